@@ -1,0 +1,29 @@
+import { AgentRuntimeValidationError } from "./errors";
+
+/** The WebSocket subprotocol that tells AgentCore a bearer token rides in the protocol list. */
+export const BEARER_SUBPROTOCOL = "base64UrlBearerAuthorization";
+
+function base64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * The `Sec-WebSocket-Protocol` values that carry an OAuth bearer token from a browser, which
+ * cannot set an `Authorization` header: `["base64UrlBearerAuthorization.<token as base64url,
+ * no padding>", "base64UrlBearerAuthorization"]`. Pass them as `new WebSocket(url, protocols)`.
+ *
+ * @throws {AgentRuntimeValidationError} for an empty token.
+ */
+export function bearerSubprotocols(bearerToken: string): [string, string] {
+  if (!bearerToken) throw new AgentRuntimeValidationError("Bearer token cannot be empty");
+  let encoded: string;
+  try {
+    encoded = base64Url(bearerToken);
+  } catch {
+    throw new AgentRuntimeValidationError("Bearer token cannot be encoded");
+  }
+  return [`${BEARER_SUBPROTOCOL}.${encoded}`, BEARER_SUBPROTOCOL];
+}

@@ -1,0 +1,70 @@
+import { readFileSync, existsSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { defineConfig, type Plugin } from "vite";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
+
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...Object.keys(pkg.optionalDependencies ?? {}),
+];
+
+function isExternal(id: string): boolean {
+  if (id.startsWith("node:") || builtinModules.includes(id)) return true;
+  return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** Ships the default theme as `dist/styles.css` without pulling a CSS pipeline into the JS entries. */
+function emitStylesheet(): Plugin {
+  const source = "src/react/styles.css";
+  return {
+    name: "agentcore-emit-stylesheet",
+    generateBundle() {
+      if (!existsSync(source)) return;
+      this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync(source, "utf8") });
+    },
+  };
+}
+
+/** Entry points of the published package; keep in sync with the `exports` map. */
+export const libraryEntries: Record<string, string> = {
+  index: "src/index.ts",
+  signing: "src/signing/index.ts",
+  cognito: "src/providers/cognito/index.ts",
+  server: "src/server/index.ts",
+  emulator: "src/emulator/index.ts",
+  "emulator-cli": "src/emulator/cli.ts",
+};
+
+const CLIENT_ENTRIES = new Set(["index"]);
+
+export default defineConfig({
+  plugins: [emitStylesheet()],
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    minify: false,
+    emptyOutDir: true,
+    lib: {
+      entry: libraryEntries,
+      formats: ["es"],
+    },
+    rollupOptions: {
+      external: isExternal,
+      output: {
+        entryFileNames: "[name].js",
+        chunkFileNames: "chunks/[name]-[hash].js",
+        banner: (chunk) => {
+          if (chunk.isEntry && chunk.name === "emulator-cli") return "#!/usr/bin/env node";
+          if (chunk.isEntry && CLIENT_ENTRIES.has(chunk.name)) return '"use client";';
+          return "";
+        },
+      },
+    },
+  },
+});

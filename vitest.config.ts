@@ -1,0 +1,67 @@
+import { defineConfig } from "vitest/config";
+import { playwright } from "@vitest/browser-playwright";
+
+/** The system Chromium; override with CHROMIUM_PATH where it lives elsewhere. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** A fresh browser config per project: vitest refuses one object shared by two projects. */
+function chromium() {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({
+      launchOptions: {
+        executablePath: chromiumPath,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      },
+    }),
+    instances: [{ browser: "chromium" as const }],
+  };
+}
+
+const BROWSER_TESTS = "**/*.browser.test.{ts,tsx}";
+const E2E_TESTS = "test/e2e/**/*.test.ts";
+
+export default defineConfig({
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [BROWSER_TESTS, E2E_TESTS, "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "jsdom",
+          environment: "jsdom",
+          include: ["src/**/*.test.tsx", "test/**/*.test.tsx"],
+          exclude: [BROWSER_TESTS, "**/node_modules/**"],
+          setupFiles: ["test/setup/jsdom.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
+          setupFiles: ["test/setup/browser.ts"],
+          browser: chromium(),
+        },
+      },
+    ],
+  },
+});
