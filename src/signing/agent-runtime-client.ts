@@ -4,6 +4,7 @@ import { AgentRuntimeValidationError } from "./errors";
 import { validateRegion } from "./region";
 import {
   SESSION_ID_PARAM,
+  encodeQuery,
   mergePairs,
   queryPairs,
   resolveEndpoint,
@@ -254,7 +255,10 @@ export class AgentRuntimeClient {
     const qualifier: Array<[string, string]> = options.endpointName
       ? [["qualifier", options.endpointName]]
       : [];
-    return { endpoint: this.#endpoint, path, query: mergePairs(qualifier, extra) };
+    const query = mergePairs(qualifier, extra);
+    // Encode once up front so an unencodable value fails with a typed error before signing.
+    encodeQuery(query);
+    return { endpoint: this.#endpoint, path, query };
   }
 
   #sessionId(sessionId: string | undefined): string {

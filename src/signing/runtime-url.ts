@@ -42,7 +42,13 @@ export function resolveEndpoint(region: string, endpoint?: string): RuntimeEndpo
       `Invalid endpoint: ${endpoint} (expected a wss://, ws://, https:// or http:// origin)`,
     );
   }
-  if (url.username || url.password || url.search || url.hash || (url.pathname && url.pathname !== "/")) {
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname && url.pathname !== "/")
+  ) {
     throw new AgentRuntimeValidationError(
       `Invalid endpoint: ${endpoint} (give an origin only: scheme, host and port)`,
     );
@@ -95,7 +101,10 @@ export function mergePairs(...groups: Array<Array<[string, string]>>): Array<[st
 /** `k=v&k=v` with RFC 3986 encoding of keys and values. */
 export function encodeQuery(pairs: ReadonlyArray<readonly [string, string]>): string {
   return pairs
-    .map(([key, value]) => `${percentEncode(key, "query parameter name")}=${percentEncode(value, `value of ${key}`)}`)
+    .map(
+      ([key, value]) =>
+        `${percentEncode(key, "query parameter name")}=${percentEncode(value, `value of ${key}`)}`,
+    )
     .join("&");
 }
 
@@ -108,7 +117,10 @@ export interface RuntimeTarget {
 }
 
 /** The `wss://` (or `ws://`) URL of a target, without signature. */
-export function targetUrl(target: RuntimeTarget, extra: ReadonlyArray<readonly [string, string]> = []): string {
+export function targetUrl(
+  target: RuntimeTarget,
+  extra: ReadonlyArray<readonly [string, string]> = [],
+): string {
   const scheme = target.endpoint.secure ? "wss" : "ws";
   const query = encodeQuery([...target.query, ...extra]);
   return `${scheme}://${target.endpoint.host}${target.path}${query ? `?${query}` : ""}`;

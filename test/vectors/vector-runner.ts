@@ -7,7 +7,12 @@ import {
 import type { VectorEntry, VectorFile, VectorInput } from "./vector-format";
 
 /** Headers the WebSocket library sets itself; the client leaves them out on purpose. */
-const LIBRARY_HEADERS = new Set(["upgrade", "connection", "sec-websocket-version", "sec-websocket-key"]);
+const LIBRARY_HEADERS = new Set([
+  "upgrade",
+  "connection",
+  "sec-websocket-version",
+  "sec-websocket-key",
+]);
 
 export interface VectorOutcome {
   name: string;
@@ -91,7 +96,8 @@ function describeUrlMismatch(entry: VectorEntry, call: Call): string {
   const lines = [`url differs; ${firstDifference(expected, call.url)}`];
   const expectedParams = new URL(expected).searchParams;
   const actualParams = new URL(call.url).searchParams;
-  const signatureDiffers = expectedParams.get("X-Amz-Signature") !== actualParams.get("X-Amz-Signature");
+  const signatureDiffers =
+    expectedParams.get("X-Amz-Signature") !== actualParams.get("X-Amz-Signature");
   if (signatureDiffers && call.canonicalRequest !== undefined && entry.debug?.canonical_request) {
     lines.push(
       "our canonical request:",
@@ -111,8 +117,17 @@ function compareHeaders(entry: VectorEntry, call: Call): string | null {
     const got = actual.get(name.toLowerCase());
     if (got === value) continue;
     const lines = [`header ${name}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got)}`];
-    if (name.toLowerCase() === "authorization" && call.canonicalRequest && entry.debug?.canonical_request) {
-      lines.push("our canonical request:", call.canonicalRequest, "the vector's canonical request:", entry.debug.canonical_request);
+    if (
+      name.toLowerCase() === "authorization" &&
+      call.canonicalRequest &&
+      entry.debug?.canonical_request
+    ) {
+      lines.push(
+        "our canonical request:",
+        call.canonicalRequest,
+        "the vector's canonical request:",
+        entry.debug.canonical_request,
+      );
     }
     return lines.join("\n");
   }
@@ -122,8 +137,14 @@ function compareHeaders(entry: VectorEntry, call: Call): string | null {
 /** Runs one success vector through the public API and compares the result exactly. */
 export async function runVector(entry: VectorEntry): Promise<VectorOutcome> {
   const name = entry.name ?? "(unnamed)";
-  const outcome = (passed: boolean, detail: string): VectorOutcome => ({ name, kind: "vector", passed, detail });
-  if (!entry.output || typeof entry.output.url !== "string") return outcome(false, "missing output.url");
+  const outcome = (passed: boolean, detail: string): VectorOutcome => ({
+    name,
+    kind: "vector",
+    passed,
+    detail,
+  });
+  if (!entry.output || typeof entry.output.url !== "string")
+    return outcome(false, "missing output.url");
   let call: Call;
   try {
     call = await invoke(entry);
@@ -158,9 +179,15 @@ function describeError(error: unknown): string {
 /** Runs one error vector and checks the error class and the exact message. */
 export async function runErrorVector(entry: VectorEntry): Promise<VectorOutcome> {
   const name = entry.name ?? "(unnamed)";
-  const outcome = (passed: boolean, detail: string): VectorOutcome => ({ name, kind: "error", passed, detail });
+  const outcome = (passed: boolean, detail: string): VectorOutcome => ({
+    name,
+    kind: "error",
+    passed,
+    detail,
+  });
   const expected = entry.error;
-  if (!expected || typeof expected.message !== "string") return outcome(false, "missing error.message");
+  if (!expected || typeof expected.message !== "string")
+    return outcome(false, "missing error.message");
   const mapping = expectedErrorClass(expected);
   if (!mapping) return outcome(false, `no error class maps to Python ${expected.type}`);
   try {
@@ -169,10 +196,16 @@ export async function runErrorVector(entry: VectorEntry): Promise<VectorOutcome>
   } catch (error) {
     if (error instanceof VectorSetupError) return outcome(false, error.message);
     if (!(error instanceof mapping.cls)) {
-      return outcome(false, `expected ${mapping.cls.name} (${mapping.type}), got ${describeError(error)}`);
+      return outcome(
+        false,
+        `expected ${mapping.cls.name} (${mapping.type}), got ${describeError(error)}`,
+      );
     }
     if (error.message !== expected.message) {
-      return outcome(false, `message: expected ${JSON.stringify(expected.message)}, got ${JSON.stringify(error.message)}`);
+      return outcome(
+        false,
+        `message: expected ${JSON.stringify(expected.message)}, got ${JSON.stringify(error.message)}`,
+      );
     }
     return outcome(true, `${error.name}: ${error.message}`);
   }
