@@ -118,7 +118,9 @@ export function createPresigner(
       );
     }
     throwIfAborted(context.signal);
-    const client = new AgentRuntimeClient({ ...clientOptions, credentials: resolved });
+    // One instant for the signature and the expiry checks below.
+    const signingTime = toMs((options.now ?? Date.now)());
+    const client = new AgentRuntimeClient({ ...clientOptions, credentials: resolved, now: () => signingTime });
     let presigned;
     try {
       presigned = await client.presign({
@@ -140,7 +142,7 @@ export function createPresigner(
     const expiresAt = Number.isFinite(expiration)
       ? Math.min(presigned.expiresAt, expiration)
       : presigned.expiresAt;
-    if (expiresAt <= presigned.signedAt) {
+    if (expiresAt <= signingTime) {
       throw new AgentRuntimeProviderError("The AWS credentials have already expired", {
         code: "credentials",
       });
@@ -152,4 +154,8 @@ export function createPresigner(
       signedAt: presigned.signedAt,
     };
   };
+}
+
+function toMs(time: Date | number): number {
+  return time instanceof Date ? time.getTime() : time;
 }
