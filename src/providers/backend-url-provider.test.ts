@@ -5,7 +5,8 @@ import type { UrlProviderContext } from "./types";
 
 const SESSION = "provisional-session-id-0123456789abcdef";
 const BOUND = "bound-session-id-from-the-backend.0123456789";
-const URL_WITH_SECRET = "wss://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/x/ws?X-Amz-Security-Token=TOP-SECRET";
+const URL_WITH_SECRET =
+  "wss://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/x/ws?X-Amz-Security-Token=TOP-SECRET";
 
 function context(overrides: Partial<UrlProviderContext> = {}): UrlProviderContext {
   return { sessionId: SESSION, signal: new AbortController().signal, attempt: 0, ...overrides };
@@ -19,7 +20,10 @@ interface Recorded {
 }
 
 /** A fetch that records requests and answers with the given body, status and headers. */
-function answering(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+function answering(
+  body: unknown,
+  init: { status?: number; headers?: Record<string, string> } = {},
+) {
   const requests: Recorded[] = [];
   const fetch = async (input: RequestInfo | URL, requestInit?: RequestInit) => {
     const requestInitValue = requestInit ?? {};
@@ -50,7 +54,11 @@ async function providerError(promise: Promise<unknown>): Promise<AgentRuntimePro
 
 describe("backendUrlProvider", () => {
   it("POSTs the session id and extra body fields as JSON with the app's headers", async () => {
-    const { fetch, requests } = answering({ url: "wss://example.test/ws", expiresAt: future(), sessionId: SESSION });
+    const { fetch, requests } = answering({
+      url: "wss://example.test/ws",
+      expiresAt: future(),
+      sessionId: SESSION,
+    });
     let tokenCount = 0;
     const provider = backendUrlProvider({
       endpoint: "https://app.test/api/agent-url",
@@ -74,8 +82,16 @@ describe("backendUrlProvider", () => {
   });
 
   it("never lets body() replace the session id", async () => {
-    const { fetch, requests } = answering({ url: "wss://example.test/ws", expiresAt: future(), sessionId: SESSION });
-    const provider = backendUrlProvider({ endpoint: "https://app.test/u", fetch, body: () => ({ sessionId: "other" }) });
+    const { fetch, requests } = answering({
+      url: "wss://example.test/ws",
+      expiresAt: future(),
+      sessionId: SESSION,
+    });
+    const provider = backendUrlProvider({
+      endpoint: "https://app.test/u",
+      fetch,
+      body: () => ({ sessionId: "other" }),
+    });
     await provider(context());
     expect(requests[0]?.body.sessionId).toBe(SESSION);
   });
@@ -87,7 +103,9 @@ describe("backendUrlProvider", () => {
       { url: "wss://example.test/ws?a=1", expiresAt, sessionId: SESSION, protocols: ["p1", "p2"] },
       { headers: { Date: date.toUTCString() } },
     );
-    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context());
+    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+      context(),
+    );
     expect(connection).toEqual({
       url: "wss://example.test/ws?a=1",
       expiresAt,
@@ -102,14 +120,22 @@ describe("backendUrlProvider", () => {
       { url: "ws://127.0.0.1:9/ws", expiresAt: future(), sessionId: SESSION },
       { headers: { Date: "not a date" } },
     );
-    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context());
+    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+      context(),
+    );
     expect(connection).not.toHaveProperty("issuedAt");
     expect(connection).not.toHaveProperty("protocols");
   });
 
   it("accepts a different valid session id (one the backend bound to its user)", async () => {
-    const { fetch } = answering({ url: "wss://example.test/ws", expiresAt: future(), sessionId: BOUND });
-    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context());
+    const { fetch } = answering({
+      url: "wss://example.test/ws",
+      expiresAt: future(),
+      sessionId: BOUND,
+    });
+    const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+      context(),
+    );
     expect(connection.sessionId).toBe(BOUND);
   });
 
@@ -122,7 +148,9 @@ describe("backendUrlProvider", () => {
         { url: "wss://example.test/ws", expiresAt: backendNow + 300_000, sessionId: SESSION },
         { headers: { Date: new Date(backendNow).toUTCString() } },
       );
-      const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context());
+      const connection = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+        context(),
+      );
       expect(connection.issuedAt).toBe(backendNow);
       expect(connection.expiresAt).toBe(backendNow + 300_000);
     } finally {
@@ -135,7 +163,9 @@ describe("backendUrlProvider", () => {
       { error: { code: "session-forbidden", message: "This session belongs to someone else" } },
       { status: 403 },
     );
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
     expect(error.code).toBe("http-status");
     expect(error.status).toBe(403);
     expect(error.message).toBe(
@@ -145,14 +175,26 @@ describe("backendUrlProvider", () => {
 
   it("reports a non-JSON error answer by its status", async () => {
     const { fetch } = answering("<html>Bad gateway</html>", { status: 502 });
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
-    expect(error).toMatchObject({ code: "http-status", status: 502, message: "Presign backend answered HTTP 502" });
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
+    expect(error).toMatchObject({
+      code: "http-status",
+      status: 502,
+      message: "Presign backend answered HTTP 502",
+    });
   });
 
   it("keeps control characters and huge texts out of the message", async () => {
-    const { fetch } = answering({ error: { code: "x", message: `line1\nline2\u0000${"a".repeat(1000)}` } }, { status: 400 });
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
-    expect(error.message).not.toMatch(/[\n\u0000]/);
+    const { fetch } = answering(
+      { error: { code: "x", message: `line1\nline2\u0000${"a".repeat(1000)}` } },
+      { status: 400 },
+    );
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
+    expect(error.message).not.toContain("\n");
+    expect(error.message).not.toContain("\u0000");
     expect(error.message.length).toBeLessThan(300);
   });
 
@@ -161,20 +203,58 @@ describe("backendUrlProvider", () => {
     ["not JSON", "{nope", "not JSON"],
     ["a JSON array", [], "not an object"],
     ["no url", { expiresAt: future(), sessionId: SESSION }, "no url"],
-    ["an unparsable url", { url: "wss://", expiresAt: future(), sessionId: SESSION }, "cannot be parsed"],
-    ["an https url", { url: URL_WITH_SECRET.replace("wss:", "https:"), expiresAt: future(), sessionId: SESSION }, "https:"],
-    ["a javascript: url", { url: "javascript:alert(1)", expiresAt: future(), sessionId: SESSION }, "javascript:"],
+    [
+      "an unparsable url",
+      { url: "wss://", expiresAt: future(), sessionId: SESSION },
+      "cannot be parsed",
+    ],
+    [
+      "an https url",
+      { url: URL_WITH_SECRET.replace("wss:", "https:"), expiresAt: future(), sessionId: SESSION },
+      "https:",
+    ],
+    [
+      "a javascript: url",
+      { url: "javascript:alert(1)", expiresAt: future(), sessionId: SESSION },
+      "javascript:",
+    ],
     ["no expiresAt", { url: URL_WITH_SECRET, sessionId: SESSION }, "expiresAt"],
-    ["expiresAt as a string", { url: URL_WITH_SECRET, expiresAt: String(future()), sessionId: SESSION }, "expiresAt"],
-    ["an expired url", { url: URL_WITH_SECRET, expiresAt: past(), sessionId: SESSION }, "already expired"],
+    [
+      "expiresAt as a string",
+      { url: URL_WITH_SECRET, expiresAt: String(future()), sessionId: SESSION },
+      "expiresAt",
+    ],
+    [
+      "an expired url",
+      { url: URL_WITH_SECRET, expiresAt: past(), sessionId: SESSION },
+      "already expired",
+    ],
     ["no sessionId", { url: URL_WITH_SECRET, expiresAt: future() }, "sessionId"],
-    ["a short sessionId", { url: URL_WITH_SECRET, expiresAt: future(), sessionId: "short" }, "sessionId"],
-    ["a sessionId with spaces", { url: URL_WITH_SECRET, expiresAt: future(), sessionId: `${SESSION} x` }, "sessionId"],
-    ["protocols not a list", { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: "p" }, "protocols"],
-    ["a protocol with a comma", { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: ["a,b"] }, "protocols"],
+    [
+      "a short sessionId",
+      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: "short" },
+      "sessionId",
+    ],
+    [
+      "a sessionId with spaces",
+      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: `${SESSION} x` },
+      "sessionId",
+    ],
+    [
+      "protocols not a list",
+      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: "p" },
+      "protocols",
+    ],
+    [
+      "a protocol with a comma",
+      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: ["a,b"] },
+      "protocols",
+    ],
   ])("refuses an answer with %s, without repeating the URL", async (_name, body, fragment) => {
     const { fetch } = answering(body);
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
     expect(error.code).toBe("invalid-response");
     expect(error.status).toBe(200);
     expect(error.message).toContain(fragment);
@@ -187,7 +267,9 @@ describe("backendUrlProvider", () => {
       { url: URL_WITH_SECRET, expiresAt: backendNow, sessionId: SESSION },
       { headers: { Date: new Date(backendNow).toUTCString() } },
     );
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
     expect(error.message).toContain("already expired");
   });
 
@@ -196,7 +278,9 @@ describe("backendUrlProvider", () => {
     const fetch = (async () => {
       throw cause;
     }) as typeof globalThis.fetch;
-    const error = await providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
+    const error = await providerError(
+      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+    );
     expect(error).toMatchObject({ code: "network", status: undefined, cause });
   });
 
@@ -231,7 +315,11 @@ describe("backendUrlProvider", () => {
 
     it("times out with code timeout after timeoutMs and aborts the request", async () => {
       const { fetch, signals } = hanging();
-      const pending = backendUrlProvider({ endpoint: "https://app.test/u", fetch, timeoutMs: 5000 })(context());
+      const pending = backendUrlProvider({
+        endpoint: "https://app.test/u",
+        fetch,
+        timeoutMs: 5000,
+      })(context());
       const settled = providerError(pending);
       await vi.advanceTimersByTimeAsync(4999);
       expect(signals[0]?.aborted).toBe(false);
@@ -243,7 +331,9 @@ describe("backendUrlProvider", () => {
 
     it("defaults to a 10 s timeout", async () => {
       const { fetch } = hanging();
-      const settled = providerError(backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()));
+      const settled = providerError(
+        backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
+      );
       await vi.advanceTimersByTimeAsync(10_000);
       expect((await settled).code).toBe("timeout");
     });
@@ -251,7 +341,9 @@ describe("backendUrlProvider", () => {
     it("rejects with the abort reason when ctx.signal aborts, not a provider error", async () => {
       const { fetch, signals } = hanging();
       const controller = new AbortController();
-      const pending = backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context({ signal: controller.signal }));
+      const pending = backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+        context({ signal: controller.signal }),
+      );
       const reason = new Error("superseded");
       await vi.advanceTimersByTimeAsync(10);
       controller.abort(reason);
@@ -278,7 +370,8 @@ describe("backendUrlProvider", () => {
   });
 
   it("accepts exactly the session ids of 33-256 visible ASCII characters", async () => {
-    const visible = (s: string) => [...s].every((c) => c.charCodeAt(0) >= 0x21 && c.charCodeAt(0) <= 0x7e);
+    const visible = (s: string) =>
+      [...s].every((c) => c.charCodeAt(0) >= 0x21 && c.charCodeAt(0) <= 0x7e);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -286,8 +379,14 @@ describe("backendUrlProvider", () => {
           fc.string({ unit: "grapheme-ascii", minLength: 30, maxLength: 260 }),
         ),
         async (sessionId) => {
-          const { fetch } = answering({ url: "wss://example.test/ws", expiresAt: future(), sessionId });
-          const result = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()).then(
+          const { fetch } = answering({
+            url: "wss://example.test/ws",
+            expiresAt: future(),
+            sessionId,
+          });
+          const result = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
+            context(),
+          ).then(
             (c) => c.sessionId,
             (e: unknown) => e,
           );

@@ -24,7 +24,9 @@ export interface BackendUrlProviderOptions {
    * Extra JSON fields for the request body, e.g. `{ runtime: "support" }`. They cannot replace
    * `sessionId`, which is always the connection's.
    */
-  body?: (context: UrlProviderContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  body?: (
+    context: UrlProviderContext,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** How long the backend has to answer, in ms. Default 10 000. */
   timeoutMs?: number;
 }
@@ -45,7 +47,9 @@ export interface BackendUrlProviderOptions {
 export function backendUrlProvider(options: BackendUrlProviderOptions): UrlProvider {
   const { endpoint } = options;
   if (!(endpoint instanceof URL) && (typeof endpoint !== "string" || endpoint === "")) {
-    throw new TypeError("backendUrlProvider needs an endpoint (a URL or a path such as /api/agent-url)");
+    throw new TypeError(
+      "backendUrlProvider needs an endpoint (a URL or a path such as /api/agent-url)",
+    );
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
@@ -75,13 +79,21 @@ async function requestUrl(
     response = await fetchImpl(options.endpoint, init);
     text = await response.text();
   } catch (error) {
-    throw new AgentRuntimeProviderError(`Could not reach the presign backend: ${describeError(error)}`, {
-      code: "network",
-      cause: error,
-    });
+    throw new AgentRuntimeProviderError(
+      `Could not reach the presign backend: ${describeError(error)}`,
+      {
+        code: "network",
+        cause: error,
+      },
+    );
   }
   if (!response.ok) throw backendRefusal(text, response.status);
-  return parseBackendAnswer(text, response.status, issuedAtFromDateHeader(response.headers), Date.now());
+  return parseBackendAnswer(
+    text,
+    response.status,
+    issuedAtFromDateHeader(response.headers),
+    Date.now(),
+  );
 }
 
 async function buildRequest(
@@ -92,7 +104,8 @@ async function buildRequest(
   let headers: Headers;
   let extra: Record<string, unknown> = {};
   try {
-    const given = typeof options.headers === "function" ? await options.headers(context) : options.headers;
+    const given =
+      typeof options.headers === "function" ? await options.headers(context) : options.headers;
     headers = new Headers(given);
     if (options.body) extra = await options.body(context);
   } catch (error) {

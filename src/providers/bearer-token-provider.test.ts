@@ -17,11 +17,16 @@ function jwt(payload: Record<string, unknown>): string {
 }
 
 function decodeProtocol(protocol: string): string {
-  return Buffer.from(protocol.slice("base64UrlBearerAuthorization.".length), "base64url").toString("utf8");
+  return Buffer.from(protocol.slice("base64UrlBearerAuthorization.".length), "base64url").toString(
+    "utf8",
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AgentRuntimeProviderError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AgentRuntimeProviderError);
   return error as AgentRuntimeProviderError;
 }
@@ -29,14 +34,21 @@ async function rejection(promise: Promise<unknown>): Promise<AgentRuntimeProvide
 describe("bearerTokenProvider", () => {
   it("puts the session id in the URL and the token only in the subprotocols", async () => {
     const token = jwt({ sub: "user-1", exp: NOW / 1000 + 3600 });
-    const provider = bearerTokenProvider({ region: "us-west-2", runtimeArn: ARN, getToken: () => token, now: () => NOW });
+    const provider = bearerTokenProvider({
+      region: "us-west-2",
+      runtimeArn: ARN,
+      getToken: () => token,
+      now: () => NOW,
+    });
     const connection = await provider(context());
 
     const url = new URL(connection.url);
     expect(url.protocol).toBe("wss:");
     expect(url.host).toBe("bedrock-agentcore.us-west-2.amazonaws.com");
     expect(url.pathname).toBe(`/runtimes/${encodeURIComponent(ARN)}/ws`);
-    expect([...url.searchParams]).toEqual([["X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", SESSION]]);
+    expect([...url.searchParams]).toEqual([
+      ["X-Amzn-Bedrock-AgentCore-Runtime-Session-Id", SESSION],
+    ]);
     expect(connection.url).not.toContain(token);
     expect(connection.url).not.toContain(token.split(".")[1]);
     expect(connection.protocols).toHaveLength(2);
@@ -47,14 +59,27 @@ describe("bearerTokenProvider", () => {
 
   it("takes expiresAt from the JWT exp", async () => {
     const exp = NOW / 1000 + 1234;
-    const provider = bearerTokenProvider({ runtimeArn: ARN, getToken: () => jwt({ exp }), now: () => NOW });
+    const provider = bearerTokenProvider({
+      runtimeArn: ARN,
+      getToken: () => jwt({ exp }),
+      now: () => NOW,
+    });
     expect((await provider(context())).expiresAt).toBe(exp * 1000);
   });
 
   it("uses now + maxAgeMs for an opaque token (default 5 minutes)", async () => {
-    const opaque = bearerTokenProvider({ runtimeArn: ARN, getToken: async () => "opaque-token", now: () => NOW });
+    const opaque = bearerTokenProvider({
+      runtimeArn: ARN,
+      getToken: async () => "opaque-token",
+      now: () => NOW,
+    });
     expect((await opaque(context())).expiresAt).toBe(NOW + 300_000);
-    const short = bearerTokenProvider({ runtimeArn: ARN, getToken: () => "opaque", maxAgeMs: 60_000, now: () => NOW });
+    const short = bearerTokenProvider({
+      runtimeArn: ARN,
+      getToken: () => "opaque",
+      maxAgeMs: 60_000,
+      now: () => NOW,
+    });
     expect((await short(context())).expiresAt).toBe(NOW + 60_000);
   });
 
@@ -88,7 +113,12 @@ describe("bearerTokenProvider", () => {
   });
 
   it.each([
-    ["getToken throws", () => Promise.reject(new Error("refresh failed")), "token", "refresh failed"],
+    [
+      "getToken throws",
+      () => Promise.reject(new Error("refresh failed")),
+      "token",
+      "refresh failed",
+    ],
     ["getToken gives an empty token", () => "", "token", "no token"],
     ["getToken gives a non-string", () => 42 as unknown as string, "token", "no token"],
     ["the JWT has expired", () => jwt({ exp: NOW / 1000 - 1 }), "token-expired", "already expired"],
@@ -101,7 +131,9 @@ describe("bearerTokenProvider", () => {
 
   it("refuses a session id the runtime would refuse", async () => {
     const provider = bearerTokenProvider({ runtimeArn: ARN, getToken: () => "t" });
-    expect((await rejection(provider(context({ sessionId: "too-short" })))).code).toBe("invalid-session-id");
+    expect((await rejection(provider(context({ sessionId: "too-short" })))).code).toBe(
+      "invalid-session-id",
+    );
   });
 
   it("rejects with the abort reason and does not ask for a token once aborted", async () => {
@@ -129,14 +161,20 @@ describe("bearerTokenProvider", () => {
 
   it("refuses bad options at creation", () => {
     const getToken = () => "t";
-    expect(() => bearerTokenProvider({ runtimeArn: "arn:aws:s3:::bucket", getToken })).toThrow(AgentRuntimeValidationError);
-    expect(() => bearerTokenProvider({ runtimeArn: ARN, region: "evil.example.com#", getToken })).toThrow(
-      /Invalid AWS region/,
-    );
-    expect(() => bearerTokenProvider({ runtimeArn: ARN, endpoint: "ftp://x", getToken })).toThrow(/Invalid endpoint/);
-    expect(() => bearerTokenProvider({ runtimeArn: ARN, maxAgeMs: -1, getToken })).toThrow(/maxAgeMs/);
-    expect(() => bearerTokenProvider({ runtimeArn: ARN, endpointName: "\ud800", getToken })).toThrow(
+    expect(() => bearerTokenProvider({ runtimeArn: "arn:aws:s3:::bucket", getToken })).toThrow(
       AgentRuntimeValidationError,
     );
+    expect(() =>
+      bearerTokenProvider({ runtimeArn: ARN, region: "evil.example.com#", getToken }),
+    ).toThrow(/Invalid AWS region/);
+    expect(() => bearerTokenProvider({ runtimeArn: ARN, endpoint: "ftp://x", getToken })).toThrow(
+      /Invalid endpoint/,
+    );
+    expect(() => bearerTokenProvider({ runtimeArn: ARN, maxAgeMs: -1, getToken })).toThrow(
+      /maxAgeMs/,
+    );
+    expect(() =>
+      bearerTokenProvider({ runtimeArn: ARN, endpointName: "\ud800", getToken }),
+    ).toThrow(AgentRuntimeValidationError);
   });
 });

@@ -53,7 +53,9 @@ export function bearerTokenProvider(options: BearerTokenProviderOptions): UrlPro
     throw new TypeError(`bearerTokenProvider maxAgeMs must be a positive number, got ${maxAgeMs}`);
   }
   if (typeof options.getToken !== "function") {
-    throw new TypeError("bearerTokenProvider needs getToken, a function that returns the access token");
+    throw new TypeError(
+      "bearerTokenProvider needs getToken, a function that returns the access token",
+    );
   }
   const now = options.now ?? Date.now;
   const qualifier: Array<[string, string]> = options.endpointName

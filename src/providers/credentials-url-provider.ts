@@ -120,7 +120,11 @@ export function createPresigner(
     throwIfAborted(context.signal);
     // One instant for the signature and the expiry checks below.
     const signingTime = toMs((options.now ?? Date.now)());
-    const client = new AgentRuntimeClient({ ...clientOptions, credentials: resolved, now: () => signingTime });
+    const client = new AgentRuntimeClient({
+      ...clientOptions,
+      credentials: resolved,
+      now: () => signingTime,
+    });
     let presigned;
     try {
       presigned = await client.presign({

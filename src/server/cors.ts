@@ -36,7 +36,9 @@ export function createCorsPolicy(
 ): CorsPolicy {
   const list = typeof allowedOrigins === "function" ? undefined : new Set(allowedOrigins ?? []);
   const isAllowed = (origin: string): boolean =>
-    typeof allowedOrigins === "function" ? allowedOrigins(origin) === true : (list?.has(origin) ?? false);
+    typeof allowedOrigins === "function"
+      ? allowedOrigins(origin) === true
+      : (list?.has(origin) ?? false);
   const preflightAllowedHeaders = [
     ...new Set([...allowedHeaders.map((name) => name.toLowerCase()), "content-type"]),
   ].join(", ");
@@ -61,7 +63,11 @@ export function createCorsPolicy(
     preflightHeaders(request) {
       const headers = headersFor(request);
       if (!headers["Access-Control-Allow-Origin"]) {
-        throw new PresignRefusal(403, "origin-not-allowed", "Cross-origin requests are not allowed");
+        throw new PresignRefusal(
+          403,
+          "origin-not-allowed",
+          "Cross-origin requests are not allowed",
+        );
       }
       return {
         ...headers,

@@ -21,4 +21,8 @@ export type { AllowedOrigins } from "./cors";
 export type { RateLimitOptions } from "./rate-limiter";
 export type { PresignErrorCode } from "./refusal";
 export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./session-binding";
-export type { AwsCredentials, AwsCredentialsProvider, AwsCredentialsSource } from "../signing/credentials";
+export type {
+  AwsCredentials,
+  AwsCredentialsProvider,
+  AwsCredentialsSource,
+} from "../signing/credentials";

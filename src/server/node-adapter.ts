@@ -3,7 +3,10 @@ import type { TLSSocket } from "node:tls";
 import type { PresignHandler } from "./presign-handler";
 
 /** A `node:http` request listener, also usable as Express middleware. */
-export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+export type NodeRequestListener = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void>;
 
 function requestUrl(request: IncomingMessage): string {
   const scheme = (request.socket as TLSSocket).encrypted ? "https" : "http";
@@ -87,10 +90,16 @@ export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
       }
       response = await handler(new Request(requestUrl(req), init));
     } catch {
-      response = new Response(JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }), {
-        status: 500,
-        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-      });
+      response = new Response(
+        JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }),
+        {
+          status: 500,
+          headers: {
+            "Content-Type": "application/json; charset=utf-8",
+            "Cache-Control": "no-store",
+          },
+        },
+      );
     }
     const payload = new Uint8Array(await response.arrayBuffer());
     res.statusCode = response.status;

@@ -54,7 +54,9 @@ export interface PresignHandlerOptions {
    * Decides who the caller is, e.g. from a session cookie or an `Authorization` header;
    * `null` answers 401. Required unless `allowAnonymous` is `true`. Do not read the body here.
    */
-  authorize?: (request: Request) => PresignPrincipal | null | undefined | Promise<PresignPrincipal | null | undefined>;
+  authorize?: (
+    request: Request,
+  ) => PresignPrincipal | null | undefined | Promise<PresignPrincipal | null | undefined>;
   /** Serve everyone as one principal, `"anonymous"`, without `authorize`. Off by default. */
   allowAnonymous?: boolean;
   /** Lifetime of each URL in seconds, 1-300 (default 300). A client may ask for less. */

@@ -1,6 +1,10 @@
 import { MAX_PRESIGNED_URL_EXPIRES } from "../signing/agent-runtime-client";
 import { validateRegion } from "../signing/region";
-import { createPresigner, validateExpires, type Presigner } from "../providers/credentials-url-provider";
+import {
+  createPresigner,
+  validateExpires,
+  type Presigner,
+} from "../providers/credentials-url-provider";
 import { isValidSessionId } from "../providers/session-id";
 import { createCorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
@@ -89,13 +93,24 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
       if (request.method !== "POST") {
         throw new PresignRefusal(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
       }
-      const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      const mediaType = (request.headers.get("content-type") ?? "")
+        .split(";")[0]
+        ?.trim()
+        .toLowerCase();
       if (mediaType !== "application/json") {
-        throw new PresignRefusal(415, "unsupported-media-type", "Send the request body as application/json");
+        throw new PresignRefusal(
+          415,
+          "unsupported-media-type",
+          "Send the request body as application/json",
+        );
       }
       const declaredLength = request.headers.get("content-length");
       if (declaredLength !== null && Number(declaredLength) > maxBodyBytes) {
-        throw new PresignRefusal(413, "body-too-large", `The request body may be at most ${maxBodyBytes} bytes`);
+        throw new PresignRefusal(
+          413,
+          "body-too-large",
+          `The request body may be at most ${maxBodyBytes} bytes`,
+        );
       }
 
       principal = await identify(request, authorize);
@@ -112,7 +127,11 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
       const runtime = lookup(body.runtime);
       const urlExpires = requestedExpires(body.expires, expires);
       if (body.sessionId !== undefined && !isValidSessionId(body.sessionId)) {
-        throw new PresignRefusal(400, "invalid-session-id", "sessionId must be 33-256 visible ASCII characters");
+        throw new PresignRefusal(
+          400,
+          "invalid-session-id",
+          "sessionId must be 33-256 visible ASCII characters",
+        );
       }
       const sessionId = await sessionPolicy(body.sessionId, principal);
 
@@ -121,7 +140,13 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
         credentials,
         urlExpires,
       );
-      log({ type: "minted", principal, runtime: runtime.name, sessionId, expiresAt: signed.expiresAt });
+      log({
+        type: "minted",
+        principal,
+        runtime: runtime.name,
+        sessionId,
+        expiresAt: signed.expiresAt,
+      });
       return jsonResponse(
         200,
         { url: signed.url, expiresAt: signed.expiresAt, sessionId: signed.sessionId },
@@ -129,8 +154,16 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
       );
     } catch (error) {
       if (error instanceof PresignRefusal) {
-        log({ type: "refused", status: error.status, code: error.code, ...(principal === undefined ? {} : { principal }) });
-        const headers = error.code === "origin-not-allowed" ? error.headers : { ...corsHeaders, ...error.headers };
+        log({
+          type: "refused",
+          status: error.status,
+          code: error.code,
+          ...(principal === undefined ? {} : { principal }),
+        });
+        const headers =
+          error.code === "origin-not-allowed"
+            ? error.headers
+            : { ...corsHeaders, ...error.headers };
         return errorResponse(error.status, error.code, error.message, headers);
       }
       log({ type: "failed", error, ...(principal === undefined ? {} : { principal }) });
@@ -139,7 +172,10 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
   };
 }
 
-async function identify(request: Request, authorize: PresignHandlerOptions["authorize"]): Promise<string> {
+async function identify(
+  request: Request,
+  authorize: PresignHandlerOptions["authorize"],
+): Promise<string> {
   if (typeof authorize !== "function") return ANONYMOUS;
   const result = await authorize(request);
   if (result === null || result === undefined) {
@@ -154,7 +190,11 @@ async function identify(request: Request, authorize: PresignHandlerOptions["auth
 function requestedExpires(requested: number | undefined, cap: number): number {
   if (requested === undefined) return cap;
   if (!Number.isInteger(requested) || requested < 1) {
-    throw new PresignRefusal(400, "invalid-expires", "expires must be a whole number of seconds >= 1");
+    throw new PresignRefusal(
+      400,
+      "invalid-expires",
+      "expires must be a whole number of seconds >= 1",
+    );
   }
   if (requested > cap) {
     throw new PresignRefusal(400, "invalid-expires", `expires cannot exceed ${cap} seconds`);
@@ -171,14 +211,19 @@ function resolveSessionPolicy(
     return (requestedId, principal) => binder.resolve(requestedId, principal);
   }
   if (typeof policy !== "function") {
-    throw new TypeError('sessionIds must be "bound" or a function (requestedId, principal) => id | null');
+    throw new TypeError(
+      'sessionIds must be "bound" or a function (requestedId, principal) => id | null',
+    );
   }
   const custom: SessionIdPolicy = policy;
   return async (requestedId, principal) => {
     const id = await custom(requestedId, principal);
-    if (id === null) throw new PresignRefusal(403, "session-forbidden", "This session is not yours to use");
+    if (id === null)
+      throw new PresignRefusal(403, "session-forbidden", "This session is not yours to use");
     if (!isValidSessionId(id)) {
-      throw new Error("The sessionIds policy returned an id that is not 33-256 visible ASCII characters");
+      throw new Error(
+        "The sessionIds policy returned an id that is not 33-256 visible ASCII characters",
+      );
     }
     return id;
   };

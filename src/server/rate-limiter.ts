@@ -13,7 +13,10 @@ const SWEEP_THRESHOLD = 10_000;
  * A fixed-window counter per key, in memory (per server instance). Expired windows are swept
  * when many keys accumulate, so memory stays bounded by recent callers.
  */
-export function createRateLimiter(options: RateLimitOptions, now: () => number): (key: string) => RateLimitVerdict {
+export function createRateLimiter(
+  options: RateLimitOptions,
+  now: () => number,
+): (key: string) => RateLimitVerdict {
   if (!Number.isInteger(options.max) || options.max < 1) {
     throw new TypeError(`rateLimit.max must be a whole number >= 1, got ${options.max}`);
   }

@@ -26,11 +26,14 @@ export function parseRequestBody(text: string): PresignRequestBody {
   }
   const record = body as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!FIELDS.has(key)) throw invalid("The request body may hold only sessionId, runtime and expires");
+    if (!FIELDS.has(key))
+      throw invalid("The request body may hold only sessionId, runtime and expires");
   }
   const { sessionId, runtime, expires } = record;
-  if (sessionId !== undefined && typeof sessionId !== "string") throw invalid("sessionId must be a string");
-  if (runtime !== undefined && typeof runtime !== "string") throw invalid("runtime must be a string");
+  if (sessionId !== undefined && typeof sessionId !== "string")
+    throw invalid("sessionId must be a string");
+  if (runtime !== undefined && typeof runtime !== "string")
+    throw invalid("runtime must be a string");
   if (expires !== undefined && typeof expires !== "number") {
     throw new PresignRefusal(400, "invalid-expires", "expires must be a number of seconds");
   }

@@ -6,7 +6,11 @@ const BASE_HEADERS = {
 } as const;
 
 /** A JSON answer that no cache keeps. */
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { ...BASE_HEADERS, "Content-Type": "application/json; charset=utf-8", ...headers },

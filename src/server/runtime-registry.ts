@@ -34,7 +34,11 @@ export function createRuntimeRegistry(options: {
       all: [only],
       lookup(requested) {
         if (requested !== undefined) {
-          throw new PresignRefusal(400, "unknown-runtime", "This endpoint serves one runtime: send no runtime");
+          throw new PresignRefusal(
+            400,
+            "unknown-runtime",
+            "This endpoint serves one runtime: send no runtime",
+          );
         }
         return only;
       },
@@ -46,14 +50,23 @@ export function createRuntimeRegistry(options: {
     const spec = typeof target === "string" ? { runtimeArn: target } : target;
     if (alias === "") throw new TypeError("Runtime aliases cannot be empty");
     parseRuntimeArn(spec.runtimeArn);
-    byAlias.set(alias, { name: alias, runtimeArn: spec.runtimeArn, endpointName: spec.endpointName });
+    byAlias.set(alias, {
+      name: alias,
+      runtimeArn: spec.runtimeArn,
+      endpointName: spec.endpointName,
+    });
   }
-  if (byAlias.size === 0) throw new TypeError("createPresignHandler runtimes needs at least one alias");
+  if (byAlias.size === 0)
+    throw new TypeError("createPresignHandler runtimes needs at least one alias");
   return {
     all: [...byAlias.values()],
     lookup(requested) {
       if (requested === undefined) {
-        throw new PresignRefusal(400, "unknown-runtime", "Name a runtime alias in the runtime field");
+        throw new PresignRefusal(
+          400,
+          "unknown-runtime",
+          "Name a runtime alias in the runtime field",
+        );
       }
       const runtime = byAlias.get(requested);
       if (runtime) return runtime;

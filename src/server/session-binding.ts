@@ -45,8 +45,11 @@ export interface SessionBinder {
  * rotated by putting the new one first. Without secrets a random one is made, which lives
  * as long as this process.
  */
-export function createSessionBinder(secrets: SessionSecret | readonly SessionSecret[] | undefined): SessionBinder {
-  const list = secrets === undefined ? [] : Array.isArray(secrets) ? secrets : [secrets as SessionSecret];
+export function createSessionBinder(
+  secrets: SessionSecret | readonly SessionSecret[] | undefined,
+): SessionBinder {
+  const list =
+    secrets === undefined ? [] : Array.isArray(secrets) ? secrets : [secrets as SessionSecret];
   const raw =
     list.length > 0
       ? list.map(secretBytes)
@@ -55,14 +58,20 @@ export function createSessionBinder(secrets: SessionSecret | readonly SessionSec
   const getKeys = () =>
     (keys ??= Promise.all(
       raw.map((bytes) =>
-        globalThis.crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
+        globalThis.crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
+          "sign",
+        ]),
       ),
     ));
 
   const mac = async (key: CryptoKey, principal: string, nonce: string) =>
     toBase64Url(
       new Uint8Array(
-        await globalThis.crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${principal}\n${nonce}`)),
+        await globalThis.crypto.subtle.sign(
+          "HMAC",
+          key,
+          new TextEncoder().encode(`${principal}\n${nonce}`),
+        ),
       ),
     );
 

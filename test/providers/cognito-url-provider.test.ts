@@ -75,9 +75,11 @@ describe("cognitoUrlProvider against a local Cognito Identity endpoint", () => {
     const results = await Promise.all([urls(context()), urls(context()), urls(context())]);
     expect(cognito.count("GetId")).toBe(1);
     expect(cognito.count("GetCredentialsForIdentity")).toBe(1);
-    expect(new Set(results.map((r) => new URL(r.url).searchParams.get("X-Amz-Credential")?.split("/")[0]))).toEqual(
-      new Set(["ASIAFAKE1"]),
-    );
+    expect(
+      new Set(
+        results.map((r) => new URL(r.url).searchParams.get("X-Amz-Credential")?.split("/")[0]),
+      ),
+    ).toEqual(new Set(["ASIAFAKE1"]));
   });
 
   it("never gives an expiresAt past the credentials' expiration", async () => {
@@ -88,7 +90,9 @@ describe("cognitoUrlProvider against a local Cognito Identity endpoint", () => {
 
   it("evaluates an async logins function at every refresh and sends the fresh token", async () => {
     let tokenVersion = 0;
-    const logins = async () => ({ "cognito-idp.us-west-2.amazonaws.com/us-west-2_pool": `id-token-${++tokenVersion}` });
+    const logins = async () => ({
+      "cognito-idp.us-west-2.amazonaws.com/us-west-2_pool": `id-token-${++tokenVersion}`,
+    });
     cognito.lifetimeMs = 600_000;
     const urls = provider({ logins, refreshMarginMs: 300_000 });
     await urls(context());
@@ -105,11 +109,18 @@ describe("cognitoUrlProvider against a local Cognito Identity endpoint", () => {
 
   it("accepts a logins map whose values are token functions", async () => {
     await provider({ logins: { "accounts.google.com": async () => "google-id-token" } })(context());
-    expect(cognito.calls.every((c) => c.body.Logins?.["accounts.google.com"] === "google-id-token")).toBe(true);
+    expect(
+      cognito.calls.every((c) => c.body.Logins?.["accounts.google.com"] === "google-id-token"),
+    ).toBe(true);
   });
 
   it("maps a Cognito refusal to a retryable provider error, and retries on the next call", async () => {
-    cognito.behaviour = { kind: "error", status: 400, type: "NotAuthorizedException", message: "Invalid login token." };
+    cognito.behaviour = {
+      kind: "error",
+      status: 400,
+      type: "NotAuthorizedException",
+      message: "Invalid login token.",
+    };
     const urls = provider({ logins: { "accounts.google.com": "expired-token" } });
     const error = await urls(context()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentRuntimeProviderError);
@@ -123,7 +134,12 @@ describe("cognitoUrlProvider against a local Cognito Identity endpoint", () => {
   });
 
   it("maps a server error to a provider error too", async () => {
-    cognito.behaviour = { kind: "error", status: 500, type: "InternalErrorException", message: "boom" };
+    cognito.behaviour = {
+      kind: "error",
+      status: 500,
+      type: "InternalErrorException",
+      message: "boom",
+    };
     const error = await provider()(context()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "credentials" });
   });

@@ -1,12 +1,23 @@
-import { credentialsUrlProvider, AgentRuntimeProviderError, AgentRuntimeValidationError } from "../../src/signing";
+import {
+  credentialsUrlProvider,
+  AgentRuntimeProviderError,
+  AgentRuntimeValidationError,
+} from "../../src/signing";
 import type { UrlProviderContext } from "../../src/providers/types";
 import { verifyPresignedUrl } from "./presigned-url-verifier";
 
 const ARN = "arn:aws:bedrock-agentcore:eu-central-1:123456789012:runtime/agent-XyZ";
 const SESSION = "0f8fad5b-d9cb-469f-a165-70867728950e-extra";
 const NOW = Date.UTC(2030, 5, 15, 10, 30, 45, 678);
-const STATIC = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
-const TEMPORARY = { ...STATIC, accessKeyId: "ASIAEXAMPLE", sessionToken: "FQoGZXIvYXdzE//token+with/slashes==" };
+const STATIC = {
+  accessKeyId: "AKIDEXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+};
+const TEMPORARY = {
+  ...STATIC,
+  accessKeyId: "ASIAEXAMPLE",
+  sessionToken: "FQoGZXIvYXdzE//token+with/slashes==",
+};
 
 function context(overrides: Partial<UrlProviderContext> = {}): UrlProviderContext {
   return { sessionId: SESSION, signal: new AbortController().signal, attempt: 0, ...overrides };
@@ -14,7 +25,11 @@ function context(overrides: Partial<UrlProviderContext> = {}): UrlProviderContex
 
 describe("credentialsUrlProvider", () => {
   it("returns a URL whose signature an independent SigV4 computation reproduces", async () => {
-    const provider = credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, now: () => NOW });
+    const provider = credentialsUrlProvider({
+      runtimeArn: ARN,
+      credentials: STATIC,
+      now: () => NOW,
+    });
     const connection = await provider(context());
     const verified = await verifyPresignedUrl(connection.url, STATIC, "eu-central-1");
 
@@ -58,13 +73,19 @@ describe("credentialsUrlProvider", () => {
   });
 
   it("fails verification when anything in the URL is changed (the check can fail)", async () => {
-    const provider = credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, now: () => NOW });
+    const provider = credentialsUrlProvider({
+      runtimeArn: ARN,
+      credentials: STATIC,
+      now: () => NOW,
+    });
     const { url } = await provider(context());
     const otherSession = url.replace(SESSION, SESSION.replace("0f8f", "0f8e"));
-    await expect(verifyPresignedUrl(otherSession, STATIC, "eu-central-1")).rejects.toThrow(/X-Amz-Signature/);
-    await expect(verifyPresignedUrl(url, { ...STATIC, secretAccessKey: "other" }, "eu-central-1")).rejects.toThrow(
+    await expect(verifyPresignedUrl(otherSession, STATIC, "eu-central-1")).rejects.toThrow(
       /X-Amz-Signature/,
     );
+    await expect(
+      verifyPresignedUrl(url, { ...STATIC, secretAccessKey: "other" }, "eu-central-1"),
+    ).rejects.toThrow(/X-Amz-Signature/);
   });
 
   it("never lets expiresAt outlive temporary credentials", async () => {
@@ -91,9 +112,17 @@ describe("credentialsUrlProvider", () => {
   });
 
   it.each([
-    ["the provider throws", async () => Promise.reject(new Error("IMDS unreachable")), "IMDS unreachable"],
+    [
+      "the provider throws",
+      async () => Promise.reject(new Error("IMDS unreachable")),
+      "IMDS unreachable",
+    ],
     ["the provider gives nothing", async () => null as never, "No AWS credentials found"],
-    ["the credentials have expired", async () => ({ ...TEMPORARY, expiration: new Date(NOW - 1) }), "expired"],
+    [
+      "the credentials have expired",
+      async () => ({ ...TEMPORARY, expiration: new Date(NOW - 1) }),
+      "expired",
+    ],
   ])("rejects with code credentials when %s", async (_name, credentials, fragment) => {
     const provider = credentialsUrlProvider({ runtimeArn: ARN, credentials, now: () => NOW });
     const error = await provider(context()).catch((e: unknown) => e);
@@ -126,8 +155,8 @@ describe("credentialsUrlProvider", () => {
     ["a bad endpoint", { endpoint: "https://host/path" }],
     ["a bad region", { region: "us_west_2" }],
   ])("refuses %s at creation", (_name, overrides) => {
-    expect(() => credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, ...overrides })).toThrow(
-      AgentRuntimeValidationError,
-    );
+    expect(() =>
+      credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, ...overrides }),
+    ).toThrow(AgentRuntimeValidationError);
   });
 });

@@ -9,8 +9,7 @@ export interface CognitoCall {
 
 /** What the fake answers: credentials, or an AWS JSON error. */
 export type CognitoBehaviour =
-  | { kind: "ok" }
-  | { kind: "error"; status: number; type: string; message: string };
+  { kind: "ok" } | { kind: "error"; status: number; type: string; message: string };
 
 /**
  * A loopback server speaking Cognito Identity's JSON protocol (`X-Amz-Target:
@@ -33,7 +32,11 @@ export class FakeCognitoIdentity {
 
   /** The credentials the fake issued last. */
   credentials(n: number) {
-    return { accessKeyId: `ASIAFAKE${n}`, secretAccessKey: `secret-${n}`, sessionToken: `session-token-${n}/+=` };
+    return {
+      accessKeyId: `ASIAFAKE${n}`,
+      secretAccessKey: `secret-${n}`,
+      sessionToken: `session-token-${n}/+=`,
+    };
   }
 
   count(operation: CognitoCall["operation"]): number {
@@ -65,7 +68,10 @@ export class FakeCognitoIdentity {
     const body = JSON.parse(text) as CognitoCall["body"];
     this.calls.push({ operation, body });
     if (this.behaviour.kind === "error") {
-      return { status: this.behaviour.status, body: { __type: this.behaviour.type, message: this.behaviour.message } };
+      return {
+        status: this.behaviour.status,
+        body: { __type: this.behaviour.type, message: this.behaviour.message },
+      };
     }
     if (operation === "GetId") {
       const region = (body.IdentityPoolId ?? "").split(":")[0];

@@ -20,7 +20,15 @@ export interface VerifiedUrl {
 function amzDateToDate(value: string): Date {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!match) throw new Error(`X-Amz-Date is malformed: ${value}`);
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
@@ -36,7 +44,8 @@ export async function verifyPresignedUrl(
   region: string,
 ): Promise<VerifiedUrl> {
   const url = new URL(presigned);
-  if (url.protocol !== "wss:" && url.protocol !== "ws:") throw new Error(`Not a WebSocket URL: ${url.protocol}`);
+  if (url.protocol !== "wss:" && url.protocol !== "ws:")
+    throw new Error(`Not a WebSocket URL: ${url.protocol}`);
   const params: Record<string, string> = {};
   const unsigned: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
@@ -76,7 +85,8 @@ export async function verifyPresignedUrl(
     }
   }
   for (const key of Object.keys(params)) {
-    if (/^x-amz-/i.test(key) && !(key in (expected.query ?? {}))) throw new Error(`Unexpected ${key}`);
+    if (/^x-amz-/i.test(key) && !(key in (expected.query ?? {})))
+      throw new Error(`Unexpected ${key}`);
   }
   return { url, params, signedAt, expiresSeconds: Number(expires) };
 }

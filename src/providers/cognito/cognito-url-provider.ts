@@ -21,8 +21,7 @@ export type CognitoLoginsMap = Record<string, string | (() => string | Promise<s
  * or a function returning them (called at every credentials refresh, for refreshed tokens).
  */
 export type CognitoLogins =
-  | CognitoLoginsMap
-  | (() => Record<string, string> | Promise<Record<string, string>>);
+  CognitoLoginsMap | (() => Record<string, string> | Promise<Record<string, string>>);
 
 /** Options of {@link cognitoUrlProvider}. */
 export interface CognitoUrlProviderOptions {
@@ -64,16 +63,22 @@ function loadSdk(): Promise<CognitoSdk> {
   return sdk;
 }
 
-async function resolveLogins(logins: CognitoLogins | undefined): Promise<Record<string, string> | undefined> {
+async function resolveLogins(
+  logins: CognitoLogins | undefined,
+): Promise<Record<string, string> | undefined> {
   if (!logins) return undefined;
   const entries =
     typeof logins === "function"
       ? Object.entries(await logins())
       : await Promise.all(
-          Object.entries(logins).map(async ([name, token]) => [name, typeof token === "function" ? await token() : token] as const),
+          Object.entries(logins).map(
+            async ([name, token]) =>
+              [name, typeof token === "function" ? await token() : token] as const,
+          ),
         );
   for (const [name, token] of entries) {
-    if (typeof token !== "string" || token === "") throw new Error(`The login token for ${name} is empty`);
+    if (typeof token !== "string" || token === "")
+      throw new Error(`The login token for ${name} is empty`);
   }
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
@@ -90,7 +95,10 @@ async function resolveLogins(logins: CognitoLogins | undefined): Promise<Record<
  */
 export function cognitoUrlProvider(options: CognitoUrlProviderOptions): UrlProvider {
   const region = validateRegion(options.region);
-  if (typeof options.identityPoolId !== "string" || !IDENTITY_POOL_ID_PATTERN.test(options.identityPoolId)) {
+  if (
+    typeof options.identityPoolId !== "string" ||
+    !IDENTITY_POOL_ID_PATTERN.test(options.identityPoolId)
+  ) {
     throw new AgentRuntimeValidationError(
       `Invalid Cognito identity pool id: ${String(options.identityPoolId)} (expected {region}:{uuid})`,
     );

@@ -45,7 +45,11 @@ describe("createCredentialsCache", () => {
     const fetch = vi
       .fn<() => Promise<AwsCredentials>>()
       .mockRejectedValueOnce(new Error("throttled"))
-      .mockResolvedValueOnce({ accessKeyId: "A", secretAccessKey: "s", expiration: new Date(now + 60_000) });
+      .mockResolvedValueOnce({
+        accessKeyId: "A",
+        secretAccessKey: "s",
+        expiration: new Date(now + 60_000),
+      });
     const get = createCredentialsCache(fetch, { refreshMarginMs: 0, now: clock });
     await expect(get()).rejects.toThrow("throttled");
     expect((await get()).accessKeyId).toBe("A");
