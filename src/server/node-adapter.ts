@@ -105,7 +105,7 @@ export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
     // A body left unread (refused early) would otherwise hold the connection open.
-    if (!req.readableEnded) res.setHeader("Connection", "close");
+    if (!req.complete) res.setHeader("Connection", "close");
     res.end(payload);
   };
 }

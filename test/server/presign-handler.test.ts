@@ -210,6 +210,31 @@ describe("createPresignHandler over node:http", () => {
     expect(answer.sessionId).toMatch(BOUND_PATTERN);
   });
 
+  it("answers an endless body with 413 and closes only that connection", async () => {
+    const { url, mints } = await start();
+    const chunk = new TextEncoder().encode(" ".repeat(1000));
+    const big = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer alice" },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 200; i++) controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(big.status).toBe(413);
+    expect(big.headers.get("connection")).toBe("close");
+    const normal = await post(url, {});
+    expect(normal.status).toBe(200);
+    expect(normal.headers.get("connection")).toBe("keep-alive");
+    const wrongMethod = await fetch(url);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("connection")).toBe("keep-alive");
+    expect(mints()).toBe(1);
+  });
+
   it("never logs URLs, signatures or credentials", async () => {
     const { url, logs } = await start({ rateLimit: { max: 3, windowMs: 60_000 } });
     await post(url, { sessionId: PROVISIONAL });
