@@ -10,7 +10,7 @@ import { createCorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent, SessionIdPolicy } from "./options";
 import { createRateLimiter } from "./rate-limiter";
-import { readBodyText } from "./read-body";
+import { checkEnvelope, readBodyText } from "./read-body";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
 import { emptyResponse, errorResponse, jsonResponse } from "./responses";
@@ -90,28 +90,7 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
     try {
       corsHeaders = cors.headersFor(request);
       if (request.method === "OPTIONS") return emptyResponse(204, cors.preflightHeaders(request));
-      if (request.method !== "POST") {
-        throw new PresignRefusal(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
-      }
-      const mediaType = (request.headers.get("content-type") ?? "")
-        .split(";")[0]
-        ?.trim()
-        .toLowerCase();
-      if (mediaType !== "application/json") {
-        throw new PresignRefusal(
-          415,
-          "unsupported-media-type",
-          "Send the request body as application/json",
-        );
-      }
-      const declaredLength = request.headers.get("content-length");
-      if (declaredLength !== null && Number(declaredLength) > maxBodyBytes) {
-        throw new PresignRefusal(
-          413,
-          "body-too-large",
-          `The request body may be at most ${maxBodyBytes} bytes`,
-        );
-      }
+      checkEnvelope(request, maxBodyBytes);
 
       principal = await identify(request, authorize);
       if (rateLimit) {

@@ -1,14 +1,40 @@
 import { PresignRefusal } from "./refusal";
 
+function tooLarge(maxBytes: number): PresignRefusal {
+  return new PresignRefusal(
+    413,
+    "body-too-large",
+    `The request body may be at most ${maxBytes} bytes`,
+  );
+}
+
+/**
+ * The checks that need no body: `POST` only (405), `application/json` only (415), and a
+ * declared `Content-Length` within the limit (413).
+ */
+export function checkEnvelope(request: Request, maxBytes: number): void {
+  if (request.method !== "POST") {
+    throw new PresignRefusal(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
+  }
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new PresignRefusal(
+      415,
+      "unsupported-media-type",
+      "Send the request body as application/json",
+    );
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+}
+
 /**
  * Reads a request body as UTF-8 text, refusing (413) as soon as it grows past `maxBytes`
  * rather than after buffering all of it.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new PresignRefusal(413, "body-too-large", `The request body may be at most ${maxBytes} bytes`);
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
 
   const reader = request.body.getReader();
@@ -20,7 +46,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     total += value.byteLength;
     if (total > maxBytes) {
       void reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
