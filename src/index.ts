@@ -11,3 +11,5 @@ export {
   AgentRuntimeInvalidRegionError,
   AgentRuntimeValidationError,
 } from "./signing/errors";
+export * from "./connection/index";
+export * from "./codecs/index";
