@@ -31,6 +31,11 @@ export const DEFAULT_MAX_FRAME_BYTES = 32 * 1024;
 export const DEFAULT_MAX_QUEUED_MESSAGES = 100;
 /** Never schedule URL prefetches closer together than this (ms). */
 export const MIN_PREFETCH_DELAY_MS = 1_000;
+/**
+ * How long a new socket waits for one we closed ourselves to finish closing (ms), so the
+ * runtime never sees two streams of one session at once; after that it opens anyway.
+ */
+export const CLOSE_WAIT_MS = 1_000;
 
 const OPEN = 1;
 const CLIENT_CLOSE_CODE = 1000;
@@ -122,13 +127,14 @@ function noop(): void {}
  * Node's `ws` emits `error` while aborting a handshake and throws when nobody listens, so a
  * no-op error listener stays until the socket reports it is closed, then everything goes.
  */
-function detach(socket: WebSocketLike): void {
+function detach(socket: WebSocketLike, onClosed: () => void): void {
   socket.onopen = null;
   socket.onmessage = null;
   socket.onerror = noop;
   socket.onclose = () => {
     socket.onerror = null;
     socket.onclose = null;
+    onClosed();
   };
 }
 
@@ -187,6 +193,9 @@ export class AgentRuntimeConnection<Outgoing = string> {
   #online: boolean;
   #unsubscribeOnline: (() => void) | null = null;
 
+  /** Sockets we closed ourselves that have not reported their close yet. */
+  readonly #closing = new Map<WebSocketLike, Promise<void>>();
+  #closeWaitTimer: Timer | null = null;
   #retryTimer: Timer | null = null;
   #prefetchTimer: Timer | null = null;
   #heartbeatTimer: Timer | null = null;
@@ -424,21 +433,42 @@ export class AgentRuntimeConnection<Outgoing = string> {
         return;
       }
       if (token !== this.#attemptToken) return;
-      if (!isUsable(ready, Date.now(), this.#safetyMarginMs)) {
-        this.#ready = null;
-        this.#attemptFailed(
-          new AgentRuntimeProviderError(
-            "The URL provider answered with a URL that is expired or about to expire",
-            {
-              code: "expired-url",
-            },
-          ),
-          "the URL provider answered with an expired URL",
-        );
-        return;
-      }
+    }
+    if (this.#closing.size > 0) {
+      await this.#previousSocketsClosed();
+      if (token !== this.#attemptToken) return;
+    }
+    // Checked at the last moment: a URL is only valid at the upgrade, and time passed above.
+    if (!isUsable(ready, Date.now(), this.#safetyMarginMs)) {
+      if (this.#ready === ready) this.#ready = null;
+      this.#attemptFailed(
+        new AgentRuntimeProviderError(
+          "The URL provider answered with a URL that is expired or about to expire",
+          {
+            code: "expired-url",
+          },
+        ),
+        "the URL provider answered with an expired URL",
+      );
+      return;
     }
     this.#openSocket(ready);
+  }
+
+  /** Waits until every socket we closed has closed, or {@link CLOSE_WAIT_MS} at most. */
+  async #previousSocketsClosed(): Promise<void> {
+    const waitedOn = Promise.all(this.#closing.values());
+    await new Promise<void>((resolve) => {
+      this.#clearTimer("closeWait");
+      this.#closeWaitTimer = setTimeout(() => {
+        this.#closeWaitTimer = null;
+        resolve();
+      }, CLOSE_WAIT_MS);
+      void waitedOn.then(() => {
+        this.#clearTimer("closeWait");
+        resolve();
+      });
+    });
   }
 
   #usableReadyUrl(): ReadyUrl | null {
@@ -681,11 +711,25 @@ export class AgentRuntimeConnection<Outgoing = string> {
     const socket = this.#socket;
     if (!socket) return;
     this.#releaseSocket();
-    detach(socket);
+    let markClosed = noop;
+    this.#closing.set(
+      socket,
+      new Promise<void>((resolve) => {
+        markClosed = resolve;
+      }),
+    );
+    detach(socket, () => {
+      this.#closing.delete(socket);
+      markClosed();
+    });
     try {
       socket.close(CLIENT_CLOSE_CODE, reason);
     } catch {
       // Closing is best effort; the socket is forgotten either way.
+    }
+    if (socket.readyState === 3) {
+      this.#closing.delete(socket);
+      markClosed();
     }
   }
 
@@ -701,6 +745,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
     this.#clearTimer("retry");
     this.#clearTimer("prefetch");
     this.#clearTimer("heartbeat");
+    this.#clearTimer("closeWait");
     this.#abortUrlRequest();
     this.#unwatchOnline();
     this.#attempt = status === "closed" ? 0 : this.#attempt;
@@ -879,18 +924,24 @@ export class AgentRuntimeConnection<Outgoing = string> {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  #clearTimer(which: "retry" | "prefetch" | "heartbeat"): void {
-    const timer =
-      which === "retry"
-        ? this.#retryTimer
-        : which === "prefetch"
-          ? this.#prefetchTimer
-          : this.#heartbeatTimer;
-    if (timer === null) return;
-    clearTimeout(timer);
-    if (which === "retry") this.#retryTimer = null;
-    else if (which === "prefetch") this.#prefetchTimer = null;
-    else this.#heartbeatTimer = null;
+  #clearTimer(which: "retry" | "prefetch" | "heartbeat" | "closeWait"): void {
+    switch (which) {
+      case "retry":
+        if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+        this.#retryTimer = null;
+        return;
+      case "prefetch":
+        if (this.#prefetchTimer !== null) clearTimeout(this.#prefetchTimer);
+        this.#prefetchTimer = null;
+        return;
+      case "heartbeat":
+        if (this.#heartbeatTimer !== null) clearTimeout(this.#heartbeatTimer);
+        this.#heartbeatTimer = null;
+        return;
+      case "closeWait":
+        if (this.#closeWaitTimer !== null) clearTimeout(this.#closeWaitTimer);
+        this.#closeWaitTimer = null;
+    }
   }
 
   /** Publishes a new snapshot when anything in it (or the outbox) changed. */
