@@ -455,20 +455,24 @@ export class AgentRuntimeConnection<Outgoing = string> {
     this.#openSocket(ready);
   }
 
-  /** Waits until every socket we closed has closed, or {@link CLOSE_WAIT_MS} at most. */
+  /**
+   * Waits until every socket we closed has closed, or {@link CLOSE_WAIT_MS} at most; a socket
+   * that never reports its close is given up on then, so it cannot delay later attempts.
+   */
   async #previousSocketsClosed(): Promise<void> {
     const waitedOn = Promise.all(this.#closing.values());
-    await new Promise<void>((resolve) => {
+    const closedInTime = await new Promise<boolean>((resolve) => {
       this.#clearTimer("closeWait");
       this.#closeWaitTimer = setTimeout(() => {
         this.#closeWaitTimer = null;
-        resolve();
+        resolve(false);
       }, CLOSE_WAIT_MS);
       void waitedOn.then(() => {
         this.#clearTimer("closeWait");
-        resolve();
+        resolve(true);
       });
     });
+    if (!closedInTime) this.#closing.clear();
   }
 
   #usableReadyUrl(): ReadyUrl | null {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../signing/errors";
-import { AgentRuntimeConnection } from "./agent-runtime-connection";
+import { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./agent-runtime-connection";
 import type { ConnectionOptions, ConnectionStatus } from "./types";
 import {
   manualOnlineSource,
@@ -158,6 +158,63 @@ describe("one socket at a time (StrictMode mounts twice)", () => {
     connection.close();
     await settle();
     expect(runtime.openCount()).toBe(0);
+  });
+});
+
+describe("waiting for a closed socket before opening the next", () => {
+  it("opens the new socket only after the old one reported its close", async () => {
+    const { connection, sockets } = setup();
+    connection.connect();
+    await settle();
+    const first = sockets.calls[0]!.socket;
+    connection.stop();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(first.readyState).toBe(2);
+    expect(sockets.calls).toHaveLength(1);
+    await settle();
+    expect(first.readyState).toBe(3);
+    expect(sockets.calls).toHaveLength(2);
+    expect(runtime.openCount()).toBe(1);
+    connection.close();
+  });
+
+  it("gives up on a socket that never reports its close after CLOSE_WAIT_MS, once", async () => {
+    const created: StuckSocket[] = [];
+    class StuckSocket {
+      readyState = 0;
+      binaryType = "blob";
+      onopen: ((event: unknown) => void) | null = null;
+      onmessage: ((event: unknown) => void) | null = null;
+      onclose: ((event: unknown) => void) | null = null;
+      onerror: ((event: unknown) => void) | null = null;
+      constructor() {
+        created.push(this);
+        queueMicrotask(() => {
+          this.readyState = 1;
+          this.onopen?.({});
+        });
+      }
+      send(): void {}
+      close(): void {
+        this.readyState = 2; // and never a close event
+      }
+    }
+    const { connection } = setup({ WebSocket: StuckSocket });
+    connection.connect();
+    await settle(0);
+    expect(connection.getSnapshot().status).toBe("open");
+    connection.reconnect();
+    await vi.advanceTimersByTimeAsync(CLOSE_WAIT_MS - 1);
+    expect(created).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(created).toHaveLength(2);
+    expect(connection.getSnapshot().status).toBe("open");
+    connection.close();
+    connection.connect();
+    await vi.advanceTimersByTimeAsync(CLOSE_WAIT_MS);
+    expect(created).toHaveLength(3);
+    connection.close();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-export { AgentRuntimeConnection } from "./agent-runtime-connection";
+export { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./agent-runtime-connection";
 export {
   DEFAULT_MAX_FRAME_BYTES,
   DEFAULT_MAX_QUEUED_MESSAGES,
