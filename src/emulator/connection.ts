@@ -162,7 +162,8 @@ export class EmulatorConnection implements FaultTarget {
   }
 
   #onMessage(raw: RawData, isBinary: boolean): void {
-    const data: AgentFrame = isBinary ? toBytes(raw) : toBytes(raw).toString();
+    const bytes = toBytes(raw);
+    const data: AgentFrame = isBinary ? new Uint8Array(bytes) : bytes.toString();
     this.session.received.push({ connectionId: this.id, at: this.#init.clock(), data });
     if (this.#ending) return;
     this.#touch();
