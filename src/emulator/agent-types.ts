@@ -26,7 +26,10 @@ export interface AgentSocket {
    */
   close(code?: number, reason?: string): void;
   /** Calls `listener` for each frame from the client; returns a function that removes it. */
-  on(event: "message", listener: (data: AgentFrame, isBinary: boolean) => void | Promise<void>): () => void;
+  on(
+    event: "message",
+    listener: (data: AgentFrame, isBinary: boolean) => void | Promise<void>,
+  ): () => void;
   /** Calls `listener` once the socket has closed. */
   on(event: "close", listener: (code: number, reason: string) => void): () => void;
 }

@@ -9,22 +9,57 @@ describe("parseCliArgs", () => {
       agent: "echo",
       credentialsSource: "demo",
       accessKeyId: DEMO_CREDENTIALS.accessKeyId,
-      options: { port: CLI_DEFAULT_PORT, host: "127.0.0.1", region: "us-west-2", credentials: DEMO_CREDENTIALS },
+      options: {
+        port: CLI_DEFAULT_PORT,
+        host: "127.0.0.1",
+        region: "us-west-2",
+        credentials: DEMO_CREDENTIALS,
+      },
     });
   });
 
   it("takes credentials from the environment, with the session token", () => {
-    const args = parseCliArgs([], { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret", AWS_SESSION_TOKEN: "env-token" });
+    const args = parseCliArgs([], {
+      AWS_ACCESS_KEY_ID: "AKIDENV",
+      AWS_SECRET_ACCESS_KEY: "env-secret",
+      AWS_SESSION_TOKEN: "env-token",
+    });
     expect(args).toMatchObject({
       kind: "run",
       credentialsSource: "environment",
-      options: { credentials: { accessKeyId: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token" } },
+      options: {
+        credentials: {
+          accessKeyId: "AKIDENV",
+          secretAccessKey: "env-secret",
+          sessionToken: "env-token",
+        },
+      },
     });
   });
 
   it("prefers flags over the environment", () => {
     const args = parseCliArgs(
-      ["--access-key-id", "AKIDFLAG", "--secret-access-key", "flag-secret", "--port", "0", "--agent", "ag-ui", "--region", "eu-central-1", "--bearer-token", "a", "--bearer-token", "b", "--seed", "7", "--idle-timeout-ms", "5000", "--quiet"],
+      [
+        "--access-key-id",
+        "AKIDFLAG",
+        "--secret-access-key",
+        "flag-secret",
+        "--port",
+        "0",
+        "--agent",
+        "ag-ui",
+        "--region",
+        "eu-central-1",
+        "--bearer-token",
+        "a",
+        "--bearer-token",
+        "b",
+        "--seed",
+        "7",
+        "--idle-timeout-ms",
+        "5000",
+        "--quiet",
+      ],
       { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" },
     );
     expect(args).toMatchObject({

@@ -35,11 +35,23 @@ export type CredentialsSource = "flags" | "environment" | "demo";
 export type CliArgs =
   | { kind: "help" }
   | { kind: "error"; message: string }
-  | { kind: "run"; options: EmulatorOptions & { port: number; host: string; region: string }; agent: BuiltInAgentName; credentialsSource: CredentialsSource; accessKeyId: string; quiet: boolean };
+  | {
+      kind: "run";
+      options: EmulatorOptions & { port: number; host: string; region: string };
+      agent: BuiltInAgentName;
+      credentialsSource: CredentialsSource;
+      accessKeyId: string;
+      quiet: boolean;
+    };
 
 const AGENTS: readonly BuiltInAgentName[] = ["echo", "streaming", "ag-ui"];
 
-function integer(value: string | undefined, flag: string, min: number, max: number): number | string | undefined {
+function integer(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     return `--${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`;
@@ -48,7 +60,10 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 }
 
 /** Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo pair. */
-export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliArgs {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliArgs {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({
@@ -93,7 +108,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   }
 
   const agent = (str("agent") ?? "echo") as BuiltInAgentName;
-  if (!AGENTS.includes(agent)) return { kind: "error", message: `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}` };
+  if (!AGENTS.includes(agent))
+    return {
+      kind: "error",
+      message: `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}`,
+    };
 
   const flagKey = str("access-key-id");
   const flagSecret = str("secret-access-key");
@@ -108,7 +127,10 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const token = str("session-token");
     if (token) credentials.sessionToken = token;
   } else if (env["AWS_ACCESS_KEY_ID"] && env["AWS_SECRET_ACCESS_KEY"]) {
-    credentials = { accessKeyId: env["AWS_ACCESS_KEY_ID"], secretAccessKey: env["AWS_SECRET_ACCESS_KEY"] };
+    credentials = {
+      accessKeyId: env["AWS_ACCESS_KEY_ID"],
+      secretAccessKey: env["AWS_SECRET_ACCESS_KEY"],
+    };
     credentialsSource = "environment";
     const token = str("session-token") ?? env["AWS_SESSION_TOKEN"];
     if (token) credentials.sessionToken = token;
@@ -122,7 +144,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
 
   const bearer = values["bearer-token"] as string[] | undefined;
   const region = str("region") ?? "us-west-2";
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
   return {
     kind: "run",
     agent,

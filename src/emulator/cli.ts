@@ -19,18 +19,27 @@ async function main(): Promise<number> {
   }
   let emulator;
   try {
-    emulator = await startEmulator({ ...args.options, log: args.quiet ? undefined : (line) => console.log(line) });
+    emulator = await startEmulator({
+      ...args.options,
+      log: args.quiet ? undefined : (line) => console.log(line),
+    });
   } catch (error) {
     if (error instanceof EmulatorStartError) {
-      console.error(`agentcore-emulator: ${error.message}${error.code === "EADDRINUSE" ? " (use --port)" : ""}`);
+      console.error(
+        `agentcore-emulator: ${error.message}${error.code === "EADDRINUSE" ? " (use --port)" : ""}`,
+      );
       return 1;
     }
     throw error;
   }
 
   console.log(`AgentCore Runtime emulator listening on ${emulator.url}`);
-  console.log(`  streams:  ${emulator.url}/runtimes/{url-encoded runtime ARN}/ws  (region ${emulator.region}, agent ${args.agent})`);
-  console.log(`  control:  ${emulator.httpUrl}${CONTROL_PREFIX}/health  (faults: POST ${CONTROL_PREFIX}/faults)`);
+  console.log(
+    `  streams:  ${emulator.url}/runtimes/{url-encoded runtime ARN}/ws  (region ${emulator.region}, agent ${args.agent})`,
+  );
+  console.log(
+    `  control:  ${emulator.httpUrl}${CONTROL_PREFIX}/health  (faults: POST ${CONTROL_PREFIX}/faults)`,
+  );
   if (args.credentialsSource === "demo") {
     console.log(
       `  credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set, so accepting the published demo credentials ` +
@@ -62,7 +71,9 @@ async function main(): Promise<number> {
           done(0);
         },
         (error: unknown) => {
-          console.error(`agentcore-emulator: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(
+            `agentcore-emulator: ${error instanceof Error ? error.message : String(error)}`,
+          );
           done(1);
         },
       );

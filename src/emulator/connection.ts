@@ -67,7 +67,12 @@ export class EmulatorConnection implements FaultTarget {
     this.#ws.on("close", (code, reason) => this.#onClose(code, reason.toString()));
     this.#touch();
     this.#timers.setTimeout(
-      () => this.close(init.limits.maxStreamCloseCode, "Maximum stream duration reached", "max-stream-duration"),
+      () =>
+        this.close(
+          init.limits.maxStreamCloseCode,
+          "Maximum stream duration reached",
+          "max-stream-duration",
+        ),
       init.limits.maxStreamMs,
     );
   }
@@ -130,11 +135,14 @@ export class EmulatorConnection implements FaultTarget {
       send: (data) => this.#send(data),
       sendJson: (value) => this.#send(JSON.stringify(value)),
       close: (code = 1000, reason = "") => {
-        if (!isSendableCloseCode(code)) throw new RangeError(`${code} is not a close code a server can send`);
+        if (!isSendableCloseCode(code))
+          throw new RangeError(`${code} is not a close code a server can send`);
         this.close(code, reason, "agent");
       },
       on: ((event: "message" | "close", listener: MessageListener | CloseListener) => {
-        const set = (event === "message" ? this.#messageListeners : this.#closeListeners) as Set<typeof listener>;
+        const set = (event === "message" ? this.#messageListeners : this.#closeListeners) as Set<
+          typeof listener
+        >;
         set.add(listener);
         return () => set.delete(listener);
       }) as AgentSocket["on"],

@@ -31,22 +31,37 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (!host) return false;
   const parts = splitHostPort(host);
-  return parts.ok && (LOOPBACK_NAMES.has(parts.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(parts.hostname));
+  return (
+    parts.ok &&
+    (LOOPBACK_NAMES.has(parts.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(parts.hostname))
+  );
 }
 
 function originAllowed(origin: string, allowed: ControlContext["allowedOrigins"]): boolean {
   if (allowed === "*" || allowed.includes(origin)) return true;
   try {
     const url = new URL(origin);
-    return (url.protocol === "http:" || url.protocol === "https:") && (LOOPBACK_NAMES.has(url.hostname) || /^127\./.test(url.hostname));
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      (LOOPBACK_NAMES.has(url.hostname) || /^127\./.test(url.hostname))
+    );
   } catch {
     return false;
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -76,7 +91,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * - `GET  /__emulator/faults`            -> the armed faults
  * - `POST /__emulator/faults`            -> apply a command or a list of commands; answers the faults
  */
-export async function handleControl(req: IncomingMessage, res: ServerResponse, context: ControlContext): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ControlContext,
+): Promise<void> {
   const origin = req.headers.origin;
   if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackHostHeader(req.headers.host)) {
     send(res, 403, { message: "The emulator control endpoint answers loopback clients only" });
@@ -92,27 +111,44 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, c
     cors["Vary"] = "Origin";
   }
   if (req.method === "OPTIONS") {
-    res.writeHead(204, { ...cors, "Access-Control-Allow-Methods": "GET, POST", "Access-Control-Allow-Headers": "content-type", "Access-Control-Max-Age": "600" });
+    res.writeHead(204, {
+      ...cors,
+      "Access-Control-Allow-Methods": "GET, POST",
+      "Access-Control-Allow-Headers": "content-type",
+      "Access-Control-Max-Age": "600",
+    });
     res.end();
     return;
   }
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const path = url.pathname.slice(CONTROL_PREFIX.length);
   try {
-    if (req.method === "GET" && path === "/health") return send(res, 200, { ok: true, now: context.clock(), ...context.info() }, cors);
+    if (req.method === "GET" && path === "/health")
+      return send(res, 200, { ok: true, now: context.clock(), ...context.info() }, cors);
     if (req.method === "GET" && path === "/events") {
       const after = Number(url.searchParams.get("after") ?? "0");
-      return send(res, 200, { events: context.events.events.filter((event) => event.seq > after) }, cors);
+      return send(
+        res,
+        200,
+        { events: context.events.events.filter((event) => event.seq > after) },
+        cors,
+      );
     }
     if (req.method === "GET" && path === "/sessions") {
-      return send(res, 200, { sessions: [...context.sessions.map.values()].map((s) => sessionSummary(s, false)) }, cors);
+      return send(
+        res,
+        200,
+        { sessions: [...context.sessions.map.values()].map((s) => sessionSummary(s, false)) },
+        cors,
+      );
     }
     if (req.method === "GET" && path.startsWith("/sessions/")) {
       const session = context.sessions.map.get(decodeURIComponent(path.slice("/sessions/".length)));
       if (!session) return send(res, 404, { message: "No such session" }, cors);
       return send(res, 200, sessionSummary(session, true), cors);
     }
-    if (req.method === "GET" && path === "/faults") return send(res, 200, context.faults.snapshot(), cors);
+    if (req.method === "GET" && path === "/faults")
+      return send(res, 200, context.faults.snapshot(), cors);
     if (req.method === "POST" && path === "/faults") {
       const body = await readJson(req);
       const commands = (Array.isArray(body) ? body : [body]) as FaultCommand[];

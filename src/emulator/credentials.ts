@@ -21,7 +21,9 @@ export type CredentialLookup = (accessKeyId: string) => EmulatorCredentials | un
  * @throws {TypeError} for a set without an access key id or secret, or a key listed twice.
  */
 export function credentialLookup(input: CredentialsInput): CredentialLookup {
-  const list: readonly EmulatorCredentials[] = Array.isArray(input) ? input : [input as EmulatorCredentials];
+  const list: readonly EmulatorCredentials[] = Array.isArray(input)
+    ? input
+    : [input as EmulatorCredentials];
   const byKey = new Map<string, EmulatorCredentials>();
   for (const credentials of list) {
     if (

@@ -1,5 +1,6 @@
 /** How a handshake authenticated. */
-export type AuthMode = "sigv4-query" | "sigv4-header" | "bearer-header" | "bearer-subprotocol" | "none";
+export type AuthMode =
+  "sigv4-query" | "sigv4-header" | "bearer-header" | "bearer-subprotocol" | "none";
 
 /** One WebSocket upgrade attempt and what the emulator decided. */
 export interface UpgradeEvent {
@@ -147,7 +148,8 @@ export function describeEvent(event: EmulatorEvent): string {
   if (event.connectionId !== undefined) parts.push(`#${event.connectionId}`);
   if (event.sessionId !== undefined) parts.push(`session=${event.sessionId}`);
   if (event.signedAt !== undefined) parts.push(`signed=${new Date(event.signedAt).toISOString()}`);
-  if (event.expiresAt !== undefined) parts.push(`expires=${new Date(event.expiresAt).toISOString()}`);
+  if (event.expiresAt !== undefined)
+    parts.push(`expires=${new Date(event.expiresAt).toISOString()}`);
   if (event.reason) parts.push(`reason=${JSON.stringify(event.reason)}`);
   return parts.join(" ");
 }

@@ -2,7 +2,11 @@ import { FaultCommandError, FaultController, type FaultTarget } from "./faults";
 
 function target(): FaultTarget & { log: string[] } {
   const log: string[] = [];
-  return { log, drop: (cause) => log.push(`drop:${cause}`), close: (code, _reason, cause) => log.push(`close:${code}:${cause}`) };
+  return {
+    log,
+    drop: (cause) => log.push(`drop:${cause}`),
+    close: (code, _reason, cause) => log.push(`close:${code}:${cause}`),
+  };
 }
 
 function controller(targets: FaultTarget[] = [], seed = 1): FaultController {
@@ -14,7 +18,12 @@ describe("FaultController", () => {
     const faults = controller();
     faults.refuseNext(2, 409);
     faults.refuseNext(1, 424);
-    expect([1, 2, 3, 4].map(() => faults.takeRefusal()?.status)).toEqual([409, 409, 424, undefined]);
+    expect([1, 2, 3, 4].map(() => faults.takeRefusal()?.status)).toEqual([
+      409,
+      409,
+      424,
+      undefined,
+    ]);
   });
 
   it("drops a connection at its n-th frame in the chosen direction, once by default", () => {
@@ -33,7 +42,12 @@ describe("FaultController", () => {
   it("keeps hitting connections while times allows", () => {
     const faults = controller();
     faults.closeAfterFrames(1, 1008, { times: Infinity, reason: "policy" });
-    for (let i = 0; i < 5; i += 1) expect(faults.onFrame(target(), "in")).toMatchObject({ action: "close", code: 1008, reason: "policy" });
+    for (let i = 0; i < 5; i += 1)
+      expect(faults.onFrame(target(), "in")).toMatchObject({
+        action: "close",
+        code: 1008,
+        reason: "policy",
+      });
   });
 
   it("drops at random reproducibly for a seed", () => {
@@ -102,10 +116,12 @@ describe("FaultController", () => {
 
   it("applies JSON commands and refuses bad ones with a FaultCommandError", () => {
     const faults = controller();
-    expect(faults.apply({ action: "refuseNext", count: 2, status: 403 }).refuseNext).toEqual([403, 403]);
-    expect(faults.apply({ action: "dropAfterFrames", frames: 3, direction: "in" }).frameRules).toEqual([
-      { kind: "drop", frames: 3, direction: "in", remaining: 1 },
+    expect(faults.apply({ action: "refuseNext", count: 2, status: 403 }).refuseNext).toEqual([
+      403, 403,
     ]);
+    expect(
+      faults.apply({ action: "dropAfterFrames", frames: 3, direction: "in" }).frameRules,
+    ).toEqual([{ kind: "drop", frames: 3, direction: "in", remaining: 1 }]);
     expect(faults.apply({ action: "setClockSkew", ms: 301_000 }).clockSkewMs).toBe(301_000);
     expect(faults.apply({ action: "reseed", seed: 9 }).seed).toBe(9);
     const bad: unknown[] = [
@@ -125,7 +141,9 @@ describe("FaultController", () => {
       { action: "reseed", seed: 1.5 },
     ];
     for (const command of bad) {
-      expect(() => faults.apply(command as never), JSON.stringify(command)).toThrow(FaultCommandError);
+      expect(() => faults.apply(command as never), JSON.stringify(command)).toThrow(
+        FaultCommandError,
+      );
     }
   });
 });

@@ -49,7 +49,14 @@ export type FaultCommand =
   | { action: "refuseNext"; count?: number; status?: number }
   | { action: "refuseRandomly"; probability: number; status?: number }
   | { action: "dropAfterFrames"; frames: number; direction?: FrameDirection; times?: number }
-  | { action: "closeAfterFrames"; frames: number; code?: number; reason?: string; direction?: FrameDirection; times?: number }
+  | {
+      action: "closeAfterFrames";
+      frames: number;
+      code?: number;
+      reason?: string;
+      direction?: FrameDirection;
+      times?: number;
+    }
   | { action: "dropRandomly"; probability: number }
   | { action: "delayUpgrades"; ms: number }
   | { action: "setClockSkew"; ms: number }
@@ -103,7 +110,12 @@ export class FaultController {
   readonly #now: () => number;
 
   /** @internal the emulator creates it. */
-  constructor(init: { options?: FaultOptions; clockSkewMs?: number; targets: () => Iterable<FaultTarget>; now: () => number }) {
+  constructor(init: {
+    options?: FaultOptions;
+    clockSkewMs?: number;
+    targets: () => Iterable<FaultTarget>;
+    now: () => number;
+  }) {
     const options = init.options ?? {};
     this.#seed = checkSeed(options.seed ?? randomSeed());
     this.#frameRandom = mulberry32(this.#seed);
@@ -112,8 +124,10 @@ export class FaultController {
     this.#targets = init.targets;
     this.#now = init.now;
     if (options.refuseNext) this.refuseNext(options.refuseNext.count, options.refuseNext.status);
-    if (options.refuseRandomly) this.refuseRandomly(options.refuseRandomly.probability, options.refuseRandomly.status);
-    if (options.dropAfterFrames) this.dropAfterFrames(options.dropAfterFrames.frames, options.dropAfterFrames);
+    if (options.refuseRandomly)
+      this.refuseRandomly(options.refuseRandomly.probability, options.refuseRandomly.status);
+    if (options.dropAfterFrames)
+      this.dropAfterFrames(options.dropAfterFrames.frames, options.dropAfterFrames);
     if (options.closeAfterFrames) {
       const { frames, code, reason, ...rest } = options.closeAfterFrames;
       this.closeAfterFrames(frames, code, { ...rest, reason });
@@ -183,9 +197,19 @@ export class FaultController {
   }
 
   /** Like {@link dropAfterFrames}, but closes with `code` (e.g. 1008 or 1011) and a reason. */
-  closeAfterFrames(frames: number, code: number, options: FrameFaultOptions & { reason?: string } = {}): void {
+  closeAfterFrames(
+    frames: number,
+    code: number,
+    options: FrameFaultOptions & { reason?: string } = {},
+  ): void {
     checkCloseCode(code);
-    this.#addRule("close", frames, code, options.reason ?? "Fault injected by the emulator", options);
+    this.#addRule(
+      "close",
+      frames,
+      code,
+      options.reason ?? "Fault injected by the emulator",
+      options,
+    );
   }
 
   /** Terminates a connection at each frame with this probability (0 turns it off). */
@@ -233,7 +257,8 @@ export class FaultController {
 
   /** Applies a JSON fault command (the control endpoint's format). */
   apply(command: FaultCommand): FaultState {
-    if (!command || typeof command !== "object") throw new FaultCommandError("A fault command must be an object");
+    if (!command || typeof command !== "object")
+      throw new FaultCommandError("A fault command must be an object");
     const c = command as Record<string, unknown>;
     switch (command.action) {
       case "dropAll":
@@ -309,9 +334,13 @@ export class FaultController {
   /** @internal Whether to refuse an authenticated upgrade, and how. */
   takeRefusal(): Refusal | undefined {
     const scripted = this.#refusals.shift();
-    if (scripted !== undefined) return { status: scripted, reason: `Refused by an injected fault (${scripted})` };
+    if (scripted !== undefined)
+      return { status: scripted, reason: `Refused by an injected fault (${scripted})` };
     if (this.#refuseProbability > 0 && this.#upgradeRandom() < this.#refuseProbability) {
-      return { status: this.#refuseRandomStatus, reason: `Refused at random by an injected fault (${this.#refuseRandomStatus})` };
+      return {
+        status: this.#refuseRandomStatus,
+        reason: `Refused at random by an injected fault (${this.#refuseRandomStatus})`,
+      };
     }
     return undefined;
   }
@@ -336,19 +365,36 @@ export class FaultController {
     return { action: "pass" };
   }
 
-  #addRule(kind: "drop" | "close", frames: number, code: number, reason: string, options: FrameFaultOptions): void {
+  #addRule(
+    kind: "drop" | "close",
+    frames: number,
+    code: number,
+    reason: string,
+    options: FrameFaultOptions,
+  ): void {
     checkCount(frames, "frames");
     if (frames < 1) throw new FaultCommandError("frames must be at least 1");
     const direction = options.direction ?? "any";
     if (direction !== "in" && direction !== "out" && direction !== "any") {
-      throw new FaultCommandError(`direction must be in, out or any, got ${JSON.stringify(direction)}`);
+      throw new FaultCommandError(
+        `direction must be in, out or any, got ${JSON.stringify(direction)}`,
+      );
     }
     const times = options.times ?? 1;
     if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
       throw new FaultCommandError("times must be a whole number of at least 1, or Infinity");
     }
     this.#ruleIds += 1;
-    this.#rules.push({ id: this.#ruleIds, kind, frames, direction, remaining: times, code, reason, counts: new WeakMap() });
+    this.#rules.push({
+      id: this.#ruleIds,
+      kind,
+      frames,
+      direction,
+      remaining: times,
+      code,
+      reason,
+      counts: new WeakMap(),
+    });
   }
 }
 
@@ -360,12 +406,19 @@ export interface FaultState {
   refuseNext: number[];
   refuseRandomly: { probability: number; status: number };
   dropRandomly: number;
-  frameRules: Array<{ kind: "drop" | "close"; frames: number; direction: FrameDirection; remaining: number; code?: number }>;
+  frameRules: Array<{
+    kind: "drop" | "close";
+    frames: number;
+    direction: FrameDirection;
+    remaining: number;
+    code?: number;
+  }>;
   issuedBefore: number | null;
 }
 
 function checkFinite(value: number, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new FaultCommandError(`${what} must be a finite number`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new FaultCommandError(`${what} must be a finite number`);
   return value;
 }
 
@@ -375,7 +428,8 @@ function checkNonNegative(value: number, what: string): number {
 }
 
 function checkCount(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 0) throw new FaultCommandError(`${what} must be a whole number, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new FaultCommandError(`${what} must be a whole number, got ${value}`);
 }
 
 function checkSeed(seed: number): number {
@@ -384,17 +438,21 @@ function checkSeed(seed: number): number {
 }
 
 function checkProbability(p: number): void {
-  if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new FaultCommandError(`probability must be from 0 to 1, got ${p}`);
+  if (typeof p !== "number" || !(p >= 0 && p <= 1))
+    throw new FaultCommandError(`probability must be from 0 to 1, got ${p}`);
 }
 
 function checkStatus(status: number): void {
   if (!Number.isInteger(status) || status < 400 || status > 599) {
-    throw new FaultCommandError(`a refusal status must be an HTTP error status (400-599), got ${status}`);
+    throw new FaultCommandError(
+      `a refusal status must be an HTTP error status (400-599), got ${status}`,
+    );
   }
 }
 
 function checkCloseCode(code: number): void {
-  if (!isSendableCloseCode(code)) throw new FaultCommandError(`${code} is not a close code a server can send`);
+  if (!isSendableCloseCode(code))
+    throw new FaultCommandError(`${code} is not a close code a server can send`);
 }
 
 function optionalNumber(c: Record<string, unknown>, key: string): number | undefined {
@@ -419,6 +477,7 @@ function optionalString(c: Record<string, unknown>, key: string): string | undef
 
 function frameOptions(c: Record<string, unknown>): FrameFaultOptions {
   const direction = c["direction"];
-  if (direction !== undefined && typeof direction !== "string") throw new FaultCommandError("direction must be a string");
+  if (direction !== undefined && typeof direction !== "string")
+    throw new FaultCommandError("direction must be a string");
   return { direction: direction as FrameDirection | undefined, times: optionalNumber(c, "times") };
 }

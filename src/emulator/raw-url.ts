@@ -38,7 +38,8 @@ export function parseQuery(rawQuery: string): Parsed<{ params: QueryParam[] }> {
         reason: `query parameter ${JSON.stringify(key)} is not in canonical RFC 3986 encoding`,
       };
     }
-    if (seen.has(key)) return { ok: false, reason: `query parameter ${JSON.stringify(key)} appears twice` };
+    if (seen.has(key))
+      return { ok: false, reason: `query parameter ${JSON.stringify(key)} appears twice` };
     seen.add(key);
     params.push({ rawKey, rawValue, key, value });
   }
@@ -70,17 +71,33 @@ export function parseWebSocketUrl(url: string): Parsed<RawWebSocketUrl> {
   if (!match) {
     return { ok: false, reason: "not a ws:// or wss:// URL with a path (and no fragment)" };
   }
-  const [, scheme, authority, path, rawQuery] = match as unknown as [string, "ws" | "wss", string, string, string | undefined];
+  const [, scheme, authority, path, rawQuery] = match as unknown as [
+    string,
+    "ws" | "wss",
+    string,
+    string,
+    string | undefined,
+  ];
   const host = splitHostPort(authority);
   if (!host.ok) return host;
-  return { ok: true, scheme, authority, hostname: host.hostname, port: host.port, path, rawQuery: rawQuery ?? "" };
+  return {
+    ok: true,
+    scheme,
+    authority,
+    hostname: host.hostname,
+    port: host.port,
+    path,
+    rawQuery: rawQuery ?? "",
+  };
 }
 
 /**
  * Splits `host[:port]` (as in a URL authority or a `Host` header) into hostname and port.
  * Bracketed IPv6 literals keep their brackets, as `URL.hostname` does.
  */
-export function splitHostPort(authority: string): Parsed<{ hostname: string; port: string | undefined }> {
+export function splitHostPort(
+  authority: string,
+): Parsed<{ hostname: string; port: string | undefined }> {
   if (authority.includes("@")) return { ok: false, reason: "a URL with user info is not accepted" };
   let hostname: string;
   let rest: string;
@@ -98,7 +115,8 @@ export function splitHostPort(authority: string): Parsed<{ hostname: string; por
     return { ok: false, reason: `malformed host ${JSON.stringify(authority)}` };
   }
   if (rest === "") return { ok: true, hostname, port: undefined };
-  if (!/^:\d{1,5}$/.test(rest)) return { ok: false, reason: `malformed port in ${JSON.stringify(authority)}` };
+  if (!/^:\d{1,5}$/.test(rest))
+    return { ok: false, reason: `malformed port in ${JSON.stringify(authority)}` };
   return { ok: true, hostname, port: rest.slice(1) };
 }
 

@@ -14,7 +14,8 @@ export type RuntimePathResult =
   | { ok: false; status: 400 | 404; reason: string };
 
 const PATH_PATTERN = /^\/runtimes\/([^/]+)\/ws$/;
-const ARN_PATTERN = /^arn:(aws|aws-us-gov):bedrock-agentcore:([a-z0-9-]+):([0-9]+):runtime\/([^:/\s]+)$/;
+const ARN_PATTERN =
+  /^arn:(aws|aws-us-gov):bedrock-agentcore:([a-z0-9-]+):([0-9]+):runtime\/([^:/\s]+)$/;
 
 /**
  * Reads `/runtimes/{percent-encoded runtime ARN}/ws`, the runtime's WebSocket path. The ARN is
@@ -23,16 +24,30 @@ const ARN_PATTERN = /^arn:(aws|aws-us-gov):bedrock-agentcore:([a-z0-9-]+):([0-9]
 export function parseRuntimePath(rawPath: string): RuntimePathResult {
   const match = PATH_PATTERN.exec(rawPath);
   if (!match) {
-    return { ok: false, status: 404, reason: "no route: expected /runtimes/{url-encoded runtime ARN}/ws" };
+    return {
+      ok: false,
+      status: 404,
+      reason: "no route: expected /runtimes/{url-encoded runtime ARN}/ws",
+    };
   }
   const runtimeArn = decodeComponent(match[1] as string);
   if (runtimeArn === undefined) {
-    return { ok: false, status: 400, reason: "the runtime ARN in the path has a malformed percent-escape" };
+    return {
+      ok: false,
+      status: 400,
+      reason: "the runtime ARN in the path has a malformed percent-escape",
+    };
   }
   const arn = ARN_PATTERN.exec(runtimeArn);
   if (!arn) {
     return { ok: false, status: 400, reason: `invalid runtime ARN ${JSON.stringify(runtimeArn)}` };
   }
-  const [, partition, region, accountId, runtimeId] = arn as unknown as [string, string, string, string, string];
+  const [, partition, region, accountId, runtimeId] = arn as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { ok: true, runtimeArn, arn: { partition, region, accountId, runtimeId } };
 }

@@ -41,7 +41,16 @@ export class SessionStore {
   open(id: string, runtimeArn: string, qualifier: string | undefined): EmulatorSession {
     let session = this.#sessions.get(id);
     if (!session) {
-      session = { id, runtimeArn, qualifier, state: {}, received: [], sent: [], connections: 0, openSockets: 0 };
+      session = {
+        id,
+        runtimeArn,
+        qualifier,
+        state: {},
+        received: [],
+        sent: [],
+        connections: 0,
+        openSockets: 0,
+      };
       this.#sessions.set(id, session);
     }
     return session;
@@ -53,7 +62,10 @@ export class SessionStore {
 }
 
 /** A JSON-friendly summary of a session (binary frames as base64). */
-export function sessionSummary(session: EmulatorSession, withTranscript: boolean): Record<string, unknown> {
+export function sessionSummary(
+  session: EmulatorSession,
+  withTranscript: boolean,
+): Record<string, unknown> {
   const summary: Record<string, unknown> = {
     id: session.id,
     runtimeArn: session.runtimeArn,

@@ -43,8 +43,20 @@ export interface CredentialScope {
 export function parseCredentialScope(value: string): CredentialScope | undefined {
   const parts = value.split("/");
   if (parts.length !== 5) return undefined;
-  const [accessKeyId, date, region, service, terminator] = parts as [string, string, string, string, string];
-  if (!accessKeyId || !/^\d{8}$/.test(date) || !region || !service || terminator !== "aws4_request") {
+  const [accessKeyId, date, region, service, terminator] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (
+    !accessKeyId ||
+    !/^\d{8}$/.test(date) ||
+    !region ||
+    !service ||
+    terminator !== "aws4_request"
+  ) {
     return undefined;
   }
   return { accessKeyId, date, region, service };

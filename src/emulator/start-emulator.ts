@@ -12,7 +12,13 @@ import { isSendableCloseCode } from "./close-codes";
 import { EmulatorConnection, type ConnectionLimits } from "./connection";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
 import { credentialLookup, type CredentialsInput } from "./credentials";
-import { EventLog, describeEvent, type EmulatorEvent, type UpgradeEvent, type WaitForOptions } from "./events";
+import {
+  EventLog,
+  describeEvent,
+  type EmulatorEvent,
+  type UpgradeEvent,
+  type WaitForOptions,
+} from "./events";
 import { FaultController, type FaultOptions } from "./faults";
 import { refuseUpgrade } from "./http-refusal";
 import { splitRequestTarget } from "./raw-url";
@@ -82,6 +88,8 @@ export interface Emulator {
   readonly events: readonly EmulatorEvent[];
   /** Only the upgrade attempts. */
   readonly upgrades: readonly UpgradeEvent[];
+  /** The `seq` of the latest event (0 before any): mark a point, then `waitForEvent(..., { afterSeq })`. */
+  readonly lastSeq: number;
   /** Sessions by runtime session id, with state and transcripts. */
   readonly sessions: ReadonlyMap<string, EmulatorSession>;
   /** How many connections are open. */
@@ -93,7 +101,10 @@ export interface Emulator {
   /** Calls `listener` for every new event; returns a function that stops it. */
   onEvent(listener: (event: EmulatorEvent) => void): () => void;
   /** The first event (already recorded or still to come) that matches. */
-  waitForEvent<T extends EmulatorEvent = EmulatorEvent>(predicate: (event: EmulatorEvent) => boolean, options?: WaitForOptions): Promise<T>;
+  waitForEvent<T extends EmulatorEvent = EmulatorEvent>(
+    predicate: (event: EmulatorEvent) => boolean,
+    options?: WaitForOptions,
+  ): Promise<T>;
   /** Closes every stream (1001), stops listening and cancels every timer. */
   close(): Promise<void>;
 }
@@ -144,23 +155,34 @@ interface CheckedOptions {
 }
 
 function checkOptions(options: EmulatorOptions): CheckedOptions {
-  if (!options || typeof options !== "object") throw new TypeError("startEmulator needs an options object");
+  if (!options || typeof options !== "object")
+    throw new TypeError("startEmulator needs an options object");
   if (!options.credentials && !options.bearerTokens) {
-    throw new TypeError("startEmulator needs credentials (for SigV4), bearerTokens (for OAuth), or both");
+    throw new TypeError(
+      "startEmulator needs credentials (for SigV4), bearerTokens (for OAuth), or both",
+    );
   }
   const region = options.region ?? "us-west-2";
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new RangeError(`Invalid region ${JSON.stringify(region)}`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    throw new RangeError(`Invalid region ${JSON.stringify(region)}`);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`Invalid port ${port}`);
   const limits = { ...DEFAULT_LIMITS, ...stripUndefined(options.limits ?? {}) };
   for (const key of ["maxFrameBytes", "idleTimeoutMs", "maxStreamMs"] as const) {
     const value = limits[key];
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`limits.${key} must be a whole number of at least 1, got ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`limits.${key} must be a whole number of at least 1, got ${value}`);
   }
   for (const key of ["idleCloseCode", "maxStreamCloseCode"] as const) {
-    if (!isSendableCloseCode(limits[key])) throw new RangeError(`limits.${key} ${limits[key]} is not a close code a server can send`);
+    if (!isSendableCloseCode(limits[key]))
+      throw new RangeError(`limits.${key} ${limits[key]} is not a close code a server can send`);
   }
-  if (options.bearerTokens !== undefined && typeof options.bearerTokens !== "function" && !Array.isArray(options.bearerTokens)) {
+  if (
+    options.bearerTokens !== undefined &&
+    typeof options.bearerTokens !== "function" &&
+    !Array.isArray(options.bearerTokens)
+  ) {
     throw new TypeError("bearerTokens must be a list of tokens or a function");
   }
   return { options, region, limits };
@@ -212,7 +234,13 @@ class EmulatorServer {
     const skewMs = options.signatureSkewMs ?? DEFAULT_SKEW_MS;
     const lookup = options.credentials ? credentialLookup(options.credentials) : undefined;
     this.#auth = {
-      presigned: lookup && { lookup, now: this.#clock, region: this.#region, skewMs, maxExpiresSeconds: MAX_PRESIGNED_EXPIRES_SECONDS },
+      presigned: lookup && {
+        lookup,
+        now: this.#clock,
+        region: this.#region,
+        skewMs,
+        maxExpiresSeconds: MAX_PRESIGNED_EXPIRES_SECONDS,
+      },
       headers: lookup && { lookup, now: this.#clock, region: this.#region, skewMs },
       bearer: options.bearerTokens,
       issuedBefore: () => this.#faults.issuedBefore,
@@ -233,7 +261,15 @@ class EmulatorServer {
       this.#onUpgrade(req, socket, head).catch((error: unknown) => {
         const reason = `The emulator failed: ${error instanceof Error ? error.message : String(error)}`;
         refuseUpgrade(socket, 500, reason);
-        this.#events.record({ type: "upgrade", at: this.#clock(), outcome: "refused", status: 500, code: "internal", reason, auth: "none" });
+        this.#events.record({
+          type: "upgrade",
+          at: this.#clock(),
+          outcome: "refused",
+          status: 500,
+          code: "internal",
+          reason,
+          auth: "none",
+        });
       });
     });
   }
@@ -283,6 +319,9 @@ class EmulatorServer {
       get upgrades() {
         return events.events.filter((event): event is UpgradeEvent => event.type === "upgrade");
       },
+      get lastSeq() {
+        return events.lastSeq;
+      },
       sessions: this.#sessions.map,
       get openConnections() {
         return connections.size;
@@ -305,22 +344,48 @@ class EmulatorServer {
         sessions: this.#sessions,
         clock: this.#clock,
         allowedOrigins: this.#options.controlOrigins ?? [],
-        info: () => ({ url: `ws://${req.headers.host ?? ""}`, region: this.#region, openConnections: this.#connections.size, seed: this.#faults.seed }),
+        info: () => ({
+          url: `ws://${req.headers.host ?? ""}`,
+          region: this.#region,
+          openConnections: this.#connections.size,
+          seed: this.#faults.seed,
+        }),
       });
       return;
     }
     const status = parseRuntimePath(path).ok ? 426 : 404;
-    res.writeHead(status, { "Content-Type": "application/json", ...(status === 426 ? { Upgrade: "websocket" } : {}) });
-    res.end(JSON.stringify({ message: status === 426 ? "This endpoint only speaks WebSocket" : "Not found" }));
+    res.writeHead(status, {
+      "Content-Type": "application/json",
+      ...(status === 426 ? { Upgrade: "websocket" } : {}),
+    });
+    res.end(
+      JSON.stringify({
+        message: status === 426 ? "This endpoint only speaks WebSocket" : "Not found",
+      }),
+    );
   }
 
   async #onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on("error", () => undefined);
     this.#pendingSockets.add(socket);
     socket.once("close", () => this.#pendingSockets.delete(socket));
-    const refuse = (status: number, code: string, reason: string, extra: Partial<UpgradeEvent> = {}) => {
+    const refuse = (
+      status: number,
+      code: string,
+      reason: string,
+      extra: Partial<UpgradeEvent> = {},
+    ) => {
       refuseUpgrade(socket, status, reason);
-      this.#events.record({ type: "upgrade", at: this.#clock(), outcome: "refused", status, code, reason, auth: "none", ...extra });
+      this.#events.record({
+        type: "upgrade",
+        at: this.#clock(),
+        outcome: "refused",
+        status,
+        code,
+        reason,
+        auth: "none",
+        ...extra,
+      });
     };
     if (this.#closing) return refuse(503, "shutting-down", "The emulator is shutting down");
 
@@ -332,7 +397,8 @@ class EmulatorServer {
 
     const target = splitRequestTarget(req.url ?? "");
     const route = parseRuntimePath(target.ok ? target.path : "");
-    if (!route.ok) return refuse(route.status, route.status === 404 ? "not-found" : "malformed", route.reason);
+    if (!route.ok)
+      return refuse(route.status, route.status === 404 ? "not-found" : "malformed", route.reason);
     const auth = await authenticate(req, route.runtimeArn, this.#auth);
     if (socket.destroyed) return;
     const details: Partial<UpgradeEvent> = {
@@ -351,23 +417,46 @@ class EmulatorServer {
     const sessionId = auth.sessionId ?? randomUUID();
     details.sessionId = sessionId;
     if (sessionId.length < SESSION_ID_MIN || sessionId.length > SESSION_ID_MAX) {
-      return refuse(400, "invalid-session-id", `The runtime session id must be ${SESSION_ID_MIN} to ${SESSION_ID_MAX} characters, got ${sessionId.length}`, details);
+      return refuse(
+        400,
+        "invalid-session-id",
+        `The runtime session id must be ${SESSION_ID_MIN} to ${SESSION_ID_MAX} characters, got ${sessionId.length}`,
+        details,
+      );
     }
     const refusal = this.#faults.takeRefusal();
     if (refusal) return refuse(refusal.status, "fault", refusal.reason, details);
-    if (this.#closing) return refuse(503, "shutting-down", "The emulator is shutting down", details);
+    if (this.#closing)
+      return refuse(503, "shutting-down", "The emulator is shutting down", details);
 
     if (auth.protocol !== undefined) this.#protocols.set(req, auth.protocol);
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       this.#pendingSockets.delete(socket);
-      this.#accept(ws, route.runtimeArn, sessionId, auth.qualifier, { ...details, ...(auth.protocol ? { protocol: auth.protocol } : {}) });
+      this.#accept(ws, route.runtimeArn, sessionId, auth.qualifier, {
+        ...details,
+        ...(auth.protocol ? { protocol: auth.protocol } : {}),
+      });
     });
   }
 
-  #accept(ws: WebSocket, runtimeArn: string, sessionId: string, qualifier: string | undefined, details: Partial<UpgradeEvent>): void {
+  #accept(
+    ws: WebSocket,
+    runtimeArn: string,
+    sessionId: string,
+    qualifier: string | undefined,
+    details: Partial<UpgradeEvent>,
+  ): void {
     this.#connectionIds += 1;
     const id = this.#connectionIds;
-    this.#events.record({ type: "upgrade", at: this.#clock(), outcome: "accepted", status: 101, auth: "none", ...details, connectionId: id });
+    this.#events.record({
+      type: "upgrade",
+      at: this.#clock(),
+      outcome: "accepted",
+      status: 101,
+      auth: "none",
+      ...details,
+      connectionId: id,
+    });
     const session = this.#sessions.open(sessionId, runtimeArn, qualifier);
     let resolveClosed!: () => void;
     const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
@@ -405,7 +494,9 @@ class EmulatorServer {
     const allClosed = Promise.all(open.map((connection) => this.#connectionClosed.get(connection)));
     for (const connection of open) connection.close(1001, "Emulator shutting down", "shutdown");
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
-    const graceOver = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+    const graceOver = new Promise<void>(
+      (resolve) => (graceTimer = setTimeout(resolve, SHUTDOWN_GRACE_MS)),
+    );
     await Promise.race([allClosed, graceOver]);
     clearTimeout(graceTimer);
     for (const connection of this.#connections) connection.terminate("shutdown");

@@ -9,7 +9,9 @@ import { verifyPresignedUrl, type VerifyPresignedUrlOptions } from "./verify-pre
 const file = JSON.parse(
   readFileSync(resolve(__dirname, "../../test/fixtures/agentcore-python-sdk.json"), "utf8"),
 ) as VectorFile;
-const presignedVectors = (file.vectors ?? []).filter((vector) => vector.method === "generate_presigned_url");
+const presignedVectors = (file.vectors ?? []).filter(
+  (vector) => vector.method === "generate_presigned_url",
+);
 
 interface Golden {
   name: string;
@@ -30,7 +32,11 @@ const golden: Golden[] = presignedVectors.map((vector) => {
     host,
     now,
     input: vector.input ?? {},
-    options: { credentials: vector.input?.credentials as VerifyPresignedUrlOptions["credentials"], now, host },
+    options: {
+      credentials: vector.input?.credentials as VerifyPresignedUrlOptions["credentials"],
+      now,
+      host,
+    },
   };
 });
 
@@ -42,8 +48,10 @@ function substitutes(char: string, position: number): string[] {
   const punctuation = "-._~%&=/?:+#";
   const out = new Set<string>();
   if (/[a-z]/.test(char)) out.add(char === "z" ? "a" : String.fromCharCode(char.charCodeAt(0) + 1));
-  else if (/[A-Z]/.test(char)) out.add(char === "Z" ? "A" : String.fromCharCode(char.charCodeAt(0) + 1));
-  else if (/[0-9]/.test(char)) out.add(char === "9" ? "0" : String.fromCharCode(char.charCodeAt(0) + 1));
+  else if (/[A-Z]/.test(char))
+    out.add(char === "Z" ? "A" : String.fromCharCode(char.charCodeAt(0) + 1));
+  else if (/[0-9]/.test(char))
+    out.add(char === "9" ? "0" : String.fromCharCode(char.charCodeAt(0) + 1));
   else out.add("a");
   if (char.toUpperCase() !== char) out.add(char.toUpperCase());
   if (char.toLowerCase() !== char) out.add(char.toLowerCase());
@@ -66,23 +74,27 @@ describe("verifyPresignedUrl against the golden vectors", () => {
     ]);
   });
 
-  it.each(golden)("accepts $name at the vector's time and reports what it carries", async (vector) => {
-    const result = await verifyPresignedUrl(vector.url, vector.options);
-    expect(result).toMatchObject({
-      ok: true,
-      runtimeArn: vector.input.runtime_arn,
-      sessionId: vector.input.session_id,
-      accessKeyId: "AKIDEXAMPLE",
-      region: vector.input.region,
-      signedAt: vector.now,
-      expiresAt: vector.now + (vector.input.expires ?? 300) * 1000,
-    });
-    if (!result.ok) return;
-    const custom = vector.input.custom_headers as Record<string, string> | undefined;
-    expect(result.qualifier).toBe(custom?.["qualifier"] ?? vector.input.endpoint_name);
-    for (const [key, value] of Object.entries(custom ?? {})) expect(result.params[key]).toBe(value);
-    expect(Object.keys(result.params).some((key) => key.startsWith("X-Amz-"))).toBe(false);
-  });
+  it.each(golden)(
+    "accepts $name at the vector's time and reports what it carries",
+    async (vector) => {
+      const result = await verifyPresignedUrl(vector.url, vector.options);
+      expect(result).toMatchObject({
+        ok: true,
+        runtimeArn: vector.input.runtime_arn,
+        sessionId: vector.input.session_id,
+        accessKeyId: "AKIDEXAMPLE",
+        region: vector.input.region,
+        signedAt: vector.now,
+        expiresAt: vector.now + (vector.input.expires ?? 300) * 1000,
+      });
+      if (!result.ok) return;
+      const custom = vector.input.custom_headers as Record<string, string> | undefined;
+      expect(result.qualifier).toBe(custom?.["qualifier"] ?? vector.input.endpoint_name);
+      for (const [key, value] of Object.entries(custom ?? {}))
+        expect(result.params[key]).toBe(value);
+      expect(Object.keys(result.params).some((key) => key.startsWith("X-Amz-"))).toBe(false);
+    },
+  );
 
   it.each(golden)("accepts $name with the host taken from the URL itself", async (vector) => {
     const { host: _host, ...options } = vector.options;
@@ -97,43 +109,78 @@ describe("verifyPresignedUrl against the golden vectors", () => {
         const tampered = vector.url.slice(0, i) + replacement + vector.url.slice(i + 1);
         tried += 1;
         const result = await verifyPresignedUrl(tampered, vector.options);
-        if (result.ok) accepted.push(`position ${i}: ${JSON.stringify(vector.url[i])} -> ${JSON.stringify(replacement)}`);
+        if (result.ok)
+          accepted.push(
+            `position ${i}: ${JSON.stringify(vector.url[i])} -> ${JSON.stringify(replacement)}`,
+          );
       }
     }
     expect(accepted).toEqual([]);
     expect(tried).toBeGreaterThan(vector.url.length * 3);
   });
 
-  it.each(golden)("rejects $name as expired one millisecond after X-Amz-Date + X-Amz-Expires", async (vector) => {
-    const expiresAt = vector.now + (vector.input.expires ?? 300) * 1000;
-    expect((await verifyPresignedUrl(vector.url, { ...vector.options, now: expiresAt })).ok).toBe(true);
-    expect(await verifyPresignedUrl(vector.url, { ...vector.options, now: expiresAt + 1 })).toMatchObject({
-      ok: false,
-      code: "expired",
-    });
-  });
+  it.each(golden)(
+    "rejects $name as expired one millisecond after X-Amz-Date + X-Amz-Expires",
+    async (vector) => {
+      const expiresAt = vector.now + (vector.input.expires ?? 300) * 1000;
+      expect((await verifyPresignedUrl(vector.url, { ...vector.options, now: expiresAt })).ok).toBe(
+        true,
+      );
+      expect(
+        await verifyPresignedUrl(vector.url, { ...vector.options, now: expiresAt + 1 }),
+      ).toMatchObject({
+        ok: false,
+        code: "expired",
+      });
+    },
+  );
 
-  it.each(golden)("accepts $name up to 5 minutes before it was signed, not earlier", async (vector) => {
-    const skew = 5 * 60 * 1000;
-    expect((await verifyPresignedUrl(vector.url, { ...vector.options, now: vector.now - skew })).ok).toBe(true);
-    expect(await verifyPresignedUrl(vector.url, { ...vector.options, now: vector.now - skew - 1 })).toMatchObject({
-      ok: false,
-      code: "not-yet-valid",
-    });
-    expect((await verifyPresignedUrl(vector.url, { ...vector.options, now: vector.now - 1000, skewMs: 999 })).ok).toBe(false);
-  });
+  it.each(golden)(
+    "accepts $name up to 5 minutes before it was signed, not earlier",
+    async (vector) => {
+      const skew = 5 * 60 * 1000;
+      expect(
+        (await verifyPresignedUrl(vector.url, { ...vector.options, now: vector.now - skew })).ok,
+      ).toBe(true);
+      expect(
+        await verifyPresignedUrl(vector.url, { ...vector.options, now: vector.now - skew - 1 }),
+      ).toMatchObject({
+        ok: false,
+        code: "not-yet-valid",
+      });
+      expect(
+        (
+          await verifyPresignedUrl(vector.url, {
+            ...vector.options,
+            now: vector.now - 1000,
+            skewMs: 999,
+          })
+        ).ok,
+      ).toBe(false);
+    },
+  );
 });
 
 describe("verifyPresignedUrl refusals", () => {
-  const plain = golden.find((vector) => vector.name === "presigned_endpoint_DEFAULT_explicit_session") as Golden;
-  const withToken = golden.find((vector) => vector.name === "presigned_eu_central_1_with_session_token") as Golden;
+  const plain = golden.find(
+    (vector) => vector.name === "presigned_endpoint_DEFAULT_explicit_session",
+  ) as Golden;
+  const withToken = golden.find(
+    (vector) => vector.name === "presigned_eu_central_1_with_session_token",
+  ) as Golden;
 
   it("refuses an unknown access key and a wrong secret", async () => {
     expect(
-      await verifyPresignedUrl(plain.url, { ...plain.options, credentials: { accessKeyId: "AKIDOTHER", secretAccessKey: "x" } }),
+      await verifyPresignedUrl(plain.url, {
+        ...plain.options,
+        credentials: { accessKeyId: "AKIDOTHER", secretAccessKey: "x" },
+      }),
     ).toMatchObject({ ok: false, code: "unknown-access-key" });
     expect(
-      await verifyPresignedUrl(plain.url, { ...plain.options, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wrong" } }),
+      await verifyPresignedUrl(plain.url, {
+        ...plain.options,
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wrong" },
+      }),
     ).toMatchObject({ ok: false, code: "signature-mismatch" });
   });
 
@@ -146,7 +193,9 @@ describe("verifyPresignedUrl refusals", () => {
   });
 
   it("refuses a URL scoped to another region than the expected one", async () => {
-    expect(await verifyPresignedUrl(plain.url, { ...plain.options, region: "us-east-1" })).toMatchObject({
+    expect(
+      await verifyPresignedUrl(plain.url, { ...plain.options, region: "us-east-1" }),
+    ).toMatchObject({
       ok: false,
       code: "wrong-region",
     });
@@ -162,7 +211,14 @@ describe("verifyPresignedUrl refusals", () => {
     });
     const path = `/runtimes/${encodeURIComponent("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/a")}/ws`;
     const signed = await signer.presign(
-      { method: "GET", protocol: "https:", hostname: "127.0.0.1", path, query: {}, headers: { host: "127.0.0.1" } },
+      {
+        method: "GET",
+        protocol: "https:",
+        hostname: "127.0.0.1",
+        path,
+        query: {},
+        headers: { host: "127.0.0.1" },
+      },
       { signingDate: new Date(plain.now), expiresIn: 300 },
     );
     const query = Object.entries(signed.query ?? {})
@@ -176,31 +232,55 @@ describe("verifyPresignedUrl refusals", () => {
   });
 
   it("refuses a URL for another host than the one it must be signed for", async () => {
-    expect(await verifyPresignedUrl(plain.url, { ...plain.options, host: "bedrock-agentcore.us-east-1.amazonaws.com" })).toMatchObject({
+    expect(
+      await verifyPresignedUrl(plain.url, {
+        ...plain.options,
+        host: "bedrock-agentcore.us-east-1.amazonaws.com",
+      }),
+    ).toMatchObject({
       ok: false,
       code: "host-mismatch",
     });
-    const moved = plain.url.replace("wss://bedrock-agentcore.us-west-2.amazonaws.com", "ws://127.0.0.1:8787");
+    const moved = plain.url.replace(
+      "wss://bedrock-agentcore.us-west-2.amazonaws.com",
+      "ws://127.0.0.1:8787",
+    );
     const { host: _host, ...options } = plain.options;
-    expect(await verifyPresignedUrl(moved, { ...options, region: "us-west-2" })).toMatchObject({ ok: false, code: "signature-mismatch" });
+    expect(await verifyPresignedUrl(moved, { ...options, region: "us-west-2" })).toMatchObject({
+      ok: false,
+      code: "signature-mismatch",
+    });
   });
 
   it("checks the security token of temporary credentials both ways", async () => {
-    const stripped = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
-    expect(await verifyPresignedUrl(withToken.url, { ...withToken.options, credentials: stripped })).toMatchObject({
+    const stripped = {
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    };
+    expect(
+      await verifyPresignedUrl(withToken.url, { ...withToken.options, credentials: stripped }),
+    ).toMatchObject({
       ok: false,
       code: "security-token-mismatch",
     });
     expect(
-      await verifyPresignedUrl(plain.url, { ...plain.options, credentials: { ...stripped, sessionToken: "FQoGZXIvYXdzEXAMPLETOKEN" } }),
+      await verifyPresignedUrl(plain.url, {
+        ...plain.options,
+        credentials: { ...stripped, sessionToken: "FQoGZXIvYXdzEXAMPLETOKEN" },
+      }),
     ).toMatchObject({ ok: false, code: "security-token-mismatch" });
     expect(
-      await verifyPresignedUrl(withToken.url, { ...withToken.options, credentials: { ...stripped, sessionToken: "another-token" } }),
+      await verifyPresignedUrl(withToken.url, {
+        ...withToken.options,
+        credentials: { ...stripped, sessionToken: "another-token" },
+      }),
     ).toMatchObject({ ok: false, code: "security-token-mismatch" });
   });
 
   it("refuses an X-Amz-Expires over the maximum", async () => {
-    expect(await verifyPresignedUrl(plain.url, { ...plain.options, maxExpiresSeconds: 299 })).toMatchObject({
+    expect(
+      await verifyPresignedUrl(plain.url, { ...plain.options, maxExpiresSeconds: 299 }),
+    ).toMatchObject({
       ok: false,
       code: "expires-too-long",
     });
@@ -208,7 +288,10 @@ describe("verifyPresignedUrl refusals", () => {
 
   it("refuses a URL without SigV4 parameters as missing authentication", async () => {
     const bare = plain.url.slice(0, plain.url.indexOf("&X-Amz-Algorithm"));
-    expect(await verifyPresignedUrl(bare, plain.options)).toMatchObject({ ok: false, code: "missing-auth" });
+    expect(await verifyPresignedUrl(bare, plain.options)).toMatchObject({
+      ok: false,
+      code: "missing-auth",
+    });
   });
 
   it("answers malformed input with a reason instead of throwing", async () => {
@@ -244,9 +327,18 @@ describe("verifyPresignedUrl refusals", () => {
   it("never puts the signature or the security token in a reason", async () => {
     const signature = withToken.url.slice(withToken.url.indexOf("X-Amz-Signature=") + 16);
     const results = [
-      await verifyPresignedUrl(withToken.url, { ...withToken.options, now: withToken.now + 10 * 60 * 1000 }),
-      await verifyPresignedUrl(withToken.url.replace(/.$/, (last) => (last === "0" ? "1" : "0")), withToken.options),
-      await verifyPresignedUrl(withToken.url, { ...withToken.options, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s", sessionToken: "t" } }),
+      await verifyPresignedUrl(withToken.url, {
+        ...withToken.options,
+        now: withToken.now + 10 * 60 * 1000,
+      }),
+      await verifyPresignedUrl(
+        withToken.url.replace(/.$/, (last) => (last === "0" ? "1" : "0")),
+        withToken.options,
+      ),
+      await verifyPresignedUrl(withToken.url, {
+        ...withToken.options,
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s", sessionToken: "t" },
+      }),
     ];
     for (const result of results) {
       expect(result.ok).toBe(false);
@@ -258,18 +350,30 @@ describe("verifyPresignedUrl refusals", () => {
 
 describe("verifyPresignedUrl against our signer (the client side)", () => {
   const arn = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/client_check-1";
-  const credentials = { accessKeyId: "AKIDCLIENT", secretAccessKey: "client-secret", sessionToken: "client-token" };
+  const credentials = {
+    accessKeyId: "AKIDCLIENT",
+    secretAccessKey: "client-secret",
+    sessionToken: "client-token",
+  };
   const now = Date.UTC(2025, 5, 1, 12, 0, 0);
 
   it.each(["ws://127.0.0.1:41234", "ws://localhost:8787", "wss://127.0.0.1", "ws://[::1]:9000"])(
     "accepts what AgentRuntimeClient presigns for the endpoint %s, signed for the host without its port",
     async (endpoint) => {
-      const client = new AgentRuntimeClient({ region: "us-west-2", credentials, endpoint, now: () => now });
+      const client = new AgentRuntimeClient({
+        region: "us-west-2",
+        credentials,
+        endpoint,
+        now: () => now,
+      });
       const presigned = await client.presign({
         runtimeArn: arn,
         sessionId: "a-session-id-that-is-long-enough-000001",
         endpointName: "canary",
-        customParams: [["user name", "Zoë / ü"], ["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tier", "gold"]],
+        customParams: [
+          ["user name", "Zoë / ü"],
+          ["X-Amzn-Bedrock-AgentCore-Runtime-Custom-Tier", "gold"],
+        ],
         expires: 120,
       });
       const result = await verifyPresignedUrl(presigned.url, { credentials, now });

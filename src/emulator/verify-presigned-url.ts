@@ -133,18 +133,32 @@ export async function verifyPresignedTarget(
   if (!auth["X-Amz-Signature"] && !auth["X-Amz-Credential"] && !auth["X-Amz-Algorithm"]) {
     return fail("missing-auth", "the URL carries no SigV4 query parameters");
   }
-  for (const name of ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"] as const) {
+  for (const name of [
+    "X-Amz-Algorithm",
+    "X-Amz-Credential",
+    "X-Amz-Date",
+    "X-Amz-Expires",
+    "X-Amz-SignedHeaders",
+    "X-Amz-Signature",
+  ] as const) {
     if (auth[name] === undefined) return fail("malformed", `the URL has no ${name}`);
   }
   if (auth["X-Amz-Algorithm"] !== SIGV4_ALGORITHM) {
     return fail("unsupported-algorithm", `X-Amz-Algorithm must be ${SIGV4_ALGORITHM}`);
   }
   const scope = parseCredentialScope(auth["X-Amz-Credential"] as string);
-  if (!scope) return fail("malformed", "X-Amz-Credential is not {key}/{date}/{region}/{service}/aws4_request");
+  if (!scope)
+    return fail(
+      "malformed",
+      "X-Amz-Credential is not {key}/{date}/{region}/{service}/aws4_request",
+    );
   const credentials = check.lookup(scope.accessKeyId);
   if (!credentials) return fail("unknown-access-key", `unknown access key ${scope.accessKeyId}`);
   if (scope.service !== SIGNING_SERVICE) {
-    return fail("wrong-service", `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`);
+    return fail(
+      "wrong-service",
+      `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`,
+    );
   }
   const region = check.region ?? awsHostRegion(request.hostname) ?? route.arn.region;
   if (scope.region !== region) {
@@ -152,7 +166,8 @@ export async function verifyPresignedTarget(
   }
   const amzDate = auth["X-Amz-Date"] as string;
   const signedAt = parseAmzDate(amzDate);
-  if (signedAt === undefined) return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
+  if (signedAt === undefined)
+    return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
   if (scope.date !== amzDate.slice(0, 8)) {
     return fail("malformed", "the credential scope date differs from X-Amz-Date");
   }
@@ -162,7 +177,10 @@ export async function verifyPresignedTarget(
   }
   const expires = Number(expiresText);
   if (expires > check.maxExpiresSeconds) {
-    return fail("expires-too-long", `X-Amz-Expires ${expires} is over the maximum of ${check.maxExpiresSeconds}`);
+    return fail(
+      "expires-too-long",
+      `X-Amz-Expires ${expires} is over the maximum of ${check.maxExpiresSeconds}`,
+    );
   }
   if (auth["X-Amz-SignedHeaders"] !== "host") {
     return fail("unsupported-signed-headers", "a presigned URL must sign exactly the host header");
@@ -181,7 +199,11 @@ export async function verifyPresignedTarget(
 
   const unsigned = query.params.filter((param) => !AUTH_PARAM_SET.has(param.key));
   const signer = new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: token },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: token,
+    },
     region: scope.region,
     service: SIGNING_SERVICE,
     sha256: Sha256,
@@ -191,16 +213,16 @@ export async function verifyPresignedTarget(
   let presigned: Awaited<ReturnType<SignatureV4["presign"]>>;
   try {
     presigned = await signer.presign(
-    {
-      method: "GET",
-      protocol: "https:",
-      hostname: request.hostname,
-      path: request.path,
-      query: Object.fromEntries(unsigned.map((param) => [param.key, param.value])),
-      headers: { host: request.hostname },
-    },
-    { signingDate: new Date(signedAt), expiresIn: expires },
-  );
+      {
+        method: "GET",
+        protocol: "https:",
+        hostname: request.hostname,
+        path: request.path,
+        query: Object.fromEntries(unsigned.map((param) => [param.key, param.value])),
+        headers: { host: request.hostname },
+      },
+      { signingDate: new Date(signedAt), expiresIn: expires },
+    );
   } catch (error) {
     return fail("malformed", `the URL cannot be signed again: ${String(error)}`);
   }
@@ -211,17 +233,25 @@ export async function verifyPresignedTarget(
       return fail("malformed", `${name} is not written the way a signer writes it`);
     }
   }
-  if (!constantTimeEqual(String(signedQuery["X-Amz-Signature"]), auth["X-Amz-Signature"] as string)) {
+  if (
+    !constantTimeEqual(String(signedQuery["X-Amz-Signature"]), auth["X-Amz-Signature"] as string)
+  ) {
     return fail("signature-mismatch", "the signature does not match the request");
   }
 
   const expiresAt = signedAt + expires * 1000;
   const now = check.now();
   if (now > expiresAt) {
-    return fail("expired", `the URL expired at ${new Date(expiresAt).toISOString()} (now ${new Date(now).toISOString()})`);
+    return fail(
+      "expired",
+      `the URL expired at ${new Date(expiresAt).toISOString()} (now ${new Date(now).toISOString()})`,
+    );
   }
   if (signedAt - now > check.skewMs) {
-    return fail("not-yet-valid", `the URL is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`);
+    return fail(
+      "not-yet-valid",
+      `the URL is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`,
+    );
   }
   const params = Object.fromEntries(unsigned.map((param) => [param.key, param.value]));
   return {
@@ -237,10 +267,13 @@ export async function verifyPresignedTarget(
   };
 }
 
-function authParams(params: readonly QueryParam[]): Partial<Record<(typeof AUTH_PARAMS)[number], string>> {
+function authParams(
+  params: readonly QueryParam[],
+): Partial<Record<(typeof AUTH_PARAMS)[number], string>> {
   const found: Partial<Record<(typeof AUTH_PARAMS)[number], string>> = {};
   for (const param of params) {
-    if (AUTH_PARAM_SET.has(param.key)) found[param.key as (typeof AUTH_PARAMS)[number]] = param.value;
+    if (AUTH_PARAM_SET.has(param.key))
+      found[param.key as (typeof AUTH_PARAMS)[number]] = param.value;
   }
   return found;
 }

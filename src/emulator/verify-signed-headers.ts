@@ -100,14 +100,27 @@ export async function verifySignedHeadersWith(
     return fail("unsupported-algorithm", `the Authorization header is not ${SIGV4_ALGORITHM}`);
   }
   const match = AUTHORIZATION_PATTERN.exec(authorization);
-  if (!match) return fail("malformed", "the Authorization header is not Credential=..., SignedHeaders=..., Signature=...");
-  const [, credential, signedHeaderList, signature] = match as unknown as [string, string, string, string];
+  if (!match)
+    return fail(
+      "malformed",
+      "the Authorization header is not Credential=..., SignedHeaders=..., Signature=...",
+    );
+  const [, credential, signedHeaderList, signature] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+  ];
   const scope = parseCredentialScope(credential);
-  if (!scope) return fail("malformed", "the credential is not {key}/{date}/{region}/{service}/aws4_request");
+  if (!scope)
+    return fail("malformed", "the credential is not {key}/{date}/{region}/{service}/aws4_request");
   const credentials = check.lookup(scope.accessKeyId);
   if (!credentials) return fail("unknown-access-key", `unknown access key ${scope.accessKeyId}`);
   if (scope.service !== SIGNING_SERVICE) {
-    return fail("wrong-service", `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`);
+    return fail(
+      "wrong-service",
+      `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`,
+    );
   }
   const host = header("host");
   if (host === undefined) return fail("malformed", "no Host header");
@@ -120,7 +133,8 @@ export async function verifySignedHeadersWith(
   const amzDate = header("x-amz-date");
   if (amzDate === undefined) return fail("malformed", "no X-Amz-Date header");
   const signedAt = parseAmzDate(amzDate);
-  if (signedAt === undefined) return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
+  if (signedAt === undefined)
+    return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
   if (scope.date !== amzDate.slice(0, 8)) {
     return fail("malformed", "the credential scope date differs from X-Amz-Date");
   }
@@ -147,7 +161,11 @@ export async function verifySignedHeadersWith(
   }
 
   const signer = new SignatureV4({
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: token },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: token,
+    },
     region: scope.region,
     service: SIGNING_SERVICE,
     sha256: Sha256,
@@ -175,10 +193,16 @@ export async function verifySignedHeadersWith(
 
   const now = check.now();
   if (now - signedAt > check.skewMs) {
-    return fail("expired", `the signature is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms before ${new Date(now).toISOString()}`);
+    return fail(
+      "expired",
+      `the signature is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms before ${new Date(now).toISOString()}`,
+    );
   }
   if (signedAt - now > check.skewMs) {
-    return fail("not-yet-valid", `the signature is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`);
+    return fail(
+      "not-yet-valid",
+      `the signature is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`,
+    );
   }
   const params = Object.fromEntries(query.params.map((param) => [param.key, param.value]));
   return {

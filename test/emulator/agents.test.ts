@@ -1,5 +1,21 @@
-import { STREAM_CANCELLED, STREAM_DONE, agUiAgent, streamingAgent, type AgentContext, type AgentHandler } from "../../src/emulator";
-import { RUNTIME_ARN, emulator, open, presignedUrl, sessionId, stopEmulators, until, type Frame } from "./client";
+import {
+  STREAM_CANCELLED,
+  STREAM_DONE,
+  agUiAgent,
+  streamingAgent,
+  type AgentContext,
+  type AgentHandler,
+} from "../../src/emulator";
+import {
+  RUNTIME_ARN,
+  emulator,
+  open,
+  presignedUrl,
+  sessionId,
+  stopEmulators,
+  until,
+  type Frame,
+} from "./client";
 import { ManualTimers } from "./manual-timers";
 
 afterEach(stopEmulators);
@@ -21,7 +37,9 @@ describe("the echo agent", () => {
 describe("the streaming agent", () => {
   it("streams the answer in chunks of chunkSize, then the done marker", async () => {
     const reply = "The quick brown fox jumps over the lazy dog.";
-    const target = await emulator({ agent: streamingAgent({ chunkSize: 5, intervalMs: 0, reply: () => reply }) });
+    const target = await emulator({
+      agent: streamingAgent({ chunkSize: 5, intervalMs: 0, reply: () => reply }),
+    });
     const peer = await open(await presignedUrl(target));
     peer.send(JSON.stringify({ inputText: "go" }));
     const frames = await peer.until(isDone);
@@ -38,7 +56,9 @@ describe("the streaming agent", () => {
     const first = await open(url);
     first.send(JSON.stringify({ inputText: "one" }));
     first.send("two");
-    const answers = [...(await first.until(isDone)), ...(await first.until(isDone))].filter((frame) => !isDone(frame)) as string[];
+    const answers = [...(await first.until(isDone)), ...(await first.until(isDone))].filter(
+      (frame) => !isDone(frame),
+    ) as string[];
     expect(answers[0]).toContain('Turn 1 of this session. You said: "one"');
     expect(answers[1]).toContain('Turn 2 of this session. You said: "two"');
     first.ws.close();
@@ -48,28 +68,31 @@ describe("the streaming agent", () => {
     expect((await second.next()) as string).toContain("Turn 3 of this session");
   });
 
-  it.each(['{"type":"cancel"}', '{"action":"cancel"}'])("stops the answer on %s and ends it as cancelled", async (cancelFrame) => {
-    const timers = new ManualTimers();
-    const target = await emulator({
-      timers,
-      now: () => timers.now,
-      agent: streamingAgent({ chunkSize: 1, intervalMs: 10, reply: () => "abcdefghij" }),
-    });
-    const peer = await open(await presignedUrl(target, { client: { now: () => timers.now } }));
-    peer.send(JSON.stringify({ inputText: "go" }));
-    await until(() => timers.pending >= 3);
-    timers.advance(10);
-    expect(await peer.next()).toBe("a");
-    timers.advance(10);
-    expect(await peer.next()).toBe("b");
-    peer.send(cancelFrame);
-    expect(await peer.next()).toBe(JSON.stringify(STREAM_CANCELLED));
-    peer.send(JSON.stringify({ inputText: "again" }));
-    await until(() => timers.pending >= 3);
-    timers.advance(10);
-    // The next frame starts the new answer: nothing of the cancelled one follows.
-    expect(await peer.next()).toBe("a");
-  });
+  it.each(['{"type":"cancel"}', '{"action":"cancel"}'])(
+    "stops the answer on %s and ends it as cancelled",
+    async (cancelFrame) => {
+      const timers = new ManualTimers();
+      const target = await emulator({
+        timers,
+        now: () => timers.now,
+        agent: streamingAgent({ chunkSize: 1, intervalMs: 10, reply: () => "abcdefghij" }),
+      });
+      const peer = await open(await presignedUrl(target, { client: { now: () => timers.now } }));
+      peer.send(JSON.stringify({ inputText: "go" }));
+      await until(() => timers.pending >= 3);
+      timers.advance(10);
+      expect(await peer.next()).toBe("a");
+      timers.advance(10);
+      expect(await peer.next()).toBe("b");
+      peer.send(cancelFrame);
+      expect(await peer.next()).toBe(JSON.stringify(STREAM_CANCELLED));
+      peer.send(JSON.stringify({ inputText: "again" }));
+      await until(() => timers.pending >= 3);
+      timers.advance(10);
+      // The next frame starts the new answer: nothing of the cancelled one follows.
+      expect(await peer.next()).toBe("a");
+    },
+  );
 
   it("tells the client about frames it cannot read, and stays open", async () => {
     const target = await emulator({ agent: streamingAgent({ intervalMs: 0 }) });
@@ -107,9 +130,15 @@ describe("the AG-UI agent", () => {
     const target = await emulator({ agent: agUiAgent({ chunkSize: 4, intervalMs: 0 }) });
     const peer = await open(await presignedUrl(target));
     peer.send(JSON.stringify(runInput));
-    const frames = await peer.until((frame) => JSON.parse(frame.toString()).type === "RUN_FINISHED");
+    const frames = await peer.until(
+      (frame) => JSON.parse(frame.toString()).type === "RUN_FINISHED",
+    );
     const events = frames.map((frame) => JSON.parse(frame.toString()) as Record<string, string>);
-    const shape = events.map((event) => event.type).join(" ").replace(/(TEXT_MESSAGE_CONTENT ?)+/g, "CONTENT+ ").replace(/(TOOL_CALL_ARGS ?)+/g, "ARGS+ ");
+    const shape = events
+      .map((event) => event.type)
+      .join(" ")
+      .replace(/(TEXT_MESSAGE_CONTENT ?)+/g, "CONTENT+ ")
+      .replace(/(TOOL_CALL_ARGS ?)+/g, "ARGS+ ");
     expect(shape.trim()).toBe(
       "RUN_STARTED TEXT_MESSAGE_START CONTENT+ TEXT_MESSAGE_END TOOL_CALL_START ARGS+ TOOL_CALL_END TOOL_CALL_RESULT TEXT_MESSAGE_START CONTENT+ TEXT_MESSAGE_END RUN_FINISHED",
     );
@@ -119,10 +148,18 @@ describe("the AG-UI agent", () => {
     expect(start).toMatchObject({ toolCallName: "lookup", parentMessageId: events[1]!.messageId });
     const args = events.filter((event) => event.type === "TOOL_CALL_ARGS");
     expect(args.every((event) => event.toolCallId === start.toolCallId)).toBe(true);
-    expect(JSON.parse(args.map((event) => event.delta).join(""))).toEqual({ query: "weather in Lisbon?" });
-    expect(events.find((event) => event.type === "TOOL_CALL_RESULT")).toMatchObject({ toolCallId: start.toolCallId, role: "tool" });
+    expect(JSON.parse(args.map((event) => event.delta).join(""))).toEqual({
+      query: "weather in Lisbon?",
+    });
+    expect(events.find((event) => event.type === "TOOL_CALL_RESULT")).toMatchObject({
+      toolCallId: start.toolCallId,
+      role: "tool",
+    });
     const answerId = events.filter((event) => event.type === "TEXT_MESSAGE_START")[1]!.messageId;
-    const answer = events.filter((event) => event.type === "TEXT_MESSAGE_CONTENT" && event.messageId === answerId).map((event) => event.delta).join("");
+    const answer = events
+      .filter((event) => event.type === "TEXT_MESSAGE_CONTENT" && event.messageId === answerId)
+      .map((event) => event.delta)
+      .join("");
     expect(answer).toContain('The lookup for "weather in Lisbon?" came back');
   });
 
@@ -130,10 +167,16 @@ describe("the AG-UI agent", () => {
     const target = await emulator({ agent: agUiAgent({ intervalMs: 0, toolCall: false }) });
     const peer = await open(await presignedUrl(target, { session: sessionId(8) }));
     peer.send(JSON.stringify({ inputText: "hi" }));
-    const frames = await peer.until((frame) => JSON.parse(frame.toString()).type === "RUN_FINISHED");
+    const frames = await peer.until(
+      (frame) => JSON.parse(frame.toString()).type === "RUN_FINISHED",
+    );
     const types = frames.map((frame) => JSON.parse(frame.toString()).type as string);
     expect(types.some((type) => type.startsWith("TOOL_CALL"))).toBe(false);
-    expect(JSON.parse(frames[0]!.toString())).toEqual({ type: "RUN_STARTED", threadId: sessionId(8), runId: "run-1" });
+    expect(JSON.parse(frames[0]!.toString())).toEqual({
+      type: "RUN_STARTED",
+      threadId: sessionId(8),
+      runId: "run-1",
+    });
   });
 
   it("answers input it cannot read with RUN_ERROR", async () => {
@@ -147,7 +190,11 @@ describe("the AG-UI agent", () => {
 
   it("on cancel ends the open message and finishes the run as cancelled", async () => {
     const timers = new ManualTimers();
-    const target = await emulator({ timers, now: () => timers.now, agent: agUiAgent({ chunkSize: 2, intervalMs: 5 }) });
+    const target = await emulator({
+      timers,
+      now: () => timers.now,
+      agent: agUiAgent({ chunkSize: 2, intervalMs: 5 }),
+    });
     const peer = await open(await presignedUrl(target, { client: { now: () => timers.now } }));
     peer.send(JSON.stringify(runInput));
     await until(() => timers.pending >= 3);
@@ -157,7 +204,12 @@ describe("the AG-UI agent", () => {
     }
     peer.send('{"type":"cancel"}');
     expect(await peer.nextJson()).toEqual({ type: "TEXT_MESSAGE_END", messageId: "run-abc-msg-1" });
-    expect(await peer.nextJson()).toEqual({ type: "RUN_FINISHED", threadId: "thread-1", runId: "run-abc", result: { cancelled: true } });
+    expect(await peer.nextJson()).toEqual({
+      type: "RUN_FINISHED",
+      threadId: "thread-1",
+      runId: "run-abc",
+      result: { cancelled: true },
+    });
   });
 });
 
@@ -172,7 +224,9 @@ describe("a user handler", () => {
     };
     const target = await emulator({ agent: counter });
     const connectAs = async (n: number) => {
-      const peer = await open(await presignedUrl(target, { session: sessionId(n), endpointName: "DEFAULT" }));
+      const peer = await open(
+        await presignedUrl(target, { session: sessionId(n), endpointName: "DEFAULT" }),
+      );
       const greeting = await peer.next();
       peer.ws.close();
       await peer.closed;
@@ -182,8 +236,17 @@ describe("a user handler", () => {
     expect(await connectAs(1)).toBe(`connection 2 of ${sessionId(1)}`);
     expect(await connectAs(2)).toBe(`connection 1 of ${sessionId(2)}`);
     expect(await connectAs(1)).toBe(`connection 3 of ${sessionId(1)}`);
-    expect(contexts[0]).toMatchObject({ sessionId: sessionId(1), runtimeArn: RUNTIME_ARN, qualifier: "DEFAULT", connectionId: 1 });
-    expect(target.sessions.get(sessionId(1))).toMatchObject({ connections: 3, openSockets: 0, state: { connections: 3 } });
+    expect(contexts[0]).toMatchObject({
+      sessionId: sessionId(1),
+      runtimeArn: RUNTIME_ARN,
+      qualifier: "DEFAULT",
+      connectionId: 1,
+    });
+    expect(target.sessions.get(sessionId(1))).toMatchObject({
+      connections: 3,
+      openSockets: 0,
+      state: { connections: 3 },
+    });
   });
 
   it("gets a signal that aborts and a sleep that ends when the socket closes", async () => {

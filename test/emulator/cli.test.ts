@@ -15,8 +15,16 @@ interface Running {
 }
 
 function runCli(args: string[], env: Record<string, string | undefined> = {}): Running {
-  const cleanEnv = { ...process.env, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, ...env };
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { env: cleanEnv as NodeJS.ProcessEnv });
+  const cleanEnv = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    ...env,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+    env: cleanEnv as NodeJS.ProcessEnv,
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -29,7 +37,10 @@ async function listeningUrl(running: Running): Promise<string> {
   for (;;) {
     const match = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout());
     if (match) return match[1] as string;
-    const state = await Promise.race([running.exited.then(() => "exited"), new Promise((r) => setTimeout(() => r("waiting"), 50))]);
+    const state = await Promise.race([
+      running.exited.then(() => "exited"),
+      new Promise((r) => setTimeout(() => r("waiting"), 50)),
+    ]);
     if (state === "exited") throw new Error(`the CLI exited early: ${running.stderr()}`);
   }
 }
@@ -40,8 +51,14 @@ describe("agentcore-emulator", () => {
     const url = await listeningUrl(running);
     expect(running.stdout()).toContain(`access key ${DEMO_CREDENTIALS.accessKeyId}`);
     expect(running.stdout()).not.toContain(DEMO_CREDENTIALS.secretAccessKey);
-    const client = new AgentRuntimeClient({ region: "us-west-2", credentials: DEMO_CREDENTIALS, endpoint: url });
-    const peer = await open(await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }));
+    const client = new AgentRuntimeClient({
+      region: "us-west-2",
+      credentials: DEMO_CREDENTIALS,
+      endpoint: url,
+    });
+    const peer = await open(
+      await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }),
+    );
     expect(await peer.roundTrip('{"inputText":"from the CLI"}')).toBe("from the CLI");
     running.child.kill("SIGINT");
     expect(await running.exited).toBe(0);
@@ -51,12 +68,21 @@ describe("agentcore-emulator", () => {
   }, 30_000);
 
   it("accepts the credentials of the environment, prints the key id only, and stops on SIGTERM", async () => {
-    const running = runCli(["--port", "0", "--quiet"], { AWS_ACCESS_KEY_ID: "AKIDFROMENV", AWS_SECRET_ACCESS_KEY: "env-secret-value" });
+    const running = runCli(["--port", "0", "--quiet"], {
+      AWS_ACCESS_KEY_ID: "AKIDFROMENV",
+      AWS_SECRET_ACCESS_KEY: "env-secret-value",
+    });
     const url = await listeningUrl(running);
     expect(running.stdout()).toContain("accepting access key AKIDFROMENV (from AWS_ACCESS_KEY_ID)");
     expect(running.stdout()).not.toContain("env-secret-value");
-    const client = new AgentRuntimeClient({ region: "us-west-2", credentials: { accessKeyId: "AKIDFROMENV", secretAccessKey: "env-secret-value" }, endpoint: url });
-    await open(await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }));
+    const client = new AgentRuntimeClient({
+      region: "us-west-2",
+      credentials: { accessKeyId: "AKIDFROMENV", secretAccessKey: "env-secret-value" },
+      endpoint: url,
+    });
+    await open(
+      await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }),
+    );
     running.child.kill("SIGTERM");
     expect(await running.exited).toBe(0);
     expect(running.stdout()).not.toMatch(/upgrade accepted/);

@@ -1,9 +1,15 @@
 import WebSocket from "ws";
 import { AgentRuntimeClient, type AgentRuntimeClientOptions } from "../../src/signing";
-import { DEMO_CREDENTIALS, startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator";
+import {
+  DEMO_CREDENTIALS,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from "../../src/emulator";
 
 /** A runtime ARN in the emulator's default region. */
-export const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/emulator_test-Abc123XyZ";
+export const RUNTIME_ARN =
+  "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/emulator_test-Abc123XyZ";
 
 /** A valid runtime session id (33+ characters) distinct per `n`. */
 export function sessionId(n: number | string = 1): string {
@@ -26,14 +32,27 @@ export async function stopEmulators(): Promise<void> {
 }
 
 /** Our signer pointed at the emulator (the client side of the tests). */
-export function signer(target: Emulator, options: Partial<AgentRuntimeClientOptions> = {}): AgentRuntimeClient {
-  return new AgentRuntimeClient({ region: "us-west-2", credentials: DEMO_CREDENTIALS, endpoint: target.url, ...options });
+export function signer(
+  target: Emulator,
+  options: Partial<AgentRuntimeClientOptions> = {},
+): AgentRuntimeClient {
+  return new AgentRuntimeClient({
+    region: "us-west-2",
+    credentials: DEMO_CREDENTIALS,
+    endpoint: target.url,
+    ...options,
+  });
 }
 
 /** A presigned URL for the test runtime on the emulator. */
 export async function presignedUrl(
   target: Emulator,
-  options: { session?: string; expires?: number; endpointName?: string; client?: Partial<AgentRuntimeClientOptions> } = {},
+  options: {
+    session?: string;
+    expires?: number;
+    endpointName?: string;
+    client?: Partial<AgentRuntimeClientOptions>;
+  } = {},
 ): Promise<string> {
   return signer(target, options.client).generatePresignedUrl({
     runtimeArn: RUNTIME_ARN,
@@ -80,7 +99,8 @@ export class Peer {
   async next(): Promise<Frame> {
     for (;;) {
       if (this.#read < this.frames.length) return this.frames[this.#read++] as Frame;
-      if (this.ws.readyState === WebSocket.CLOSED) throw new Error("socket closed before the next frame");
+      if (this.ws.readyState === WebSocket.CLOSED)
+        throw new Error("socket closed before the next frame");
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
   }
@@ -115,10 +135,18 @@ export class Peer {
 /** What an upgrade attempt came to. */
 export type Attempt =
   | { ok: true; peer: Peer; protocol: string }
-  | { ok: false; status: number; body: Record<string, unknown>; headers: Record<string, string | string[] | undefined> };
+  | {
+      ok: false;
+      status: number;
+      body: Record<string, unknown>;
+      headers: Record<string, string | string[] | undefined>;
+    };
 
 /** Opens a WebSocket and reports whether the emulator upgraded it, or the HTTP refusal. */
-export function connect(url: string, options: { protocols?: string[]; headers?: Record<string, string> } = {}): Promise<Attempt> {
+export function connect(
+  url: string,
+  options: { protocols?: string[]; headers?: Record<string, string> } = {},
+): Promise<Attempt> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options.protocols ?? [], { headers: options.headers });
     const peer = new Peer(ws);
@@ -142,14 +170,23 @@ export function connect(url: string, options: { protocols?: string[]; headers?: 
 }
 
 /** Opens a socket that must be accepted. */
-export async function open(url: string, options: { protocols?: string[]; headers?: Record<string, string> } = {}): Promise<Peer> {
+export async function open(
+  url: string,
+  options: { protocols?: string[]; headers?: Record<string, string> } = {},
+): Promise<Peer> {
   const attempt = await connect(url, options);
-  if (!attempt.ok) throw new Error(`expected an upgrade, got HTTP ${attempt.status}: ${JSON.stringify(attempt.body)}`);
+  if (!attempt.ok)
+    throw new Error(
+      `expected an upgrade, got HTTP ${attempt.status}: ${JSON.stringify(attempt.body)}`,
+    );
   return attempt.peer;
 }
 
 /** The HTTP status of an upgrade attempt that must be refused. */
-export async function refusedWith(url: string, options: { protocols?: string[]; headers?: Record<string, string> } = {}): Promise<number> {
+export async function refusedWith(
+  url: string,
+  options: { protocols?: string[]; headers?: Record<string, string> } = {},
+): Promise<number> {
   const attempt = await connect(url, options);
   if (attempt.ok) {
     attempt.peer.ws.terminate();

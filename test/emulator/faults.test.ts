@@ -1,5 +1,14 @@
 import { streamingAgent, type CloseEvent, type Emulator } from "../../src/emulator";
-import { connect, emulator, open, presignedUrl, refusedWith, sessionId, stopEmulators, until } from "./client";
+import {
+  connect,
+  emulator,
+  open,
+  presignedUrl,
+  refusedWith,
+  sessionId,
+  stopEmulators,
+  until,
+} from "./client";
 import { ManualTimers } from "./manual-timers";
 
 afterEach(stopEmulators);
@@ -11,7 +20,10 @@ function closes(target: Emulator): CloseEvent[] {
 describe("dropping and closing sockets", () => {
   it("dropAll terminates every open socket without a close frame (1006 on the client)", async () => {
     const target = await emulator();
-    const peers = [await open(await presignedUrl(target, { session: sessionId(1) })), await open(await presignedUrl(target, { session: sessionId(2) }))];
+    const peers = [
+      await open(await presignedUrl(target, { session: sessionId(1) })),
+      await open(await presignedUrl(target, { session: sessionId(2) })),
+    ];
     expect(target.faults.dropAll()).toBe(2);
     for (const peer of peers) expect((await peer.closed).code).toBe(1006);
     await until(() => closes(target).length === 2);
@@ -32,13 +44,19 @@ describe("dropping and closing sockets", () => {
   });
 
   it("drops after N outgoing frames: the client gets exactly N, then 1006", async () => {
-    const target = await emulator({ agent: streamingAgent({ chunkSize: 1, intervalMs: 0, reply: () => "abcdefghij" }) });
+    const target = await emulator({
+      agent: streamingAgent({ chunkSize: 1, intervalMs: 0, reply: () => "abcdefghij" }),
+    });
     target.faults.dropAfterFrames(3, { direction: "out" });
     const peer = await open(await presignedUrl(target));
     peer.send(JSON.stringify({ inputText: "go" }));
     expect((await peer.closed).code).toBe(1006);
     expect(peer.frames).toEqual(["a", "b", "c"]);
-    expect(target.sessions.get(sessionId())!.sent.map((entry) => entry.data)).toEqual(["a", "b", "c"]);
+    expect(target.sessions.get(sessionId())!.sent.map((entry) => entry.data)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
   });
 
   it("drops after N incoming frames: the N-th is in the transcript but never reaches the agent", async () => {
@@ -91,30 +109,39 @@ describe("dropping and closing sockets", () => {
 });
 
 describe("refusing upgrades", () => {
-  it.each([409, 429, 403, 424])("refuseNext(2, %i) refuses the next two authenticated upgrades, then accepts", async (status) => {
-    const target = await emulator();
-    target.faults.refuseNext(2, status);
-    const url = await presignedUrl(target);
-    expect(await refusedWith(url)).toBe(status);
-    expect(await refusedWith(url)).toBe(status);
-    await open(url);
-    expect(target.upgrades.map((event) => [event.status, event.code ?? null])).toEqual([
-      [status, "fault"],
-      [status, "fault"],
-      [101, null],
-    ]);
-  });
+  it.each([409, 429, 403, 424])(
+    "refuseNext(2, %i) refuses the next two authenticated upgrades, then accepts",
+    async (status) => {
+      const target = await emulator();
+      target.faults.refuseNext(2, status);
+      const url = await presignedUrl(target);
+      expect(await refusedWith(url)).toBe(status);
+      expect(await refusedWith(url)).toBe(status);
+      await open(url);
+      expect(target.upgrades.map((event) => [event.status, event.code ?? null])).toEqual([
+        [status, "fault"],
+        [status, "fault"],
+        [101, null],
+      ]);
+    },
+  );
 
   it("lets bad authentication fail as itself before an armed refusal is used", async () => {
     const target = await emulator();
     target.faults.refuseNext(1, 429);
-    expect(await refusedWith(target.runtimeUrl("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/a"))).toBe(401);
+    expect(
+      await refusedWith(
+        target.runtimeUrl("arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/a"),
+      ),
+    ).toBe(401);
     expect(await refusedWith(await presignedUrl(target))).toBe(429);
   });
 
   it("refuses at random, reproducibly for a seed", async () => {
     const outcomes = async (seed: number) => {
-      const target = await emulator({ faults: { seed, refuseRandomly: { probability: 0.5, status: 409 } } });
+      const target = await emulator({
+        faults: { seed, refuseRandomly: { probability: 0.5, status: 409 } },
+      });
       const url = await presignedUrl(target);
       const statuses: number[] = [];
       for (let i = 0; i < 16; i += 1) {
@@ -134,7 +161,11 @@ describe("refusing upgrades", () => {
 describe("upgrade delay and clock faults", () => {
   it("holds an upgrade for the configured delay", async () => {
     const timers = new ManualTimers();
-    const target = await emulator({ timers, now: () => timers.now, faults: { upgradeDelayMs: 5000 } });
+    const target = await emulator({
+      timers,
+      now: () => timers.now,
+      faults: { upgradeDelayMs: 5000 },
+    });
     const attempt = connect(await presignedUrl(target, { client: { now: () => timers.now } }));
     await until(() => timers.pending === 1);
     timers.advance(4999);
@@ -153,7 +184,11 @@ describe("upgrade delay and clock faults", () => {
     expect(await refusedWith(url)).toBe(403);
     target.faults.setClockSkew(0);
     await open(url);
-    expect(target.upgrades.map((event) => event.code ?? "ok")).toEqual(["expired", "not-yet-valid", "ok"]);
+    expect(target.upgrades.map((event) => event.code ?? "ok")).toEqual([
+      "expired",
+      "not-yet-valid",
+      "ok",
+    ]);
   });
 
   it("starts with the clock skew of the options", async () => {
@@ -173,7 +208,15 @@ describe("upgrade delay and clock faults", () => {
     const fresh = await signedNow();
     await open(fresh);
     const [refused, accepted] = target.upgrades;
-    expect(refused).toMatchObject({ outcome: "refused", code: "expired", signedAt: Date.UTC(2025, 0, 1) });
-    expect(accepted).toMatchObject({ outcome: "accepted", signedAt: Date.UTC(2025, 0, 1) + 2000, expiresAt: Date.UTC(2025, 0, 1) + 2000 + 300_000 });
+    expect(refused).toMatchObject({
+      outcome: "refused",
+      code: "expired",
+      signedAt: Date.UTC(2025, 0, 1),
+    });
+    expect(accepted).toMatchObject({
+      outcome: "accepted",
+      signedAt: Date.UTC(2025, 0, 1) + 2000,
+      expiresAt: Date.UTC(2025, 0, 1) + 2000 + 300_000,
+    });
   });
 });

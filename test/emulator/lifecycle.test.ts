@@ -1,6 +1,11 @@
 import { createServer, type Server } from "node:net";
 import WebSocket from "ws";
-import { DEMO_CREDENTIALS, EmulatorStartError, startEmulator, type EmulatorTimers } from "../../src/emulator";
+import {
+  DEMO_CREDENTIALS,
+  EmulatorStartError,
+  startEmulator,
+  type EmulatorTimers,
+} from "../../src/emulator";
 import { connect, emulator, open, presignedUrl, stopEmulators, until } from "./client";
 import { ManualTimers } from "./manual-timers";
 
@@ -34,21 +39,37 @@ describe("close()", () => {
   it("closes open streams with 1001, stops listening and leaves no socket or timer behind", async () => {
     const before = tcpHandles();
     const timers = countingTimers();
-    const target = await startEmulator({ credentials: DEMO_CREDENTIALS, agent: "streaming", timers, faults: { upgradeDelayMs: 1 } });
-    const peers = await Promise.all([1, 2, 3].map(async (n) => open(await presignedUrl(target, { session: `closing-session-${n}`.padEnd(40, "x") }))));
+    const target = await startEmulator({
+      credentials: DEMO_CREDENTIALS,
+      agent: "streaming",
+      timers,
+      faults: { upgradeDelayMs: 1 },
+    });
+    const peers = await Promise.all(
+      [1, 2, 3].map(async (n) =>
+        open(await presignedUrl(target, { session: `closing-session-${n}`.padEnd(40, "x") })),
+      ),
+    );
     peers[0]!.send(JSON.stringify({ inputText: "a long answer in flight" }));
     expect(await peers[0]!.next()).toEqual(expect.any(String));
     expect(timers.live.size).toBeGreaterThan(0);
 
     await target.close();
-    for (const peer of peers) expect(await peer.closed).toEqual({ code: 1001, reason: "Emulator shutting down" });
+    for (const peer of peers)
+      expect(await peer.closed).toEqual({ code: 1001, reason: "Emulator shutting down" });
     expect(timers.live.size).toBe(0);
     expect(target.openConnections).toBe(0);
-    expect(target.events.filter((event) => event.type === "close").every((event) => event.type === "close" && event.cause === "shutdown")).toBe(true);
+    expect(
+      target.events
+        .filter((event) => event.type === "close")
+        .every((event) => event.type === "close" && event.cause === "shutdown"),
+    ).toBe(true);
     await until(() => tcpHandles() <= before);
 
     const refused = new WebSocket(target.url);
-    const error = await new Promise<Error & { code?: string }>((resolve) => refused.once("error", resolve));
+    const error = await new Promise<Error & { code?: string }>((resolve) =>
+      refused.once("error", resolve),
+    );
     expect(error.code).toBe("ECONNREFUSED");
   });
 
@@ -61,11 +82,20 @@ describe("close()", () => {
 
   it("refuses an upgrade still waiting out its delay", async () => {
     const timers = new ManualTimers();
-    const target = await emulator({ timers, now: () => timers.now, faults: { upgradeDelayMs: 60_000 } });
+    const target = await emulator({
+      timers,
+      now: () => timers.now,
+      faults: { upgradeDelayMs: 60_000 },
+    });
     const attempt = connect(await presignedUrl(target, { client: { now: () => timers.now } }));
     await until(() => timers.pending === 1);
     await target.close();
-    expect(await attempt.then((result) => (result.ok ? "accepted" : `refused ${result.status}`), () => "failed")).toMatch(/^(refused 503|failed)$/);
+    expect(
+      await attempt.then(
+        (result) => (result.ok ? "accepted" : `refused ${result.status}`),
+        () => "failed",
+      ),
+    ).toMatch(/^(refused 503|failed)$/);
     expect(timers.pending).toBe(0);
     expect(target.upgrades.filter((event) => event.outcome === "accepted")).toHaveLength(0);
   });
@@ -82,9 +112,14 @@ describe("starting", () => {
     blocker = createServer();
     await new Promise<void>((resolve) => blocker!.listen(0, "127.0.0.1", () => resolve()));
     const port = (blocker.address() as { port: number }).port;
-    const failure = await startEmulator({ credentials: DEMO_CREDENTIALS, port }).catch((error: unknown) => error);
+    const failure = await startEmulator({ credentials: DEMO_CREDENTIALS, port }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(EmulatorStartError);
-    expect(failure).toMatchObject({ code: "EADDRINUSE", message: expect.stringContaining(`Port ${port} on 127.0.0.1 is already in use`) });
+    expect(failure).toMatchObject({
+      code: "EADDRINUSE",
+      message: expect.stringContaining(`Port ${port} on 127.0.0.1 is already in use`),
+    });
   });
 
   it("listens on 127.0.0.1 and a port the OS picked, and says where", async () => {
@@ -122,8 +157,11 @@ describe("the log option", () => {
     await peer.closed;
     await until(() => lines.length === 2);
     const signature = new URL(url).searchParams.get("X-Amz-Signature")!;
-    expect(lines[0]).toMatch(/upgrade accepted 101 auth=sigv4-query #1 session=\S+ signed=\S+ expires=\S+/);
+    expect(lines[0]).toMatch(
+      /upgrade accepted 101 auth=sigv4-query #1 session=\S+ signed=\S+ expires=\S+/,
+    );
     expect(lines[1]).toMatch(/close {3}#1 session=\S+ code=1000 cause=client/);
-    for (const secret of [signature, credentials.secretAccessKey, credentials.sessionToken]) expect(lines.join("\n")).not.toContain(secret);
+    for (const secret of [signature, credentials.secretAccessKey, credentials.sessionToken])
+      expect(lines.join("\n")).not.toContain(secret);
   });
 });

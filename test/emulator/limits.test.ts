@@ -4,7 +4,12 @@ import { ManualTimers } from "./manual-timers";
 
 afterEach(stopEmulators);
 
-async function manualEmulator(limits: { idleTimeoutMs?: number; maxStreamMs?: number; idleCloseCode?: number; maxStreamCloseCode?: number }) {
+async function manualEmulator(limits: {
+  idleTimeoutMs?: number;
+  maxStreamMs?: number;
+  idleCloseCode?: number;
+  maxStreamCloseCode?: number;
+}) {
   const timers = new ManualTimers();
   const target = await emulator({ timers, now: () => timers.now, limits });
   const url = await presignedUrl(target, { client: { now: () => timers.now } });
@@ -12,12 +17,17 @@ async function manualEmulator(limits: { idleTimeoutMs?: number; maxStreamMs?: nu
 }
 
 function closeEvents(target: { events: readonly unknown[] }): CloseEvent[] {
-  return target.events.filter((event): event is CloseEvent => (event as CloseEvent).type === "close");
+  return target.events.filter(
+    (event): event is CloseEvent => (event as CloseEvent).type === "close",
+  );
 }
 
 describe("idle timeout", () => {
   it("closes a stream with 1001 after idleTimeoutMs without a frame either way; every frame restarts it", async () => {
-    const { timers, target, url } = await manualEmulator({ idleTimeoutMs: 1000, maxStreamMs: 1_000_000 });
+    const { timers, target, url } = await manualEmulator({
+      idleTimeoutMs: 1000,
+      maxStreamMs: 1_000_000,
+    });
     const peer = await open(url);
     timers.advance(999);
     expect(await peer.roundTrip("still here")).toBe("still here");
@@ -35,7 +45,12 @@ describe("idle timeout", () => {
     const agent: AgentHandler = (socket) => {
       send = (text) => socket.send(text);
     };
-    const target = await emulator({ timers, now: () => timers.now, agent, limits: { idleTimeoutMs: 1000 } });
+    const target = await emulator({
+      timers,
+      now: () => timers.now,
+      agent,
+      limits: { idleTimeoutMs: 1000 },
+    });
     const peer = await open(await presignedUrl(target, { client: { now: () => timers.now } }));
     await until(() => send !== undefined);
     timers.advance(900);
@@ -58,7 +73,10 @@ describe("idle timeout", () => {
 
 describe("maximum stream duration", () => {
   it("closes a stream with 1001 maxStreamMs after it opened, however busy it is", async () => {
-    const { timers, target, url } = await manualEmulator({ idleTimeoutMs: 1_000_000, maxStreamMs: 5000 });
+    const { timers, target, url } = await manualEmulator({
+      idleTimeoutMs: 1_000_000,
+      maxStreamMs: 5000,
+    });
     const peer = await open(url);
     for (let i = 0; i < 4; i += 1) {
       timers.advance(1000);
@@ -105,7 +123,11 @@ describe("agent failures", () => {
       },
       trigger: false,
     },
-    { name: "the handler rejects", agent: async () => Promise.reject(new Error("handler exploded")), trigger: false },
+    {
+      name: "the handler rejects",
+      agent: async () => Promise.reject(new Error("handler exploded")),
+      trigger: false,
+    },
     {
       name: "a message listener throws",
       agent: (socket) => {
@@ -127,14 +149,21 @@ describe("agent failures", () => {
     },
   ];
 
-  it.each(failing)("closes with 1011 when $name, and logs the error", async ({ agent, trigger }) => {
-    const target = await emulator({ agent });
-    const peer = await open(await presignedUrl(target));
-    if (trigger) peer.send("go");
-    expect(await peer.closed).toEqual({ code: 1011, reason: "Internal server error" });
-    await until(() => closeEvents(target).length === 1);
-    expect(closeEvents(target)[0]).toMatchObject({ code: 1011, cause: "agent-error", error: "handler exploded" });
-  });
+  it.each(failing)(
+    "closes with 1011 when $name, and logs the error",
+    async ({ agent, trigger }) => {
+      const target = await emulator({ agent });
+      const peer = await open(await presignedUrl(target));
+      if (trigger) peer.send("go");
+      expect(await peer.closed).toEqual({ code: 1011, reason: "Internal server error" });
+      await until(() => closeEvents(target).length === 1);
+      expect(closeEvents(target)[0]).toMatchObject({
+        code: 1011,
+        cause: "agent-error",
+        error: "handler exploded",
+      });
+    },
+  );
 
   it("lets an agent close with its own code, and refuses codes a server may not send", async () => {
     let invalid: unknown;

@@ -35,7 +35,9 @@ export class ManualTimers implements EmulatorTimers {
   advance(ms: number): void {
     const target = this.now + ms;
     for (;;) {
-      const due = this.#pending.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.#pending
+        .filter((timer) => timer.at <= target)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.#pending = this.#pending.filter((timer) => timer !== due);
       this.now = due.at;

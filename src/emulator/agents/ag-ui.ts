@@ -36,7 +36,13 @@ function userText(input: unknown): string | undefined {
     if (typeof content === "string") return content;
     if (Array.isArray(content)) {
       return content
-        .map((part) => (part && typeof part === "object" && typeof (part as Record<string, unknown>)["text"] === "string" ? (part as Record<string, string>)["text"] : ""))
+        .map((part) =>
+          part &&
+          typeof part === "object" &&
+          typeof (part as Record<string, unknown>)["text"] === "string"
+            ? (part as Record<string, string>)["text"]
+            : "",
+        )
         .join("");
     }
   }
@@ -69,20 +75,31 @@ export function agUiAgent(options: AgUiAgentOptions = {}): AgentHandler {
     let cancel: AbortController | undefined;
     let running = false;
 
-    const events = (input: unknown, text: string, turn: number): { threadId: string; runId: string; list: AgUiEvent[] } => {
+    const events = (
+      input: unknown,
+      text: string,
+      turn: number,
+    ): { threadId: string; runId: string; list: AgUiEvent[] } => {
       const threadId = stringField(input, "threadId") ?? context.sessionId;
       const runId = stringField(input, "runId") ?? `run-${turn}`;
       const list: AgUiEvent[] = [{ type: "RUN_STARTED", threadId, runId }];
       const message = (messageId: string, body: string) => {
         list.push({ type: "TEXT_MESSAGE_START", messageId, role: "assistant" });
-        for (const delta of chunkText(body, chunkSize)) list.push({ type: "TEXT_MESSAGE_CONTENT", messageId, delta });
+        for (const delta of chunkText(body, chunkSize))
+          list.push({ type: "TEXT_MESSAGE_CONTENT", messageId, delta });
         list.push({ type: "TEXT_MESSAGE_END", messageId });
       };
       if (withTool) {
         const toolCallId = `${runId}-tool-1`;
         message(`${runId}-msg-1`, "Let me look that up.");
-        list.push({ type: "TOOL_CALL_START", toolCallId, toolCallName: AG_UI_TOOL_NAME, parentMessageId: `${runId}-msg-1` });
-        for (const delta of chunkText(JSON.stringify({ query: text }), chunkSize)) list.push({ type: "TOOL_CALL_ARGS", toolCallId, delta });
+        list.push({
+          type: "TOOL_CALL_START",
+          toolCallId,
+          toolCallName: AG_UI_TOOL_NAME,
+          parentMessageId: `${runId}-msg-1`,
+        });
+        for (const delta of chunkText(JSON.stringify({ query: text }), chunkSize))
+          list.push({ type: "TOOL_CALL_ARGS", toolCallId, delta });
         list.push({ type: "TOOL_CALL_END", toolCallId });
         list.push({
           type: "TOOL_CALL_RESULT",
@@ -100,7 +117,11 @@ export function agUiAgent(options: AgUiAgentOptions = {}): AgentHandler {
     const runOne = async (input: unknown, signal: AbortSignal) => {
       const text = userText(input);
       if (text === undefined) {
-        socket.sendJson({ type: "RUN_ERROR", message: "Expected a RunAgentInput with a user message, or {\"inputText\": ...}", code: "invalid_input" });
+        socket.sendJson({
+          type: "RUN_ERROR",
+          message: 'Expected a RunAgentInput with a user message, or {"inputText": ...}',
+          code: "invalid_input",
+        });
         return;
       }
       const turn = ((context.session.state["agUiRuns"] as number | undefined) ?? 0) + 1;

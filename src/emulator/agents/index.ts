@@ -19,7 +19,9 @@ export function resolveAgent(agent: AgentOption | undefined): AgentHandler {
   if (agent === "streaming") return streamingAgent();
   if (agent === "ag-ui") return agUiAgent();
   if (typeof agent === "function") return agent;
-  throw new TypeError(`Unknown agent ${JSON.stringify(agent)}: use "echo", "streaming", "ag-ui" or a handler`);
+  throw new TypeError(
+    `Unknown agent ${JSON.stringify(agent)}: use "echo", "streaming", "ag-ui" or a handler`,
+  );
 }
 
 export { agUiAgent, echoAgent, streamingAgent };

@@ -4,7 +4,11 @@ import type { EmulatorTimers } from "../clock";
  * Waits `ms` on the connection's timers. Resolves `false` early when any signal aborts (the
  * socket closed, or the answer was cancelled). A 0 ms pause still yields to pending frames.
  */
-export function pause(timers: EmulatorTimers, ms: number, signals: readonly AbortSignal[]): Promise<boolean> {
+export function pause(
+  timers: EmulatorTimers,
+  ms: number,
+  signals: readonly AbortSignal[],
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (signals.some((signal) => signal.aborted)) return resolve(false);
     const stop = () => {
@@ -53,6 +57,8 @@ export function inputTextOf(value: unknown): string | undefined {
 
 /** Validates a pacing option. */
 export function checkPacing(chunkSize: number, intervalMs: number): void {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a whole number of at least 1, got ${chunkSize}`);
-  if (!Number.isFinite(intervalMs) || intervalMs < 0) throw new RangeError(`intervalMs must be 0 or more, got ${intervalMs}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError(`chunkSize must be a whole number of at least 1, got ${chunkSize}`);
+  if (!Number.isFinite(intervalMs) || intervalMs < 0)
+    throw new RangeError(`intervalMs must be 0 or more, got ${intervalMs}`);
 }
