@@ -62,6 +62,19 @@ export default defineConfig({
           browser: chromium(),
         },
       },
+      {
+        extends: true,
+        test: {
+          // Real Chromium (playwright-core) against the emulator, the presign backend and the
+          // demo app; one file at a time so the browsers and dev servers never compete.
+          name: "e2e",
+          environment: "node",
+          include: [E2E_TESTS],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
