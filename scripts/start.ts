@@ -5,7 +5,7 @@
  */
 import { awsTargetFromEnvironment } from "../examples/server/aws-target";
 import { DemoStartError } from "../examples/server/errors";
-import { startDemo, type DemoStack } from "../examples/server/start-demo";
+import type { DemoStack } from "../examples/server/start-demo";
 import { parseStartArgs, PORT_SETTINGS, USAGE } from "./demo/cli-args";
 
 const args = parseStartArgs(process.argv.slice(2), process.env);
@@ -21,6 +21,8 @@ if (args.kind === "error") {
 let stack: DemoStack;
 try {
   const aws = awsTargetFromEnvironment(process.env);
+  // Loaded only now, so --help and bad flags answer at once.
+  const { startDemo } = await import("../examples/server/start-demo");
   stack = await startDemo({
     appPort: args.ports.app,
     backendPort: args.ports.backend,
@@ -35,7 +37,7 @@ try {
   process.exit(1);
 }
 
-printBanner(stack);
+printBanner(stack, args.agent);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
@@ -59,12 +61,10 @@ const stop = (signal: NodeJS.Signals) => {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
-function printBanner(demo: DemoStack): void {
+function printBanner(demo: DemoStack, agent: string): void {
   const lines = [""];
   if (demo.emulator) {
-    lines.push(
-      `agentcore-react demo: local AgentCore Runtime emulator, ${args.kind === "run" ? args.agent : ""} agent`,
-    );
+    lines.push(`agentcore-react demo: local AgentCore Runtime emulator, ${agent} agent`);
   } else {
     lines.push(`agentcore-react demo: the real AgentCore Runtime service (${demo.config.region})`);
   }

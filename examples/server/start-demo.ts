@@ -18,13 +18,10 @@ import {
 import type { AwsTarget } from "./aws-target";
 import { demoAgent, type DemoAgentName } from "./demo-agent";
 import { isAddressInUse, portInUse } from "./errors";
+import { DEFAULT_PORTS, DEMO_HOST } from "./ports";
 import { startPresignBackend, type PresignBackend } from "./presign-backend";
 import { startDemoApp, type DemoApp } from "./vite-app";
 
-/** Default ports: the app, the presign backend and the emulator. */
-export const DEFAULT_PORTS = { app: 5173, backend: 8788, emulator: 8787 } as const;
-/** The demo listens on loopback only: its sign-in is fake and the emulator is for local use. */
-export const DEMO_HOST = "127.0.0.1";
 
 /** Options of {@link startDemo}. Ports may be 0 (the OS picks). */
 export interface DemoOptions {

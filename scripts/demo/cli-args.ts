@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { DemoCodecName } from "../../examples/src/demo-config";
 import type { DemoAgentName } from "../../examples/server/demo-agent";
 import type { DemoServerName } from "../../examples/server/errors";
-import { DEFAULT_PORTS } from "../../examples/server/start-demo";
+import { DEFAULT_PORTS } from "../../examples/server/ports";
 
 /** The usage text of `npm start`. */
 export const USAGE = `Usage: npm start [-- options]
