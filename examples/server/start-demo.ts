@@ -22,7 +22,6 @@ import { DEFAULT_PORTS, DEMO_HOST } from "./ports";
 import { startPresignBackend, type PresignBackend } from "./presign-backend";
 import { startDemoApp, type DemoApp } from "./vite-app";
 
-
 /** Options of {@link startDemo}. Ports may be 0 (the OS picks). */
 export interface DemoOptions {
   appPort?: number;
