@@ -27,3 +27,10 @@ export {
   selectSessionId,
   selectStatus,
 } from "./selectors";
+export {
+  ConversationHandle,
+  ConversationReleasedError,
+  type ConnectMode,
+  type ConversationHandleOptions,
+  type ConversationHandleSettings,
+} from "./conversation-handle";
