@@ -11,3 +11,7 @@ export {
   AgentRuntimeInvalidRegionError,
   AgentRuntimeValidationError,
 } from "./signing/errors";
+
+// Conversation store (framework-free) and the React binding.
+export * from "./store/index";
+export * from "./react/index";
