@@ -97,6 +97,18 @@ describe("ConversationHandle", () => {
     expect(created[0]!.calls).toEqual(calls);
   });
 
+  it("send() reopens a closed or failed connection unless the mode is manual", () => {
+    const { handle, created, settings } = setup({ connect: "on-send" });
+    handle.acquire();
+    handle.close();
+    handle.send("after close");
+    expect(created[0]!.calls).toEqual(["close", "connect", "send"]);
+    created[0]!.drop("failed");
+    settings.connect = "manual";
+    handle.send("manual");
+    expect(created[0]!.calls).toEqual(["close", "connect", "send", "send"]);
+  });
+
   it("forwards finished messages, errors and raw events to the current settings and listeners", () => {
     const { handle, created, settings } = setup();
     const onMessage = vi.fn();

@@ -122,11 +122,17 @@ export class ConversationHandle<Outgoing = string>
     if (store.getState().connection.status === "idle") store.connect();
   };
 
+  /**
+   * Sends a message; unless the connect mode is `manual`, it first opens a connection that is
+   * `idle`, `closed` or `failed`.
+   */
   send = (message: Outgoing): string => {
     if (this.released) throw new ConversationReleasedError();
     const store = this.ensure();
     if (this.options.settings().connect !== "manual") {
-      if (store.getState().connection.status === "idle") store.connect();
+      // Sending is a request to talk: open a connection that never opened, was closed, or gave up.
+      const { status } = store.getState().connection;
+      if (status === "idle" || status === "closed" || status === "failed") store.connect();
     }
     return store.send(message);
   };

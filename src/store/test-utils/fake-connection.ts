@@ -45,7 +45,8 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
 
   connect(): void {
     this.calls.push("connect");
-    if (this.snapshot.status !== "idle") return;
+    const { status } = this.snapshot;
+    if (status === "connecting" || status === "open" || status === "reconnecting") return;
     this.update({ status: "connecting" });
     const controller = new AbortController();
     void this.options.urlProvider?.({
