@@ -4,7 +4,7 @@ import { AgentRuntimeValidationError } from "./errors";
 import { validateRegion } from "./region";
 import {
   SESSION_ID_PARAM,
-  encodeQuery,
+  createTarget,
   mergePairs,
   queryPairs,
   resolveEndpoint,
@@ -255,10 +255,7 @@ export class AgentRuntimeClient {
     const qualifier: Array<[string, string]> = options.endpointName
       ? [["qualifier", options.endpointName]]
       : [];
-    const query = mergePairs(qualifier, extra);
-    // Encode once up front so an unencodable value fails with a typed error before signing.
-    encodeQuery(query);
-    return { endpoint: this.#endpoint, path, query };
+    return createTarget(this.#endpoint, path, mergePairs(qualifier, extra));
   }
 
   #sessionId(sessionId: string | undefined): string {

@@ -116,12 +116,25 @@ export interface RuntimeTarget {
   query: Array<[string, string]>;
 }
 
-/** The `wss://` (or `ws://`) URL of a target, without signature. */
+/**
+ * Builds a target. The query is encoded here, once, so an unencodable value fails with a typed
+ * error before anything is signed.
+ */
+export function createTarget(
+  endpoint: RuntimeEndpoint,
+  path: string,
+  query: Array<[string, string]>,
+): RuntimeTarget & { encodedQuery: string } {
+  return { endpoint, path, query, encodedQuery: encodeQuery(query) };
+}
+
+/** The `wss://` (or `ws://`) URL of a target, with extra parameters appended. */
 export function targetUrl(
-  target: RuntimeTarget,
+  target: RuntimeTarget & { encodedQuery?: string },
   extra: ReadonlyArray<readonly [string, string]> = [],
 ): string {
   const scheme = target.endpoint.secure ? "wss" : "ws";
-  const query = encodeQuery([...target.query, ...extra]);
+  const base = target.encodedQuery ?? encodeQuery(target.query);
+  const query = [base, encodeQuery(extra)].filter(Boolean).join("&");
   return `${scheme}://${target.endpoint.host}${target.path}${query ? `?${query}` : ""}`;
 }
