@@ -109,6 +109,33 @@ describe("ConversationHandle", () => {
     expect(created[0]!.calls).toEqual(["close", "connect", "send", "send"]);
   });
 
+  it("publishes a connection that cannot be created as a failed conversation instead of throwing", () => {
+    const invalid = new RangeError("sessionId must be 33-256 characters");
+    const onError = vi.fn();
+    let attempts = 0;
+    const handle = new ConversationHandle<string>({
+      createConnection: () => {
+        attempts += 1;
+        throw invalid;
+      },
+      settings: () => ({ connect: "eager", onError }),
+    });
+    const listener = vi.fn();
+    handle.subscribe(listener);
+    expect(() => handle.acquire()).not.toThrow();
+    expect(() => handle.connectIfIdle()).not.toThrow();
+    expect(handle.getState()).toMatchObject({
+      error: invalid,
+      connection: { status: "failed", error: invalid, reason: invalid.message },
+    });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(() => handle.send("x")).toThrow(invalid);
+    handle.stop();
+    expect(attempts).toBe(1);
+    expect(handle.connection).toBeNull();
+  });
+
   it("forwards finished messages, errors and raw events to the current settings and listeners", () => {
     const { handle, created, settings } = setup();
     const onMessage = vi.fn();

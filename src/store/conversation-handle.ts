@@ -59,6 +59,9 @@ export class ConversationHandle<Outgoing = string>
   private holders = 0;
   private releaseScheduled = false;
   private released = false;
+  /** Why the connection could not be created (e.g. an invalid option), once it failed. */
+  private creationError: Error | null = null;
+  private failedState: ConversationState | null = null;
   private readonly placeholder: ConversationState;
   private readonly listeners = new Set<
     (state: ConversationState, previous: ConversationState) => void
@@ -85,7 +88,8 @@ export class ConversationHandle<Outgoing = string>
     return this.inner;
   }
 
-  getState = (): ConversationState => this.inner?.getState() ?? this.placeholder;
+  getState = (): ConversationState =>
+    this.inner?.getState() ?? this.failedState ?? this.placeholder;
 
   subscribe = (
     listener: (state: ConversationState, previous: ConversationState) => void,
@@ -101,7 +105,7 @@ export class ConversationHandle<Outgoing = string>
     this.holders += 1;
     this.releaseScheduled = false;
     this.released = false;
-    this.ensure();
+    this.tryEnsure();
   };
 
   /** Lets go of a hold; the last one closes the conversation a microtask later. */
@@ -118,8 +122,8 @@ export class ConversationHandle<Outgoing = string>
 
   /** Opens the connection when it has never been opened (`connect: "eager"`). */
   connectIfIdle = (): void => {
-    const store = this.ensure();
-    if (store.getState().connection.status === "idle") store.connect();
+    const store = this.tryEnsure();
+    if (store?.getState().connection.status === "idle") store.connect();
   };
 
   /**
@@ -128,7 +132,8 @@ export class ConversationHandle<Outgoing = string>
    */
   send = (message: Outgoing): string => {
     if (this.released) throw new ConversationReleasedError();
-    const store = this.ensure();
+    const store = this.tryEnsure();
+    if (!store) throw this.creationError as Error;
     if (this.options.settings().connect !== "manual") {
       // Sending is a request to talk: open a connection that never opened, was closed, or gave up.
       const { status } = store.getState().connection;
@@ -160,13 +165,39 @@ export class ConversationHandle<Outgoing = string>
 
   private act(action: (store: ConversationStore<Outgoing>) => void): void {
     if (this.released) return;
-    action(this.ensure());
+    const store = this.tryEnsure();
+    if (store) action(store);
   }
 
-  /** The store, created on first need. */
-  private ensure(): ConversationStore<Outgoing> {
+  /**
+   * The store, created on first need; `null` when the connection cannot be created. That
+   * failure (e.g. an invalid option) is published as a `failed` conversation with the error,
+   * and reported to `onError`, instead of throwing out of a React effect.
+   */
+  private tryEnsure(): ConversationStore<Outgoing> | null {
     if (this.inner) return this.inner;
-    const connection = this.options.createConnection();
+    if (this.creationError) return null;
+    let connection: ConversationConnection<Outgoing>;
+    try {
+      connection = this.options.createConnection();
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      this.creationError = error;
+      this.failedState = {
+        ...this.placeholder,
+        connection: {
+          ...this.placeholder.connection,
+          status: "failed",
+          error,
+          reason: error.message,
+        },
+        error,
+      };
+      this.emit(this.failedState, this.placeholder);
+      this.options.settings().onError?.(error);
+      for (const listener of [...this.errorListeners]) listener(error);
+      return null;
+    }
     const store = this.options.createStore?.(connection) ?? createConversationStore({ connection });
     const settings = this.options.settings;
     const unlinks = [

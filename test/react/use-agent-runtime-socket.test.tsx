@@ -349,3 +349,29 @@ describe("useAgentRuntimeSocket before its effects run", () => {
     expect(screen.getByText("2")).toBeInTheDocument();
   });
 });
+
+describe("useAgentRuntimeSocket with options the connection refuses", () => {
+  it("renders a failed conversation with the typed error instead of crashing", async () => {
+    class InvalidOptionError extends Error {}
+    const refused = new InvalidOptionError("sessionId must be 33-256 visible ASCII characters");
+    const onError = vi.fn();
+    const { result } = renderHook(
+      () =>
+        useAgentRuntimeSocket({
+          urlProvider: countingProvider(),
+          sessionId: "short",
+          createConnection: () => {
+            throw refused;
+          },
+          onError,
+        }),
+      { wrapper: StrictMode },
+    );
+    await settle();
+    expect(result.current.status).toBe("failed");
+    expect(result.current.error).toBe(refused);
+    expect(result.current.connection).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(() => result.current.send("x")).toThrow(refused);
+  });
+});
