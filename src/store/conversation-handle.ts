@@ -8,6 +8,7 @@ import type {
   ReadableConversationStore,
 } from "./conversation-store";
 import { createConversationStore } from "./create-conversation-store";
+import { notify } from "./notify";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** When a conversation opens its connection. */
@@ -194,8 +195,7 @@ export class ConversationHandle<Outgoing = string>
         error,
       };
       this.emit(this.failedState, this.placeholder);
-      this.options.settings().onError?.(error);
-      for (const listener of [...this.errorListeners]) listener(error);
+      this.reportError(error);
       return null;
     }
     const store = this.options.createStore?.(connection) ?? createConversationStore({ connection });
@@ -203,14 +203,17 @@ export class ConversationHandle<Outgoing = string>
     const unlinks = [
       store.subscribe((state, previous) => this.emit(state, previous)),
       store.onMessageFinished((message) => {
-        settings().onMessage?.(message);
-        for (const listener of [...this.finishedListeners]) listener(message);
+        const { onMessage } = settings();
+        notify(
+          onMessage ? [onMessage, ...this.finishedListeners] : this.finishedListeners,
+          message,
+        );
       }),
-      store.onError((error) => {
-        settings().onError?.(error);
-        for (const listener of [...this.errorListeners]) listener(error);
+      store.onError((error) => this.reportError(error)),
+      connection.onEvent((event) => {
+        const { onEvent } = settings();
+        if (onEvent) notify([onEvent], event);
       }),
-      connection.onEvent((event) => settings().onEvent?.(event)),
     ];
     this.inner = store;
     this.unlinkInner = () => unlinks.forEach((unlink) => unlink());
@@ -228,6 +231,11 @@ export class ConversationHandle<Outgoing = string>
     store.destroy();
     store.connection.close();
     this.emit(this.placeholder, store.getState());
+  }
+
+  private reportError(error: Error): void {
+    const { onError } = this.options.settings();
+    notify(onError ? [onError, ...this.errorListeners] : this.errorListeners, error);
   }
 
   private emit(state: ConversationState, previous: ConversationState): void {

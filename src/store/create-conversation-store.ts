@@ -5,6 +5,7 @@ import { ConversationModel } from "./conversation-model";
 import type { ConversationStore, ConversationStoreOptions } from "./conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
+import { notify } from "./notify";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */
@@ -189,17 +190,4 @@ export function createConversationStore<Outgoing = string>(
 function defaultMessageText(message: unknown): string {
   if (typeof message === "string") return message;
   return JSON.stringify(message) ?? String(message);
-}
-
-/** Calls every listener; one that throws does not keep the others (or the store) from running. */
-function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (thrown) {
-      queueMicrotask(() => {
-        throw thrown;
-      });
-    }
-  }
 }
