@@ -11,6 +11,23 @@ export {
   AgentRuntimeInvalidRegionError,
   AgentRuntimeValidationError,
 } from "./signing/errors";
+export {
+  backendUrlProvider,
+  DEFAULT_BACKEND_TIMEOUT_MS,
+  type BackendUrlProviderOptions,
+} from "./providers/backend-url-provider";
+export {
+  bearerTokenProvider,
+  DEFAULT_BEARER_MAX_AGE_MS,
+  type BearerTokenProviderOptions,
+} from "./providers/bearer-token-provider";
+export { AgentRuntimeProviderError } from "./providers/errors";
+export {
+  isValidSessionId,
+  MAX_SESSION_ID_LENGTH,
+  MIN_SESSION_ID_LENGTH,
+} from "./providers/session-id";
+export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
 
 // Conversation store (framework-free) and the React binding.
 export * from "./store/index";

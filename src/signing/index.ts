@@ -26,3 +26,9 @@ export {
 } from "./errors";
 export { validateRegion } from "./region";
 export { SESSION_ID_PARAM, type QueryParams } from "./runtime-url";
+export {
+  credentialsUrlProvider,
+  type CredentialsUrlProviderOptions,
+} from "../providers/credentials-url-provider";
+export { AgentRuntimeProviderError } from "../providers/errors";
+export type { PresignedConnection, UrlProvider, UrlProviderContext } from "../providers/types";
