@@ -22,12 +22,9 @@ export {
   type BearerTokenProviderOptions,
 } from "./providers/bearer-token-provider";
 export { AgentRuntimeProviderError } from "./providers/errors";
-export {
-  isValidSessionId,
-  MAX_SESSION_ID_LENGTH,
-  MIN_SESSION_ID_LENGTH,
-} from "./providers/session-id";
 export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
+export * from "./connection/index";
+export * from "./codecs/index";
 
 // Conversation store (framework-free) and the React binding.
 export * from "./store/index";
