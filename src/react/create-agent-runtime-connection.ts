@@ -1,12 +1,9 @@
+import { AgentRuntimeConnection } from "../connection/agent-runtime-connection";
 import type { ConnectionOptions } from "../connection/types";
-import type { ConversationConnection } from "../store/conversation-connection";
 
-/**
- * The hook's default connection factory. TEMPORARY until `AgentRuntimeConnection` lands on
- * main (feat/connection): replaced by `new AgentRuntimeConnection(options)`.
- */
+/** The hook's default connection factory. */
 export function createAgentRuntimeConnection<Outgoing>(
-  _options: ConnectionOptions<Outgoing>,
-): ConversationConnection<Outgoing> {
-  throw new Error("AgentRuntimeConnection has not landed yet; pass createConnection.");
+  options: ConnectionOptions<Outgoing>,
+): AgentRuntimeConnection<Outgoing> {
+  return new AgentRuntimeConnection(options);
 }
