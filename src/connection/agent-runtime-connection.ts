@@ -552,9 +552,13 @@ export class AgentRuntimeConnection<Outgoing = string> {
     }
     let socket: WebSocketLike;
     try {
-      socket = ready.protocols
-        ? new Constructor(ready.url, ready.protocols)
-        : new Constructor(ready.url);
+      if (ready.headers) {
+        socket = new Constructor(ready.url, ready.protocols ?? [], { headers: ready.headers });
+      } else {
+        socket = ready.protocols
+          ? new Constructor(ready.url, ready.protocols)
+          : new Constructor(ready.url);
+      }
     } catch (error) {
       this.#ready = null;
       this.#attemptFailed(toError(error), "the WebSocket could not be created");

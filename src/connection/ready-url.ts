@@ -6,6 +6,7 @@ import { isValidSessionId } from "./session-id";
 export interface ReadyUrl {
   url: string;
   protocols: string[] | undefined;
+  headers?: Record<string, string>;
   sessionId: string;
   /** Epoch ms by the local clock after which the URL must not be used. */
   localExpiresAt: number;
@@ -40,7 +41,7 @@ function invalid(message: string): AgentRuntimeProviderError {
  */
 export function toReadyUrl(answer: PresignedConnection | unknown, receivedAt: number): ReadyUrl {
   if (typeof answer !== "object" || answer === null) throw invalid("no connection object");
-  const { url, protocols, expiresAt, sessionId, issuedAt } = answer as Partial<
+  const { url, protocols, headers, expiresAt, sessionId, issuedAt } = answer as Partial<
     Record<keyof PresignedConnection, unknown>
   >;
   if (typeof url !== "string" || !/^wss?:\/\/[^\s]+$/i.test(url)) {
@@ -52,6 +53,14 @@ export function toReadyUrl(answer: PresignedConnection | unknown, receivedAt: nu
       !protocols.every((protocol) => typeof protocol === "string" && protocol !== ""))
   ) {
     throw invalid("protocols that are not a list of non-empty strings");
+  }
+  if (
+    headers !== undefined &&
+    (typeof headers !== "object" ||
+      headers === null ||
+      !Object.values(headers).every((value) => typeof value === "string"))
+  ) {
+    throw invalid("headers that are not a map of strings");
   }
   if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
     throw invalid("an expiresAt that is not a finite epoch-ms number");
@@ -66,6 +75,7 @@ export function toReadyUrl(answer: PresignedConnection | unknown, receivedAt: nu
     url,
     protocols:
       protocols === undefined || protocols.length === 0 ? undefined : [...(protocols as string[])],
+    headers: headers === undefined ? undefined : { ...(headers as Record<string, string>) },
     sessionId,
     localExpiresAt: localExpiry(expiresAt, issuedAt as number | undefined, receivedAt),
   };
