@@ -67,7 +67,14 @@ export async function startDemoApp(options: DemoAppOptions): Promise<DemoApp> {
       // re-optimisation and a full reload.
       optimizeDeps: {
         entries: ["index.html"],
-        include: ["react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom/client"],
+        include: [
+          "react",
+          "react/jsx-runtime",
+          "react/jsx-dev-runtime",
+          "react-dom/client",
+          "zustand/vanilla",
+          "react-markdown",
+        ],
       },
       plugins: [demoConfigPlugin(options.config)],
     });

@@ -7,12 +7,12 @@ import { EmulatorControl } from "./emulator-control";
 import { EmulatorLogPanel } from "./emulator-log-panel";
 import { FaultPanel } from "./fault-panel";
 import { InterimChatView } from "./interim-chat";
+import { useAgentRuntimeSocket } from "./lib";
 import { SettingsBar } from "./settings-bar";
 import type { DemoSettings } from "./settings";
 import type { SimulatedNetwork } from "./simulated-network";
 import { TimelinePanel } from "./timeline-panel";
 import { demoUrlProvider } from "./url-provider";
-import { useInterimChat } from "./use-interim-chat";
 
 interface AppProps {
   config: DemoConfig;
@@ -22,13 +22,18 @@ interface AppProps {
 
 /** The demo: the chat on the left, the connection and the fault panel on the right. */
 export function App({ config, settings, network }: AppProps) {
-  const chat = useInterimChat({
-    urlProvider: demoUrlProvider(config, settings),
+  const urlProvider = useMemo(() => demoUrlProvider(config, settings), [config, settings]);
+  const chat = useAgentRuntimeSocket({
+    urlProvider,
     codec: demoCodec(config),
     onlineSource: network,
   });
+  // Record every state change straight from the connection (the panel's timeline).
   const [timeline] = useState(() => new ConnectionTimeline());
-  useEffect(() => timeline.record(chat.connection), [timeline, chat.connection]);
+  useEffect(
+    () => (chat.connection ? timeline.record(chat.connection) : undefined),
+    [timeline, chat.connection],
+  );
   const control = useMemo(
     () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),
     [config.emulator],

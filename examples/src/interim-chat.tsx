@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
-import type { InterimChat } from "./use-interim-chat";
+import type { AgentRuntimeSocket } from "./lib";
 
 /**
  * A plain chat (messages, input, Send, Stop) used until `<AgentChat>` is available. It uses the
  * same accessible names and classes as `<AgentChat>`, so the end-to-end tests work with both.
  */
-export function InterimChatView({ chat }: { chat: InterimChat }) {
+export function InterimChatView({ chat }: { chat: AgentRuntimeSocket }) {
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
@@ -33,7 +33,9 @@ export function InterimChatView({ chat }: { chat: InterimChat }) {
             <div className="acr-message__bubble">{message.text}</div>
             {message.status === "pending" && <p className="acr-message__note">Waiting to send…</p>}
             {message.status === "stopped" && <p className="acr-message__note">Stopped</p>}
-            {message.status === "error" && <p className="acr-message__note">Interrupted</p>}
+            {message.status === "error" && (
+              <p className="acr-message__note">{message.error ?? "Not delivered"}</p>
+            )}
           </article>
         ))}
       </div>
