@@ -77,6 +77,35 @@ describe("recovery in Chromium against the emulator", () => {
     ]);
   });
 
+  it("re-presigns after a 1008 close: URLs expired on the server are never presented again", async () => {
+    const demo = await suite.openDemo();
+    const sessionId = await demo.sessionId();
+    const [first] = upgradesSince(suite.stack, 0, sessionId);
+    // expireIssuedBefore works in whole seconds: let the URL's signing second pass first.
+    await waitUntil(
+      () => emulatorOf(suite.stack).now() >= (first?.signedAt ?? 0) + 1000,
+      "the next second",
+    );
+    const minted = () =>
+      suite.stack.backend.events.filter(
+        (event) => event.type === "minted" && event.sessionId === sessionId,
+      ).length;
+    const mintedBefore = minted();
+    const mark = emulatorOf(suite.stack).lastSeq;
+
+    // The panel expires every URL issued so far, and the emulator closes the stream with 1008.
+    await demo.click("Expire issued URLs");
+    await waitUntil(
+      () => upgradesSince(suite.stack, mark, sessionId).length > 0,
+      "the next upgrade attempt",
+    );
+    await demo.waitForStatus("open");
+    const after = upgradesSince(suite.stack, mark, sessionId);
+    expect(after.map((event) => [event.outcome, event.status])).toEqual([["accepted", 101]]);
+    expect(after[0]?.signedAt).toBeGreaterThan(first?.signedAt ?? Infinity);
+    expect(minted()).toBe(mintedBefore + 1);
+  });
+
   it("never uses a URL that expired while the page sat idle: the next connect gets a fresh one", async () => {
     // URLs that live 8 s, so a short idle outlives them.
     const demo = await suite.openDemo("?ttl=8");
