@@ -48,8 +48,8 @@ export function App({ config, settings, network }: AppProps) {
         </div>
         <aside className="demo-side" aria-label="Connection and faults">
           <ConnectionPanel snapshot={chat.connectionState} />
-          <FaultPanel control={control} network={network} actions={chat} />
           <TimelinePanel timeline={timeline} />
+          <FaultPanel control={control} network={network} actions={chat} />
           {control && (
             <EmulatorLogPanel control={control} sessionId={chat.connectionState.sessionId} />
           )}
