@@ -1,4 +1,5 @@
 import type { AgentEvent } from "../codecs/types";
+import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
 import type { ConversationConnection } from "./conversation-connection";
 import type {
@@ -8,7 +9,7 @@ import type {
   ReadableConversationStore,
 } from "./conversation-store";
 import { createConversationStore } from "./create-conversation-store";
-import { notify } from "./notify";
+import { listen, notify } from "../connection/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** When a conversation opens its connection. */
@@ -97,12 +98,7 @@ export class ConversationHandle<Outgoing = string>
 
   subscribe = (
     listener: (state: ConversationState, previous: ConversationState) => void,
-  ): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
+  ): (() => void) => listen(this.#listeners, listener);
 
   /** Takes a hold, creating the conversation if needed and cancelling a pending close. */
   acquire = (): void => {
@@ -153,19 +149,11 @@ export class ConversationHandle<Outgoing = string>
   close = (): void => this.#act((store) => store.close());
   clearError = (): void => this.#act((store) => store.clearError());
 
-  onMessageFinished = (listener: (message: ChatMessage) => void): (() => void) => {
-    this.#finishedListeners.add(listener);
-    return () => {
-      this.#finishedListeners.delete(listener);
-    };
-  };
+  onMessageFinished = (listener: (message: ChatMessage) => void): (() => void) =>
+    listen(this.#finishedListeners, listener);
 
-  onError = (listener: (error: Error) => void): (() => void) => {
-    this.#errorListeners.add(listener);
-    return () => {
-      this.#errorListeners.delete(listener);
-    };
-  };
+  onError = (listener: (error: Error) => void): (() => void) =>
+    listen(this.#errorListeners, listener);
 
   #act(action: (store: ConversationStore<Outgoing>) => void): void {
     if (this.#released) return;
@@ -185,7 +173,7 @@ export class ConversationHandle<Outgoing = string>
     try {
       connection = this.#options.createConnection();
     } catch (thrown) {
-      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      const error = toError(thrown);
       this.#creationError = error;
       this.#failedState = {
         ...this.#placeholder,
