@@ -15,10 +15,12 @@ interface MessageRecord {
   published: ChatMessage | null;
 }
 
-/** What the store must do after the model took in an event or a snapshot. */
-export interface ModelOutcome {
-  /** Publish now instead of on the next frame (a message ended, errored or was stopped). */
-  urgent: boolean;
+/**
+ * Whether the store publishes `event` at once instead of on the next frame: a message or run
+ * ended, or an error arrived.
+ */
+export function isUrgent(event: AgentEvent): boolean {
+  return event.type === "message-end" || event.type === "run-finished" || event.type === "error";
 }
 
 export interface ConversationModelOptions {
@@ -66,22 +68,22 @@ export class ConversationModel {
   }
 
   /** Takes in one decoded agent event. */
-  applyEvent(event: AgentEvent): ModelOutcome {
+  applyEvent(event: AgentEvent): void {
     switch (event.type) {
       case "run-started":
         this.#runActive = true;
         this.#droppingLeftovers = false;
-        return { urgent: false };
+        break;
       case "message-start":
         if (event.messageId === undefined || !this.#records.has(event.messageId)) {
           this.#droppingLeftovers = false;
           this.#startAssistant(event.messageId);
         }
-        return { urgent: false };
+        break;
       case "text-delta": {
         const record = this.#streamingTarget(event.messageId);
         if (record && event.delta !== "") this.#appendText(record, event.delta);
-        return { urgent: false };
+        break;
       }
       case "message-end": {
         const id = event.messageId ?? this.#currentAssistantId;
@@ -89,36 +91,33 @@ export class ConversationModel {
         if (record?.role === "assistant" && record.status === "streaming") {
           this.#finish(record, "complete");
         }
-        return { urgent: true };
+        break;
       }
       case "tool-call-start":
         this.#startToolCall(event.toolCallId, event.name, event.parentMessageId);
-        return { urgent: false };
+        break;
       case "tool-call-args":
         this.#updateToolCall(event.toolCallId, (part) => ({
           ...part,
           args: part.args + event.delta,
         }));
-        return { urgent: false };
+        break;
       case "tool-call-end":
         this.#updateToolCall(event.toolCallId, (part) => ({ ...part, status: "complete" }));
-        return { urgent: false };
+        break;
       case "tool-call-result":
         this.#updateToolCall(event.toolCallId, (part) => ({
           ...part,
           result: event.content,
           status: "complete",
         }));
-        return { urgent: false };
+        break;
       case "run-finished":
         this.#endRun("complete");
-        return { urgent: true };
+        break;
       case "error":
         if (event.fatal) this.#endRun("error", event.message);
-        return { urgent: true };
-      default:
-        // state-snapshot, state-delta and custom events carry no message content.
-        return { urgent: false };
+      // state-snapshot, state-delta and custom events carry no message content.
     }
   }
 

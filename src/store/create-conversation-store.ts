@@ -2,7 +2,7 @@ import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
 import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
-import { ConversationModel } from "./conversation-model";
+import { ConversationModel, isUrgent } from "./conversation-model";
 import type { ConversationStore, ConversationStoreOptions } from "./conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
@@ -106,11 +106,11 @@ export function createConversationStore<Outgoing = string>(
   }
 
   function onEvent(event: AgentEvent): void {
-    const { urgent } = model.applyEvent(event);
+    model.applyEvent(event);
     if (event.type === "error") {
       report(new AgentRuntimeAgentError(event.message, { code: event.code, fatal: event.fatal }));
     }
-    if (urgent) publish();
+    if (isUrgent(event)) publish();
     else publishOnNextFrame();
   }
 
