@@ -1,4 +1,3 @@
-import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
 import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
@@ -56,21 +55,26 @@ export function createConversationStore<Outgoing = string>(
     error,
     isStreaming: model.isStreaming(),
   });
-  const api = createStore<ConversationState>()(buildState);
+  let state = buildState();
+  const listeners = new Set<(state: ConversationState, previous: ConversationState) => void>();
 
   function publish(): void {
     if (cancelFrame) {
       cancelFrame();
       cancelFrame = null;
     }
-    const previous = api.getState();
+    const previous = state;
     const next = buildState();
     const changed =
       next.messages !== previous.messages ||
       next.connection !== previous.connection ||
       next.error !== previous.error ||
       next.isStreaming !== previous.isStreaming;
-    if (changed) api.setState(next, true);
+    if (changed) {
+      state = next;
+      // Like a store's setState: a listener that throws reaches the caller.
+      for (const listener of listeners) listener(next, previous);
+    }
     for (const message of model.takeFinished()) notify(finishedListeners, message);
     const errors = unreportedErrors;
     unreportedErrors = [];
@@ -121,12 +125,12 @@ export function createConversationStore<Outgoing = string>(
   });
   // The connection may have changed between the first read and subscribing.
   takeSnapshot();
-  if (api.getState().connection !== snapshot) publish();
+  if (state.connection !== snapshot) publish();
 
   return {
     connection,
-    getState: api.getState,
-    subscribe: api.subscribe,
+    getState: () => state,
+    subscribe: (listener) => listen(listeners, listener),
     send(message) {
       error = null;
       model.beginTurn();
