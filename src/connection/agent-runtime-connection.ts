@@ -15,7 +15,6 @@ import { assertSessionId, createSessionId, randomUuid } from "./session-id";
 import type {
   ConnectionOptions,
   ConnectionSnapshot,
-  ConnectionStatus,
   OnlineSource,
   OutboxEntry,
   WebSocketConstructor,
@@ -257,10 +256,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
   connect(): void {
     const { status } = this.#snapshot;
     if (status === "connecting" || status === "open" || status === "reconnecting") return;
-    this.#attempt = 0;
-    this.#watchOnline();
-    this.#set({ status: "connecting", attempt: 0, nextRetryAt: null, reason: null, error: null });
-    this.#scheduleAttempt("now");
+    this.#startOver("connecting");
   }
 
   /**
@@ -336,14 +332,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
   reconnect(): void {
     const { status } = this.#snapshot;
     this.#dropSocket("reconnecting");
-    this.#attempt = 0;
-    this.#watchOnline();
-    const next: ConnectionStatus =
-      status === "idle" || status === "closed" || status === "failed" || status === "connecting"
-        ? "connecting"
-        : "reconnecting";
-    this.#set({ status: next, attempt: 0, nextRetryAt: null, reason: null, error: null });
-    this.#scheduleAttempt("now");
+    this.#startOver(status === "open" || status === "reconnecting" ? "reconnecting" : "connecting");
   }
 
   /**
@@ -356,6 +345,14 @@ export class AgentRuntimeConnection<Outgoing = string> {
   }
 
   // ---- connection attempts ---------------------------------------------------------------
+
+  /** Connects now with the backoff reset, watching online/offline. */
+  #startOver(status: "connecting" | "reconnecting"): void {
+    this.#attempt = 0;
+    this.#watchOnline();
+    this.#set({ status, attempt: 0, nextRetryAt: null, reason: null, error: null });
+    this.#scheduleAttempt("now");
+  }
 
   #scheduleAttempt(delay: number | "now"): void {
     this.#clearTimer("retry");
