@@ -1,11 +1,11 @@
-import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
+import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
-import { ConversationModel } from "./conversation-model";
+import { ConversationModel, isUrgent } from "./conversation-model";
 import type { ConversationStore, ConversationStoreOptions } from "./conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
-import { notify } from "./notify";
+import { listen, notify } from "../connection/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */
@@ -55,21 +55,26 @@ export function createConversationStore<Outgoing = string>(
     error,
     isStreaming: model.isStreaming(),
   });
-  const api = createStore<ConversationState>()(buildState);
+  let state = buildState();
+  const listeners = new Set<(state: ConversationState, previous: ConversationState) => void>();
 
   function publish(): void {
     if (cancelFrame) {
       cancelFrame();
       cancelFrame = null;
     }
-    const previous = api.getState();
+    const previous = state;
     const next = buildState();
     const changed =
       next.messages !== previous.messages ||
       next.connection !== previous.connection ||
       next.error !== previous.error ||
       next.isStreaming !== previous.isStreaming;
-    if (changed) api.setState(next, true);
+    if (changed) {
+      state = next;
+      // Like a store's setState: a listener that throws reaches the caller.
+      for (const listener of listeners) listener(next, previous);
+    }
     for (const message of model.takeFinished()) notify(finishedListeners, message);
     const errors = unreportedErrors;
     unreportedErrors = [];
@@ -105,11 +110,11 @@ export function createConversationStore<Outgoing = string>(
   }
 
   function onEvent(event: AgentEvent): void {
-    const { urgent } = model.applyEvent(event);
+    model.applyEvent(event);
     if (event.type === "error") {
       report(new AgentRuntimeAgentError(event.message, { code: event.code, fatal: event.fatal }));
     }
-    if (urgent) publish();
+    if (isUrgent(event)) publish();
     else publishOnNextFrame();
   }
 
@@ -120,12 +125,12 @@ export function createConversationStore<Outgoing = string>(
   });
   // The connection may have changed between the first read and subscribing.
   takeSnapshot();
-  if (api.getState().connection !== snapshot) publish();
+  if (state.connection !== snapshot) publish();
 
   return {
     connection,
-    getState: api.getState,
-    subscribe: api.subscribe,
+    getState: () => state,
+    subscribe: (listener) => listen(listeners, listener),
     send(message) {
       error = null;
       model.beginTurn();
@@ -133,7 +138,7 @@ export function createConversationStore<Outgoing = string>(
       try {
         id = connection.send(message);
       } catch (cause) {
-        report(cause instanceof Error ? cause : new Error(String(cause)));
+        report(toError(cause));
         publish();
         throw cause;
       }
@@ -167,14 +172,8 @@ export function createConversationStore<Outgoing = string>(
       error = null;
       publish();
     },
-    onMessageFinished(listener) {
-      finishedListeners.add(listener);
-      return () => finishedListeners.delete(listener);
-    },
-    onError(listener) {
-      errorListeners.add(listener);
-      return () => errorListeners.delete(listener);
-    },
+    onMessageFinished: (listener) => listen(finishedListeners, listener),
+    onError: (listener) => listen(errorListeners, listener),
     destroy() {
       destroyed = true;
       stopListeningToEvents();
