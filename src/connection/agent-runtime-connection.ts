@@ -848,7 +848,11 @@ export class AgentRuntimeConnection<Outgoing = string> {
         this.#clearTimer("retry");
         this.#attemptToken++;
       }
-      this.#set(waiting ? { online, nextRetryAt: null, reason: OFFLINE_REASON } : { online });
+      this.#set(
+        waiting
+          ? { online, nextRetryAt: null, reason: OFFLINE_REASON }
+          : { online },
+      );
       return;
     }
     this.#set({ online });

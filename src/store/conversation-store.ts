@@ -42,7 +42,7 @@ export interface ConversationEvents {
   onError(listener: (error: Error) => void): () => void;
 }
 
-/** A conversation: an external store (`getState` + `subscribe`) bound to a connection. */
+/** A conversation: a zustand vanilla store bound to a connection. */
 export interface ConversationStore<Outgoing = string>
   extends ReadableConversationStore, ConversationActions<Outgoing>, ConversationEvents {
   readonly connection: ConversationConnection<Outgoing>;

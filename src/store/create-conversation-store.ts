@@ -1,3 +1,4 @@
+import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
 import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
@@ -55,26 +56,21 @@ export function createConversationStore<Outgoing = string>(
     error,
     isStreaming: model.isStreaming(),
   });
-  let state = buildState();
-  const listeners = new Set<(state: ConversationState, previous: ConversationState) => void>();
+  const api = createStore<ConversationState>()(buildState);
 
   function publish(): void {
     if (cancelFrame) {
       cancelFrame();
       cancelFrame = null;
     }
-    const previous = state;
+    const previous = api.getState();
     const next = buildState();
     const changed =
       next.messages !== previous.messages ||
       next.connection !== previous.connection ||
       next.error !== previous.error ||
       next.isStreaming !== previous.isStreaming;
-    if (changed) {
-      state = next;
-      // Like a store's setState: a listener that throws reaches the caller.
-      for (const listener of listeners) listener(next, previous);
-    }
+    if (changed) api.setState(next, true);
     for (const message of model.takeFinished()) notify(finishedListeners, message);
     const errors = unreportedErrors;
     unreportedErrors = [];
@@ -125,12 +121,12 @@ export function createConversationStore<Outgoing = string>(
   });
   // The connection may have changed between the first read and subscribing.
   takeSnapshot();
-  if (state.connection !== snapshot) publish();
+  if (api.getState().connection !== snapshot) publish();
 
   return {
     connection,
-    getState: () => state,
-    subscribe: (listener) => listen(listeners, listener),
+    getState: api.getState,
+    subscribe: api.subscribe,
     send(message) {
       error = null;
       model.beginTurn();
