@@ -1,4 +1,5 @@
 import type { AgentEvent } from "../codecs/types";
+import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
 import type { ConversationConnection } from "./conversation-connection";
 import type {
@@ -8,7 +9,7 @@ import type {
   ReadableConversationStore,
 } from "./conversation-store";
 import { createConversationStore } from "./create-conversation-store";
-import { notify } from "./notify";
+import { listen, notify } from "../connection/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** When a conversation opens its connection. */
@@ -55,23 +56,26 @@ export class ConversationReleasedError extends Error {
 export class ConversationHandle<Outgoing = string>
   implements ReadableConversationStore, ConversationActions<Outgoing>, ConversationEvents
 {
-  private inner: ConversationStore<Outgoing> | null = null;
-  private unlinkInner: (() => void) | null = null;
-  private holders = 0;
-  private releaseScheduled = false;
-  private released = false;
+  #inner: ConversationStore<Outgoing> | null = null;
+  #unlinkInner: (() => void) | null = null;
+  #holders = 0;
+  #releaseScheduled = false;
+  #released = false;
   /** Why the connection could not be created (e.g. an invalid option), once it failed. */
-  private creationError: Error | null = null;
-  private failedState: ConversationState | null = null;
-  private readonly placeholder: ConversationState;
-  private readonly listeners = new Set<
+  #creationError: Error | null = null;
+  #failedState: ConversationState | null = null;
+  readonly #placeholder: ConversationState;
+  readonly #listeners = new Set<
     (state: ConversationState, previous: ConversationState) => void
   >();
-  private readonly finishedListeners = new Set<(message: ChatMessage) => void>();
-  private readonly errorListeners = new Set<(error: Error) => void>();
+  readonly #finishedListeners = new Set<(message: ChatMessage) => void>();
+  readonly #errorListeners = new Set<(error: Error) => void>();
 
-  constructor(private readonly options: ConversationHandleOptions<Outgoing>) {
-    this.placeholder = {
+  readonly #options: ConversationHandleOptions<Outgoing>;
+
+  constructor(options: ConversationHandleOptions<Outgoing>) {
+    this.#options = options;
+    this.#placeholder = {
       messages: [],
       connection: idleSnapshot(options.placeholderSessionId ?? ""),
       error: null,
@@ -81,49 +85,44 @@ export class ConversationHandle<Outgoing = string>
 
   /** The connection, once it exists. */
   get connection(): ConversationConnection<Outgoing> | null {
-    return this.inner?.connection ?? null;
+    return this.#inner?.connection ?? null;
   }
 
   /** The store, once it exists. */
   get store(): ConversationStore<Outgoing> | null {
-    return this.inner;
+    return this.#inner;
   }
 
   getState = (): ConversationState =>
-    this.inner?.getState() ?? this.failedState ?? this.placeholder;
+    this.#inner?.getState() ?? this.#failedState ?? this.#placeholder;
 
   subscribe = (
     listener: (state: ConversationState, previous: ConversationState) => void,
-  ): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
+  ): (() => void) => listen(this.#listeners, listener);
 
   /** Takes a hold, creating the conversation if needed and cancelling a pending close. */
   acquire = (): void => {
-    this.holders += 1;
-    this.releaseScheduled = false;
-    this.released = false;
-    this.tryEnsure();
+    this.#holders += 1;
+    this.#releaseScheduled = false;
+    this.#released = false;
+    this.#tryEnsure();
   };
 
   /** Lets go of a hold; the last one closes the conversation a microtask later. */
   release = (): void => {
-    this.holders = Math.max(0, this.holders - 1);
-    if (this.holders > 0 || this.releaseScheduled) return;
-    this.releaseScheduled = true;
+    this.#holders = Math.max(0, this.#holders - 1);
+    if (this.#holders > 0 || this.#releaseScheduled) return;
+    this.#releaseScheduled = true;
     queueMicrotask(() => {
-      if (!this.releaseScheduled || this.holders > 0) return;
-      this.releaseScheduled = false;
-      this.dispose();
+      if (!this.#releaseScheduled || this.#holders > 0) return;
+      this.#releaseScheduled = false;
+      this.#dispose();
     });
   };
 
   /** Opens the connection when it has never been opened (`connect: "eager"`). */
   connectIfIdle = (): void => {
-    const store = this.tryEnsure();
+    const store = this.#tryEnsure();
     if (store?.getState().connection.status === "idle") store.connect();
   };
 
@@ -132,10 +131,10 @@ export class ConversationHandle<Outgoing = string>
    * `idle`, `closed` or `failed`.
    */
   send = (message: Outgoing): string => {
-    if (this.released) throw new ConversationReleasedError();
-    const store = this.tryEnsure();
-    if (!store) throw this.creationError as Error;
-    if (this.options.settings().connect !== "manual") {
+    if (this.#released) throw new ConversationReleasedError();
+    const store = this.#tryEnsure();
+    if (!store) throw this.#creationError as Error;
+    if (this.#options.settings().connect !== "manual") {
       // Sending is a request to talk: open a connection that never opened, was closed, or gave up.
       const { status } = store.getState().connection;
       if (status === "idle" || status === "closed" || status === "failed") store.connect();
@@ -143,30 +142,22 @@ export class ConversationHandle<Outgoing = string>
     return store.send(message);
   };
 
-  stop = (): void => this.act((store) => store.stop());
-  retry = (id: string): void => this.act((store) => store.retry(id));
-  reconnect = (): void => this.act((store) => store.reconnect());
-  connect = (): void => this.act((store) => store.connect());
-  close = (): void => this.act((store) => store.close());
-  clearError = (): void => this.act((store) => store.clearError());
+  stop = (): void => this.#act((store) => store.stop());
+  retry = (id: string): void => this.#act((store) => store.retry(id));
+  reconnect = (): void => this.#act((store) => store.reconnect());
+  connect = (): void => this.#act((store) => store.connect());
+  close = (): void => this.#act((store) => store.close());
+  clearError = (): void => this.#act((store) => store.clearError());
 
-  onMessageFinished = (listener: (message: ChatMessage) => void): (() => void) => {
-    this.finishedListeners.add(listener);
-    return () => {
-      this.finishedListeners.delete(listener);
-    };
-  };
+  onMessageFinished = (listener: (message: ChatMessage) => void): (() => void) =>
+    listen(this.#finishedListeners, listener);
 
-  onError = (listener: (error: Error) => void): (() => void) => {
-    this.errorListeners.add(listener);
-    return () => {
-      this.errorListeners.delete(listener);
-    };
-  };
+  onError = (listener: (error: Error) => void): (() => void) =>
+    listen(this.#errorListeners, listener);
 
-  private act(action: (store: ConversationStore<Outgoing>) => void): void {
-    if (this.released) return;
-    const store = this.tryEnsure();
+  #act(action: (store: ConversationStore<Outgoing>) => void): void {
+    if (this.#released) return;
+    const store = this.#tryEnsure();
     if (store) action(store);
   }
 
@@ -175,71 +166,71 @@ export class ConversationHandle<Outgoing = string>
    * failure (e.g. an invalid option) is published as a `failed` conversation with the error,
    * and reported to `onError`, instead of throwing out of a React effect.
    */
-  private tryEnsure(): ConversationStore<Outgoing> | null {
-    if (this.inner) return this.inner;
-    if (this.creationError) return null;
+  #tryEnsure(): ConversationStore<Outgoing> | null {
+    if (this.#inner) return this.#inner;
+    if (this.#creationError) return null;
     let connection: ConversationConnection<Outgoing>;
     try {
-      connection = this.options.createConnection();
+      connection = this.#options.createConnection();
     } catch (thrown) {
-      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-      this.creationError = error;
-      this.failedState = {
-        ...this.placeholder,
+      const error = toError(thrown);
+      this.#creationError = error;
+      this.#failedState = {
+        ...this.#placeholder,
         connection: {
-          ...this.placeholder.connection,
+          ...this.#placeholder.connection,
           status: "failed",
           error,
           reason: error.message,
         },
         error,
       };
-      this.emit(this.failedState, this.placeholder);
-      this.reportError(error);
+      this.#emit(this.#failedState, this.#placeholder);
+      this.#reportError(error);
       return null;
     }
-    const store = this.options.createStore?.(connection) ?? createConversationStore({ connection });
-    const settings = this.options.settings;
+    const store = this.#options.createStore?.(connection) ?? createConversationStore({ connection });
+    const settings = this.#options.settings;
     const unlinks = [
-      store.subscribe((state, previous) => this.emit(state, previous)),
+      store.subscribe((state, previous) => this.#emit(state, previous)),
       store.onMessageFinished((message) => {
         const { onMessage } = settings();
         notify(
-          onMessage ? [onMessage, ...this.finishedListeners] : this.finishedListeners,
+          onMessage ? [onMessage, ...this.#finishedListeners] : this.#finishedListeners,
           message,
         );
       }),
-      store.onError((error) => this.reportError(error)),
+      store.onError((error) => this.#reportError(error)),
       connection.onEvent((event) => {
         const { onEvent } = settings();
         if (onEvent) notify([onEvent], event);
       }),
     ];
-    this.inner = store;
-    this.unlinkInner = () => unlinks.forEach((unlink) => unlink());
-    this.emit(store.getState(), this.placeholder);
+    this.#inner = store;
+    this.#unlinkInner = () => unlinks.forEach((unlink) => unlink());
+    this.#emit(store.getState(), this.#placeholder);
     return store;
   }
 
-  private dispose(): void {
-    const store = this.inner;
+  #dispose(): void {
+    const store = this.#inner;
     if (!store) return;
-    this.released = true;
-    this.unlinkInner?.();
-    this.unlinkInner = null;
-    this.inner = null;
+    this.#released = true;
+    this.#unlinkInner?.();
+    this.#unlinkInner = null;
+    this.#inner = null;
     store.destroy();
     store.connection.close();
-    this.emit(this.placeholder, store.getState());
+    this.#emit(this.#placeholder, store.getState());
   }
 
-  private reportError(error: Error): void {
-    const { onError } = this.options.settings();
-    notify(onError ? [onError, ...this.errorListeners] : this.errorListeners, error);
+  #reportError(error: Error): void {
+    const { onError } = this.#options.settings();
+    notify(onError ? [onError, ...this.#errorListeners] : this.#errorListeners, error);
   }
 
-  private emit(state: ConversationState, previous: ConversationState): void {
-    for (const listener of [...this.listeners]) listener(state, previous);
+  #emit(state: ConversationState, previous: ConversationState): void {
+    for (const listener of [...this.#listeners]) listener(state, previous);
   }
 }
 

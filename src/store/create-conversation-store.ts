@@ -1,11 +1,12 @@
 import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
+import { toError } from "../connection/errors";
 import type { ConnectionSnapshot } from "../connection/types";
-import { ConversationModel } from "./conversation-model";
+import { ConversationModel, isUrgent } from "./conversation-model";
 import type { ConversationStore, ConversationStoreOptions } from "./conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
-import { notify } from "./notify";
+import { listen, notify } from "../connection/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */
@@ -105,11 +106,11 @@ export function createConversationStore<Outgoing = string>(
   }
 
   function onEvent(event: AgentEvent): void {
-    const { urgent } = model.applyEvent(event);
+    model.applyEvent(event);
     if (event.type === "error") {
       report(new AgentRuntimeAgentError(event.message, { code: event.code, fatal: event.fatal }));
     }
-    if (urgent) publish();
+    if (isUrgent(event)) publish();
     else publishOnNextFrame();
   }
 
@@ -133,7 +134,7 @@ export function createConversationStore<Outgoing = string>(
       try {
         id = connection.send(message);
       } catch (cause) {
-        report(cause instanceof Error ? cause : new Error(String(cause)));
+        report(toError(cause));
         publish();
         throw cause;
       }
@@ -167,14 +168,8 @@ export function createConversationStore<Outgoing = string>(
       error = null;
       publish();
     },
-    onMessageFinished(listener) {
-      finishedListeners.add(listener);
-      return () => finishedListeners.delete(listener);
-    },
-    onError(listener) {
-      errorListeners.add(listener);
-      return () => errorListeners.delete(listener);
-    },
+    onMessageFinished: (listener) => listen(finishedListeners, listener),
+    onError: (listener) => listen(errorListeners, listener),
     destroy() {
       destroyed = true;
       stopListeningToEvents();
