@@ -11,14 +11,14 @@ export const expectedReply = demoReply;
 
 /**
  * The demo (emulator, presign backend, Vite app) on ports the OS picks, with an agent that
- * streams slowly enough to stop or cut mid-answer: 6 characters every 15 ms.
+ * streams slowly enough to stop or cut mid-answer: 6 characters every 20 ms.
  */
 export function startTestDemo(options: DemoOptions = {}): Promise<DemoStack> {
   return startDemo({
     appPort: 0,
     backendPort: 0,
     emulatorPort: 0,
-    agent: streamingAgent({ chunkSize: 6, intervalMs: 15, reply: demoReply }),
+    agent: streamingAgent({ chunkSize: 6, intervalMs: 20, reply: demoReply }),
     viteLogLevel: "silent",
     viteCacheDir: VITE_CACHE_DIR,
     ...options,
