@@ -20,6 +20,10 @@ export function TimelinePanel({ timeline }: { timeline: ConnectionTimeline }) {
             <time>{clockTime(entry.at)}</time> <strong>{entry.status}</strong>
             {entry.attempt > 0 && ` · attempt ${entry.attempt}`}
             {entry.nextRetryAt !== null && ` · retry in ${seconds(entry.nextRetryAt - entry.at)}`}
+            {entry.nextRetryAt === null &&
+              entry.online &&
+              (entry.status === "reconnecting" || entry.status === "connecting") &&
+              " · trying now"}
             {entry.lastCloseCode !== null && ` · close ${entry.lastCloseCode}`}
             {!entry.online && " · offline"}
             {entry.reason && <span className="demo-reason"> — {entry.reason}</span>}
