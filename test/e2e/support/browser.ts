@@ -18,10 +18,13 @@ export function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 } });
 }
 
-/** A new page (its own conversation); page errors show in the test output. */
+/** Uncaught errors of the pages opened with {@link newPage}; a test asserts there are none. */
+export const pageErrors: string[] = [];
+
+/** A new page (its own conversation) whose uncaught errors land in {@link pageErrors}. */
 export async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  page.on("pageerror", (error) => console.error(`[page error] ${error.message}`));
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   return page;
 }
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { DemoOptions, DemoStack } from "../../../examples/server/start-demo";
-import { launchBrowser, newContext, newPage } from "./browser";
+import { launchBrowser, newContext, newPage, pageErrors } from "./browser";
 import { DemoPage } from "./demo-page";
 import { emulatorOf, startTestDemo } from "./demo-stack";
 
@@ -28,6 +28,8 @@ export function setUpDemoSuite(options: DemoOptions = {}): DemoSuite {
     context = await newContext(browser);
   });
   afterEach(async () => {
+    // The app never throws, whatever the network does.
+    expect(pageErrors.splice(0)).toEqual([]);
     await context?.setOffline(false);
     await Promise.all(pages.splice(0).map((page) => page.close()));
     if (stack?.emulator) emulatorOf(stack).faults.reset();
