@@ -28,11 +28,11 @@ export function setUpDemoSuite(options: DemoOptions = {}): DemoSuite {
     context = await newContext(browser);
   });
   afterEach(async () => {
-    // The app never throws, whatever the network does.
-    expect(pageErrors.splice(0)).toEqual([]);
     await context?.setOffline(false);
     await Promise.all(pages.splice(0).map((page) => page.close()));
     if (stack?.emulator) emulatorOf(stack).faults.reset();
+    // The app never throws, whatever the network does.
+    expect(pageErrors.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
