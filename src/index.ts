@@ -11,3 +11,4 @@ export {
   AgentRuntimeInvalidRegionError,
   AgentRuntimeValidationError,
 } from "./signing/errors";
+export * from "./react/components";

@@ -1,0 +1,28 @@
+export { AgentChat, type AgentChatProps } from "./agent-chat";
+export { MessageList, type MessageListProps } from "./message-list";
+export { Message, type MessageProps } from "./message";
+export { Composer, type ComposerProps } from "./composer";
+export {
+  ConnectionStatus,
+  connectionBannerKind,
+  type ConnectionBannerKind,
+  type ConnectionStatusProps,
+} from "./connection-status";
+export { StopButton, type StopButtonProps } from "./stop-button";
+export { ToolCall, formatToolPayload, type ToolCallProps } from "./tool-call";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { SuggestionList, type SuggestionListProps } from "./suggestion-list";
+export { PlainText } from "./plain-text";
+export { LazyMarkdown } from "./markdown/lazy-markdown";
+export { safeUrl } from "./markdown/safe-url";
+export { defaultLabels, resolveLabels, type AgentChatLabels } from "./labels";
+export { useChatContext, useChatSelector, type ChatContextValue } from "./chat-context";
+export type {
+  AgentChatController,
+  ChatDensity,
+  ChatTheme,
+  ConversationStoreReader,
+  RenderMessage,
+  RenderMessageContext,
+  Suggestion,
+} from "./types";
