@@ -49,6 +49,17 @@ const MessageRow = memo(function MessageRow({ id, index, renderMessage }: RowPro
 });
 
 /**
+ * `renderMessage` is often an inline function of a component that re-renders with every chunk;
+ * rows must not all re-render for that, so they get a stable function calling the latest one.
+ */
+function useLatestRenderer(renderMessage: RenderMessage | undefined): RenderMessage | undefined {
+  const latest = useRef(renderMessage);
+  latest.current = renderMessage;
+  const stable = useCallback<RenderMessage>((message, context) => latest.current!(message, context), []);
+  return renderMessage ? stable : undefined;
+}
+
+/**
  * The conversation as a `role="log"`: renders the latest messages, sticks to the bottom while an
  * answer streams unless the user scrolled up, then offers "Jump to latest".
  */
@@ -60,6 +71,7 @@ export function MessageList({ className, renderMessage, emptyState, pageSize = 1
     [limit],
   );
   const view = useStoreSelection(chat.store, selectView, sameView);
+  const rowRenderer = useLatestRenderer(renderMessage);
   const { scrollRef, contentRef, stuck, scrollToBottom } = useStickToBottom();
   const hiddenCount = view.total - view.ids.length;
   const firstIndex = hiddenCount;
@@ -118,7 +130,7 @@ export function MessageList({ className, renderMessage, emptyState, pageSize = 1
           )}
           {view.total === 0 && (emptyState === undefined ? <EmptyState /> : emptyState)}
           {view.ids.map((id, offset) => (
-            <MessageRow key={id} id={id} index={firstIndex + offset} renderMessage={renderMessage} />
+            <MessageRow key={id} id={id} index={firstIndex + offset} renderMessage={rowRenderer} />
           ))}
         </div>
       </div>
