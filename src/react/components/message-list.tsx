@@ -72,7 +72,7 @@ export function MessageList({ className, renderMessage, emptyState, pageSize = 1
   );
   const view = useStoreSelection(chat.store, selectView, sameView);
   const rowRenderer = useLatestRenderer(renderMessage);
-  const { scrollRef, contentRef, stuck, scrollToBottom } = useStickToBottom();
+  const { scrollRef, contentRef, stuck, scrollToBottom, syncPosition } = useStickToBottom();
   const hiddenCount = view.total - view.ids.length;
   const firstIndex = hiddenCount;
   const hasEarlier = hiddenCount > 0;
@@ -93,8 +93,11 @@ export function MessageList({ className, renderMessage, emptyState, pageSize = 1
     const scroller = scrollRef.current;
     const before = beforeGrow.current;
     beforeGrow.current = null;
-    if (scroller && before) scroller.scrollTop = before.top + (scroller.scrollHeight - before.height);
-  }, [limit, scrollRef]);
+    if (!scroller || !before) return;
+    scroller.scrollTop = before.top + (scroller.scrollHeight - before.height);
+    // Scroll events coalesce: a jump to the top may never have been seen as "moving up".
+    syncPosition();
+  }, [limit, scrollRef, syncPosition]);
 
   // Scrolling up to the "show earlier" button renders more, like an endless history.
   const earlierRef = useRef<HTMLButtonElement | null>(null);

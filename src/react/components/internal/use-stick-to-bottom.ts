@@ -44,6 +44,15 @@ export function useStickToBottom() {
     [pin, setStuck],
   );
 
+  /** Re-reads the position after the caller moved the scroll position itself. */
+  const syncPosition = useCallback(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    lastTopRef.current = scroller.scrollTop;
+    setStuck(distance <= BOTTOM_SLACK_PX);
+  }, [setStuck]);
+
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
@@ -73,5 +82,5 @@ export function useStickToBottom() {
     };
   }, [pin, setStuck]);
 
-  return { scrollRef, contentRef, stuck, scrollToBottom };
+  return { scrollRef, contentRef, stuck, scrollToBottom, syncPosition };
 }
