@@ -135,6 +135,7 @@ describe("work per update", () => {
           chat={result}
           labels={{ send: "Send" }}
           suggestions={["a"]}
+          markdown={{ remarkPlugins: [remarkNothing] }}
           renderMessage={(message, { renderDefault }) => {
             renders.push(message.id);
             return renderDefault();
@@ -149,6 +150,9 @@ describe("work per update", () => {
     expect(renders).toEqual([]);
   });
 });
+
+/** A remark plugin that changes nothing. */
+function remarkNothing() {}
 
 describe("long threads", () => {
   it("renders the latest page of 5,000 messages and more on request, keeping order", async () => {

@@ -6,6 +6,27 @@ function renderAnswer(text: string, markdown = true) {
   return renderChat({ messages: [chatMessage({ role: "assistant", text })], props: { markdown } });
 }
 
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+function walk(node: MdNode, visit: (node: MdNode) => void): void {
+  visit(node);
+  node.children?.forEach((child) => walk(child, visit));
+}
+
+/** A remark plugin that shouts every text node. */
+const shout = () => (tree: MdNode) => walk(tree, (node) => {
+  if (node.type === "text" && node.value) node.value = node.value.toUpperCase();
+});
+
+/** A remark plugin that tries to inject raw HTML. */
+const injectHtml = () => (tree: MdNode) => {
+  tree.children?.push({ type: "html", value: '<img src=x onerror="window.__pwned=1">' });
+};
+
 describe("markdown", () => {
   it("renders agent markdown once the markdown module has loaded", async () => {
     renderAnswer("Some **bold** text and `code`.\n\n```js\nconst x = 1;\n```");
@@ -52,6 +73,24 @@ describe("markdown", () => {
     const link = await screen.findByRole("link", { name: "a chart" });
     expect(link).toHaveAttribute("href", "https://attacker.example/leak?data=secret");
     expect(document.querySelector("img")).toBeNull();
+  });
+
+  it("applies remark plugins given in the markdown options", async () => {
+    renderChat({
+      messages: [chatMessage({ role: "assistant", text: "quiet **words**" })],
+      props: { markdown: { remarkPlugins: [shout] } },
+    });
+    expect(await screen.findByText("WORDS", { selector: "strong" })).toBeInTheDocument();
+  });
+
+  it("keeps HTML a plugin injects as text", async () => {
+    renderChat({
+      messages: [chatMessage({ role: "assistant", text: "hello **there**" })],
+      props: { markdown: { remarkPlugins: [injectHtml] } },
+    });
+    await screen.findByText("there", { selector: "strong" });
+    expect(document.querySelector(".acr-markdown img")).toBeNull();
+    expect(document.querySelector(".acr-markdown")).toHaveTextContent('<img src=x onerror="window.__pwned=1">');
   });
 
   it("is off by default", () => {

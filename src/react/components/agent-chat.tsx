@@ -7,6 +7,7 @@ import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announc
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { useStableController } from "./internal/use-stable-controller";
 import { resolveLabels, type AgentChatLabels } from "./labels";
+import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
 import { MessageList } from "./message-list";
 import type { AgentChatController, ChatDensity, ChatTheme, RenderMessage, Suggestion } from "./types";
 
@@ -14,8 +15,11 @@ import type { AgentChatController, ChatDensity, ChatTheme, RenderMessage, Sugges
 export interface AgentChatProps {
   /** The conversation to show: the result of `useAgentRuntimeSocket`, or any {@link AgentChatController}. */
   chat: AgentChatController;
-  /** Render agent text as sanitized markdown, loaded on first use. Default false (plain text). */
-  markdown?: boolean;
+  /**
+   * Render agent text as sanitized markdown, loaded on first use: `true`, or options such as
+   * `{ remarkPlugins: [remarkGfm] }`. Default false (plain text).
+   */
+  markdown?: boolean | MarkdownOptions;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
   /** Prompts offered before the first message. */
@@ -87,6 +91,14 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
   return ref.current;
 }
 
+/** The markdown options, kept while the caller passes equal ones (often inline objects). */
+function useStableMarkdown(markdown: boolean | MarkdownOptions | undefined): MarkdownOptions | null {
+  const next = normalizeMarkdown(markdown);
+  const ref = useRef(next);
+  if (!sameMarkdown(ref.current, next)) ref.current = next;
+  return ref.current;
+}
+
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
 /**
@@ -114,6 +126,7 @@ export function AgentChat({
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
+  const markdownOptions = useStableMarkdown(markdown);
 
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
   const composer = useRef<HTMLTextAreaElement | null>(null);
@@ -125,7 +138,7 @@ export function AgentChat({
     () => ({
       chat: controller,
       labels,
-      markdown,
+      markdown: markdownOptions,
       suggestions: stableSuggestions,
       announce,
       registerComposer: (element) => {
@@ -140,7 +153,7 @@ export function AgentChat({
         scroller.current = scroll;
       },
     }),
-    [controller, labels, markdown, stableSuggestions, announce],
+    [controller, labels, markdownOptions, stableSuggestions, announce],
   );
 
   return (

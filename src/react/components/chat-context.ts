@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import type { ConversationState } from "../../store/types";
 import type { AgentChatLabels } from "./labels";
+import type { MarkdownOptions } from "./markdown/markdown-options";
 import type { AgentChatController, Suggestion } from "./types";
 import { useStoreSelection } from "./internal/use-store-selection";
 
@@ -8,8 +9,8 @@ import { useStoreSelection } from "./internal/use-store-selection";
 export interface ChatContextValue {
   chat: AgentChatController;
   labels: AgentChatLabels;
-  /** Render agent text as sanitized markdown (loaded lazily) instead of plain text. */
-  markdown: boolean;
+  /** Sanitized markdown (loaded lazily) for agent text, or `null` for plain text. */
+  markdown: MarkdownOptions | null;
   /** Prompts the empty state offers. */
   suggestions: readonly Suggestion[];
   /** Says `text` through the polite live region. */

@@ -26,3 +26,4 @@ export type {
   RenderMessageContext,
   Suggestion,
 } from "./types";
+export type { MarkdownOptions } from "./markdown/markdown-options";

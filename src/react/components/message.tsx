@@ -27,7 +27,7 @@ export const Message = memo(function Message({ message, className, renderPart }:
     if (custom !== undefined) return custom;
     if (part.type === "tool-call") return <ToolCall key={part.toolCallId} call={part} />;
     if (!part.text) return null;
-    return markdown && !isUser ? <LazyMarkdown key={index} text={part.text} /> : <PlainText key={index} text={part.text} />;
+    return markdown && !isUser ? <LazyMarkdown key={index} text={part.text} options={markdown} /> : <PlainText key={index} text={part.text} />;
   };
 
   return (

@@ -1,5 +1,6 @@
 import { Component, Suspense, lazy, type ReactNode } from "react";
 import { PlainText } from "../plain-text";
+import type { MarkdownOptions } from "./markdown-options";
 
 const MarkdownText = lazy(() => import("./markdown-text"));
 
@@ -25,12 +26,12 @@ class MarkdownBoundary extends Component<BoundaryProps, { failed: boolean }> {
  * Markdown that loads `react-markdown` on first use, so the chat component stays small for
  * apps that keep plain text. Shows the text as plain text until it has loaded.
  */
-export function LazyMarkdown({ text }: { text: string }) {
+export function LazyMarkdown({ text, options }: { text: string; options?: MarkdownOptions | null }) {
   const fallback = <PlainText text={text} />;
   return (
     <MarkdownBoundary fallback={fallback}>
       <Suspense fallback={fallback}>
-        <MarkdownText text={text} />
+        <MarkdownText text={text} options={options} />
       </Suspense>
     </MarkdownBoundary>
   );

@@ -1,4 +1,5 @@
-import Markdown, { type Components } from "react-markdown";
+import Markdown, { type Components, type Options } from "react-markdown";
+import type { MarkdownOptions } from "./markdown-options";
 import { safeUrl } from "./safe-url";
 
 // Agent output is untrusted: raw HTML stays text (no rehype-raw), unsafe URLs are dropped,
@@ -13,6 +14,8 @@ const components: Components = {
     ) : (
       <span className="acr-markdown__dropped-link">{children}</span>
     ),
+  // A code block scrolls sideways; keyboard users must be able to focus it to scroll.
+  pre: ({ node: _node, ...rest }) => <pre {...rest} tabIndex={0} />,
   img: ({ src, alt }) =>
     typeof src === "string" && src ? (
       <a className="acr-markdown__image-link" href={src} target="_blank" rel="noopener noreferrer">
@@ -28,10 +31,11 @@ function urlTransform(url: string): string | undefined {
 }
 
 /** Agent text as sanitized markdown. Loaded lazily by `LazyMarkdown`; import it directly only to skip that. */
-export default function MarkdownText({ text }: { text: string }) {
+export default function MarkdownText({ text, options }: { text: string; options?: MarkdownOptions | null }) {
+  const remarkPlugins = options?.remarkPlugins as Options["remarkPlugins"];
   return (
     <div className="acr-markdown">
-      <Markdown components={components} urlTransform={urlTransform}>
+      <Markdown components={components} urlTransform={urlTransform} remarkPlugins={remarkPlugins}>
         {text}
       </Markdown>
     </div>
