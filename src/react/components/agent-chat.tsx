@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, type ReactNode } from "react";
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionStatus } from "./connection-status";
@@ -31,6 +31,8 @@ export interface AgentChatProps {
   /** Text direction; `rtl` mirrors the layout. Default: inherited from the page. */
   dir?: "ltr" | "rtl" | "auto";
   className?: string;
+  /** Inline style of the root, e.g. theme variables: `{ "--acr-color-accent": "#0f766e" }`. */
+  style?: CSSProperties;
   /** Draws a message instead of the built-in one (`context.renderDefault()` gives the default). */
   renderMessage?: RenderMessage;
   /** Replaces the welcome shown before the first message. */
@@ -114,6 +116,7 @@ export function AgentChat({
   density = "comfortable",
   dir,
   className,
+  style,
   renderMessage,
   emptyState,
   header,
@@ -160,6 +163,7 @@ export function AgentChat({
     <ChatContext.Provider value={context}>
       <section
         className={cx("acr-chat", className)}
+        style={style}
         aria-label={labels.chatRegion}
         data-theme={theme === "system" ? undefined : theme}
         data-density={density}

@@ -32,6 +32,10 @@ export interface ScriptedChatOptions {
   onSend?: (text: string, chat: ScriptedChat) => void;
   /** What `send` does instead of queueing, e.g. throw to simulate a refused frame. */
   sendOverride?: (text: string) => string;
+  /** Runs after `reconnect` (e.g. to open the connection again). */
+  onReconnect?: (chat: ScriptedChat) => void;
+  /** Runs after `retry` (e.g. to deliver the message and answer it). */
+  onRetry?: (id: string, chat: ScriptedChat) => void;
   /** Leave out `reconnect`, as a controller that cannot reconnect would. */
   withoutReconnect?: boolean;
 }
@@ -127,9 +131,11 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     retry(id) {
       chat.calls.retry.push(id);
       patchMessage(id, (message) => ({ ...message, status: "pending", error: undefined }));
+      options.onRetry?.(id, chat);
     },
     reconnect() {
       chat.calls.reconnect += 1;
+      options.onReconnect?.(chat);
     },
     setConnection(patch) {
       store.setState({ connection: { ...store.getState().connection, ...patch } });

@@ -1,0 +1,147 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState, type CSSProperties } from "react";
+import { expect, userEvent, within } from "storybook/test";
+import { useStore } from "zustand";
+import type { StoreApi } from "zustand/vanilla";
+import type { ConversationState } from "../src/store/types";
+import {
+  AgentChat,
+  Composer,
+  ConnectionStatus,
+  MessageList,
+  StopButton,
+  type AgentChatController,
+  type RenderMessage,
+} from "../src/react/components";
+import { toolCallConversation } from "../src/react/components/test-utils/fixtures";
+import { chatMessage, createScriptedChat, longThread } from "../src/react/components/test-utils/scripted-chat";
+import { ScriptedAgentChat, echoAgent } from "./scripted-chat-story";
+
+const meta = {
+  title: "AgentChat/Customization",
+  component: ScriptedAgentChat,
+  render: (args) => <ScriptedAgentChat {...(args)} />,
+} satisfies Meta<typeof ScriptedAgentChat>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ocean = {
+  "--acr-font": "Georgia, 'Times New Roman', serif",
+  "--acr-radius": "1.25rem",
+  "--acr-radius-small": "1.25rem",
+  "--acr-color-bg": "#f0fdfa",
+  "--acr-color-surface": "#ccfbf1",
+  "--acr-color-accent": "#0f766e",
+  "--acr-color-focus": "#0f766e",
+  "--acr-color-user-bg": "#0f766e",
+  "--acr-color-assistant-bg": "#ffffff",
+  "--acr-color-border": "#99f6e4",
+  "--acr-color-border-strong": "#0f766e",
+  "--acr-color-link": "#0f5f58",
+} as CSSProperties;
+
+/** A theme made only of CSS custom properties, passed through `style` (a class works as well). */
+export const CustomTheme: Story = {
+  args: {
+    style: ocean,
+    suggestions: ["Tide times in Lisbon?", "Best beaches nearby"],
+    script: { messages: [chatMessage({ role: "user", text: "Is the sea warm today?" }), chatMessage({ role: "assistant", text: "19 °C at Cascais: refreshing but fine for a swim." })] },
+  },
+};
+
+const cardRenderer: RenderMessage = (message, { renderDefault }) =>
+  message.role === "assistant" ? (
+    <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
+      <span
+        aria-hidden="true"
+        style={{ flex: "none", width: 32, height: 32, borderRadius: "50%", display: "grid", placeItems: "center", background: "#1f5fcc", color: "#fff", fontWeight: 700 }}
+      >
+        A
+      </span>
+      <div style={{ flex: 1, minWidth: 0 }}>{renderDefault()}</div>
+    </div>
+  ) : (
+    renderDefault()
+  );
+
+/** `renderMessage` wraps the built-in message with an avatar (or replaces it entirely). */
+export const CustomMessageRenderer: Story = {
+  args: { renderMessage: cardRenderer, script: { messages: toolCallConversation() } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll("[aria-hidden='true']").length).toBeGreaterThan(0);
+  },
+};
+
+/** A layout of your own from the parts: a title bar, the list, the banner under it, and a composer. */
+function PartsLayout() {
+  const [chat] = useState(() =>
+    createScriptedChat({ messages: longThread(8), onSend: echoAgent, connection: { status: "connecting" } }),
+  );
+  return (
+    <AgentChat chat={chat}>
+      <header style={{ padding: "0.75rem 1rem", fontWeight: 700, borderBottom: "1px solid var(--acr-color-border)" }}>
+        Support agent
+      </header>
+      <MessageList emptyState={null} />
+      <ConnectionStatus />
+      <Composer actions={<StopButton />} placeholder="Ask support…" />
+    </AgentChat>
+  );
+}
+
+export const CustomLayoutFromParts: Story = {
+  render: () => <PartsLayout />,
+};
+
+/** A conversation UI built without `<AgentChat>`: only the controller (the hook's result) and its store. */
+function MinimalChat({ chat }: { chat: AgentChatController & { store: StoreApi<ConversationState> } }) {
+  const messages = useStore(chat.store, (state) => state.messages);
+  const streaming = useStore(chat.store, (state) => state.isStreaming);
+  const [draft, setDraft] = useState("");
+  return (
+    <div style={{ display: "flex", flexDirection: "column", width: "100%", fontFamily: "system-ui", padding: 16, gap: 8 }}>
+      <ol aria-label="Messages" style={{ flex: 1, overflow: "auto", margin: 0, paddingInlineStart: 20 }}>
+        {messages.map((m) => (
+          <li key={m.id}>
+            <strong>{m.role === "user" ? "Me" : "Bot"}:</strong> {m.text}
+            {m.status === "streaming" ? " …" : ""}
+          </li>
+        ))}
+      </ol>
+      <form
+        style={{ display: "flex", gap: 8 }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (draft.trim()) chat.send(draft.trim());
+          setDraft("");
+        }}
+      >
+        <input aria-label="Say something" value={draft} onChange={(e) => setDraft(e.target.value)} style={{ flex: 1 }} />
+        <button type="submit">Send</button>
+        {streaming && (
+          <button type="button" onClick={() => chat.stop()}>
+            Stop
+          </button>
+        )}
+      </form>
+    </div>
+  );
+}
+
+/** A fully custom UI: the app renders the conversation itself from the controller the hook returns. */
+function FullyCustom() {
+  const [chat] = useState(() =>
+    createScriptedChat({ messages: [chatMessage({ role: "assistant", text: "Hi! I am rendered by your own UI." })], onSend: echoAgent }),
+  );
+  return <MinimalChat chat={chat} />;
+}
+
+export const FullyCustomUi: Story = {
+  render: () => <FullyCustom />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: "Say something" }), "Hello{Enter}");
+    await expect(await canvas.findByText(/You said: “Hello”/, {}, { timeout: 5000 })).toBeVisible();
+  },
+};
