@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 
 /** The system Chromium; override with CHROMIUM_PATH where it lives elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -59,6 +61,15 @@ export default defineConfig({
           name: "browser",
           include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
           setupFiles: ["test/setup/browser.ts"],
+          browser: chromium(),
+        },
+      },
+      {
+        // Every story renders in Chromium, runs its play function and passes axe.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) })],
+        test: {
+          name: "storybook",
           browser: chromium(),
         },
       },
