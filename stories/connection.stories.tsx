@@ -83,7 +83,7 @@ export const TooLarge1009: Story = {
   },
 };
 
-/** The connection gave up: the reason and "Reconnect". Sending reconnects first. */
+/** The connection gave up: the reason and "Reconnect". Sending reopens it too. */
 export const Failed: Story = {
   args: {
     script: {
@@ -100,10 +100,21 @@ export const Failed: Story = {
   },
 };
 
-/** The app closed the conversation: nothing can be queued until it reconnects. */
+/** The app closed the conversation: the banner offers Reconnect; sending reopens it. */
 export const Closed: Story = {
   args: {
     script: { messages: longThread(4), connection: { status: "closed" }, onReconnect: reconnectNow },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(banner(canvasElement)).toHaveTextContent("The conversation is closed.");
+    await expect(within(canvasElement).getByRole("textbox", { name: "Message" })).toBeEnabled();
+  },
+};
+
+/** Closed, with a controller that cannot reopen it: nothing can be queued, so the composer is disabled. */
+export const ClosedForGood: Story = {
+  args: {
+    script: { messages: longThread(4), connection: { status: "closed" }, withoutReconnect: true },
   },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole("textbox", { name: "Message" })).toBeDisabled();

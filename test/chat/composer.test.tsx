@@ -87,27 +87,23 @@ describe("Composer", () => {
     expect(chat.calls.send).toEqual(["later"]);
   });
 
-  it("is disabled once the conversation is closed", () => {
-    renderChat({ connection: { status: "closed" } });
-    expect(input()).toBeDisabled();
-    expect(input()).toHaveAttribute("placeholder", expect.stringMatching(/closed/));
-  });
-
-  it("after a failure, reconnects and queues when the controller can reconnect", async () => {
-    const { chat, user } = renderChat({ connection: { status: "failed", reason: "gave up" } });
+  it.each(["closed", "failed"] as const)("after %s, queues when the controller can reopen (its send reopens)", async (status) => {
+    const { chat, user } = renderChat({ connection: { status, reason: "gave up" } });
     expect(input()).toBeEnabled();
     await user.type(input(), "try again{Enter}");
-    expect(chat.calls.reconnect).toBe(1);
     expect(chat.calls.send).toEqual(["try again"]);
+    expect(chat.calls.reconnect).toBe(0);
   });
 
-  it("after a failure, is disabled when the controller cannot reconnect", () => {
-    renderChat({ connection: { status: "failed" }, withoutReconnect: true });
+  it.each(["closed", "failed"] as const)("after %s, is disabled when the controller cannot reopen", (status) => {
+    renderChat({ connection: { status }, withoutReconnect: true });
     expect(input()).toBeDisabled();
+    expect(input()).toHaveAttribute("placeholder", "The conversation has ended.");
+    expect(screen.getByRole("button", { name: "Send" })).toBeDisabled();
   });
 
-  it("re-enables when a closed conversation reconnects", () => {
-    const { chat } = renderChat({ connection: { status: "closed" } });
+  it("re-enables when the conversation opens again", () => {
+    const { chat } = renderChat({ connection: { status: "closed" }, withoutReconnect: true });
     expect(input()).toBeDisabled();
     act(() => chat.setConnection({ status: "connecting" }));
     expect(input()).toBeEnabled();

@@ -33,7 +33,8 @@ function isComposingEnter(event: KeyboardEvent<HTMLTextAreaElement>, composing: 
 
 /**
  * The message input: Enter sends, Shift+Enter adds a line, Enter during IME composition never
- * sends. It queues while the connection is down and is disabled only when nothing can be queued.
+ * sends. It queues while the connection is down and is disabled only when nothing can be queued
+ * (closed or failed, and the controller cannot reopen the conversation).
  */
 export function Composer({ className, placeholder, autoFocus = false, actions, onSent }: ComposerProps) {
   const { chat, labels, registerComposer, scrollToLatest } = useChatContext("Composer");
@@ -62,7 +63,6 @@ export function Composer({ className, placeholder, autoFocus = false, actions, o
     const text = draft.trim();
     if (!text || !enabled) return;
     try {
-      if (status === "failed") chat.reconnect?.();
       const id = chat.send(text);
       setDraft("");
       setSendError(null);

@@ -20,12 +20,13 @@ describe("connectionBannerKind", () => {
 });
 
 describe("canQueueMessages", () => {
-  it("queues unless closed, or failed without a way to reconnect", () => {
+  it("queues unless closed or failed without a way to reopen", () => {
     for (const status of ["idle", "connecting", "open", "reconnecting"] as const) {
       expect(canQueueMessages(status, false)).toBe(true);
     }
     expect(canQueueMessages("failed", true)).toBe(true);
+    expect(canQueueMessages("closed", true)).toBe(true);
     expect(canQueueMessages("failed", false)).toBe(false);
-    expect(canQueueMessages("closed", true)).toBe(false);
+    expect(canQueueMessages("closed", false)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export interface AgentChatLabels {
   /** Label of the message input. */
   composerLabel: string;
   composerPlaceholder: string;
-  /** Placeholder when the conversation is closed and nothing can be queued. */
+  /** Placeholder when the conversation is closed or failed and cannot be reopened. */
   composerClosedPlaceholder: string;
   send: string;
   stop: string;
@@ -64,7 +64,7 @@ export const defaultLabels: AgentChatLabels = {
   assistantName: "Agent",
   composerLabel: "Message",
   composerPlaceholder: "Write a message…",
-  composerClosedPlaceholder: "The conversation is closed. Reconnect to send messages.",
+  composerClosedPlaceholder: "The conversation has ended.",
   send: "Send",
   stop: "Stop",
   retry: "Retry",

@@ -17,13 +17,21 @@ export interface ConversationStoreReader {
 export interface AgentChatController {
   /** The conversation: messages, connection snapshot, streaming flag, last error. */
   readonly store: ConversationStoreReader;
-  /** Queues a user message; returns its id. May throw (e.g. a frame too large): the composer shows the error. */
+  /**
+   * Queues a user message and returns its id. While the conversation is closed or failed it
+   * must reopen it (the hook's `send` does). May throw (e.g. a frame too large): the composer
+   * keeps the draft and shows the error.
+   */
   send(text: string): string;
   /** Ends the answer in progress. */
   stop(): void;
   /** Sends a failed message again. */
   retry(id: string): void;
-  /** Reconnects now: skips a pending backoff, or reopens a failed connection. Optional. */
+  /**
+   * Reconnects now: skips a pending backoff, or reopens a closed or failed conversation.
+   * Without it the banner offers no "Retry now"/"Reconnect" and the composer is disabled once
+   * the conversation is closed or failed.
+   */
   reconnect?(): void;
 }
 
