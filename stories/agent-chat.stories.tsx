@@ -1,7 +1,18 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { Composer, ConnectionStatus, Message, MessageList, StopButton, ToolCall } from "../src/react/components";
-import { failedConversation, markdownAnswer, toolCallConversation } from "../src/react/components/test-utils/fixtures";
+import {
+  Composer,
+  ConnectionStatus,
+  Message,
+  MessageList,
+  StopButton,
+  ToolCall,
+} from "../src/react/components";
+import {
+  failedConversation,
+  markdownAnswer,
+  toolCallConversation,
+} from "../src/react/components/test-utils/fixtures";
 import { chatMessage, longThread } from "../src/react/components/test-utils/scripted-chat";
 import { ScriptedAgentChat, longStreamingText } from "./scripted-chat-story";
 
@@ -10,7 +21,7 @@ const meta = {
   component: ScriptedAgentChat,
   tags: ["autodocs"],
   subcomponents: { MessageList, Message, Composer, ConnectionStatus, StopButton, ToolCall },
-  render: (args) => <ScriptedAgentChat {...(args)} />,
+  render: (args) => <ScriptedAgentChat {...args} />,
   args: {
     markdown: false,
     theme: "system",
@@ -50,12 +61,16 @@ const agent = (text: string) => chatMessage({ role: "assistant", text });
 
 /** Before the first message: a welcome and suggestion prompts. Choosing one sends it. */
 export const Empty: Story = {
-  args: { suggestions: ["What can you do?", "Summarise my last order", "Plan a weekend in Lisbon"] },
+  args: {
+    suggestions: ["What can you do?", "Summarise my last order", "Plan a weekend in Lisbon"],
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("heading", { name: "How can I help?" })).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "What can you do?" }));
-    await expect(await canvas.findByText("What can you do?", { selector: ".acr-text" })).toBeVisible();
+    await expect(
+      await canvas.findByText("What can you do?", { selector: ".acr-text" }),
+    ).toBeVisible();
     await expect(canvas.getByRole("textbox", { name: "Message" })).toHaveFocus();
   },
 };
@@ -80,7 +95,10 @@ export const LongAnswerWithMarkdown: Story = {
     script: { messages: [user("How do I sign a URL in the browser?"), agent(markdownAnswer)] },
   },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelector(".acr-markdown pre code")).not.toBeNull(), { timeout: 5000 });
+    await waitFor(
+      () => expect(canvasElement.querySelector(".acr-markdown pre code")).not.toBeNull(),
+      { timeout: 5000 },
+    );
     const link = within(canvasElement).getByRole("link", { name: "the docs" });
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   },
@@ -118,7 +136,9 @@ export const FailedMessageWithRetry: Story = {
       onRetry: (id, chat) => {
         setTimeout(() => {
           chat.updateMessage(id, { status: "complete" });
-          void chat.streamAnswer("Got it this time. Here is the summary you asked for.", { intervalMs: 40 });
+          void chat.streamAnswer("Got it this time. Here is the summary you asked for.", {
+            intervalMs: 40,
+          });
         }, 400);
       },
     },
@@ -136,7 +156,9 @@ export const LongThread: Story = {
   args: { script: { messages: longThread(5000) } },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelectorAll("article")).toHaveLength(100);
-    await expect(within(canvasElement).getByRole("button", { name: "Show earlier messages" })).toBeInTheDocument();
+    await expect(
+      within(canvasElement).getByRole("button", { name: "Show earlier messages" }),
+    ).toBeInTheDocument();
   },
 };
 
@@ -145,7 +167,13 @@ export const Dark: Story = {
   args: {
     theme: "dark",
     markdown: true,
-    script: { messages: [...toolCallConversation(), user("And tomorrow?"), agent("Tomorrow: **sunny**, 19 °C. No umbrella needed.")] },
+    script: {
+      messages: [
+        ...toolCallConversation(),
+        user("And tomorrow?"),
+        agent("Tomorrow: **sunny**, 19 °C. No umbrella needed."),
+      ],
+    },
   },
   parameters: { backgrounds: { default: "dark" } },
 };
@@ -166,7 +194,10 @@ export const RightToLeft: Story = {
     },
     placeholder: "اكتب رسالة…",
     script: {
-      messages: [user("مرحبا، ما حالة الطقس في القاهرة؟"), agent("الجو مشمس ودرجة الحرارة ٣٠ درجة مئوية.")],
+      messages: [
+        user("مرحبا، ما حالة الطقس في القاهرة؟"),
+        agent("الجو مشمس ودرجة الحرارة ٣٠ درجة مئوية."),
+      ],
     },
   },
 };

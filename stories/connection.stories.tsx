@@ -1,13 +1,17 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { failedConversation } from "../src/react/components/test-utils/fixtures";
-import { chatMessage, longThread, type ScriptedChat } from "../src/react/components/test-utils/scripted-chat";
+import {
+  chatMessage,
+  longThread,
+  type ScriptedChat,
+} from "../src/react/components/test-utils/scripted-chat";
 import { ScriptedAgentChat } from "./scripted-chat-story";
 
 const meta = {
   title: "AgentChat/Connection",
   component: ScriptedAgentChat,
-  render: (args) => <ScriptedAgentChat {...(args)} />,
+  render: (args) => <ScriptedAgentChat {...args} />,
 } satisfies Meta<typeof ScriptedAgentChat>;
 
 export default meta;
@@ -25,7 +29,12 @@ function reconnectLoop(closeCode: number) {
   return (chat: ScriptedChat) => {
     let attempt = 1;
     const schedule = () =>
-      chat.setConnection({ status: "reconnecting", attempt: attempt++, nextRetryAt: Date.now() + 5_000, lastCloseCode: closeCode });
+      chat.setConnection({
+        status: "reconnecting",
+        attempt: attempt++,
+        nextRetryAt: Date.now() + 5_000,
+        lastCloseCode: closeCode,
+      });
     schedule();
     const timer = setInterval(schedule, 5_000);
     return () => clearInterval(timer);
@@ -54,7 +63,10 @@ export const Reconnecting: Story = {
 /** The browser is offline: the banner says so; messages queue until it is back. */
 export const Offline: Story = {
   args: {
-    script: { messages: longThread(6), connection: { status: "reconnecting", online: false, attempt: 1 } },
+    script: {
+      messages: longThread(6),
+      connection: { status: "reconnecting", online: false, attempt: 1 },
+    },
   },
   play: async ({ canvasElement }) => {
     await expect(banner(canvasElement)).toHaveTextContent(/You are offline/);
@@ -94,7 +106,9 @@ export const Failed: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(banner(canvasElement)).toHaveTextContent(/Connection failed: The presign endpoint answered 403/);
+    await expect(banner(canvasElement)).toHaveTextContent(
+      /Connection failed: The presign endpoint answered 403/,
+    );
     await userEvent.click(canvas.getByRole("button", { name: "Reconnect" }));
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent("Connecting…"));
   },
@@ -103,7 +117,11 @@ export const Failed: Story = {
 /** The app closed the conversation: the banner offers Reconnect; sending reopens it. */
 export const Closed: Story = {
   args: {
-    script: { messages: longThread(4), connection: { status: "closed" }, onReconnect: reconnectNow },
+    script: {
+      messages: longThread(4),
+      connection: { status: "closed" },
+      onReconnect: reconnectNow,
+    },
   },
   play: async ({ canvasElement }) => {
     await expect(banner(canvasElement)).toHaveTextContent("The conversation is closed.");

@@ -14,13 +14,17 @@ import {
   type RenderMessage,
 } from "../src/react/components";
 import { toolCallConversation } from "../src/react/components/test-utils/fixtures";
-import { chatMessage, createScriptedChat, longThread } from "../src/react/components/test-utils/scripted-chat";
+import {
+  chatMessage,
+  createScriptedChat,
+  longThread,
+} from "../src/react/components/test-utils/scripted-chat";
 import { ScriptedAgentChat, echoAgent } from "./scripted-chat-story";
 
 const meta = {
   title: "AgentChat/Customization",
   component: ScriptedAgentChat,
-  render: (args) => <ScriptedAgentChat {...(args)} />,
+  render: (args) => <ScriptedAgentChat {...args} />,
 } satisfies Meta<typeof ScriptedAgentChat>;
 
 export default meta;
@@ -46,7 +50,15 @@ export const CustomTheme: Story = {
   args: {
     style: ocean,
     suggestions: ["Tide times in Lisbon?", "Best beaches nearby"],
-    script: { messages: [chatMessage({ role: "user", text: "Is the sea warm today?" }), chatMessage({ role: "assistant", text: "19 °C at Cascais: refreshing but fine for a swim." })] },
+    script: {
+      messages: [
+        chatMessage({ role: "user", text: "Is the sea warm today?" }),
+        chatMessage({
+          role: "assistant",
+          text: "19 °C at Cascais: refreshing but fine for a swim.",
+        }),
+      ],
+    },
   },
 };
 
@@ -55,7 +67,17 @@ const cardRenderer: RenderMessage = (message, { renderDefault }) =>
     <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
       <span
         aria-hidden="true"
-        style={{ flex: "none", width: 32, height: 32, borderRadius: "50%", display: "grid", placeItems: "center", background: "#1f5fcc", color: "#fff", fontWeight: 700 }}
+        style={{
+          flex: "none",
+          width: 32,
+          height: 32,
+          borderRadius: "50%",
+          display: "grid",
+          placeItems: "center",
+          background: "#1f5fcc",
+          color: "#fff",
+          fontWeight: 700,
+        }}
       >
         A
       </span>
@@ -76,11 +98,21 @@ export const CustomMessageRenderer: Story = {
 /** A layout of your own from the parts: a title bar, the list, the banner under it, and a composer. */
 function PartsLayout() {
   const [chat] = useState(() =>
-    createScriptedChat({ messages: longThread(8), onSend: echoAgent, connection: { status: "connecting" } }),
+    createScriptedChat({
+      messages: longThread(8),
+      onSend: echoAgent,
+      connection: { status: "connecting" },
+    }),
   );
   return (
     <AgentChat chat={chat}>
-      <header style={{ padding: "0.75rem 1rem", fontWeight: 700, borderBottom: "1px solid var(--acr-color-border)" }}>
+      <header
+        style={{
+          padding: "0.75rem 1rem",
+          fontWeight: 700,
+          borderBottom: "1px solid var(--acr-color-border)",
+        }}
+      >
         Support agent
       </header>
       <MessageList emptyState={null} />
@@ -95,13 +127,29 @@ export const CustomLayoutFromParts: Story = {
 };
 
 /** A conversation UI built without `<AgentChat>`: only the controller (the hook's result) and its store. */
-function MinimalChat({ chat }: { chat: AgentChatController & { store: StoreApi<ConversationState> } }) {
+function MinimalChat({
+  chat,
+}: {
+  chat: AgentChatController & { store: StoreApi<ConversationState> };
+}) {
   const messages = useStore(chat.store, (state) => state.messages);
   const streaming = useStore(chat.store, (state) => state.isStreaming);
   const [draft, setDraft] = useState("");
   return (
-    <div style={{ display: "flex", flexDirection: "column", width: "100%", fontFamily: "system-ui", padding: 16, gap: 8 }}>
-      <ol aria-label="Messages" style={{ flex: 1, overflow: "auto", margin: 0, paddingInlineStart: 20 }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        fontFamily: "system-ui",
+        padding: 16,
+        gap: 8,
+      }}
+    >
+      <ol
+        aria-label="Messages"
+        style={{ flex: 1, overflow: "auto", margin: 0, paddingInlineStart: 20 }}
+      >
         {messages.map((m) => (
           <li key={m.id}>
             <strong>{m.role === "user" ? "Me" : "Bot"}:</strong> {m.text}
@@ -117,7 +165,12 @@ function MinimalChat({ chat }: { chat: AgentChatController & { store: StoreApi<C
           setDraft("");
         }}
       >
-        <input aria-label="Say something" value={draft} onChange={(e) => setDraft(e.target.value)} style={{ flex: 1 }} />
+        <input
+          aria-label="Say something"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          style={{ flex: 1 }}
+        />
         <button type="submit">Send</button>
         {streaming && (
           <button type="button" onClick={() => chat.stop()}>
@@ -132,7 +185,10 @@ function MinimalChat({ chat }: { chat: AgentChatController & { store: StoreApi<C
 /** A fully custom UI: the app renders the conversation itself from the controller the hook returns. */
 function FullyCustom() {
   const [chat] = useState(() =>
-    createScriptedChat({ messages: [chatMessage({ role: "assistant", text: "Hi! I am rendered by your own UI." })], onSend: echoAgent }),
+    createScriptedChat({
+      messages: [chatMessage({ role: "assistant", text: "Hi! I am rendered by your own UI." })],
+      onSend: echoAgent,
+    }),
   );
   return <MinimalChat chat={chat} />;
 }

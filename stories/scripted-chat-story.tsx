@@ -8,9 +8,12 @@ import {
 
 /** Streams a short reply to whatever the user sends, so every story can be played with. */
 export function echoAgent(text: string, chat: ScriptedChat): void {
-  void chat.streamAnswer(`You said: “${text}”. This is a scripted agent streaming its answer a few characters at a time.`, {
-    intervalMs: 40,
-  });
+  void chat.streamAnswer(
+    `You said: “${text}”. This is a scripted agent streaming its answer a few characters at a time.`,
+    {
+      intervalMs: 40,
+    },
+  );
 }
 
 /** Props of {@link ScriptedAgentChat}: the chat's props, plus the script that drives it. */

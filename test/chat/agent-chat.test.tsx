@@ -8,12 +8,20 @@ import {
   StopButton,
   type AgentChatController,
 } from "../../src/react/components";
-import { chatMessage, createScriptedChat, longThread } from "../../src/react/components/test-utils/scripted-chat";
+import {
+  chatMessage,
+  createScriptedChat,
+  longThread,
+} from "../../src/react/components/test-utils/scripted-chat";
 import { renderChat } from "./render-chat";
 
 describe("AgentChat", () => {
   it("welcomes with suggestions; choosing one sends it and focuses the input", async () => {
-    const { chat, user } = renderChat({ props: { suggestions: ["What can you do?", { label: "Weather", prompt: "Weather in Paris?" }] } });
+    const { chat, user } = renderChat({
+      props: {
+        suggestions: ["What can you do?", { label: "Weather", prompt: "Weather in Paris?" }],
+      },
+    });
     expect(screen.getByRole("heading", { name: "How can I help?" })).toBeInTheDocument();
     const list = screen.getByRole("list", { name: "Suggestions" });
     await user.click(within(list).getByRole("button", { name: "Weather" }));
@@ -32,7 +40,12 @@ describe("AgentChat", () => {
     renderChat({
       connection: { status: "reconnecting", attempt: 1, nextRetryAt: null },
       props: {
-        labels: { send: "Enviar", composerLabel: "Mensaje", reconnecting: () => "Reconectando…", welcomeTitle: "Hola" },
+        labels: {
+          send: "Enviar",
+          composerLabel: "Mensaje",
+          reconnecting: () => "Reconectando…",
+          welcomeTitle: "Hola",
+        },
       },
     });
     expect(screen.getByRole("button", { name: "Enviar" })).toBeInTheDocument();
@@ -43,7 +56,9 @@ describe("AgentChat", () => {
   });
 
   it("sets theme, density and direction on its root", () => {
-    const { container, rerender, chat } = renderChat({ props: { theme: "dark", density: "compact", dir: "rtl" } });
+    const { container, rerender, chat } = renderChat({
+      props: { theme: "dark", density: "compact", dir: "rtl" },
+    });
     const root = container.querySelector(".acr-chat")!;
     expect(root).toHaveAttribute("data-theme", "dark");
     expect(root).toHaveAttribute("data-density", "compact");
@@ -66,7 +81,9 @@ describe("AgentChat", () => {
     );
     expect(screen.getByText("My agent")).toBeInTheDocument();
     expect(document.querySelector(".acr-message-list.my-list")).not.toBeNull();
-    expect(document.querySelector(".acr-connection-status.my-banner")).toHaveTextContent("Connecting…");
+    expect(document.querySelector(".acr-connection-status.my-banner")).toHaveTextContent(
+      "Connecting…",
+    );
     expect(document.querySelector(".acr-composer.my-composer")).not.toBeNull();
     expect(screen.queryByRole("heading")).not.toBeInTheDocument();
   });
@@ -109,7 +126,9 @@ describe("work per update", () => {
     const { renders } = countingChat();
     renders.length = 0;
     const { default: userEvent } = await import("@testing-library/user-event");
-    await userEvent.setup().type(screen.getByRole("textbox", { name: "Message" }), "typing a question");
+    await userEvent
+      .setup()
+      .type(screen.getByRole("textbox", { name: "Message" }), "typing a question");
     expect(renders).toEqual([]);
   });
 

@@ -16,11 +16,19 @@ beforeAll(() => {
 
 /** Renders the chat in a frame of the given size, as an app would. */
 export function mountChat(
-  options: ScriptedChatOptions & { props?: Partial<AgentChatProps>; width?: number; height?: number; children?: ReactNode } = {},
+  options: ScriptedChatOptions & {
+    props?: Partial<AgentChatProps>;
+    width?: number;
+    height?: number;
+    children?: ReactNode;
+  } = {},
 ): { chat: ScriptedChat; frame: HTMLElement } {
   const chat = createScriptedChat(options);
   const { container } = render(
-    <div className="frame" style={{ width: options.width ?? 640, height: options.height ?? 480, display: "flex" }}>
+    <div
+      className="frame"
+      style={{ width: options.width ?? 640, height: options.height ?? 480, display: "flex" }}
+    >
       <AgentChat chat={chat} {...options.props}>
         {options.children}
       </AgentChat>
@@ -32,7 +40,9 @@ export function mountChat(
 
 /** Resolves after the next rendered frame (layout, resize observers and paint have run). */
 export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
 }
 
 /** The scroll container of the message list. */

@@ -87,20 +87,26 @@ describe("Composer", () => {
     expect(chat.calls.send).toEqual(["later"]);
   });
 
-  it.each(["closed", "failed"] as const)("after %s, queues when the controller can reopen (its send reopens)", async (status) => {
-    const { chat, user } = renderChat({ connection: { status, reason: "gave up" } });
-    expect(input()).toBeEnabled();
-    await user.type(input(), "try again{Enter}");
-    expect(chat.calls.send).toEqual(["try again"]);
-    expect(chat.calls.reconnect).toBe(0);
-  });
+  it.each(["closed", "failed"] as const)(
+    "after %s, queues when the controller can reopen (its send reopens)",
+    async (status) => {
+      const { chat, user } = renderChat({ connection: { status, reason: "gave up" } });
+      expect(input()).toBeEnabled();
+      await user.type(input(), "try again{Enter}");
+      expect(chat.calls.send).toEqual(["try again"]);
+      expect(chat.calls.reconnect).toBe(0);
+    },
+  );
 
-  it.each(["closed", "failed"] as const)("after %s, is disabled when the controller cannot reopen", (status) => {
-    renderChat({ connection: { status }, withoutReconnect: true });
-    expect(input()).toBeDisabled();
-    expect(input()).toHaveAttribute("placeholder", "The conversation has ended.");
-    expect(screen.getByRole("button", { name: "Send" })).toBeDisabled();
-  });
+  it.each(["closed", "failed"] as const)(
+    "after %s, is disabled when the controller cannot reopen",
+    (status) => {
+      renderChat({ connection: { status }, withoutReconnect: true });
+      expect(input()).toBeDisabled();
+      expect(input()).toHaveAttribute("placeholder", "The conversation has ended.");
+      expect(screen.getByRole("button", { name: "Send" })).toBeDisabled();
+    },
+  );
 
   it("re-enables when the conversation opens again", () => {
     const { chat } = renderChat({ connection: { status: "closed" }, withoutReconnect: true });

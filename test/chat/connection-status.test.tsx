@@ -24,9 +24,17 @@ describe("ConnectionStatus", () => {
   });
 
   it("counts down to the next reconnect, offers Retry now, and announces the state once", async () => {
-    vi.useFakeTimers({ now: 1_000_000, toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({
+      now: 1_000_000,
+      toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout", "Date"],
+    });
     const { chat, user } = renderChat({
-      connection: { status: "reconnecting", attempt: 2, nextRetryAt: 1_000_000 + 3_000, lastCloseCode: 1006 },
+      connection: {
+        status: "reconnecting",
+        attempt: 2,
+        nextRetryAt: 1_000_000 + 3_000,
+        lastCloseCode: 1006,
+      },
     });
     const region = liveRegion();
     expect(banner()).toHaveTextContent("Connection lost. Reconnecting in 3 s.");
@@ -49,7 +57,9 @@ describe("ConnectionStatus", () => {
   });
 
   it("explains a reconnect after expired credentials (1008)", () => {
-    renderChat({ connection: { status: "reconnecting", attempt: 1, nextRetryAt: null, lastCloseCode: 1008 } });
+    renderChat({
+      connection: { status: "reconnecting", attempt: 1, nextRetryAt: null, lastCloseCode: 1008 },
+    });
     expect(banner()).toHaveTextContent("Credentials expired. Reconnecting with fresh ones…");
     expect(screen.getByRole("button", { name: "Retry now" })).toBeInTheDocument();
   });
@@ -61,7 +71,9 @@ describe("ConnectionStatus", () => {
   });
 
   it("gives the reason of a failure and offers Reconnect", async () => {
-    const { chat, user } = renderChat({ connection: { status: "failed", reason: "The runtime refused the connection." } });
+    const { chat, user } = renderChat({
+      connection: { status: "failed", reason: "The runtime refused the connection." },
+    });
     expect(banner()).toHaveTextContent("Connection failed: The runtime refused the connection.");
     expect(banner()).toHaveAttribute("data-tone", "error");
     await user.click(screen.getByRole("button", { name: "Reconnect" }));

@@ -8,14 +8,30 @@ describe("IME composition in Chromium", () => {
     const input = document.querySelector("textarea")!;
     input.focus();
     const keydowns: { isComposing: boolean; keyCode: number }[] = [];
-    input.addEventListener("keydown", (event) => keydowns.push({ isComposing: event.isComposing, keyCode: event.keyCode }));
+    input.addEventListener("keydown", (event) =>
+      keydowns.push({ isComposing: event.isComposing, keyCode: event.keyCode }),
+    );
 
     // A real composition through Chromium's IME path: candidate shown, Enter confirms it.
     const session = cdp();
-    await session.send("Input.imeSetComposition", { text: "にほんご", selectionStart: 4, selectionEnd: 4 });
-    await session.send("Input.dispatchKeyEvent", { type: "keyDown", key: "Enter", code: "Enter", windowsVirtualKeyCode: 229 });
+    await session.send("Input.imeSetComposition", {
+      text: "にほんご",
+      selectionStart: 4,
+      selectionEnd: 4,
+    });
+    await session.send("Input.dispatchKeyEvent", {
+      type: "keyDown",
+      key: "Enter",
+      code: "Enter",
+      windowsVirtualKeyCode: 229,
+    });
     await session.send("Input.insertText", { text: "日本語" });
-    await session.send("Input.dispatchKeyEvent", { type: "keyUp", key: "Enter", code: "Enter", windowsVirtualKeyCode: 229 });
+    await session.send("Input.dispatchKeyEvent", {
+      type: "keyUp",
+      key: "Enter",
+      code: "Enter",
+      windowsVirtualKeyCode: 229,
+    });
     await nextFrame();
 
     expect(keydowns).toEqual([{ isComposing: true, keyCode: 229 }]);

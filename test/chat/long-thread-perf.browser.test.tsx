@@ -3,7 +3,10 @@ import { Profiler } from "react";
 import { commands, userEvent } from "vitest/browser";
 import "../../src/react/styles.css";
 import { AgentChat } from "../../src/react/components";
-import { createScriptedChat, longThread } from "../../src/react/components/test-utils/scripted-chat";
+import {
+  createScriptedChat,
+  longThread,
+} from "../../src/react/components/test-utils/scripted-chat";
 import { nextFrame } from "./browser-helpers";
 
 // Measures, in Chromium, how long a keystroke in the composer takes to commit and how long a
@@ -25,7 +28,12 @@ function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { samples: values.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted[sorted.length - 1]!) };
+  return {
+    samples: values.length,
+    medianMs: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    maxMs: round(sorted[sorted.length - 1]!),
+  };
 }
 
 async function measure(count: number, pageSize?: number) {
@@ -82,7 +90,16 @@ async function measure(count: number, pageSize?: number) {
   const chunks = summarize(commitLatencies);
   const chunkCommits = commits;
   view.unmount();
-  return { count, pageSize: pageSize ?? 100, renderedRows, mountMs: Math.round(mountMs), keystrokes, keystrokeCommits, chunks, chunkCommits };
+  return {
+    count,
+    pageSize: pageSize ?? 100,
+    renderedRows,
+    mountMs: Math.round(mountMs),
+    keystrokes,
+    keystrokeCommits,
+    chunks,
+    chunkCommits,
+  };
 }
 
 describe("long thread performance (recorded, not asserted)", () => {

@@ -10,7 +10,10 @@ vi.mock("../../src/react/components/markdown/markdown-text", () => {
 describe("markdown without react-markdown installed", () => {
   it("keeps showing the answer as plain text", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    renderChat({ messages: [chatMessage({ role: "assistant", text: "Still **readable**" })], props: { markdown: true } });
+    renderChat({
+      messages: [chatMessage({ role: "assistant", text: "Still **readable**" })],
+      props: { markdown: true },
+    });
     expect(screen.getByText("Still **readable**")).toBeInTheDocument();
     // Give the failed import time to settle; the text must still be there, now from the boundary.
     await new Promise((resolve) => setTimeout(resolve, 50));

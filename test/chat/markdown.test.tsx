@@ -18,9 +18,10 @@ function walk(node: MdNode, visit: (node: MdNode) => void): void {
 }
 
 /** A remark plugin that shouts every text node. */
-const shout = () => (tree: MdNode) => walk(tree, (node) => {
-  if (node.type === "text" && node.value) node.value = node.value.toUpperCase();
-});
+const shout = () => (tree: MdNode) =>
+  walk(tree, (node) => {
+    if (node.type === "text" && node.value) node.value = node.value.toUpperCase();
+  });
 
 /** A remark plugin that tries to inject raw HTML. */
 const injectHtml = () => (tree: MdNode) => {
@@ -37,7 +38,10 @@ describe("markdown", () => {
 
   it("leaves user messages as plain text", async () => {
     renderChat({
-      messages: [chatMessage({ role: "user", text: "**mine**" }), chatMessage({ role: "assistant", text: "**theirs**" })],
+      messages: [
+        chatMessage({ role: "user", text: "**mine**" }),
+        chatMessage({ role: "assistant", text: "**theirs**" }),
+      ],
       props: { markdown: true },
     });
     await screen.findByText("theirs", { selector: "strong" });
@@ -53,15 +57,20 @@ describe("markdown", () => {
   });
 
   it("drops javascript:, data: and vbscript: links, keeping their text", async () => {
-    renderAnswer("[one](javascript:alert(1)) [two](data:text/html,<b>x</b>) [three](vbscript:x) [four](java&#x09;script:alert(1))");
+    renderAnswer(
+      "[one](javascript:alert(1)) [two](data:text/html,<b>x</b>) [three](vbscript:x) [four](java&#x09;script:alert(1))",
+    );
     await screen.findByText("one");
     expect(screen.queryAllByRole("link")).toEqual([]);
     expect(document.querySelectorAll("[href]")).toHaveLength(0);
-    for (const text of ["one", "two", "three", "four"]) expect(screen.getByText(text)).toBeInTheDocument();
+    for (const text of ["one", "two", "three", "four"])
+      expect(screen.getByText(text)).toBeInTheDocument();
   });
 
   it("shows HTML in markdown as text, never as elements", async () => {
-    renderAnswer('Hello <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 1"> **there**');
+    renderAnswer(
+      'Hello <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 1"> **there**',
+    );
     await screen.findByText("there", { selector: "strong" });
     const answer = document.querySelector(".acr-markdown")!;
     expect(answer.querySelector("script, img, iframe")).toBeNull();
@@ -90,7 +99,9 @@ describe("markdown", () => {
     });
     await screen.findByText("there", { selector: "strong" });
     expect(document.querySelector(".acr-markdown img")).toBeNull();
-    expect(document.querySelector(".acr-markdown")).toHaveTextContent('<img src=x onerror="window.__pwned=1">');
+    expect(document.querySelector(".acr-markdown")).toHaveTextContent(
+      '<img src=x onerror="window.__pwned=1">',
+    );
   });
 
   it("is off by default", () => {

@@ -42,9 +42,16 @@ describe("messages", () => {
   });
 
   it("shows why a message failed and retries it", async () => {
-    const failed = chatMessage({ role: "user", text: "too big", status: "error", error: "Message too large (close code 1009)" });
+    const failed = chatMessage({
+      role: "user",
+      text: "too big",
+      status: "error",
+      error: "Message too large (close code 1009)",
+    });
     const { chat, user } = renderChat({ messages: [failed] });
-    expect(screen.getByText("Not delivered: Message too large (close code 1009)")).toBeInTheDocument();
+    expect(
+      screen.getByText("Not delivered: Message too large (close code 1009)"),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(chat.calls.retry).toEqual([failed.id]);
     expect(screen.queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
@@ -60,7 +67,10 @@ describe("messages", () => {
 
   it("labels each message with who wrote it for screen readers", () => {
     renderChat({
-      messages: [chatMessage({ role: "user", text: "Hi" }), chatMessage({ role: "assistant", text: "Hello" })],
+      messages: [
+        chatMessage({ role: "user", text: "Hi" }),
+        chatMessage({ role: "assistant", text: "Hello" }),
+      ],
     });
     const [first, second] = log().querySelectorAll("article");
     expect(first).toHaveTextContent("You: Hi");
@@ -72,7 +82,12 @@ describe("messages", () => {
     let id = "";
     act(() => {
       id = chat.startAnswer();
-      chat.addToolCall(id, { toolCallId: "t1", name: "get_weather", args: '{"city":"Paris"}', status: "running" });
+      chat.addToolCall(id, {
+        toolCallId: "t1",
+        name: "get_weather",
+        args: '{"city":"Paris"}',
+        status: "running",
+      });
     });
     const details = log().querySelector("details")!;
     expect(details.open).toBe(false);
@@ -88,7 +103,10 @@ describe("messages", () => {
 
   it("draws messages with renderMessage, which can wrap the default", () => {
     renderChat({
-      messages: [chatMessage({ role: "user", text: "Hi" }), chatMessage({ role: "assistant", text: "Hello" })],
+      messages: [
+        chatMessage({ role: "user", text: "Hi" }),
+        chatMessage({ role: "assistant", text: "Hello" }),
+      ],
       props: {
         renderMessage: (message, { renderDefault, index }) =>
           message.role === "assistant" ? (

@@ -10,10 +10,16 @@ import {
 
 /** Renders `<AgentChat>` over a scripted conversation; returns the conversation and a user. */
 export function renderChat(
-  options: ScriptedChatOptions & { props?: Partial<AgentChatProps>; children?: ReactNode; advanceTimers?: (ms: number) => void } = {},
+  options: ScriptedChatOptions & {
+    props?: Partial<AgentChatProps>;
+    children?: ReactNode;
+    advanceTimers?: (ms: number) => void;
+  } = {},
 ) {
   const chat: ScriptedChat = createScriptedChat(options);
-  const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
+  const user = userEvent.setup(
+    options.advanceTimers ? { advanceTimers: options.advanceTimers } : {},
+  );
   const result = render(
     <AgentChat chat={chat} {...options.props}>
       {options.children}
@@ -24,7 +30,9 @@ export function renderChat(
 
 /** The polite live region the chat announces through. */
 export function liveRegion(): HTMLElement {
-  const region = document.querySelector<HTMLElement>('.acr-chat > [role="status"][aria-live="polite"]');
+  const region = document.querySelector<HTMLElement>(
+    '.acr-chat > [role="status"][aria-live="polite"]',
+  );
   if (!region) throw new Error("no live region");
   return region;
 }

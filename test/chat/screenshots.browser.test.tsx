@@ -1,6 +1,14 @@
 import { page } from "vitest/browser";
-import { chatMessage, longThread, type ScriptedChat } from "../../src/react/components/test-utils/scripted-chat";
-import { failedConversation, markdownAnswer, toolCallConversation } from "../../src/react/components/test-utils/fixtures";
+import {
+  chatMessage,
+  longThread,
+  type ScriptedChat,
+} from "../../src/react/components/test-utils/scripted-chat";
+import {
+  failedConversation,
+  markdownAnswer,
+  toolCallConversation,
+} from "../../src/react/components/test-utils/fixtures";
 import "../../src/react/components/markdown/markdown-text";
 import { mountChat, nextFrame } from "./browser-helpers";
 
@@ -15,7 +23,10 @@ async function shoot(name: string, frame: HTMLElement): Promise<void> {
 
 function streaming(chat: ScriptedChat): void {
   const id = chat.startAnswer();
-  chat.appendText(id, "Amazon Bedrock AgentCore Runtime hosts agents behind a WebSocket endpoint. The browser connects with a presigned URL");
+  chat.appendText(
+    id,
+    "Amazon Bedrock AgentCore Runtime hosts agents behind a WebSocket endpoint. The browser connects with a presigned URL",
+  );
 }
 
 describe("screenshots of the main states", () => {
@@ -24,13 +35,19 @@ describe("screenshots of the main states", () => {
   });
 
   it("empty, with suggestions", async () => {
-    const { frame } = mountChat({ props: { suggestions: ["What can you do?", "Summarise my last order", "Plan a trip to Lisbon"] } });
+    const { frame } = mountChat({
+      props: {
+        suggestions: ["What can you do?", "Summarise my last order", "Plan a trip to Lisbon"],
+      },
+    });
     expect(frame).toHaveTextContent("How can I help?");
     await shoot("empty", frame);
   });
 
   it("streaming", async () => {
-    const { chat, frame } = mountChat({ messages: [chatMessage({ role: "user", text: "How does the browser connect?" })] });
+    const { chat, frame } = mountChat({
+      messages: [chatMessage({ role: "user", text: "How does the browser connect?" })],
+    });
     streaming(chat);
     await expect.poll(() => frame.querySelector('[aria-busy="true"]')).not.toBeNull();
     expect(frame.querySelector(".acr-stop-button")).not.toBeNull();
@@ -39,11 +56,16 @@ describe("screenshots of the main states", () => {
 
   it("markdown answer with code", async () => {
     const { frame } = mountChat({
-      messages: [chatMessage({ role: "user", text: "How do I sign a URL?" }), chatMessage({ role: "assistant", text: markdownAnswer })],
+      messages: [
+        chatMessage({ role: "user", text: "How do I sign a URL?" }),
+        chatMessage({ role: "assistant", text: markdownAnswer }),
+      ],
       props: { markdown: true },
       height: 720,
     });
-    await expect.poll(() => frame.querySelector(".acr-markdown pre"), { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown pre"), { timeout: 10_000 })
+      .not.toBeNull();
     await shoot("markdown", frame);
   });
 
@@ -63,31 +85,48 @@ describe("screenshots of the main states", () => {
   it("reconnecting", async () => {
     const { frame } = mountChat({
       messages: longThread(6),
-      connection: { status: "reconnecting", attempt: 2, nextRetryAt: Date.now() + 4_500, lastCloseCode: 1006 },
+      connection: {
+        status: "reconnecting",
+        attempt: 2,
+        nextRetryAt: Date.now() + 4_500,
+        lastCloseCode: 1006,
+      },
     });
     expect(frame).toHaveTextContent("Reconnecting in");
     await shoot("reconnecting", frame);
   });
 
   it("offline", async () => {
-    const { frame } = mountChat({ messages: longThread(6), connection: { status: "reconnecting", online: false } });
+    const { frame } = mountChat({
+      messages: longThread(6),
+      connection: { status: "reconnecting", online: false },
+    });
     await shoot("offline", frame);
   });
 
   it("connection failed", async () => {
-    const { frame } = mountChat({ messages: longThread(6), connection: { status: "failed", reason: "The presign endpoint answered 403." } });
+    const { frame } = mountChat({
+      messages: longThread(6),
+      connection: { status: "failed", reason: "The presign endpoint answered 403." },
+    });
     await shoot("failed-connection", frame);
   });
 
   it("dark", async () => {
-    const { chat, frame } = mountChat({ messages: toolCallConversation(), props: { theme: "dark" } });
+    const { chat, frame } = mountChat({
+      messages: toolCallConversation(),
+      props: { theme: "dark" },
+    });
     streaming(chat);
     await shoot("dark", frame);
   });
 
   it("right to left", async () => {
     const { frame } = mountChat({
-      messages: [chatMessage({ role: "user", text: "مرحبا، كيف حالك؟" }), chatMessage({ role: "assistant", text: "بخير، شكرا! كيف يمكنني مساعدتك؟" })],
+      messages: [
+        chatMessage({ role: "user", text: "مرحبا، كيف حالك؟" }),
+        chatMessage({ role: "assistant", text: "بخير، شكرا! كيف يمكنني مساعدتك؟" }),
+      ],
       props: { dir: "rtl", labels: { send: "إرسال", composerPlaceholder: "اكتب رسالة…" } },
     });
     const [user, agent] = frame.querySelectorAll(".acr-message__bubble");

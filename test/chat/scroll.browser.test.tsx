@@ -6,7 +6,11 @@ function jumpButton(): HTMLElement | null {
   return document.querySelector<HTMLElement>(".acr-message-list__jump");
 }
 
-async function streamLines(chat: ReturnType<typeof mountChat>["chat"], id: string, lines: number): Promise<void> {
+async function streamLines(
+  chat: ReturnType<typeof mountChat>["chat"],
+  id: string,
+  lines: number,
+): Promise<void> {
   for (let i = 0; i < lines; i++) {
     chat.appendText(id, `Line ${i} of a long streaming answer.\n`);
     await nextFrame();
@@ -73,11 +77,14 @@ describe("scrolling in Chromium", () => {
     await nextFrame();
     expect(scroller().querySelectorAll("article")).toHaveLength(30);
     const anchor = scroller().querySelector("article")!;
-    const offsetOf = (element: Element) => element.getBoundingClientRect().top - scroller().getBoundingClientRect().top;
+    const offsetOf = (element: Element) =>
+      element.getBoundingClientRect().top - scroller().getBoundingClientRect().top;
     // Where the first rendered message sits when the list is scrolled to its very top.
     const offsetAtTop = offsetOf(anchor) + scroller().scrollTop;
     scroller().scrollTop = 0;
-    await expect.poll(() => scroller().querySelectorAll("article").length).toBeGreaterThanOrEqual(60);
+    await expect
+      .poll(() => scroller().querySelectorAll("article").length)
+      .toBeGreaterThanOrEqual(60);
     await nextFrame();
     // It stays there: what rendered above did not push it away, and the list did not jump to the end.
     expect(Math.abs(offsetOf(anchor) - offsetAtTop)).toBeLessThanOrEqual(1);

@@ -10,17 +10,21 @@ const flagged = window as Flagged;
 // Each payload, if it ever executed, would record its name in window.__acrXss.
 const payloads: Record<string, string> = {
   script: '<script>(window.__acrXss ||= []).push("script")</script>',
-  "img onerror": '<img src="/definitely-missing.png" onerror="(window.__acrXss ||= []).push(\'img\')">',
-  "svg onload": '<svg onload="(window.__acrXss ||= []).push(\'svg\')"></svg>',
-  "iframe srcdoc": '<iframe srcdoc="<script>parent.__acrXss = (parent.__acrXss || []).concat(\'iframe\')</script>"></iframe>',
-  "html javascript link": '<a href="javascript:(window.__acrXss ||= []).push(\'html-link\')">click me</a>',
+  "img onerror":
+    '<img src="/definitely-missing.png" onerror="(window.__acrXss ||= []).push(\'img\')">',
+  "svg onload": "<svg onload=\"(window.__acrXss ||= []).push('svg')\"></svg>",
+  "iframe srcdoc":
+    "<iframe srcdoc=\"<script>parent.__acrXss = (parent.__acrXss || []).concat('iframe')</script>\"></iframe>",
+  "html javascript link":
+    "<a href=\"javascript:(window.__acrXss ||= []).push('html-link')\">click me</a>",
   "markdown javascript link": "[click me](javascript:(window.__acrXss||=[]).push('md-link'))",
   "markdown obfuscated link": "[click me](JaVa&#x09;ScRiPt:(window.__acrXss||=[]).push('md-obf'))",
   "markdown data link": "[click me](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
   "markdown vbscript link": "[click me](vbscript:msgbox(1))",
   "autolink javascript": "<javascript:(window.__acrXss||=[]).push('autolink')>",
-  "markdown image onerror": '![x" onerror="(window.__acrXss||=[]).push(\'md-img\')](/missing.png)',
-  "html in markdown": 'Text with <b onmouseover="(window.__acrXss ||= []).push(\'b\')">bold</b> and <style>body{display:none}</style>',
+  "markdown image onerror": "![x\" onerror=\"(window.__acrXss||=[]).push('md-img')](/missing.png)",
+  "html in markdown":
+    "Text with <b onmouseover=\"(window.__acrXss ||= []).push('b')\">bold</b> and <style>body{display:none}</style>",
 };
 
 async function settle(): Promise<void> {
@@ -33,7 +37,8 @@ function assertInert(root: Element): void {
   expect(flagged.__acrXss).toBeUndefined();
   expect(root.querySelectorAll("script, iframe, svg, img, style, object, embed")).toHaveLength(0);
   for (const element of root.querySelectorAll("*")) {
-    for (const attribute of element.getAttributeNames()) expect(attribute.startsWith("on"), attribute).toBe(false);
+    for (const attribute of element.getAttributeNames())
+      expect(attribute.startsWith("on"), attribute).toBe(false);
   }
   for (const link of root.querySelectorAll("[href]")) {
     expect(link.getAttribute("href")).toMatch(/^(https?:|mailto:|tel:|\/|#|\?|[^:]*$)/i);
@@ -48,12 +53,20 @@ describe("agent output in Chromium never executes", () => {
   for (const markdown of [false, true]) {
     describe(markdown ? "as markdown" : "as text", () => {
       it.each(Object.entries(payloads))("%s", async (_name, payload) => {
-        const { frame } = mountChat({ messages: [chatMessage({ role: "assistant", text: payload })], props: { markdown } });
-        if (markdown) await expect.poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 }).not.toBeNull();
+        const { frame } = mountChat({
+          messages: [chatMessage({ role: "assistant", text: payload })],
+          props: { markdown },
+        });
+        if (markdown)
+          await expect
+            .poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 })
+            .not.toBeNull();
         await settle();
         assertInert(frame);
         // Clicking whatever looks like a link must not run anything either.
-        for (const target of frame.querySelectorAll<HTMLElement>(".acr-message a, .acr-markdown__dropped-link")) {
+        for (const target of frame.querySelectorAll<HTMLElement>(
+          ".acr-message a, .acr-markdown__dropped-link",
+        )) {
           if (target.getAttribute("target") === "_blank") continue;
           await userEvent.click(target);
         }
@@ -72,7 +85,9 @@ describe("agent output in Chromium never executes", () => {
       if (i % 70 === 0) await nextFrame();
     }
     chat.finishAnswer(id);
-    await expect.poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 })
+      .not.toBeNull();
     await settle();
     assertInert(frame);
   });

@@ -9,7 +9,13 @@ import { useStableController } from "./internal/use-stable-controller";
 import { resolveLabels, type AgentChatLabels } from "./labels";
 import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
 import { MessageList } from "./message-list";
-import type { AgentChatController, ChatDensity, ChatTheme, RenderMessage, Suggestion } from "./types";
+import type {
+  AgentChatController,
+  ChatDensity,
+  ChatTheme,
+  RenderMessage,
+  Suggestion,
+} from "./types";
 
 /** Props of {@link AgentChat}. */
 export interface AgentChatProps {
@@ -94,7 +100,9 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
 }
 
 /** The markdown options, kept while the caller passes equal ones (often inline objects). */
-function useStableMarkdown(markdown: boolean | MarkdownOptions | undefined): MarkdownOptions | null {
+function useStableMarkdown(
+  markdown: boolean | MarkdownOptions | undefined,
+): MarkdownOptions | null {
   const next = normalizeMarkdown(markdown);
   const ref = useRef(next);
   if (!sameMarkdown(ref.current, next)) ref.current = next;

@@ -29,7 +29,9 @@ export const ChatContext = createContext<ChatContextValue | null>(null);
 export function useChatContext(part: string): ChatContextValue {
   const value = useContext(ChatContext);
   if (!value) {
-    throw new Error(`<${part}> must be rendered inside <AgentChat>, which provides the conversation it shows.`);
+    throw new Error(
+      `<${part}> must be rendered inside <AgentChat>, which provides the conversation it shows.`,
+    );
   }
   return value;
 }

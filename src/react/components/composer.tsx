@@ -36,7 +36,13 @@ function isComposingEnter(event: KeyboardEvent<HTMLTextAreaElement>, composing: 
  * sends. It queues while the connection is down and is disabled only when nothing can be queued
  * (closed or failed, and the controller cannot reopen the conversation).
  */
-export function Composer({ className, placeholder, autoFocus = false, actions, onSent }: ComposerProps) {
+export function Composer({
+  className,
+  placeholder,
+  autoFocus = false,
+  actions,
+  onSent,
+}: ComposerProps) {
   const { chat, labels, registerComposer, scrollToLatest } = useChatContext("Composer");
   const status = useChatSelector("Composer", (state) => state.connection.status);
   const enabled = canQueueMessages(status, typeof chat.reconnect === "function");
@@ -76,7 +82,8 @@ export function Composer({ className, placeholder, autoFocus = false, actions, o
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== "Enter" || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+      return;
     if (isComposingEnter(event, composingRef.current)) return;
     event.preventDefault();
     submit();
@@ -99,7 +106,9 @@ export function Composer({ className, placeholder, autoFocus = false, actions, o
         rows={1}
         value={draft}
         disabled={!enabled}
-        placeholder={enabled ? (placeholder ?? labels.composerPlaceholder) : labels.composerClosedPlaceholder}
+        placeholder={
+          enabled ? (placeholder ?? labels.composerPlaceholder) : labels.composerClosedPlaceholder
+        }
         aria-invalid={sendError ? true : undefined}
         aria-describedby={sendError ? errorId : undefined}
         onChange={(event) => {
@@ -116,7 +125,11 @@ export function Composer({ className, placeholder, autoFocus = false, actions, o
       />
       <div className="acr-composer__actions">
         {actions === undefined ? <StopButton /> : actions}
-        <button type="submit" className="acr-button acr-button--primary acr-composer__send" disabled={!enabled || !draft.trim()}>
+        <button
+          type="submit"
+          className="acr-button acr-button--primary acr-composer__send"
+          disabled={!enabled || !draft.trim()}
+        >
           {labels.send}
         </button>
       </div>

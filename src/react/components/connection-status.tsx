@@ -6,17 +6,23 @@ import { useSecondsUntil } from "./internal/use-seconds-until";
 import type { AgentChatLabels } from "./labels";
 
 /** What the banner shows, derived from the connection snapshot. */
-export type ConnectionBannerKind = "connecting" | "reconnecting" | "credentials-expired" | "offline" | "failed" | "closed";
+export type ConnectionBannerKind =
+  "connecting" | "reconnecting" | "credentials-expired" | "offline" | "failed" | "closed";
 
 /** Close code the service uses when it refuses (expired) credentials. */
 const POLICY_VIOLATION = 1008;
 
 /** Picks the banner for a connection snapshot; `null` when all is well (open or idle). */
-export function connectionBannerKind(connection: ConnectionSnapshot<unknown>): ConnectionBannerKind | null {
+export function connectionBannerKind(
+  connection: ConnectionSnapshot<unknown>,
+): ConnectionBannerKind | null {
   if (connection.status === "closed") return "closed";
   if (connection.status === "failed") return "failed";
   if (!connection.online) return "offline";
-  if (connection.status === "reconnecting" || (connection.status === "connecting" && connection.attempt > 0)) {
+  if (
+    connection.status === "reconnecting" ||
+    (connection.status === "connecting" && connection.attempt > 0)
+  ) {
     return connection.lastCloseCode === POLICY_VIOLATION ? "credentials-expired" : "reconnecting";
   }
   if (connection.status === "connecting") return "connecting";
@@ -27,7 +33,10 @@ export function connectionBannerKind(connection: ConnectionSnapshot<unknown>): C
 export interface ConnectionStatusProps {
   className?: string;
   /** Draws the banner yourself; return `undefined` to keep the default. */
-  render?: (kind: ConnectionBannerKind, connection: ConnectionSnapshot<unknown>) => ReactNode | undefined;
+  render?: (
+    kind: ConnectionBannerKind,
+    connection: ConnectionSnapshot<unknown>,
+  ) => ReactNode | undefined;
 }
 
 interface BannerText {
@@ -48,7 +57,10 @@ function bannerText(
     case "reconnecting":
       return { text: labels.reconnecting(seconds), announcement: labels.reconnecting(null) };
     case "credentials-expired":
-      return { text: labels.credentialsExpired(seconds), announcement: labels.credentialsExpired(null) };
+      return {
+        text: labels.credentialsExpired(seconds),
+        announcement: labels.credentialsExpired(null),
+      };
     case "offline":
       return { text: labels.offline, announcement: labels.offline };
     case "failed": {
@@ -69,7 +81,9 @@ export function ConnectionStatus({ className, render }: ConnectionStatusProps) {
   const { chat, labels, announce, focusComposer } = useChatContext("ConnectionStatus");
   const connection = useChatSelector("ConnectionStatus", (state) => state.connection);
   const kind = connectionBannerKind(connection);
-  const seconds = useSecondsUntil(kind === "reconnecting" || kind === "credentials-expired" ? connection.nextRetryAt : null);
+  const seconds = useSecondsUntil(
+    kind === "reconnecting" || kind === "credentials-expired" ? connection.nextRetryAt : null,
+  );
   const banner = kind ? bannerText(kind, connection, seconds, labels) : null;
   const announcement = banner?.announcement ?? null;
 
@@ -87,16 +101,21 @@ export function ConnectionStatus({ className, render }: ConnectionStatusProps) {
       : kind === "failed" || kind === "closed"
         ? labels.reconnect
         : null;
-  const tone = kind === "failed" || kind === "closed" ? "error" : kind === "connecting" ? "info" : "warning";
+  const tone =
+    kind === "failed" || kind === "closed" ? "error" : kind === "connecting" ? "info" : "warning";
 
   return (
     <div className={cx("acr-connection-status", className)} data-kind={kind} data-tone={tone}>
       <p className="acr-connection-status__text">{banner.text}</p>
       {action && chat.reconnect && (
-        <button type="button" className="acr-button acr-button--secondary acr-connection-status__action" onClick={() => {
+        <button
+          type="button"
+          className="acr-button acr-button--secondary acr-connection-status__action"
+          onClick={() => {
             chat.reconnect?.();
             focusComposer();
-          }}>
+          }}
+        >
           {action}
         </button>
       )}

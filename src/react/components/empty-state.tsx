@@ -18,7 +18,13 @@ export interface EmptyStateProps {
 }
 
 /** The welcome shown before the first message, with suggestion prompts. */
-export function EmptyState({ className, title, description, suggestions, children }: EmptyStateProps) {
+export function EmptyState({
+  className,
+  title,
+  description,
+  suggestions,
+  children,
+}: EmptyStateProps) {
   const context = useChatContext("EmptyState");
   const prompts = suggestions ?? context.suggestions;
   return (

@@ -6,7 +6,11 @@ describe("resolveLabels", () => {
   });
 
   it("replaces only the given labels and ignores undefined ones", () => {
-    const labels = resolveLabels({ send: "Senden", stop: undefined, reconnecting: (s) => `Neu in ${s}` });
+    const labels = resolveLabels({
+      send: "Senden",
+      stop: undefined,
+      reconnecting: (s) => `Neu in ${s}`,
+    });
     expect(labels.send).toBe("Senden");
     expect(labels.stop).toBe("Stop");
     expect(labels.reconnecting(3)).toBe("Neu in 3");

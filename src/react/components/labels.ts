@@ -81,7 +81,9 @@ export const defaultLabels: AgentChatLabels = {
   suggestions: "Suggestions",
   connecting: "Connecting…",
   reconnecting: (seconds) =>
-    seconds === null || seconds <= 0 ? "Connection lost. Reconnecting…" : `Connection lost. Reconnecting in ${seconds} s.`,
+    seconds === null || seconds <= 0
+      ? "Connection lost. Reconnecting…"
+      : `Connection lost. Reconnecting in ${seconds} s.`,
   credentialsExpired: (seconds) =>
     seconds === null || seconds <= 0
       ? "Credentials expired. Reconnecting with fresh ones…"

@@ -1,4 +1,12 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { ConversationState } from "../../store/types";
 import { useChatContext } from "./chat-context";
 import { EmptyState } from "./empty-state";
@@ -41,11 +49,16 @@ interface RowProps {
 /** One row: subscribes to its own message only, so chunks of other messages never re-render it. */
 const MessageRow = memo(function MessageRow({ id, index, renderMessage }: RowProps) {
   const { chat } = useChatContext("MessageList");
-  const selectMessage = useCallback((state: ConversationState) => selectMessageAt(state, id, index), [id, index]);
+  const selectMessage = useCallback(
+    (state: ConversationState) => selectMessageAt(state, id, index),
+    [id, index],
+  );
   const message = useStoreSelection(chat.store, selectMessage);
   if (!message) return null;
   if (!renderMessage) return <Message message={message} />;
-  return <>{renderMessage(message, { index, renderDefault: () => <Message message={message} /> })}</>;
+  return (
+    <>{renderMessage(message, { index, renderDefault: () => <Message message={message} /> })}</>
+  );
 });
 
 /**
@@ -55,7 +68,10 @@ const MessageRow = memo(function MessageRow({ id, index, renderMessage }: RowPro
 function useLatestRenderer(renderMessage: RenderMessage | undefined): RenderMessage | undefined {
   const latest = useRef(renderMessage);
   latest.current = renderMessage;
-  const stable = useCallback<RenderMessage>((message, context) => latest.current!(message, context), []);
+  const stable = useCallback<RenderMessage>(
+    (message, context) => latest.current!(message, context),
+    [],
+  );
   return renderMessage ? stable : undefined;
 }
 
@@ -63,11 +79,19 @@ function useLatestRenderer(renderMessage: RenderMessage | undefined): RenderMess
  * The conversation as a `role="log"`: renders the latest messages, sticks to the bottom while an
  * answer streams unless the user scrolled up, then offers "Jump to latest".
  */
-export function MessageList({ className, renderMessage, emptyState, pageSize = 100 }: MessageListProps) {
+export function MessageList({
+  className,
+  renderMessage,
+  emptyState,
+  pageSize = 100,
+}: MessageListProps) {
   const { chat, labels, registerScroller, focusComposer } = useChatContext("MessageList");
   const [limit, setLimit] = useState(pageSize);
   const selectView = useCallback(
-    (state: ConversationState): ListView => ({ total: state.messages.length, ids: selectLastMessageIds(state, limit) }),
+    (state: ConversationState): ListView => ({
+      total: state.messages.length,
+      ids: selectLastMessageIds(state, limit),
+    }),
     [limit],
   );
   const view = useStoreSelection(chat.store, selectView, sameView);
@@ -127,7 +151,12 @@ export function MessageList({ className, renderMessage, emptyState, pageSize = 1
       >
         <div ref={contentRef} className="acr-message-list__content">
           {hasEarlier && (
-            <button ref={earlierRef} type="button" className="acr-button acr-button--ghost acr-message-list__earlier" onClick={showEarlier}>
+            <button
+              ref={earlierRef}
+              type="button"
+              className="acr-button acr-button--ghost acr-message-list__earlier"
+              onClick={showEarlier}
+            >
               {labels.showEarlier}
             </button>
           )}

@@ -20,24 +20,38 @@ export const Message = memo(function Message({ message, className, renderPart }:
   const isUser = message.role === "user";
   const streaming = message.status === "streaming";
   const parts: readonly MessagePart[] =
-    message.parts.length > 0 ? message.parts : message.text ? [{ type: "text", text: message.text }] : [];
+    message.parts.length > 0
+      ? message.parts
+      : message.text
+        ? [{ type: "text", text: message.text }]
+        : [];
 
   const drawPart = (part: MessagePart, index: number): ReactNode => {
     const custom = renderPart?.(part, index, message);
     if (custom !== undefined) return custom;
     if (part.type === "tool-call") return <ToolCall key={part.toolCallId} call={part} />;
     if (!part.text) return null;
-    return markdown && !isUser ? <LazyMarkdown key={index} text={part.text} options={markdown} /> : <PlainText key={index} text={part.text} />;
+    return markdown && !isUser ? (
+      <LazyMarkdown key={index} text={part.text} options={markdown} />
+    ) : (
+      <PlainText key={index} text={part.text} />
+    );
   };
 
   return (
     <article
-      className={cx("acr-message", isUser ? "acr-message--user" : "acr-message--assistant", className)}
+      className={cx(
+        "acr-message",
+        isUser ? "acr-message--user" : "acr-message--assistant",
+        className,
+      )}
       data-status={message.status}
       aria-busy={streaming || undefined}
     >
       <div className="acr-message__bubble">
-        <span className="acr-visually-hidden">{isUser ? labels.userName : labels.assistantName}: </span>
+        <span className="acr-visually-hidden">
+          {isUser ? labels.userName : labels.assistantName}:{" "}
+        </span>
         {parts.map((part, index) => drawPart(part, index))}
         {streaming && (
           <span className="acr-message__progress" data-empty={parts.length === 0 || undefined}>

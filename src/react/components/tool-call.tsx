@@ -26,10 +26,16 @@ export function ToolCall({ call, className, defaultOpen = false }: ToolCallProps
   const { labels } = useChatContext("ToolCall");
   const running = call.status === "running";
   return (
-    <details className={cx("acr-tool-call", className)} data-status={call.status} open={defaultOpen || undefined}>
+    <details
+      className={cx("acr-tool-call", className)}
+      data-status={call.status}
+      open={defaultOpen || undefined}
+    >
       <summary className="acr-tool-call__summary">
         <span className="acr-tool-call__name">{labels.toolCall(call.name)}</span>
-        <span className="acr-tool-call__status">{running ? labels.toolRunning : labels.toolComplete}</span>
+        <span className="acr-tool-call__status">
+          {running ? labels.toolRunning : labels.toolComplete}
+        </span>
       </summary>
       <div className="acr-tool-call__body">
         <p className="acr-tool-call__heading">{labels.toolArguments}</p>

@@ -24,5 +24,13 @@ export const LiveAnnouncer = forwardRef<LiveAnnouncerHandle>(function LiveAnnoun
     }),
     [],
   );
-  return <div ref={regionRef} className="acr-visually-hidden" role="status" aria-live="polite" aria-atomic="true" />;
+  return (
+    <div
+      ref={regionRef}
+      className="acr-visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+    />
+  );
 });

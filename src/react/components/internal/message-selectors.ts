@@ -13,7 +13,11 @@ export function selectLastMessageIds(state: ConversationState, count: number): s
  * One message by id. `indexHint` (where the list last saw it) makes the lookup O(1); a
  * search from the end covers the rare case of messages having moved.
  */
-export function selectMessageAt(state: ConversationState, id: string, indexHint: number): ChatMessage | undefined {
+export function selectMessageAt(
+  state: ConversationState,
+  id: string,
+  indexHint: number,
+): ChatMessage | undefined {
   const { messages } = state;
   const hinted = messages[indexHint];
   if (hinted?.id === id) return hinted;

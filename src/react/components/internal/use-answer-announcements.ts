@@ -14,7 +14,8 @@ function announcementFor(
   if (message.status === previous) return null;
   if (message.status === "error") return labels.messageFailed(message.error);
   if (message.role !== "assistant") return null;
-  if (message.status === "complete" && message.text.trim()) return labels.answerAnnouncement(message.text);
+  if (message.status === "complete" && message.text.trim())
+    return labels.answerAnnouncement(message.text);
   if (message.status === "stopped" && previous === "streaming") return labels.stoppedAnnouncement;
   return null;
 }
@@ -31,7 +32,8 @@ export function useAnswerAnnouncements(
 ): void {
   useEffect(() => {
     let seen = new Map<string, ChatMessageStatus>();
-    const tailOf = (messages: readonly ChatMessage[]) => messages.slice(Math.max(0, messages.length - TAIL));
+    const tailOf = (messages: readonly ChatMessage[]) =>
+      messages.slice(Math.max(0, messages.length - TAIL));
     for (const message of tailOf(store.getState().messages)) seen.set(message.id, message.status);
 
     return store.subscribe((state) => {

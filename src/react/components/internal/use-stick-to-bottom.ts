@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 const BOTTOM_SLACK_PX = 32;
 
 function prefersReducedMotion(): boolean {
-  return typeof window !== "undefined" && !!window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  return (
+    typeof window !== "undefined" &&
+    !!window.matchMedia?.("(prefers-reduced-motion: reduce)").matches
+  );
 }
 
 /**

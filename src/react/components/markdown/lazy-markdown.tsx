@@ -26,7 +26,13 @@ class MarkdownBoundary extends Component<BoundaryProps, { failed: boolean }> {
  * Markdown that loads `react-markdown` on first use, so the chat component stays small for
  * apps that keep plain text. Shows the text as plain text until it has loaded.
  */
-export function LazyMarkdown({ text, options }: { text: string; options?: MarkdownOptions | null }) {
+export function LazyMarkdown({
+  text,
+  options,
+}: {
+  text: string;
+  options?: MarkdownOptions | null;
+}) {
   const fallback = <PlainText text={text} />;
   return (
     <MarkdownBoundary fallback={fallback}>

@@ -11,7 +11,9 @@ export interface MarkdownOptions {
 }
 
 /** Turns the `markdown` prop into options, or `null` for plain text. */
-export function normalizeMarkdown(markdown: boolean | MarkdownOptions | undefined): MarkdownOptions | null {
+export function normalizeMarkdown(
+  markdown: boolean | MarkdownOptions | undefined,
+): MarkdownOptions | null {
   if (!markdown) return null;
   return markdown === true ? {} : markdown;
 }

@@ -31,7 +31,13 @@ function urlTransform(url: string): string | undefined {
 }
 
 /** Agent text as sanitized markdown. Loaded lazily by `LazyMarkdown`; import it directly only to skip that. */
-export default function MarkdownText({ text, options }: { text: string; options?: MarkdownOptions | null }) {
+export default function MarkdownText({
+  text,
+  options,
+}: {
+  text: string;
+  options?: MarkdownOptions | null;
+}) {
   const remarkPlugins = options?.remarkPlugins as Options["remarkPlugins"];
   return (
     <div className="acr-markdown">

@@ -27,13 +27,29 @@ export const markdownAnswer = [
 /** A short conversation whose answer called two tools. */
 export function toolCallConversation(): ChatMessage[] {
   return [
-    chatMessage({ role: "user", text: "What's the weather in Paris, and should I take an umbrella?" }),
+    chatMessage({
+      role: "user",
+      text: "What's the weather in Paris, and should I take an umbrella?",
+    }),
     chatMessage({
       role: "assistant",
       text: "It is 14 °C and raining in Paris: take an umbrella.",
       parts: [
-        { type: "tool-call", toolCallId: "t1", name: "get_weather", args: '{"city":"Paris","units":"metric"}', result: '{"temp":14,"conditions":"rain"}', status: "complete" },
-        { type: "tool-call", toolCallId: "t2", name: "get_forecast", args: '{"city":"Paris","hours":6}', status: "running" },
+        {
+          type: "tool-call",
+          toolCallId: "t1",
+          name: "get_weather",
+          args: '{"city":"Paris","units":"metric"}',
+          result: '{"temp":14,"conditions":"rain"}',
+          status: "complete",
+        },
+        {
+          type: "tool-call",
+          toolCallId: "t2",
+          name: "get_forecast",
+          args: '{"city":"Paris","hours":6}',
+          status: "running",
+        },
         { type: "text", text: "It is 14 °C and raining in Paris: take an umbrella." },
       ],
     }),

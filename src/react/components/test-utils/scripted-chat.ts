@@ -1,6 +1,11 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ConnectionSnapshot } from "../../../connection/types";
-import type { ChatMessage, ConversationState, MessagePart, ToolCallPart } from "../../../store/types";
+import type {
+  ChatMessage,
+  ConversationState,
+  MessagePart,
+  ToolCallPart,
+} from "../../../store/types";
 import type { AgentChatController } from "../types";
 
 /**
@@ -21,7 +26,10 @@ export interface ScriptedChat extends AgentChatController {
   updateToolCall(id: string, toolCallId: string, patch: Partial<ToolCallPart>): void;
   finishAnswer(id: string, status?: "complete" | "stopped" | "error", error?: string): void;
   /** Streams `text` in chunks every `intervalMs` (real timers); resolves with the answer id. */
-  streamAnswer(text: string, options?: { chunkSize?: number; intervalMs?: number; finish?: boolean }): Promise<string>;
+  streamAnswer(
+    text: string,
+    options?: { chunkSize?: number; intervalMs?: number; finish?: boolean },
+  ): Promise<string>;
 }
 
 /** Options of {@link createScriptedChat}. */
@@ -41,7 +49,9 @@ export interface ScriptedChatOptions {
 }
 
 /** A connection snapshot: open and online unless patched. */
-export function connectionSnapshot(patch: Partial<ConnectionSnapshot<unknown>> = {}): ConnectionSnapshot<unknown> {
+export function connectionSnapshot(
+  patch: Partial<ConnectionSnapshot<unknown>> = {},
+): ConnectionSnapshot<unknown> {
   return {
     status: "open",
     sessionId: "scripted-session-0000000000000000000000",
@@ -81,7 +91,10 @@ export function longThread(count: number): ChatMessage[] {
     chatMessage({
       id: `long-${i}`,
       role: i % 2 === 0 ? "user" : "assistant",
-      text: i % 2 === 0 ? `Question number ${i / 2 + 1}?` : `Answer number ${(i + 1) / 2}: ${"lorem ipsum ".repeat((i % 7) + 1)}`,
+      text:
+        i % 2 === 0
+          ? `Question number ${i / 2 + 1}?`
+          : `Answer number ${(i + 1) / 2}: ${"lorem ipsum ".repeat((i % 7) + 1)}`,
     }),
   );
 }
@@ -120,13 +133,19 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
       chat.calls.send.push(text);
       if (options.sendOverride) return options.sendOverride(text);
       const open = store.getState().connection.status === "open";
-      const message = chat.addMessage({ role: "user", text, status: open ? "complete" : "pending" });
+      const message = chat.addMessage({
+        role: "user",
+        text,
+        status: open ? "complete" : "pending",
+      });
       options.onSend?.(text, chat);
       return message.id;
     },
     stop() {
       chat.calls.stop += 1;
-      mapMessages((message) => (message.status === "streaming" ? { ...message, status: "stopped" } : message));
+      mapMessages((message) =>
+        message.status === "streaming" ? { ...message, status: "stopped" } : message,
+      );
     },
     retry(id) {
       chat.calls.retry.push(id);
@@ -163,7 +182,9 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
       patchMessage(id, (message) => ({
         ...message,
         parts: message.parts.map((part) =>
-          part.type === "tool-call" && part.toolCallId === toolCallId ? { ...part, ...patch } : part,
+          part.type === "tool-call" && part.toolCallId === toolCallId
+            ? { ...part, ...patch }
+            : part,
         ),
       }));
     },
