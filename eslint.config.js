@@ -54,8 +54,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "Keep this layer framework-free." },
-            { group: ["**/react/**", "../react", "../react/*"], message: "Imports point down only." },
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*"],
+              message: "Keep this layer framework-free.",
+            },
+            {
+              group: ["**/react/**", "../react", "../react/*"],
+              message: "Imports point down only.",
+            },
           ],
         },
       ],

@@ -26,7 +26,11 @@ function emitStylesheet(): Plugin {
     name: "agentcore-emit-stylesheet",
     generateBundle() {
       if (!existsSync(source)) return;
-      this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync(source, "utf8") });
+      this.emitFile({
+        type: "asset",
+        fileName: "styles.css",
+        source: readFileSync(source, "utf8"),
+      });
     },
   };
 }

@@ -61,6 +61,8 @@ export default defineConfig({
           name: "browser",
           include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
           setupFiles: ["test/setup/browser.ts"],
+          // A real loopback WebSocket agent for the hook's Chromium tests.
+          globalSetup: ["test/react/agent-test-server.ts"],
           browser: chromium(),
         },
       },

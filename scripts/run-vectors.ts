@@ -3,6 +3,7 @@
  * Prints one line per entry and `N passed, N failed`; exits non-zero on any failure.
  */
 import { readFileSync } from "node:fs";
+import { parseOrderedJson } from "../test/vectors/ordered-json";
 import { runVectorFile } from "../test/vectors/vector-runner";
 import type { VectorFile } from "../test/vectors/vector-format";
 
@@ -14,7 +15,7 @@ async function main(files: string[]): Promise<number> {
   for (const path of files.length ? files : [DEFAULT_FILE]) {
     let file: VectorFile;
     try {
-      file = JSON.parse(readFileSync(path, "utf8")) as VectorFile;
+      file = parseOrderedJson(readFileSync(path, "utf8")) as VectorFile;
     } catch (error) {
       console.log(`FAIL ${path}: cannot read vector file (${(error as Error).message})`);
       failed++;

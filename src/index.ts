@@ -11,4 +11,22 @@ export {
   AgentRuntimeInvalidRegionError,
   AgentRuntimeValidationError,
 } from "./signing/errors";
+export {
+  backendUrlProvider,
+  DEFAULT_BACKEND_TIMEOUT_MS,
+  type BackendUrlProviderOptions,
+} from "./providers/backend-url-provider";
+export {
+  bearerTokenProvider,
+  DEFAULT_BEARER_MAX_AGE_MS,
+  type BearerTokenProviderOptions,
+} from "./providers/bearer-token-provider";
+export { AgentRuntimeProviderError } from "./providers/errors";
+export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
+export * from "./connection/index";
+export * from "./codecs/index";
+
+// Conversation store (framework-free) and the React binding.
+export * from "./store/index";
+export * from "./react/index";
 export * from "./react/components";

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
   Composer,
-  ConnectionStatus,
+  ConnectionBanner,
   Message,
   MessageList,
   StopButton,
@@ -20,7 +20,7 @@ const meta = {
   title: "AgentChat/States",
   component: ScriptedAgentChat,
   tags: ["autodocs"],
-  subcomponents: { MessageList, Message, Composer, ConnectionStatus, StopButton, ToolCall },
+  subcomponents: { MessageList, Message, Composer, ConnectionBanner, StopButton, ToolCall },
   render: (args) => <ScriptedAgentChat {...args} />,
   args: {
     markdown: false,

@@ -19,7 +19,7 @@ type Story = StoryObj<typeof meta>;
 
 /** The visible banner (its text is also in the polite live region, so query the banner itself). */
 function banner(canvasElement: HTMLElement): HTMLElement {
-  const element = canvasElement.querySelector<HTMLElement>(".acr-connection-status");
+  const element = canvasElement.querySelector<HTMLElement>(".acr-connection-banner");
   if (!element) throw new Error("no connection banner");
   return element;
 }

@@ -7,7 +7,7 @@ import type { ConversationState } from "../src/store/types";
 import {
   AgentChat,
   Composer,
-  ConnectionStatus,
+  ConnectionBanner,
   MessageList,
   StopButton,
   type AgentChatController,
@@ -116,7 +116,7 @@ function PartsLayout() {
         Support agent
       </header>
       <MessageList emptyState={null} />
-      <ConnectionStatus />
+      <ConnectionBanner />
       <Composer actions={<StopButton />} placeholder="Ask support…" />
     </AgentChat>
   );

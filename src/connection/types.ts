@@ -2,7 +2,8 @@ import type { Codec } from "../codecs/types";
 import type { UrlProvider } from "../providers/types";
 
 /** Where a connection is in its life. */
-export type ConnectionStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed" | "failed";
+export type ConnectionStatus =
+  "idle" | "connecting" | "open" | "reconnecting" | "closed" | "failed";
 
 /** Delivery state of one outgoing message. */
 export type OutboxStatus = "queued" | "sent" | "failed";
@@ -34,7 +35,10 @@ export interface ConnectionSnapshot<Outgoing = string> {
   error: Error | null;
   /** `false` while the browser reports being offline. */
   online: boolean;
-  /** Messages in send order; sent ones stay until the next answer starts being reported. */
+  /**
+   * Messages in send order: every `queued` and `failed` entry, and the most recent `sent` ones
+   * (older `sent` entries are dropped when a new message is added, so the outbox stays small).
+   */
   outbox: ReadonlyArray<OutboxEntry<Outgoing>>;
 }
 
@@ -50,24 +54,77 @@ export interface RetryOptions {
   random?: () => number;
 }
 
+/**
+ * The part of a WebSocket the connection uses. The browser's `WebSocket` and Node's `ws`
+ * both fit it. Handler parameters are typed `never` so that either implementation's own
+ * event types are accepted; the connection checks what it receives at run time.
+ */
+export interface WebSocketLike {
+  readonly readyState: number;
+  /** Set to `"arraybuffer"` by the connection so binary frames arrive as `ArrayBuffer`. */
+  binaryType: string;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: never) => void) | null;
+  onmessage: ((event: never) => void) | null;
+  onclose: ((event: never) => void) | null;
+  onerror: ((event: never) => void) | null;
+}
+
 /** A WebSocket constructor: the browser's, or Node's `ws`. */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
+export type WebSocketConstructor = new (
+  url: string,
+  protocols?: string | string[],
+  /** Only passed when the URL needs handshake headers; Node's `ws` reads `headers` from it. */
+  options?: { headers?: Record<string, string> },
+) => WebSocketLike;
+
+/**
+ * Tells the connection whether the network is reachable. The default reads
+ * `navigator.onLine` and listens for `online`/`offline` where they exist, and reports
+ * "online" everywhere else (Node, some workers).
+ */
+export interface OnlineSource {
+  isOnline(): boolean;
+  /** Calls `listener` whenever the answer changes; returns the unsubscribe function. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
 
 /** Options of `AgentRuntimeConnection`. */
 export interface ConnectionOptions<Outgoing = string> {
   urlProvider: UrlProvider;
-  /** The runtime session id; 33-256 characters. Random (crypto) when omitted. */
+  /** The runtime session id; 33-256 visible ASCII characters. Random (crypto) when omitted. */
   sessionId?: string;
   codec?: Codec<Outgoing>;
   retry?: RetryOptions;
   /** Fetch the next URL this long before the current one expires. Default 60 000. */
   prefetchMarginMs?: number;
+  /**
+   * Never open a URL whose (skew-corrected) expiry is closer than this; fetch a fresh one
+   * instead. Default 5 000.
+   */
+  urlSafetyMarginMs?: number;
   /** Largest frame `send()` accepts, in UTF-8 bytes. Default 32 768 (the service's limit). */
   maxFrameBytes?: number;
   /** Most messages the outbox holds while not open. Default 100. */
   maxQueuedMessages?: number;
-  /** Send the codec's heartbeat frame after this long without traffic (ms). Off by default. */
-  heartbeat?: { intervalMs: number };
+  /**
+   * Send a heartbeat frame after this long without traffic (ms). Off by default. The frame is
+   * `frame` when given, else the codec's `heartbeat()`; one of them is required.
+   */
+  heartbeat?: { intervalMs: number; frame?: string };
   /** The WebSocket implementation. Defaults to `globalThis.WebSocket`. */
   WebSocket?: WebSocketConstructor;
+  /** Where online/offline comes from. Defaults to `navigator.onLine` and window events. */
+  onlineSource?: OnlineSource;
+  /**
+   * The service's longest stream life (ms). A close at or after this age reconnects at once
+   * on the same session instead of counting as a failure. Default 3 600 000 (60 min).
+   */
+  streamLifetimeMs?: number;
+  /**
+   * The service's idle timeout (ms). A close after this long without traffic reconnects at
+   * once on the same session. Default 900 000 (900 s).
+   */
+  idleTimeoutMs?: number;
 }

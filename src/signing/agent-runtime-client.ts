@@ -4,6 +4,7 @@ import { AgentRuntimeValidationError } from "./errors";
 import { validateRegion } from "./region";
 import {
   SESSION_ID_PARAM,
+  createTarget,
   mergePairs,
   queryPairs,
   resolveEndpoint,
@@ -254,7 +255,7 @@ export class AgentRuntimeClient {
     const qualifier: Array<[string, string]> = options.endpointName
       ? [["qualifier", options.endpointName]]
       : [];
-    return { endpoint: this.#endpoint, path, query: mergePairs(qualifier, extra) };
+    return createTarget(this.#endpoint, path, mergePairs(qualifier, extra));
   }
 
   #sessionId(sessionId: string | undefined): string {

@@ -18,7 +18,8 @@ export function parseRuntimeArn(runtimeArn: string): RuntimeArn {
   if (typeof runtimeArn !== "string") {
     throw new AgentRuntimeValidationError(`Invalid runtime ARN format: ${String(runtimeArn)}`);
   }
-  const invalid = () => new AgentRuntimeValidationError(`Invalid runtime ARN format: ${runtimeArn}`);
+  const invalid = () =>
+    new AgentRuntimeValidationError(`Invalid runtime ARN format: ${runtimeArn}`);
   const parts = runtimeArn.split(":");
   if (parts.length !== 6) throw invalid();
   const [prefix, partition, service, region, accountId, resource] = parts as [

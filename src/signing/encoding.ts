@@ -1,5 +1,7 @@
 import { AgentRuntimeValidationError } from "./errors";
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+
 /**
  * RFC 3986 percent-encoding of UTF-8 bytes, leaving only `A-Z a-z 0-9 - _ . ~` as they are:
  * what Python's `quote(value, safe="")` and botocore's query encoding produce.
@@ -7,6 +9,7 @@ import { AgentRuntimeValidationError } from "./errors";
  * @throws {AgentRuntimeValidationError} for a string that is not valid Unicode (a lone surrogate).
  */
 export function percentEncode(value: string, what = "value"): string {
+  if (UNRESERVED_ONLY.test(value)) return value;
   try {
     return encodeURIComponent(value).replace(
       /[!'()*]/g,

@@ -26,3 +26,14 @@ export {
 } from "./errors";
 export { validateRegion } from "./region";
 export { SESSION_ID_PARAM, type QueryParams } from "./runtime-url";
+export {
+  credentialsUrlProvider,
+  type CredentialsUrlProviderOptions,
+} from "../providers/credentials-url-provider";
+export { AgentRuntimeProviderError } from "../providers/errors";
+export type { PresignedConnection, UrlProvider, UrlProviderContext } from "../providers/types";
+export {
+  signedHeadersProvider,
+  SIGNED_HEADERS_REUSE_MS,
+  type SignedHeadersProviderOptions,
+} from "../providers/signed-headers-provider";

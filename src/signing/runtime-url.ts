@@ -42,7 +42,13 @@ export function resolveEndpoint(region: string, endpoint?: string): RuntimeEndpo
       `Invalid endpoint: ${endpoint} (expected a wss://, ws://, https:// or http:// origin)`,
     );
   }
-  if (url.username || url.password || url.search || url.hash || (url.pathname && url.pathname !== "/")) {
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname && url.pathname !== "/")
+  ) {
     throw new AgentRuntimeValidationError(
       `Invalid endpoint: ${endpoint} (give an origin only: scheme, host and port)`,
     );
@@ -95,7 +101,10 @@ export function mergePairs(...groups: Array<Array<[string, string]>>): Array<[st
 /** `k=v&k=v` with RFC 3986 encoding of keys and values. */
 export function encodeQuery(pairs: ReadonlyArray<readonly [string, string]>): string {
   return pairs
-    .map(([key, value]) => `${percentEncode(key, "query parameter name")}=${percentEncode(value, `value of ${key}`)}`)
+    .map(
+      ([key, value]) =>
+        `${percentEncode(key, "query parameter name")}=${percentEncode(value, `value of ${key}`)}`,
+    )
     .join("&");
 }
 
@@ -107,9 +116,25 @@ export interface RuntimeTarget {
   query: Array<[string, string]>;
 }
 
-/** The `wss://` (or `ws://`) URL of a target, without signature. */
-export function targetUrl(target: RuntimeTarget, extra: ReadonlyArray<readonly [string, string]> = []): string {
+/**
+ * Builds a target. The query is encoded here, once, so an unencodable value fails with a typed
+ * error before anything is signed.
+ */
+export function createTarget(
+  endpoint: RuntimeEndpoint,
+  path: string,
+  query: Array<[string, string]>,
+): RuntimeTarget & { encodedQuery: string } {
+  return { endpoint, path, query, encodedQuery: encodeQuery(query) };
+}
+
+/** The `wss://` (or `ws://`) URL of a target, with extra parameters appended. */
+export function targetUrl(
+  target: RuntimeTarget & { encodedQuery?: string },
+  extra: ReadonlyArray<readonly [string, string]> = [],
+): string {
   const scheme = target.endpoint.secure ? "wss" : "ws";
-  const query = encodeQuery([...target.query, ...extra]);
+  const base = target.encodedQuery ?? encodeQuery(target.query);
+  const query = [base, encodeQuery(extra)].filter(Boolean).join("&");
   return `${scheme}://${target.endpoint.host}${target.path}${query ? `?${query}` : ""}`;
 }

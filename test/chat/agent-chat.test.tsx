@@ -3,7 +3,7 @@ import { useState } from "react";
 import {
   AgentChat,
   Composer,
-  ConnectionStatus,
+  ConnectionBanner,
   MessageList,
   StopButton,
   type AgentChatController,
@@ -50,7 +50,7 @@ describe("AgentChat", () => {
     });
     expect(screen.getByRole("button", { name: "Enviar" })).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Mensaje" })).toBeInTheDocument();
-    expect(document.querySelector(".acr-connection-status")).toHaveTextContent("Reconectando…");
+    expect(document.querySelector(".acr-connection-banner")).toHaveTextContent("Reconectando…");
     expect(screen.getByRole("heading", { name: "Hola" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Retry now" })).toBeInTheDocument();
   });
@@ -75,13 +75,13 @@ describe("AgentChat", () => {
       <AgentChat chat={chat}>
         <header>My agent</header>
         <MessageList className="my-list" emptyState={null} />
-        <ConnectionStatus className="my-banner" />
+        <ConnectionBanner className="my-banner" />
         <Composer className="my-composer" actions={<StopButton className="my-stop" />} />
       </AgentChat>,
     );
     expect(screen.getByText("My agent")).toBeInTheDocument();
     expect(document.querySelector(".acr-message-list.my-list")).not.toBeNull();
-    expect(document.querySelector(".acr-connection-status.my-banner")).toHaveTextContent(
+    expect(document.querySelector(".acr-connection-banner.my-banner")).toHaveTextContent(
       "Connecting…",
     );
     expect(document.querySelector(".acr-composer.my-composer")).not.toBeNull();

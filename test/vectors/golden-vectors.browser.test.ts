@@ -9,7 +9,9 @@ describe("golden vectors in Chromium", () => {
   it("runs in a real browser, not in Node", () => {
     expect(typeof window).toBe("object");
     expect(navigator.userAgent).toMatch(/Chrome/);
-    expect(typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node).not.toBe("string");
+    expect(
+      typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node,
+    ).not.toBe("string");
   });
 
   it.each(vectors.map((v) => [v.name, v] as const))("%s", async (_name, entry) => {

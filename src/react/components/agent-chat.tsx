@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
-import { ConnectionStatus } from "./connection-status";
+import { ConnectionBanner } from "./connection-banner";
 import { cx } from "./internal/cx";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
@@ -78,7 +78,7 @@ const DefaultLayout = memo(function DefaultLayout({
   return (
     <>
       {header}
-      <ConnectionStatus />
+      <ConnectionBanner />
       <MessageList renderMessage={renderMessage} emptyState={emptyState} pageSize={pageSize} />
       <Composer placeholder={placeholder} autoFocus={autoFocus} />
     </>

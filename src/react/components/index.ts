@@ -3,11 +3,11 @@ export { MessageList, type MessageListProps } from "./message-list";
 export { Message, type MessageProps } from "./message";
 export { Composer, type ComposerProps } from "./composer";
 export {
-  ConnectionStatus,
+  ConnectionBanner,
   connectionBannerKind,
   type ConnectionBannerKind,
-  type ConnectionStatusProps,
-} from "./connection-status";
+  type ConnectionBannerProps,
+} from "./connection-banner";
 export { StopButton, type StopButtonProps } from "./stop-button";
 export { ToolCall, formatToolPayload, type ToolCallProps } from "./tool-call";
 export { EmptyState, type EmptyStateProps } from "./empty-state";

@@ -2,10 +2,10 @@ import { act, screen } from "@testing-library/react";
 import { liveRegion, renderChat } from "./render-chat";
 
 function banner(): HTMLElement | null {
-  return document.querySelector(".acr-connection-status");
+  return document.querySelector(".acr-connection-banner");
 }
 
-describe("ConnectionStatus", () => {
+describe("ConnectionBanner", () => {
   afterEach(() => {
     vi.useRealTimers();
   });

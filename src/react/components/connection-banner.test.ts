@@ -1,4 +1,4 @@
-import { connectionBannerKind } from "./connection-status";
+import { connectionBannerKind } from "./connection-banner";
 import { canQueueMessages } from "./internal/can-queue";
 import { connectionSnapshot } from "./test-utils/scripted-chat";
 

@@ -29,8 +29,8 @@ export function connectionBannerKind(
   return null;
 }
 
-/** Props of {@link ConnectionStatus}. */
-export interface ConnectionStatusProps {
+/** Props of {@link ConnectionBanner}. */
+export interface ConnectionBannerProps {
   className?: string;
   /** Draws the banner yourself; return `undefined` to keep the default. */
   render?: (
@@ -77,9 +77,9 @@ function bannerText(
  * the reason, closed with "Reconnect". Renders nothing while the connection is fine. Each new
  * state is announced once through the polite live region.
  */
-export function ConnectionStatus({ className, render }: ConnectionStatusProps) {
-  const { chat, labels, announce, focusComposer } = useChatContext("ConnectionStatus");
-  const connection = useChatSelector("ConnectionStatus", (state) => state.connection);
+export function ConnectionBanner({ className, render }: ConnectionBannerProps) {
+  const { chat, labels, announce, focusComposer } = useChatContext("ConnectionBanner");
+  const connection = useChatSelector("ConnectionBanner", (state) => state.connection);
   const kind = connectionBannerKind(connection);
   const seconds = useSecondsUntil(
     kind === "reconnecting" || kind === "credentials-expired" ? connection.nextRetryAt : null,
@@ -105,12 +105,12 @@ export function ConnectionStatus({ className, render }: ConnectionStatusProps) {
     kind === "failed" || kind === "closed" ? "error" : kind === "connecting" ? "info" : "warning";
 
   return (
-    <div className={cx("acr-connection-status", className)} data-kind={kind} data-tone={tone}>
-      <p className="acr-connection-status__text">{banner.text}</p>
+    <div className={cx("acr-connection-banner", className)} data-kind={kind} data-tone={tone}>
+      <p className="acr-connection-banner__text">{banner.text}</p>
       {action && chat.reconnect && (
         <button
           type="button"
-          className="acr-button acr-button--secondary acr-connection-status__action"
+          className="acr-button acr-button--secondary acr-connection-banner__action"
           onClick={() => {
             chat.reconnect?.();
             focusComposer();

@@ -1,0 +1,108 @@
+import { frameToText, isRecord } from "./frame-text";
+import type { AgentEvent, Codec, IncomingFrame } from "./types";
+
+/** Fields that carry answer text, in the order they are looked at. */
+export const TEXT_FIELDS = ["text", "delta", "content", "chunk", "data"] as const;
+/** `type` (or `event`) values that end the answer. */
+export const END_MARKERS = ["done", "end", "complete"] as const;
+
+function errorEvent(value: Record<string, unknown>): AgentEvent {
+  const error = value.error;
+  let message: string | undefined;
+  let code: unknown;
+  if (typeof error === "string") {
+    message = error;
+    code = value.code;
+  } else if (isRecord(error)) {
+    message = typeof error.message === "string" ? error.message : undefined;
+    code = error.code ?? value.code;
+  } else {
+    message = typeof value.message === "string" ? value.message : undefined;
+    code = value.code;
+  }
+  const event: AgentEvent = {
+    type: "error",
+    message: message || "The agent reported an error",
+    fatal: true,
+  };
+  if (typeof code === "string" && code !== "") event.code = code;
+  return event;
+}
+
+function isError(value: Record<string, unknown>): boolean {
+  if (value.type === "error") return true;
+  return value.error !== undefined && value.error !== null && value.error !== false;
+}
+
+function isEnd(value: Record<string, unknown>): boolean {
+  if (value.done === true) return true;
+  const marker = (candidate: unknown): boolean =>
+    typeof candidate === "string" && (END_MARKERS as readonly string[]).includes(candidate);
+  return marker(value.type) || marker(value.event);
+}
+
+function decodeObject(value: Record<string, unknown>): AgentEvent[] {
+  if (isError(value)) return [errorEvent(value)];
+  const events: AgentEvent[] = [];
+  const field = TEXT_FIELDS.find((name) => typeof value[name] === "string");
+  if (field !== undefined && value[field] !== "")
+    events.push({ type: "text-delta", delta: value[field] as string });
+  if (isEnd(value)) events.push({ type: "message-end" });
+  if (field === undefined && events.length === 0) return [{ type: "custom", name: "json", value }];
+  return events;
+}
+
+function decodeText(text: string): AgentEvent[] {
+  if (text === "") return [];
+  const first = text.trimStart()[0];
+  if (first === "{" || first === '"') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON after all: text that happens to start with a brace or a quote.
+      return [{ type: "text-delta", delta: text }];
+    }
+    if (typeof parsed === "string")
+      return parsed === "" ? [] : [{ type: "text-delta", delta: parsed }];
+    if (isRecord(parsed)) return decodeObject(parsed);
+  }
+  return [{ type: "text-delta", delta: text }];
+}
+
+/**
+ * The default codec, for agents that speak plain text or simple JSON (the shape the
+ * AgentCore samples use). Sends `{"inputText": message}`. Receives:
+ * - plain text frames (and binary frames, decoded as UTF-8) as `text-delta`;
+ * - a JSON string (`"..."`) as `text-delta` of its value;
+ * - a JSON object: an `error` (or `type: "error"`) becomes a fatal `error` event; else the
+ *   first string among `text`, `delta`, `content`, `chunk`, `data` becomes `text-delta`, and
+ *   `done: true` or `type`/`event` of `done`/`end`/`complete` adds `message-end`; an object
+ *   with none of these becomes `custom` (`name: "json"`).
+ *
+ * It has no cancel frame (so `stop()` closes and reopens the stream) and no heartbeat frame.
+ */
+export const textCodec: Codec<string> = {
+  name: "text",
+  encode(message: string): string {
+    if (typeof message !== "string") {
+      throw new TypeError(
+        `textCodec sends strings; got ${message === null ? "null" : typeof message}`,
+      );
+    }
+    return JSON.stringify({ inputText: message });
+  },
+  decode(frame: IncomingFrame): AgentEvent[] {
+    try {
+      return decodeText(frameToText(frame));
+    } catch {
+      return [
+        {
+          type: "error",
+          message: "The text codec could not read a frame",
+          code: "malformed-frame",
+        },
+      ];
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { AgentRuntimeValidationError } from "../signing/errors";
+import type { RetryOptions } from "./types";
+
+/** Retry options with every default filled in. */
+export interface ResolvedRetryOptions {
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+/** Default first backoff ceiling (ms). */
+export const DEFAULT_INITIAL_DELAY_MS = 500;
+/** Default largest backoff ceiling (ms). */
+export const DEFAULT_MAX_DELAY_MS = 30_000;
+
+/**
+ * Fills in defaults and checks the numbers.
+ *
+ * @throws {AgentRuntimeValidationError} for a non-positive or non-finite delay, a
+ *   `maxDelayMs` below `initialDelayMs`, or a `maxAttempts` that is not a whole number >= 1.
+ */
+export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
+  const initialDelayMs = options.initialDelayMs ?? DEFAULT_INITIAL_DELAY_MS;
+  const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_MAX_DELAY_MS, initialDelayMs);
+  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(initialDelayMs) || initialDelayMs <= 0) {
+    throw new AgentRuntimeValidationError(
+      `retry.initialDelayMs must be a positive number (got ${initialDelayMs})`,
+    );
+  }
+  if (!Number.isFinite(maxDelayMs) || maxDelayMs < initialDelayMs) {
+    throw new AgentRuntimeValidationError(
+      `retry.maxDelayMs must be a number >= retry.initialDelayMs (got ${maxDelayMs})`,
+    );
+  }
+  if (
+    maxAttempts !== Number.POSITIVE_INFINITY &&
+    (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+  ) {
+    throw new AgentRuntimeValidationError(
+      `retry.maxAttempts must be a whole number >= 1 (got ${maxAttempts})`,
+    );
+  }
+  return { maxAttempts, initialDelayMs, maxDelayMs, random: options.random ?? Math.random };
+}
+
+/**
+ * The largest delay (ms) before retry number `attempt` (1 for the first retry):
+ * `min(maxDelayMs, initialDelayMs * 2^(attempt - 1))`.
+ */
+export function backoffCeiling(attempt: number, options: RetryOptions = {}): number {
+  const { initialDelayMs, maxDelayMs } = resolveRetryOptions(options);
+  const exponent = Math.max(0, Math.floor(attempt) - 1);
+  // 2^exponent overflows to Infinity for huge attempts; min() caps it either way.
+  return Math.min(maxDelayMs, initialDelayMs * 2 ** exponent);
+}
+
+/**
+ * The delay (ms) before retry number `attempt` (1 for the first retry): exponential backoff
+ * with full jitter, a whole number drawn uniformly from `[0, backoffCeiling(attempt))`.
+ * Full jitter spreads the reconnects of many clients after a shared outage.
+ */
+export function computeBackoff(attempt: number, options: RetryOptions = {}): number {
+  const ceiling = backoffCeiling(attempt, options);
+  const value = (options.random ?? Math.random)();
+  const draw = Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;
+  // A random() that returns exactly 1 must still land below the ceiling.
+  return Math.min(Math.floor(draw * ceiling), Math.max(0, Math.ceil(ceiling) - 1));
+}

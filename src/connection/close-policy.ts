@@ -1,0 +1,111 @@
+/** Close codes the policy names. */
+export const CLOSE_CODES = {
+  normal: 1000,
+  goingAway: 1001,
+  noStatus: 1005,
+  abnormal: 1006,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  internalError: 1011,
+} as const;
+
+/** Default longest stream life on the service (ms): 60 minutes. */
+export const DEFAULT_STREAM_LIFETIME_MS = 60 * 60 * 1000;
+/** Default idle timeout on the service (ms): 900 seconds. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 900 * 1000;
+/**
+ * How close to a service limit a close must come to be taken as that limit: the service's
+ * clock and ours disagree by a network round trip or so, never by this much.
+ */
+export const SERVICE_LIMIT_TOLERANCE_MS = 30_000;
+
+/** What the connection knows about the stream that closed. */
+export interface CloseContext {
+  /** Whether the socket had opened (a close before open is a failed attempt, whatever the code). */
+  wasOpen?: boolean;
+  /** How long the stream was open (ms). */
+  streamAgeMs?: number;
+  /** How long the stream carried no frame either way before it closed (ms). */
+  idleMs?: number;
+  /** The service's stream lifetime (ms). Default 60 min. */
+  streamLifetimeMs?: number;
+  /** The service's idle timeout (ms). Default 900 s. */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * What to do after a close:
+ * - `final`: stop for good (status `closed`); a later `connect()` starts again.
+ * - `retry`: reconnect after a backoff delay; counts as a failed attempt.
+ * - `resume`: reconnect at once on the same session; not a failure (a service limit).
+ */
+export type CloseAction = "final" | "retry" | "resume";
+
+/** The policy's decision for one close. */
+export interface CloseDecision {
+  action: CloseAction;
+  /** Drop the cached presigned URL and fetch a fresh one before reconnecting (1008). */
+  discardUrl: boolean;
+  /** Mark the last message sent on that socket `failed` (1009). */
+  failLastSent: boolean;
+  /** A short human-readable reason, for the snapshot. */
+  reason: string;
+}
+
+function decision(
+  action: CloseAction,
+  reason: string,
+  extra: Partial<CloseDecision> = {},
+): CloseDecision {
+  return { action, discardUrl: false, failLastSent: false, reason, ...extra };
+}
+
+/**
+ * The close-code policy, as a pure function so it can be tested and documented as a table:
+ *
+ * | close | action |
+ * | --- | --- |
+ * | any code before the socket opened | `retry` (1008: also discard the URL) |
+ * | 1008 policy violation | `retry`, discard the cached URL and re-presign first |
+ * | 1009 message too big | `retry`, mark the last sent message `failed` |
+ * | any other code once the stream reached the 60-min lifetime or 900 s idle timeout | `resume` |
+ * | 1000 normal closure | `final` |
+ * | 1001, 1005, 1006, 1011 and every other code | `retry` |
+ */
+export function classifyClose(code: number, context: CloseContext = {}): CloseDecision {
+  const wasOpen = context.wasOpen ?? true;
+  if (code === CLOSE_CODES.policyViolation) {
+    return decision(
+      "retry",
+      "the runtime refused the stream (1008 policy violation); fetching a fresh URL",
+      {
+        discardUrl: true,
+      },
+    );
+  }
+  if (!wasOpen) {
+    return decision("retry", `the stream could not be opened (close code ${code})`);
+  }
+  if (code === CLOSE_CODES.messageTooBig) {
+    return decision("retry", "the runtime refused a message as too big (1009)", {
+      failLastSent: true,
+    });
+  }
+  const lifetime = context.streamLifetimeMs ?? DEFAULT_STREAM_LIFETIME_MS;
+  const idleTimeout = context.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  if (
+    context.streamAgeMs !== undefined &&
+    context.streamAgeMs >= lifetime - SERVICE_LIMIT_TOLERANCE_MS
+  ) {
+    return decision("resume", "the stream reached its maximum lifetime; resuming the session");
+  }
+  if (context.idleMs !== undefined && context.idleMs >= idleTimeout - SERVICE_LIMIT_TOLERANCE_MS) {
+    return decision("resume", "the stream was closed for being idle; resuming the session");
+  }
+  if (code === CLOSE_CODES.normal) return decision("final", "the agent closed the stream (1000)");
+  if (code === CLOSE_CODES.goingAway) return decision("retry", "the runtime is going away (1001)");
+  if (code === CLOSE_CODES.abnormal) return decision("retry", "the connection was lost (1006)");
+  if (code === CLOSE_CODES.internalError)
+    return decision("retry", "the runtime reported a server error (1011)");
+  return decision("retry", `the stream closed unexpectedly (close code ${code})`);
+}

@@ -1,0 +1,54 @@
+import { AgentRuntimeValidationError } from "../signing/errors";
+
+import {
+  isValidSessionId,
+  MAX_SESSION_ID_LENGTH,
+  MIN_SESSION_ID_LENGTH,
+} from "../providers/session-id";
+
+export { isValidSessionId, MAX_SESSION_ID_LENGTH, MIN_SESSION_ID_LENGTH };
+
+/**
+ * A random UUID v4 (36 characters, 122 random bits) from the platform's CSPRNG:
+ * `crypto.randomUUID` where available (secure contexts, Node), else built from
+ * `crypto.getRandomValues` (plain-HTTP pages, where `randomUUID` is missing).
+ *
+ * @throws {AgentRuntimeValidationError} when the platform has no Web Crypto at all.
+ */
+export function randomUuid(): string {
+  const crypto = globalThis.crypto as Crypto | undefined;
+  if (crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  if (!crypto || typeof crypto.getRandomValues !== "function") {
+    throw new AgentRuntimeValidationError(
+      "No cryptographic random source (crypto.getRandomValues) is available to make a session id",
+    );
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A new runtime session id: a cryptographically random UUID v4, 36 characters, which the
+ * service accepts (33-256) and nobody can guess.
+ */
+export function createSessionId(): string {
+  return randomUuid();
+}
+
+/**
+ * Checks a caller-given session id.
+ *
+ * @throws {AgentRuntimeValidationError} when it is not 33-256 visible ASCII characters.
+ */
+export function assertSessionId(value: unknown): string {
+  if (!isValidSessionId(value)) {
+    const length = typeof value === "string" ? `${value.length} characters` : typeof value;
+    throw new AgentRuntimeValidationError(
+      `A runtime session id must be ${MIN_SESSION_ID_LENGTH}-${MAX_SESSION_ID_LENGTH} visible ASCII characters (got ${length})`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+import type { EmulatorTimers } from "../clock";
+
+/**
+ * Waits `ms` on the connection's timers. Resolves `false` early when any signal aborts (the
+ * socket closed, or the answer was cancelled). A 0 ms pause still yields to pending frames.
+ */
+export function pause(
+  timers: EmulatorTimers,
+  ms: number,
+  signals: readonly AbortSignal[],
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signals.some((signal) => signal.aborted)) return resolve(false);
+    const stop = () => {
+      timers.clearTimeout(handle);
+      for (const signal of signals) signal.removeEventListener("abort", stop);
+      resolve(false);
+    };
+    const handle = timers.setTimeout(() => {
+      for (const signal of signals) signal.removeEventListener("abort", stop);
+      resolve(true);
+    }, ms);
+    for (const signal of signals) signal.addEventListener("abort", stop, { once: true });
+  });
+}
+
+/** Splits text into chunks of at most `size` characters, never inside a surrogate pair. */
+export function chunkText(text: string, size: number): string[] {
+  const chars = Array.from(text);
+  const chunks: string[] = [];
+  for (let i = 0; i < chars.length; i += size) chunks.push(chars.slice(i, i + size).join(""));
+  return chunks;
+}
+
+/** Parses JSON, or `undefined` when the text is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for the cancel frames the built-in agents honour: `{"type":"cancel"}` or `{"action":"cancel"}`. */
+export function isCancelFrame(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const record = value as Record<string, unknown>;
+  return record["type"] === "cancel" || record["action"] === "cancel";
+}
+
+/** The `inputText` of a `{"inputText": "..."}` frame, else `undefined`. */
+export function inputTextOf(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const text = (value as Record<string, unknown>)["inputText"];
+  return typeof text === "string" ? text : undefined;
+}
+
+/** Validates a pacing option. */
+export function checkPacing(chunkSize: number, intervalMs: number): void {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError(`chunkSize must be a whole number of at least 1, got ${chunkSize}`);
+  if (!Number.isFinite(intervalMs) || intervalMs < 0)
+    throw new RangeError(`intervalMs must be 0 or more, got ${intervalMs}`);
+}

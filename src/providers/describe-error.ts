@@ -1,0 +1,12 @@
+/** A one-line description of anything thrown, for error messages. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** Text from an untrusted source made safe for an error message: one line, bounded length. */
+export function sanitizeForMessage(text: string, maxLength = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = text.replace(/[\x00-\x1f\x7f]+/g, " ").trim();
+  return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
+}

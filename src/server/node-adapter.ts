@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { PresignHandler } from "./presign-handler";
+
+/** A `node:http` request listener, also usable as Express middleware. */
+export type NodeRequestListener = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void>;
+
+function requestUrl(request: IncomingMessage): string {
+  const scheme = (request.socket as TLSSocket).encrypted ? "https" : "http";
+  try {
+    return new URL(request.url ?? "/", `${scheme}://${request.headers.host ?? "localhost"}`).href;
+  } catch {
+    return `${scheme}://localhost/`;
+  }
+}
+
+function requestHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    try {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else headers.set(name, value);
+    } catch {
+      // A header the Fetch API refuses is one the handler does not need.
+    }
+  }
+  return headers;
+}
+
+/**
+ * The request body as a web stream that never destroys the socket when the reader stops early
+ * (a body over the limit), so the refusal can still be written back.
+ */
+function requestBody(request: IncomingMessage): BodyInit | null {
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  // Express's body parsers may have consumed the stream already: reuse what they parsed.
+  const parsed = (request as IncomingMessage & { body?: unknown }).body;
+  if (parsed !== undefined && request.readableEnded) {
+    if (typeof parsed === "string") return parsed;
+    if (parsed instanceof Uint8Array) return new TextDecoder().decode(parsed);
+    return JSON.stringify(parsed);
+  }
+  let onData: ((chunk: Buffer) => void) | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      onData = (chunk) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) request.pause();
+      };
+      request.on("data", onData);
+      request.once("end", () => controller.close());
+      request.once("error", (error) => controller.error(error));
+    },
+    pull() {
+      request.resume();
+    },
+    cancel() {
+      if (onData) request.off("data", onData);
+      request.pause();
+    },
+  });
+}
+
+/**
+ * Adapts a Web-standard handler (such as `createPresignHandler`'s) to `node:http` and Express:
+ * `http.createServer(toNodeHandler(handler))` or `app.post("/api/agent-url", toNodeHandler(handler))`.
+ * Mount it before any body parser, or after `express.json()` (the parsed body is reused).
+ */
+export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
+  return async (req, res) => {
+    const aborted = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    let response: Response;
+    try {
+      const body = requestBody(req);
+      const init: RequestInit & { duplex?: "half" } = {
+        method: req.method ?? "GET",
+        headers: requestHeaders(req),
+        signal: aborted.signal,
+      };
+      if (body !== null) {
+        init.body = body;
+        init.duplex = "half";
+      }
+      response = await handler(new Request(requestUrl(req), init));
+    } catch {
+      response = new Response(
+        JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }),
+        {
+          status: 500,
+          headers: {
+            "Content-Type": "application/json; charset=utf-8",
+            "Cache-Control": "no-store",
+          },
+        },
+      );
+    }
+    const payload = new Uint8Array(await response.arrayBuffer());
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    // A body left unread (refused early) would otherwise hold the connection open.
+    if (!req.complete) res.setHeader("Connection", "close");
+    res.end(payload);
+  };
+}

@@ -1,0 +1,85 @@
+import type { AwsCredentialsSource } from "../signing/credentials";
+import type { AllowedOrigins } from "./cors";
+import type { RateLimitOptions } from "./rate-limiter";
+import type { PresignErrorCode } from "./refusal";
+import type { SessionSecret } from "./session-binding";
+
+/** Who is asking, as the app's `authorize` establishes it. */
+export interface PresignPrincipal {
+  /** A stable id of the caller (user id, subject): session ids are bound to it. */
+  principal: string;
+}
+
+/**
+ * An app-defined session policy: return the runtime session id to sign for this principal,
+ * or `null` to refuse (403). `requestedId` is what the client sent, if anything.
+ */
+export type SessionIdPolicy = (
+  requestedId: string | undefined,
+  principal: string,
+) => string | null | Promise<string | null>;
+
+/** One runtime a client may name by alias. */
+export interface RuntimeTargetOptions {
+  runtimeArn: string;
+  /** The runtime endpoint (alias) to invoke, sent as `qualifier`. */
+  endpointName?: string;
+}
+
+/** What the `log` hook receives. It never holds URLs, signatures or credentials. */
+export type PresignLogEvent =
+  | { type: "minted"; principal: string; runtime: string; sessionId: string; expiresAt: number }
+  | { type: "refused"; status: number; code: PresignErrorCode; principal?: string }
+  | { type: "failed"; principal?: string; error: unknown };
+
+/** Options of `createPresignHandler`. */
+export interface PresignHandlerOptions {
+  /** Region to sign for. Defaults to each runtime ARN's own region. */
+  region?: string;
+  /** The one runtime this handler serves. Give this or `runtimes`. */
+  runtimeArn?: string;
+  /** The endpoint (alias) of `runtimeArn` to invoke, sent as `qualifier`. */
+  endpointName?: string;
+  /**
+   * An allowlist of runtimes by alias: the client names an alias (`{ runtime: "support" }`),
+   * never an ARN. Give this or `runtimeArn`.
+   */
+  runtimes?: Readonly<Record<string, string | RuntimeTargetOptions>>;
+  /**
+   * Static credentials or an async provider (e.g. `fromNodeProviderChain()`), resolved for
+   * every URL. Default: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`.
+   */
+  credentials?: AwsCredentialsSource;
+  /**
+   * Decides who the caller is, e.g. from a session cookie or an `Authorization` header;
+   * `null` answers 401. Required unless `allowAnonymous` is `true`. Do not read the body here.
+   */
+  authorize?: (
+    request: Request,
+  ) => PresignPrincipal | null | undefined | Promise<PresignPrincipal | null | undefined>;
+  /** Serve everyone as one principal, `"anonymous"`, without `authorize`. Off by default. */
+  allowAnonymous?: boolean;
+  /** Lifetime of each URL in seconds, 1-300 (default 300). A client may ask for less. */
+  expires?: number;
+  /** Browser origins allowed to call (CORS). Without it, no CORS headers are sent. */
+  allowedOrigins?: AllowedOrigins;
+  /** Request headers a CORS preflight allows. Default `authorization`, `content-type`. */
+  allowedHeaders?: readonly string[];
+  /** At most `max` requests per principal per `windowMs` (in memory, per instance). Off by default. */
+  rateLimit?: RateLimitOptions;
+  /** `"bound"` (default): session ids bound to principals with an HMAC. Or an app policy. */
+  sessionIds?: "bound" | SessionIdPolicy;
+  /**
+   * The HMAC key(s) of `"bound"` session ids, at least 32 bytes; the first signs, all verify.
+   * Default: random per process, so a restart (or another instance) cannot resume sessions.
+   */
+  sessionSecret?: SessionSecret | readonly SessionSecret[];
+  /** Overrides the data-plane origin, e.g. `ws://127.0.0.1:8787` for a local emulator. */
+  endpoint?: string;
+  /** Largest request body accepted, in bytes. Default 4096. */
+  maxBodyBytes?: number;
+  /** Receives one event per request; never URLs, signatures or credentials. */
+  log?: (event: PresignLogEvent) => void;
+  /** The clock for signing and rate limiting. Defaults to `Date.now`. */
+  now?: () => number | Date;
+}

@@ -1,0 +1,41 @@
+import { PresignRefusal } from "./refusal";
+
+/** What a client may send. */
+export interface PresignRequestBody {
+  sessionId?: string;
+  runtime?: string;
+  expires?: number;
+}
+
+const FIELDS = new Set(["sessionId", "runtime", "expires"]);
+
+function invalid(message: string): PresignRefusal {
+  return new PresignRefusal(400, "invalid-request", message);
+}
+
+/** Parses and checks the JSON body: an object with only the known fields, of the right types. */
+export function parseRequestBody(text: string): PresignRequestBody {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new PresignRefusal(400, "invalid-json", "The request body is not valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw invalid("The request body must be a JSON object");
+  }
+  const record = body as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!FIELDS.has(key))
+      throw invalid("The request body may hold only sessionId, runtime and expires");
+  }
+  const { sessionId, runtime, expires } = record;
+  if (sessionId !== undefined && typeof sessionId !== "string")
+    throw invalid("sessionId must be a string");
+  if (runtime !== undefined && typeof runtime !== "string")
+    throw invalid("runtime must be a string");
+  if (expires !== undefined && typeof expires !== "number") {
+    throw new PresignRefusal(400, "invalid-expires", "expires must be a number of seconds");
+  }
+  return { sessionId, runtime, expires };
+}

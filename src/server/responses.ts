@@ -1,0 +1,33 @@
+import type { PresignErrorCode } from "./refusal";
+
+const BASE_HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
+/** A JSON answer that no cache keeps. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...BASE_HEADERS, "Content-Type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/** `{ error: { code, message } }` with the given status. */
+export function errorResponse(
+  status: number,
+  code: PresignErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return jsonResponse(status, { error: { code, message } }, headers);
+}
+
+/** An empty answer (a CORS preflight). */
+export function emptyResponse(status: number, headers: Record<string, string>): Response {
+  return new Response(null, { status, headers: { ...BASE_HEADERS, ...headers } });
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createServer, type Server } from "node:net";
+import { resolve } from "node:path";
+import { AgentRuntimeClient } from "../../src/signing";
+import { DEMO_CREDENTIALS } from "../../src/emulator";
+import { RUNTIME_ARN, open, sessionId } from "./client";
+
+const CLI = resolve(__dirname, "../../src/emulator/cli.ts");
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function runCli(args: string[], env: Record<string, string | undefined> = {}): Running {
+  const cleanEnv = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    ...env,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+    env: cleanEnv as NodeJS.ProcessEnv,
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function listeningUrl(running: Running): Promise<string> {
+  for (;;) {
+    const match = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout());
+    if (match) return match[1] as string;
+    const state = await Promise.race([
+      running.exited.then(() => "exited"),
+      new Promise((r) => setTimeout(() => r("waiting"), 50)),
+    ]);
+    if (state === "exited") throw new Error(`the CLI exited early: ${running.stderr()}`);
+  }
+}
+
+describe("agentcore-emulator", () => {
+  it("prints its URL, serves presigned connections with the demo credentials, and stops cleanly on SIGINT", async () => {
+    const running = runCli(["--port", "0", "--agent", "echo"]);
+    const url = await listeningUrl(running);
+    expect(running.stdout()).toContain(`access key ${DEMO_CREDENTIALS.accessKeyId}`);
+    expect(running.stdout()).not.toContain(DEMO_CREDENTIALS.secretAccessKey);
+    const client = new AgentRuntimeClient({
+      region: "us-west-2",
+      credentials: DEMO_CREDENTIALS,
+      endpoint: url,
+    });
+    const peer = await open(
+      await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }),
+    );
+    expect(await peer.roundTrip('{"inputText":"from the CLI"}')).toBe("from the CLI");
+    running.child.kill("SIGINT");
+    expect(await running.exited).toBe(0);
+    expect((await peer.closed).code).toBe(1001);
+    expect(running.stdout()).toContain("Emulator stopped.");
+    expect(running.stdout()).toMatch(/upgrade accepted 101 auth=sigv4-query/);
+  }, 30_000);
+
+  it("accepts the credentials of the environment, prints the key id only, and stops on SIGTERM", async () => {
+    const running = runCli(["--port", "0", "--quiet"], {
+      AWS_ACCESS_KEY_ID: "AKIDFROMENV",
+      AWS_SECRET_ACCESS_KEY: "env-secret-value",
+    });
+    const url = await listeningUrl(running);
+    expect(running.stdout()).toContain("accepting access key AKIDFROMENV (from AWS_ACCESS_KEY_ID)");
+    expect(running.stdout()).not.toContain("env-secret-value");
+    const client = new AgentRuntimeClient({
+      region: "us-west-2",
+      credentials: { accessKeyId: "AKIDFROMENV", secretAccessKey: "env-secret-value" },
+      endpoint: url,
+    });
+    await open(
+      await client.generatePresignedUrl({ runtimeArn: RUNTIME_ARN, sessionId: sessionId() }),
+    );
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(running.stdout()).not.toMatch(/upgrade accepted/);
+  }, 30_000);
+
+  describe("with a port taken", () => {
+    let blocker: Server;
+    beforeAll(async () => {
+      blocker = createServer();
+      await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", () => done()));
+    });
+    afterAll(() => new Promise<void>((done) => blocker.close(() => done())));
+
+    it("exits with 1 and says the port is in use", async () => {
+      const port = (blocker.address() as { port: number }).port;
+      const running = runCli(["--port", String(port)]);
+      expect(await running.exited).toBe(1);
+      expect(running.stderr()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(running.stderr()).toContain("--port");
+    }, 30_000);
+  });
+
+  it("exits with 2 and the usage on a bad flag", async () => {
+    const running = runCli(["--agent", "parrot"]);
+    expect(await running.exited).toBe(2);
+    expect(running.stderr()).toContain("--agent must be one of echo, streaming, ag-ui");
+    expect(running.stderr()).toContain("Usage: agentcore-emulator");
+  }, 30_000);
+});

@@ -1,0 +1,91 @@
+import { resolve } from "node:path";
+import { builtinModules } from "node:module";
+import { build, type Plugin, type Rollup } from "vite";
+
+const root = resolve(__dirname, "../..");
+const FORBIDDEN_IN_MAIN = [/^@aws-sdk\//, /^@smithy\//, /^@aws-crypto\//, /^node:/, /^ws$/];
+const builtins = new Set(builtinModules);
+
+interface Graph {
+  /** Every import specifier the bundler was asked to resolve, static or dynamic. */
+  specifiers: Set<string>;
+  /** Every module that ended up in the output. */
+  moduleIds: string[];
+  chunks: Rollup.OutputChunk[];
+}
+
+/**
+ * Bundles one entry with vite (rolldown) for the browser, recording every specifier it resolves
+ * and every module it includes. `external` lists packages left out as the published build does.
+ */
+async function bundle(entry: string, external: RegExp[] = []): Promise<Graph> {
+  const specifiers = new Set<string>();
+  const recorder: Plugin = {
+    name: "record-imports",
+    enforce: "pre",
+    resolveId(source) {
+      specifiers.add(source);
+      return null;
+    },
+  };
+  const output = (await build({
+    configFile: false,
+    root,
+    logLevel: "silent",
+    plugins: [recorder],
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: resolve(root, entry), formats: ["es"], fileName: "entry" },
+      rollupOptions: { external: (id) => external.some((pattern) => pattern.test(id)) },
+    },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const outputs = Array.isArray(output) ? output : [output];
+  const chunks = outputs
+    .flatMap((o) => o.output)
+    .filter((item): item is Rollup.OutputChunk => item.type === "chunk");
+  return { specifiers, moduleIds: chunks.flatMap((chunk) => chunk.moduleIds), chunks };
+}
+
+function forbiddenIn(graph: Graph): string[] {
+  const bad = [...graph.specifiers].filter(
+    (specifier) =>
+      FORBIDDEN_IN_MAIN.some((pattern) => pattern.test(specifier)) || builtins.has(specifier),
+  );
+  const badModules = graph.moduleIds.filter((id) =>
+    /node_modules\/(@aws-sdk|@smithy|@aws-crypto)\/|\/src\/(server|emulator)\/|\/src\/signing\/(sigv4|agent-runtime-client)\.ts/.test(
+      id,
+    ),
+  );
+  return [...bad, ...badModules];
+}
+
+describe("the main entry's import graph", () => {
+  it("reaches no AWS SDK, smithy, node: or server module", async () => {
+    const graph = await bundle("src/index.ts");
+    expect(graph.moduleIds.some((id) => id.endsWith("src/providers/backend-url-provider.ts"))).toBe(
+      true,
+    );
+    expect(
+      graph.moduleIds.some((id) => id.endsWith("src/providers/bearer-token-provider.ts")),
+    ).toBe(true);
+    expect(forbiddenIn(graph)).toEqual([]);
+  }, 60_000);
+
+  it("would notice: the signing entry does pull in smithy", async () => {
+    const graph = await bundle("src/signing/index.ts");
+    expect(forbiddenIn(graph).some((entry) => entry.includes("@smithy/"))).toBe(true);
+  }, 60_000);
+
+  it("loads the Cognito SDK from the cognito entry only with a dynamic import()", async () => {
+    const graph = await bundle("src/providers/cognito/index.ts", [
+      /^@aws-sdk\//,
+      /^@smithy\//,
+      /^@aws-crypto\//,
+    ]);
+    const entry = graph.chunks.find((chunk) => chunk.isEntry);
+    expect(entry).toBeDefined();
+    expect(entry?.imports.filter((id) => id.startsWith("@aws-sdk/"))).toEqual([]);
+    expect(entry?.dynamicImports).toContain("@aws-sdk/credential-provider-cognito-identity");
+  }, 60_000);
+});
