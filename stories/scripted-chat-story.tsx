@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from "react";
-import { AgentChat, type AgentChatProps } from "../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../src/react/components";
 import {
   createScriptedChat,
   type ScriptedChat,
@@ -17,7 +17,7 @@ export function echoAgent(text: string, chat: ScriptedChat): void {
 }
 
 /** Props of {@link ScriptedAgentChat}: the chat's props, plus the script that drives it. */
-export interface ScriptedAgentChatProps extends Omit<AgentChatProps, "chat"> {
+export interface ScriptedAgentChatProps extends AgentChatViewProps {
   /** The conversation to start from and how it reacts. */
   script?: ScriptedChatOptions;
   /** Runs once after mount (e.g. to start streaming); may return a cleanup. */

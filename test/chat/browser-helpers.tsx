@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import "../../src/react/styles.css";
-import { AgentChat, type AgentChatProps } from "../../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../../src/react/components";
 import {
   createScriptedChat,
   type ScriptedChat,
@@ -17,7 +17,7 @@ beforeAll(() => {
 /** Renders the chat in a frame of the given size, as an app would. */
 export function mountChat(
   options: ScriptedChatOptions & {
-    props?: Partial<AgentChatProps>;
+    props?: Partial<AgentChatViewProps>;
     width?: number;
     height?: number;
     children?: ReactNode;

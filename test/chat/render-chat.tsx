@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { AgentChat, type AgentChatProps } from "../../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../../src/react/components";
 import {
   createScriptedChat,
   type ScriptedChat,
@@ -11,7 +11,7 @@ import {
 /** Renders `<AgentChat>` over a scripted conversation; returns the conversation and a user. */
 export function renderChat(
   options: ScriptedChatOptions & {
-    props?: Partial<AgentChatProps>;
+    props?: Partial<AgentChatViewProps>;
     children?: ReactNode;
     advanceTimers?: (ms: number) => void;
   } = {},

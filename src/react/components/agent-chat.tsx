@@ -1,194 +1,88 @@
-import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
-import { ChatContext, type ChatContextValue } from "./chat-context";
-import { Composer } from "./composer";
-import { ConnectionBanner } from "./connection-banner";
-import { cx } from "./internal/cx";
-import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
-import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
-import { useStableController } from "./internal/use-stable-controller";
-import { resolveLabels, type AgentChatLabels } from "./labels";
-import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
-import { MessageList } from "./message-list";
-import type {
-  AgentChatController,
-  ChatDensity,
-  ChatTheme,
-  RenderMessage,
-  Suggestion,
-} from "./types";
+import { useMemo } from "react";
+import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "../use-agent-runtime-store";
+import { ChatView, type AgentChatViewProps } from "./chat-view";
+import type { AgentChatController, AgentChatSource } from "./types";
 
-/** Props of {@link AgentChat}. */
-export interface AgentChatProps {
-  /** The conversation to show: the result of `useAgentRuntimeSocket`, or any {@link AgentChatController}. */
-  chat: AgentChatController;
-  /**
-   * Render agent text as sanitized markdown, loaded on first use: `true`, or options such as
-   * `{ remarkPlugins: [remarkGfm] }`. Default false (plain text).
-   */
-  markdown?: boolean | MarkdownOptions;
-  /** Overrides for any text the chat shows or announces (i18n). */
-  labels?: Partial<AgentChatLabels>;
-  /** Prompts offered before the first message. */
-  suggestions?: readonly Suggestion[];
-  /** `light`, `dark`, or follow the OS (`system`, default). */
-  theme?: ChatTheme;
-  /** Spacing density. Default `comfortable`. */
-  density?: ChatDensity;
-  /** Text direction; `rtl` mirrors the layout. Default: inherited from the page. */
-  dir?: "ltr" | "rtl" | "auto";
-  className?: string;
-  /** Inline style of the root, e.g. theme variables: `{ "--acr-color-accent": "#0f766e" }`. */
-  style?: CSSProperties;
-  /** Draws a message instead of the built-in one (`context.renderDefault()` gives the default). */
-  renderMessage?: RenderMessage;
-  /** Replaces the welcome shown before the first message. */
-  emptyState?: ReactNode;
-  /** Shown above the conversation, e.g. a title bar. */
-  header?: ReactNode;
-  /** Placeholder of the message input. */
-  placeholder?: string;
-  /** Focus the message input on mount. Default false. */
-  autoFocus?: boolean;
-  /** Messages rendered at first on long threads; more load on scrolling up. Default 100. */
-  pageSize?: number;
-  /**
-   * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
-   * layout; the parts read the conversation from this component.
-   */
-  children?: ReactNode;
+/** `<AgentChat>` over a conversation the app owns (the hook's result, or a store with actions). */
+export interface AgentChatWithConversationProps extends AgentChatViewProps {
+  /** The conversation to show: `useAgentRuntimeSocket`'s result, a conversation store, or any {@link AgentChatController}. */
+  chat: AgentChatSource;
+  urlProvider?: never;
 }
-
-interface DefaultLayoutProps {
-  header: ReactNode;
-  renderMessage: RenderMessage | undefined;
-  emptyState: ReactNode;
-  placeholder: string | undefined;
-  autoFocus: boolean;
-  pageSize: number | undefined;
-}
-
-const DefaultLayout = memo(function DefaultLayout({
-  header,
-  renderMessage,
-  emptyState,
-  placeholder,
-  autoFocus,
-  pageSize,
-}: DefaultLayoutProps) {
-  return (
-    <>
-      {header}
-      <ConnectionBanner />
-      <MessageList renderMessage={renderMessage} emptyState={emptyState} pageSize={pageSize} />
-      <Composer placeholder={placeholder} autoFocus={autoFocus} />
-    </>
-  );
-});
-
-/** Keeps the previous object while every value in it stays the same (props given inline). */
-function useShallowStable<T extends object>(value: T | undefined): T | undefined {
-  const ref = useRef(value);
-  const previous = ref.current;
-  const same =
-    previous === value ||
-    (!!previous &&
-      !!value &&
-      Object.keys(previous).length === Object.keys(value).length &&
-      (Object.keys(value) as (keyof T)[]).every((key) => Object.is(previous[key], value[key])));
-  if (!same) ref.current = value;
-  return ref.current;
-}
-
-/** The markdown options, kept while the caller passes equal ones (often inline objects). */
-function useStableMarkdown(
-  markdown: boolean | MarkdownOptions | undefined,
-): MarkdownOptions | null {
-  const next = normalizeMarkdown(markdown);
-  const ref = useRef(next);
-  if (!sameMarkdown(ref.current, next)) ref.current = next;
-  return ref.current;
-}
-
-const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
 /**
- * The drop-in chat: connection banner, message list and composer over one conversation. Pass
- * the hook's result as `chat`, or compose your own layout from the parts as `children`.
+ * `<AgentChat>` that opens and owns its conversation: every option of `useAgentRuntimeSocket`
+ * (`urlProvider`, `sessionId`, `codec`, `retry`, `onMessage`, …) as a prop.
  */
-export function AgentChat({
-  chat,
-  markdown = false,
-  labels: labelOverrides,
-  suggestions,
-  theme = "system",
-  density = "comfortable",
-  dir,
-  className,
-  style,
-  renderMessage,
-  emptyState,
-  header,
-  placeholder,
-  autoFocus = false,
-  pageSize,
-  children,
-}: AgentChatProps) {
-  const controller = useStableController(chat);
-  const stableOverrides = useShallowStable(labelOverrides);
-  const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
-  const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
-  const markdownOptions = useStableMarkdown(markdown);
+export type AgentChatWithSocketProps = AgentChatViewProps &
+  AgentRuntimeSocketOptions<string> & {
+    chat?: undefined;
+  };
 
-  const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const composer = useRef<HTMLTextAreaElement | null>(null);
-  const scroller = useRef<(() => void) | null>(null);
-  const announce = useCallback((text: string) => announcer.current?.announce(text), []);
-  useAnswerAnnouncements(controller.store, labels, announce);
+/** Props of {@link AgentChat}: either `chat`, or `urlProvider` and the other socket options. */
+export type AgentChatProps = AgentChatWithConversationProps | AgentChatWithSocketProps;
 
-  const context = useMemo<ChatContextValue>(
+/** The props that shape the UI; everything else goes to the socket. */
+const VIEW_PROPS = new Set<string>([
+  "markdown",
+  "labels",
+  "suggestions",
+  "theme",
+  "density",
+  "dir",
+  "className",
+  "style",
+  "renderMessage",
+  "emptyState",
+  "header",
+  "placeholder",
+  "autoFocus",
+  "pageSize",
+  "children",
+]);
+
+function splitProps(
+  props: AgentChatWithSocketProps,
+): [AgentChatViewProps, AgentRuntimeSocketOptions<string>] {
+  const view: Record<string, unknown> = {};
+  const socket: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "chat") continue;
+    (VIEW_PROPS.has(key) ? view : socket)[key] = value;
+  }
+  return [view as AgentChatViewProps, socket as unknown as AgentRuntimeSocketOptions<string>];
+}
+
+/** Opens the conversation with `useAgentRuntimeStore`, which does not re-render this component per chunk. */
+function AgentChatWithSocket(props: AgentChatWithSocketProps) {
+  const [view, socket] = splitProps(props);
+  const handle = useAgentRuntimeStore(socket);
+  const chat = useMemo<AgentChatController>(
     () => ({
-      chat: controller,
-      labels,
-      markdown: markdownOptions,
-      suggestions: stableSuggestions,
-      announce,
-      registerComposer: (element) => {
-        composer.current = element;
-      },
-      focusComposer: () => {
-        const input = composer.current;
-        if (input && !input.disabled) input.focus();
-      },
-      scrollToLatest: () => scroller.current?.(),
-      registerScroller: (scroll) => {
-        scroller.current = scroll;
-      },
+      store: handle,
+      send: handle.send,
+      stop: handle.stop,
+      retry: handle.retry,
+      reconnect: handle.reconnect,
     }),
-    [controller, labels, markdownOptions, stableSuggestions, announce],
+    [handle],
   );
+  return <ChatView {...view} chat={chat} />;
+}
 
-  return (
-    <ChatContext.Provider value={context}>
-      <section
-        className={cx("acr-chat", className)}
-        style={style}
-        aria-label={labels.chatRegion}
-        data-theme={theme === "system" ? undefined : theme}
-        data-density={density}
-        dir={dir}
-      >
-        {children ?? (
-          <DefaultLayout
-            header={header}
-            renderMessage={renderMessage}
-            emptyState={emptyState}
-            placeholder={placeholder}
-            autoFocus={autoFocus}
-            pageSize={pageSize}
-          />
-        )}
-        <LiveAnnouncer ref={announcer} />
-      </section>
-    </ChatContext.Provider>
-  );
+/**
+ * The drop-in chat: connection banner, message list and composer over one conversation.
+ *
+ * - `<AgentChat urlProvider={backendUrlProvider({ endpoint: "/api/agentcore-url" })} />` opens
+ *   and owns the socket (every `useAgentRuntimeSocket` option is a prop).
+ * - `<AgentChat chat={useAgentRuntimeSocket(options)} />` shows a conversation the app owns.
+ *
+ * Pass parts (`MessageList`, `Composer`, …) as children for a layout of your own.
+ */
+export function AgentChat(props: AgentChatProps) {
+  if (props.chat) {
+    const { chat, ...view } = props;
+    return <ChatView {...view} chat={chat} />;
+  }
+  return <AgentChatWithSocket {...props} />;
 }

@@ -1,4 +1,10 @@
-export { AgentChat, type AgentChatProps } from "./agent-chat";
+export {
+  AgentChat,
+  type AgentChatProps,
+  type AgentChatWithConversationProps,
+  type AgentChatWithSocketProps,
+} from "./agent-chat";
+export type { AgentChatViewProps } from "./chat-view";
 export { MessageList, type MessageListProps } from "./message-list";
 export { Message, type MessageProps } from "./message";
 export { Composer, type ComposerProps } from "./composer";
@@ -19,6 +25,8 @@ export { defaultLabels, resolveLabels, type AgentChatLabels } from "./labels";
 export { useChatContext, useChatSelector, type ChatContextValue } from "./chat-context";
 export type {
   AgentChatController,
+  AgentChatSource,
+  ConversationWithActions,
   ChatDensity,
   ChatTheme,
   ConversationStoreReader,

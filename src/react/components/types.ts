@@ -35,6 +35,20 @@ export interface AgentChatController {
   reconnect?(): void;
 }
 
+/**
+ * A conversation store with its actions, as `createConversationStore` and the hook's `store`
+ * are: `<AgentChat chat={store}>` works with it directly.
+ */
+export interface ConversationWithActions extends ConversationStoreReader {
+  send(text: string): string;
+  stop(): void;
+  retry(id: string): void;
+  reconnect?(): void;
+}
+
+/** What `<AgentChat chat>` accepts: a controller (the hook's result) or a store with actions. */
+export type AgentChatSource = AgentChatController | ConversationWithActions;
+
 /** A prompt offered on the empty state. A string is both the label and the prompt. */
 export type Suggestion = string | { label: string; prompt: string };
 
