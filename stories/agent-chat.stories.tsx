@@ -14,6 +14,8 @@ import {
   toolCallConversation,
 } from "../src/react/components/test-utils/fixtures";
 import { chatMessage, longThread } from "../src/react/components/test-utils/scripted-chat";
+import { MockAgentChat } from "./mock-agent-chat";
+import { echoScript, type AgentScript } from "./mock-agents";
 import { ScriptedAgentChat, longStreamingText } from "./scripted-chat-story";
 
 const meta = {
@@ -75,15 +77,26 @@ export const Empty: Story = {
   },
 };
 
-/** An answer arriving: the in-progress dots, aria-busy and the Stop button. */
+const streamingAgent: AgentScript = {
+  // Greets with a long answer as soon as the socket opens, then echoes what the user sends.
+  onConnect: (socket) =>
+    void socket.streamAnswer(longStreamingText, { chunkWords: 2, intervalMs: 120 }),
+  onMessage: echoScript.onMessage,
+};
+
+/**
+ * An answer arriving through the real hook and connection from an in-memory agent: the
+ * in-progress dots, `aria-busy` and the Stop button.
+ */
 export const Streaming: Story = {
-  args: {
-    script: { messages: [user("How does the browser connect to AgentCore Runtime?")] },
-    run: (chat) => void chat.streamAnswer(longStreamingText, { chunkSize: 4, intervalMs: 70 }),
-  },
+  render: ({ script: _script, run: _run, ...view }) => (
+    <MockAgentChat {...view} agent={streamingAgent} />
+  ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).not.toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).not.toBeNull(), {
+      timeout: 5000,
+    });
     await expect(canvas.getByRole("button", { name: "Stop" })).toBeVisible();
   },
 };

@@ -1,16 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useState, type CSSProperties } from "react";
+import { useEffect, useState, type CSSProperties } from "react";
 import { expect, userEvent, within } from "storybook/test";
-import { useStore } from "zustand";
-import type { StoreApi } from "zustand/vanilla";
-import type { ConversationState } from "../src/store/types";
+import { useAgentRuntimeSocket } from "../src/react/use-agent-runtime-socket";
 import {
   AgentChat,
   Composer,
   ConnectionBanner,
   MessageList,
   StopButton,
-  type AgentChatController,
   type RenderMessage,
 } from "../src/react/components";
 import { toolCallConversation } from "../src/react/components/test-utils/fixtures";
@@ -19,6 +16,7 @@ import {
   createScriptedChat,
   longThread,
 } from "../src/react/components/test-utils/scripted-chat";
+import { echoScript, startMockAgent, type MockAgent } from "./mock-agents";
 import { ScriptedAgentChat, echoAgent } from "./scripted-chat-story";
 
 const meta = {
@@ -126,14 +124,12 @@ export const CustomLayoutFromParts: Story = {
   render: () => <PartsLayout />,
 };
 
-/** A conversation UI built without `<AgentChat>`: only the controller (the hook's result) and its store. */
-function MinimalChat({
-  chat,
-}: {
-  chat: AgentChatController & { store: StoreApi<ConversationState> };
-}) {
-  const messages = useStore(chat.store, (state) => state.messages);
-  const streaming = useStore(chat.store, (state) => state.isStreaming);
+/** A conversation UI built without `<AgentChat>`: only what `useAgentRuntimeSocket` returns. */
+function HookUi({ agent }: { agent: MockAgent }) {
+  const { messages, send, stop, isStreaming, status } = useAgentRuntimeSocket({
+    urlProvider: agent.urlProvider,
+    WebSocket: agent.WebSocket,
+  });
   const [draft, setDraft] = useState("");
   return (
     <div
@@ -146,6 +142,7 @@ function MinimalChat({
         gap: 8,
       }}
     >
+      <p style={{ margin: 0 }}>Status: {status}</p>
       <ol
         aria-label="Messages"
         style={{ flex: 1, overflow: "auto", margin: 0, paddingInlineStart: 20 }}
@@ -161,7 +158,7 @@ function MinimalChat({
         style={{ display: "flex", gap: 8 }}
         onSubmit={(event) => {
           event.preventDefault();
-          if (draft.trim()) chat.send(draft.trim());
+          if (draft.trim()) send(draft.trim());
           setDraft("");
         }}
       >
@@ -172,8 +169,8 @@ function MinimalChat({
           style={{ flex: 1 }}
         />
         <button type="submit">Send</button>
-        {streaming && (
-          <button type="button" onClick={() => chat.stop()}>
+        {isStreaming && (
+          <button type="button" onClick={stop}>
             Stop
           </button>
         )}
@@ -182,21 +179,22 @@ function MinimalChat({
   );
 }
 
-/** A fully custom UI: the app renders the conversation itself from the controller the hook returns. */
 function FullyCustom() {
-  const [chat] = useState(() =>
-    createScriptedChat({
-      messages: [chatMessage({ role: "assistant", text: "Hi! I am rendered by your own UI." })],
-      onSend: echoAgent,
-    }),
-  );
-  return <MinimalChat chat={chat} />;
+  const [agent, setAgent] = useState<MockAgent | null>(null);
+  useEffect(() => {
+    const started = startMockAgent(echoScript);
+    setAgent(started);
+    return () => started.stop();
+  }, []);
+  return agent ? <HookUi agent={agent} /> : null;
 }
 
+/** A fully custom UI on `useAgentRuntimeSocket`, talking to an in-memory agent through the real connection. */
 export const FullyCustomUi: Story = {
   render: () => <FullyCustom />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await expect(await canvas.findByText("Status: open")).toBeVisible();
     await userEvent.type(canvas.getByRole("textbox", { name: "Say something" }), "Hello{Enter}");
     await expect(await canvas.findByText(/You said: “Hello”/, {}, { timeout: 5000 })).toBeVisible();
   },
