@@ -1,3 +1,5 @@
+"use client";
+
 import { useMemo } from "react";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "../use-agent-runtime-store";
 import { ChatView, type AgentChatViewProps } from "./chat-view";

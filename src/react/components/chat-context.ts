@@ -1,3 +1,5 @@
+"use client";
+
 import { createContext, useContext } from "react";
 import type { ConversationState } from "../../store/types";
 import type { AgentChatLabels } from "./labels";

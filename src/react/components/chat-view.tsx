@@ -1,3 +1,5 @@
+"use client";
+
 import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";

@@ -1,3 +1,5 @@
+"use client";
+
 import { useEffect, type ReactNode } from "react";
 import type { ConnectionSnapshot } from "../../connection/types";
 import { useChatContext, useChatSelector } from "./chat-context";

@@ -1,3 +1,5 @@
+"use client";
+
 import { memo, type ReactNode } from "react";
 import type { ChatMessage, MessagePart } from "../../store/types";
 import { useChatContext } from "./chat-context";

@@ -1,3 +1,5 @@
+"use client";
+
 import { useChatContext, useChatSelector } from "./chat-context";
 import { cx } from "./internal/cx";
 

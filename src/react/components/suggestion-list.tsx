@@ -1,3 +1,5 @@
+"use client";
+
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 import type { Suggestion } from "./types";

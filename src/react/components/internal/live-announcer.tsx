@@ -1,3 +1,5 @@
+"use client";
+
 import { forwardRef, useImperativeHandle, useRef } from "react";
 
 /** Imperative handle of {@link LiveAnnouncer}. */

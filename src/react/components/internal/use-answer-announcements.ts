@@ -1,3 +1,5 @@
+"use client";
+
 import { useEffect } from "react";
 import type { ChatMessage, ChatMessageStatus } from "../../../store/types";
 import type { AgentChatLabels } from "../labels";

@@ -1,3 +1,5 @@
+"use client";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /** How close to the bottom (px) still counts as "at the bottom". */

@@ -1,3 +1,5 @@
+"use client";
+
 import { Component, Suspense, lazy, type ReactNode } from "react";
 import { PlainText } from "../plain-text";
 import type { MarkdownOptions } from "./markdown-options";
