@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 
 /** The system Chromium; override with CHROMIUM_PATH where it lives elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -61,6 +63,15 @@ export default defineConfig({
           setupFiles: ["test/setup/browser.ts"],
           // A real loopback WebSocket agent for the hook's Chromium tests.
           globalSetup: ["test/react/agent-test-server.ts"],
+          browser: chromium(),
+        },
+      },
+      {
+        // Every story renders in Chromium, runs its play function and passes axe.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) })],
+        test: {
+          name: "storybook",
           browser: chromium(),
         },
       },

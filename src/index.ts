@@ -29,3 +29,4 @@ export * from "./codecs/index";
 // Conversation store (framework-free) and the React binding.
 export * from "./store/index";
 export * from "./react/index";
+export * from "./react/components";
