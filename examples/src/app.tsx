@@ -1,17 +1,12 @@
-import { useEffect, useMemo, useState } from "react";
-import { ConnectionPanel } from "./connection-panel";
-import { ConnectionTimeline } from "./connection-timeline";
+import { useMemo } from "react";
 import { demoCodec } from "./demo-codec";
 import type { DemoConfig } from "./demo-config";
 import { EmulatorControl } from "./emulator-control";
-import { EmulatorLogPanel } from "./emulator-log-panel";
-import { FaultPanel } from "./fault-panel";
-import { InterimChatView } from "./interim-chat";
-import { useAgentRuntimeSocket } from "./lib";
+import { AgentChat, useAgentRuntimeStore } from "./lib";
 import { SettingsBar } from "./settings-bar";
 import type { DemoSettings } from "./settings";
+import { SidePanel } from "./side-panel";
 import type { SimulatedNetwork } from "./simulated-network";
-import { TimelinePanel } from "./timeline-panel";
 import { demoUrlProvider } from "./url-provider";
 
 interface AppProps {
@@ -20,20 +15,18 @@ interface AppProps {
   network: SimulatedNetwork;
 }
 
-/** The demo: the chat on the left, the connection and the fault panel on the right. */
+const SUGGESTIONS = ["What can you do?", "Tell me a long story", "How do reconnects work?"];
+
+/** The demo: `<AgentChat>` on the left, the connection and the fault panel on the right. */
 export function App({ config, settings, network }: AppProps) {
   const urlProvider = useMemo(() => demoUrlProvider(config, settings), [config, settings]);
-  const chat = useAgentRuntimeSocket({
+  // The page owns the conversation, so the side panel can watch its connection. This hook does
+  // not re-render App as answers stream; the chat and the panel subscribe to what they show.
+  const conversation = useAgentRuntimeStore({
     urlProvider,
     codec: demoCodec(config),
     onlineSource: network,
   });
-  // Record every state change straight from the connection (the panel's timeline).
-  const [timeline] = useState(() => new ConnectionTimeline());
-  useEffect(
-    () => (chat.connection ? timeline.record(chat.connection) : undefined),
-    [timeline, chat.connection],
-  );
   const control = useMemo(
     () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),
     [config.emulator],
@@ -44,16 +37,9 @@ export function App({ config, settings, network }: AppProps) {
       <SettingsBar config={config} settings={settings} />
       <main className="demo-layout">
         <div className="demo-chat">
-          <InterimChatView chat={chat} />
+          <AgentChat chat={conversation} markdown suggestions={SUGGESTIONS} autoFocus />
         </div>
-        <aside className="demo-side" aria-label="Connection and faults">
-          <ConnectionPanel snapshot={chat.connectionState} />
-          <TimelinePanel timeline={timeline} />
-          <FaultPanel control={control} network={network} actions={chat} />
-          {control && (
-            <EmulatorLogPanel control={control} sessionId={chat.connectionState.sessionId} />
-          )}
-        </aside>
+        <SidePanel conversation={conversation} control={control} network={network} />
       </main>
     </div>
   );
