@@ -16,8 +16,8 @@ describe("classifyClose: the close-code table", () => {
     [1012, open, "retry", false, false],
     [4000, open, "retry", false, false],
     // Before the socket opened every close is a failed attempt (browsers report a refused upgrade as 1006).
-    [1006, { wasOpen: false }, "retry", false, false],
-    [1000, { wasOpen: false }, "retry", false, false],
+    [1006, { wasOpen: false }, "retry", true, false],
+    [1000, { wasOpen: false }, "retry", true, false],
     [1008, { wasOpen: false }, "retry", true, false],
     // The service's limits: the 60-minute stream and the 900 s idle timeout resume at once.
     [1000, { wasOpen: true, streamAgeMs: 3_600_000, idleMs: 5 }, "resume", false, false],

@@ -72,7 +72,7 @@ function decision(
  *
  * | close | action |
  * | --- | --- |
- * | any code before the socket opened | `retry` (1008: also discard the URL) |
+ * | any code before the socket opened | `retry`, discard the cached URL and re-presign first |
  * | 1008 policy violation | `retry`, discard the cached URL and re-presign first |
  * | 1009 message too big | `retry`, mark the last sent message `failed` |
  * | any other code once the stream reached the 60-min lifetime or 900 s idle timeout | `resume` |
@@ -85,7 +85,13 @@ export function classifyClose(code: number, context: CloseContext = {}): CloseDe
       discardUrl: true,
     });
   }
-  if (context.wasOpen === false) return decision("retry", `the stream could not open (${code})`);
+  // A browser sees a refused upgrade (an expired or revoked URL: 403) as a plain 1006, so a
+  // stream that never opened gets a fresh URL: retrying the same one could fail until it expires.
+  if (context.wasOpen === false) {
+    return decision("retry", `the stream could not open (${code}); fetching a fresh URL`, {
+      discardUrl: true,
+    });
+  }
   if (code === 1009) {
     return decision("retry", "the runtime refused a message as too big (1009)", {
       failLastSent: true,
