@@ -174,15 +174,20 @@ describe("work per update", () => {
 function remarkNothing() {}
 
 describe("long threads", () => {
-  it("renders the latest page of 5,000 messages and more on request, keeping order", async () => {
-    const { user } = renderChat({ messages: longThread(5000) });
-    const articles = () => screen.getByRole("log").querySelectorAll("article");
-    expect(articles()).toHaveLength(100);
-    expect(articles()[99]).toHaveTextContent("Answer number 2500");
-    await user.click(screen.getByRole("button", { name: "Show earlier messages" }));
-    expect(articles()).toHaveLength(200);
-    expect(articles()[0]).toHaveTextContent("Question number 2401?");
-  });
+  // Building 5,000 messages in jsdom takes seconds on a loaded 2-core machine.
+  it(
+    "renders the latest page of 5,000 messages and more on request, keeping order",
+    { timeout: 30_000 },
+    async () => {
+      const { user } = renderChat({ messages: longThread(5000) });
+      const articles = () => screen.getByRole("log").querySelectorAll("article");
+      expect(articles()).toHaveLength(100);
+      expect(articles()[99]).toHaveTextContent("Answer number 2500");
+      await user.click(screen.getByRole("button", { name: "Show earlier messages" }));
+      expect(articles()).toHaveLength(200);
+      expect(articles()[0]).toHaveTextContent("Question number 2401?");
+    },
+  );
 
   it("keeps appending new messages at the end of a long thread", () => {
     const { chat } = renderChat({ messages: longThread(300), props: { pageSize: 50 } });

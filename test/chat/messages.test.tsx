@@ -58,6 +58,21 @@ describe("messages", () => {
     expect(screen.getByText("Waiting to send…")).toBeInTheDocument();
   });
 
+  it("says an interrupted answer was interrupted and offers no Retry (there is nothing to resend)", () => {
+    const interrupted = chatMessage({
+      role: "assistant",
+      text: "Half an ans",
+      status: "error",
+      error: "the connection was lost (1006)",
+    });
+    renderChat({ messages: [interrupted] });
+    expect(
+      screen.getByText("The answer was interrupted: the connection was lost (1006)"),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not delivered/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
+  });
+
   it("renders agent text as text, never as HTML, by default", () => {
     const payload = '<img src=x onerror="window.__pwned=1"><b>bold</b> **not markdown**';
     renderChat({ messages: [chatMessage({ role: "assistant", text: payload })] });

@@ -27,6 +27,8 @@ export interface AgentChatLabels {
   messageStopped: string;
   /** Shown on a failed message; `reason` is the error, when known. */
   messageFailed: (reason: string | undefined) => string;
+  /** An answer the agent could not finish (the stream broke, or the agent reported an error). */
+  answerFailed: (reason: string | undefined) => string;
   /** Announced once when an answer has finished arriving. */
   answerAnnouncement: (text: string) => string;
   /** Announced when an answer was stopped. */
@@ -72,6 +74,8 @@ export const defaultLabels: AgentChatLabels = {
   answering: "Answering…",
   messageStopped: "Stopped",
   messageFailed: (reason) => (reason ? `Not delivered: ${reason}` : "Not delivered"),
+  answerFailed: (reason) =>
+    reason ? `The answer was interrupted: ${reason}` : "The answer was interrupted",
   answerAnnouncement: (text) => `Agent: ${text}`,
   stoppedAnnouncement: "Answer stopped",
   jumpToLatest: "Jump to latest",

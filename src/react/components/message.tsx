@@ -68,13 +68,19 @@ export const Message = memo(function Message({ message, className, renderPart }:
       </div>
       {message.status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
       {message.status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
-      {message.status === "error" && (
+      {message.status === "error" && !isUser && (
+        <div className="acr-message__error">
+          <p className="acr-message__error-text">{labels.answerFailed(message.error)}</p>
+        </div>
+      )}
+      {message.status === "error" && isUser && (
         <div className="acr-message__error">
           <p className="acr-message__error-text">{labels.messageFailed(message.error)}</p>
           <button
             type="button"
             className="acr-button acr-button--secondary acr-message__retry"
             onClick={() => {
+              // Only user messages live in the outbox; an interrupted answer has nothing to resend.
               chat.retry(message.id);
               focusComposer();
             }}
