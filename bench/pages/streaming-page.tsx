@@ -245,7 +245,11 @@ async function stream(): Promise<StreamFigures> {
   await Promise.race([committed, timeout]);
   const paintedAt = await afterNextPaint();
   // Wait for the done frame too (a variant may show the text before it arrives).
-  while (log.doneAt === null) await sleep(5);
+  const doneDeadline = performance.now() + 10_000;
+  while (log.doneAt === null) {
+    if (performance.now() > doneDeadline) throw new Error(`${setup.variant}: no done frame`);
+    await sleep(5);
+  }
   const frameTimes = frames.stop();
   const tasks = longTasks.stop();
 
