@@ -1,10 +1,31 @@
 import { build } from "vite";
 
+/** Options of {@link bundleForBrowser}. */
+export interface BundleOptions {
+  /**
+   * Bundle React as it ships to users: `process.env.NODE_ENV` is "production", and
+   * `react-dom/client` is React's profiling build (production code with `<Profiler onRender>`
+   * enabled, which the plain production build turns off).
+   */
+  reactProfiling?: boolean;
+}
+
 /** Bundles one module (and everything it imports) into a single ES module string for a page. */
-export async function bundleForBrowser(entry: string): Promise<string> {
+export async function bundleForBrowser(
+  entry: string,
+  options: BundleOptions = {},
+): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: "error",
+    ...(options.reactProfiling
+      ? {
+          define: { "process.env.NODE_ENV": JSON.stringify("production") },
+          resolve: {
+            alias: [{ find: /^react-dom\/client$/, replacement: "react-dom/profiling" }],
+          },
+        }
+      : {}),
     build: {
       write: false,
       minify: false,
