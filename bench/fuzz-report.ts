@@ -66,7 +66,10 @@ for (const figures of targets) {
 const total = targets.reduce((sum, figures) => sum + figures.cases, 0);
 console.log(`  total: ${total.toLocaleString("en-US")} cases`);
 const passed = run.status === 0;
-if (!passed) console.log("  some targets FAILED (see above); they are missing from the report");
+if (!passed)
+  console.log(
+    '  some targets FAILED: see "failed" above (their counterexample) and the vitest output',
+  );
 const path = writeResult("fuzz", { scale, seconds, passed, totalCases: total, targets });
 console.log(`written to ${path}`);
 process.exitCode = passed ? 0 : 1;

@@ -1,3 +1,5 @@
+import { writeHeapSnapshot } from "node:v8";
+import { join } from "node:path";
 import { analyzeDelivery, analyzeUpgrades, summarize } from "./analyze";
 import { FaultInjector } from "./fault-injector";
 import { MessageSender, messageNumber } from "./message-sender";
@@ -108,6 +110,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (index === warmup) {
         resourcesBefore = await quiet();
         heapBaseline = heapMax = heapUsed(true);
+        snapshotHeap("baseline");
         sender.resume();
       }
       const injectedAt = performance.now();
@@ -210,10 +213,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   // What is left once the records kept on purpose are gone is what the client side retains.
   forgetRecords(world, sender);
   measured.heap.residualDeltaBytes = heapUsed(true) - heapBaseline;
+  snapshotHeap("end");
 
   sender.stop();
   await world.close();
   return { ...measured, failures: [...failures, ...judge(measured)] };
+}
+
+/** With SOAK_HEAP_SNAPSHOTS=<dir>: a V8 heap snapshot there (to see what the heap delta is). */
+function snapshotHeap(name: string): void {
+  const dir = process.env.SOAK_HEAP_SNAPSHOTS;
+  if (dir) writeHeapSnapshot(join(dir, `soak-${name}.heapsnapshot`));
 }
 
 /** Drops the transcripts, the event log and the soak's own records (after they were analysed). */
@@ -223,6 +233,7 @@ function forgetRecords(world: SoakWorld, sender: MessageSender): void {
     session.sent.length = 0;
   }
   (world.emulator.events as unknown[]).length = 0;
+  world.registry.pruneClosed();
   world.registry.records.length = 0;
   world.registry.handedAt.clear();
   sender.accepted.length = 0;

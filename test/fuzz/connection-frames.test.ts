@@ -14,7 +14,7 @@ import {
   HUGE_FRAMES,
   textCodecObject,
 } from "./agent-events";
-import { FUZZ_SEED, recordFuzz, runs } from "./fuzz-report";
+import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 
 /**
  * The connection against a real `ws` server on 127.0.0.1 that sends it arbitrary frames: it
@@ -121,7 +121,13 @@ const SENTINELS: Record<
   }),
 };
 
-async function fuzzConnection(codec: Codec<string>) {
+/** What a connection fuzz ran; filled in as it goes, so a failure still reports it. */
+interface ConnectionFigures {
+  cases: number;
+  frames: number;
+}
+
+async function fuzzConnection(codec: Codec<string>, figures: ConnectionFigures) {
   const server = await startServer();
   let providerCalls = 0;
   const connection = new AgentRuntimeConnection({
@@ -145,14 +151,13 @@ async function fuzzConnection(codec: Codec<string>) {
     if (sentinel?.is(event)) sentinelSeen = true;
   });
   const isOpen = (snapshot: ConnectionSnapshot) => snapshot.status === "open";
-  let cases = 0;
-  let frames = 0;
   try {
     connection.connect();
     await waitFor(connection, isOpen, "the first open");
     await fc.assert(
       fc.asyncProperty(fc.array(serverFrame, { minLength: 1, maxLength: 12 }), async (batch) => {
-        cases += 1;
+        figures.cases += 1;
+        const cases = figures.cases;
         const socketsBefore = server.sockets.length;
         sentinel = SENTINELS[codec.name]!(cases);
         sentinelSeen = false;
@@ -160,7 +165,7 @@ async function fuzzConnection(codec: Codec<string>) {
         const socket = server.sockets.at(-1)!;
         for (const frame of batch) send(socket, frame);
         socket.send(sentinel.frame);
-        frames += batch.length + 1;
+        figures.frames += batch.length + 1;
         await waitFor(connection, (snapshot) => isOpen(snapshot) && sentinelSeen, "the batch");
         expectAgentEvents(events);
         // Still the same socket: no frame made it close or reconnect.
@@ -184,18 +189,25 @@ async function fuzzConnection(codec: Codec<string>) {
     await server.close();
   }
   expect(providerCalls).toBe(1);
-  return { cases, frames };
 }
 
 describe("fuzz: the connection against a server sending arbitrary frames", () => {
   it("with textCodec: stays open on one socket, emits only well-formed events, keeps delivering", async () => {
-    const figures = await fuzzConnection(textCodec);
-    recordFuzz("connection: arbitrary frames (textCodec)", figures);
+    const figures = { cases: 0, frames: 0 };
+    await fuzzTarget(
+      "connection: arbitrary frames (textCodec)",
+      () => figures,
+      () => fuzzConnection(textCodec, figures),
+    );
   }, 60_000);
 
   it("with agUiCodec: stays open on one socket, emits only well-formed events, keeps delivering", async () => {
-    const figures = await fuzzConnection(agUiCodec);
-    recordFuzz("connection: arbitrary frames (agUiCodec)", figures);
+    const figures = { cases: 0, frames: 0 };
+    await fuzzTarget(
+      "connection: arbitrary frames (agUiCodec)",
+      () => figures,
+      () => fuzzConnection(agUiCodec, figures),
+    );
   }, 60_000);
 
   it("a text frame that is not UTF-8 (a protocol violation) makes it reconnect, then deliver", async () => {
@@ -210,46 +222,51 @@ describe("fuzz: the connection against a server sending arbitrary frames", () =>
       }),
     });
     let cases = 0;
-    try {
-      connection.connect();
-      await waitFor(connection, (s) => s.status === "open", "the first open");
-      await fc.assert(
-        fc.asyncProperty(
-          fc.uint8Array({ minLength: 1, maxLength: 64 }).filter((bytes) => {
-            try {
-              new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-              return false;
-            } catch {
-              return true;
-            }
-          }),
-          async (bytes) => {
-            cases += 1;
-            const socketsBefore = server.sockets.length;
-            server.sockets.at(-1)!.send(bytes, { binary: false });
-            await waitFor(
-              connection,
-              (s) => s.status === "open" && server.sockets.length === socketsBefore + 1,
-              "the reconnect",
-            );
-            // The client fails the connection: 1006 (browsers and ws alike report no close frame).
-            expect([1006, 1007]).toContain(connection.getSnapshot().lastCloseCode);
-          },
-        ),
-        { seed: FUZZ_SEED, numRuns: runs(15) },
-      );
-      connection.send("after the violations");
-      await new Promise<void>((resolve) => {
-        const poll = () =>
-          server.received.includes(JSON.stringify({ inputText: "after the violations" }))
-            ? resolve()
-            : setTimeout(poll, 2);
-        poll();
-      });
-    } finally {
-      connection.close();
-      await server.close();
-    }
-    recordFuzz("connection: invalid UTF-8 text frames", { cases });
+    await fuzzTarget(
+      "connection: invalid UTF-8 text frames",
+      () => ({ cases }),
+      async () => {
+        try {
+          connection.connect();
+          await waitFor(connection, (s) => s.status === "open", "the first open");
+          await fc.assert(
+            fc.asyncProperty(
+              fc.uint8Array({ minLength: 1, maxLength: 64 }).filter((bytes) => {
+                try {
+                  new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+                  return false;
+                } catch {
+                  return true;
+                }
+              }),
+              async (bytes) => {
+                cases += 1;
+                const socketsBefore = server.sockets.length;
+                server.sockets.at(-1)!.send(bytes, { binary: false });
+                await waitFor(
+                  connection,
+                  (s) => s.status === "open" && server.sockets.length === socketsBefore + 1,
+                  "the reconnect",
+                );
+                // The client fails the connection: 1006 (browsers and ws alike report no close frame).
+                expect([1006, 1007]).toContain(connection.getSnapshot().lastCloseCode);
+              },
+            ),
+            { seed: FUZZ_SEED, numRuns: runs(15) },
+          );
+          connection.send("after the violations");
+          await new Promise<void>((resolve) => {
+            const poll = () =>
+              server.received.includes(JSON.stringify({ inputText: "after the violations" }))
+                ? resolve()
+                : setTimeout(poll, 2);
+            poll();
+          });
+        } finally {
+          connection.close();
+          await server.close();
+        }
+      },
+    );
   }, 60_000);
 });

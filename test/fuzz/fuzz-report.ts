@@ -23,3 +23,22 @@ export function recordFuzz(target: string, figures: { cases: number } & Record<s
   const file = join(dir, `${target.replace(/[^a-z0-9-]+/gi, "_")}.json`);
   writeFileSync(file, JSON.stringify({ target, seed: FUZZ_SEED, ...figures }));
 }
+
+/**
+ * Runs one fuzz target and records its figures whether it passes or fails (a failure is
+ * recorded with the first line of its message, which names the counterexample), then rethrows.
+ */
+export async function fuzzTarget(
+  target: string,
+  figures: () => { cases: number } & Record<string, unknown>,
+  run: () => unknown,
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    recordFuzz(target, { ...figures(), failed: message.split("\n").slice(0, 3).join(" ") });
+    throw error;
+  }
+  recordFuzz(target, figures());
+}

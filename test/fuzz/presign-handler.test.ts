@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { verifyPresignedUrl } from "../../src/emulator";
 import { createPresignHandler } from "../../src/server";
 import { ARN, CREDENTIALS, SECRET, bearerPrincipal, serve } from "../server/serve";
-import { FUZZ_SEED, recordFuzz, runs } from "./fuzz-report";
+import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 
 /**
  * Requests of every shape to the presign handler: methods, content types, authorization and
@@ -198,61 +198,69 @@ describe("fuzz: presign handler", () => {
     let cases = 0;
     let minted = 0;
     const statuses: Record<number, number> = {};
-    await fc.assert(
-      fc.asyncProperty(
-        method,
-        contentType,
-        authorization,
-        origin,
-        body(ids),
-        async (verb, type, auth, from, payload) => {
-          cases += 1;
-          const headers = new Headers();
-          if (type !== undefined) headers.set("content-type", type);
-          if (auth !== undefined) headers.set("authorization", auth);
-          if (from !== undefined) headers.set("origin", from);
-          const request = new Request(`${APP_ORIGIN}/api/agent-url`, {
-            method: verb,
-            headers,
-            ...(verb.toUpperCase() === "GET" || verb.toUpperCase() === "HEAD"
-              ? {}
-              : { body: payload }),
-          });
-          const principal = bearerPrincipal(request)?.principal;
-          const before = mints();
-          const response = await handler(request.clone());
-          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-          expect(response.status).not.toBe(500);
-          if (response.status !== 200) {
-            expect(mints()).toBe(before);
-            if (response.status !== 204) {
-              const answer = (await response.json()) as { error?: { code?: unknown } };
-              expect(typeof answer.error?.code).toBe("string");
-              expect(response.headers.get("cache-control")).toBe("no-store");
-            }
-            return;
-          }
-          minted += 1;
-          expect(mints()).toBe(before + 1);
-          expect(request.method).toBe("POST");
-          expect(principal).toBeDefined();
-          if (from !== undefined) expect(from).toBe(APP_ORIGIN);
-          const answer = (await response.json()) as { url: string; sessionId: string };
-          const verdict = await verifyPresignedUrl(answer.url, {
-            credentials: CREDENTIALS,
-            now: NOW,
-          });
-          expect(verdict).toMatchObject({ ok: true, runtimeArn: ARN, sessionId: answer.sessionId });
-          expect(answer.sessionId).toMatch(BOUND_ID);
-          // Bound to the caller: never another user's session; the caller's own one resumes.
-          expect(answer.sessionId).not.toBe(principal === "alice" ? ids.bob : ids.alice);
-          const asked = requestedSessionId(payload);
-          if (asked === ids.alice || asked === ids.bob) expect(answer.sessionId).toBe(asked);
-        },
-      ),
-      { seed: FUZZ_SEED, numRuns: runs(1000) },
+    await fuzzTarget(
+      "presign handler: requests",
+      () => ({ cases, minted, statuses }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            method,
+            contentType,
+            authorization,
+            origin,
+            body(ids),
+            async (verb, type, auth, from, payload) => {
+              cases += 1;
+              const headers = new Headers();
+              if (type !== undefined) headers.set("content-type", type);
+              if (auth !== undefined) headers.set("authorization", auth);
+              if (from !== undefined) headers.set("origin", from);
+              const request = new Request(`${APP_ORIGIN}/api/agent-url`, {
+                method: verb,
+                headers,
+                ...(verb.toUpperCase() === "GET" || verb.toUpperCase() === "HEAD"
+                  ? {}
+                  : { body: payload }),
+              });
+              const principal = bearerPrincipal(request)?.principal;
+              const before = mints();
+              const response = await handler(request.clone());
+              statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+              expect(response.status).not.toBe(500);
+              if (response.status !== 200) {
+                expect(mints()).toBe(before);
+                if (response.status !== 204) {
+                  const answer = (await response.json()) as { error?: { code?: unknown } };
+                  expect(typeof answer.error?.code).toBe("string");
+                  expect(response.headers.get("cache-control")).toBe("no-store");
+                }
+                return;
+              }
+              minted += 1;
+              expect(mints()).toBe(before + 1);
+              expect(request.method).toBe("POST");
+              expect(principal).toBeDefined();
+              if (from !== undefined) expect(from).toBe(APP_ORIGIN);
+              const answer = (await response.json()) as { url: string; sessionId: string };
+              const verdict = await verifyPresignedUrl(answer.url, {
+                credentials: CREDENTIALS,
+                now: NOW,
+              });
+              expect(verdict).toMatchObject({
+                ok: true,
+                runtimeArn: ARN,
+                sessionId: answer.sessionId,
+              });
+              expect(answer.sessionId).toMatch(BOUND_ID);
+              // Bound to the caller: never another user's session; the caller's own one resumes.
+              expect(answer.sessionId).not.toBe(principal === "alice" ? ids.bob : ids.alice);
+              const asked = requestedSessionId(payload);
+              if (asked === ids.alice || asked === ids.bob) expect(answer.sessionId).toBe(asked);
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(1000) },
+        ),
     );
-    recordFuzz("presign handler: requests", { cases, minted, statuses });
     // Most generated requests are refused on purpose; enough must get through to mean something.
     expect(minted).toBeGreaterThan(cases / 25);
   });
@@ -293,56 +301,61 @@ describe("fuzz: presign handler", () => {
     let cases = 0;
     let minted = 0;
     const statuses: Record<string, number> = {};
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom("POST", "POST", "POST", "GET", "PUT", "OPTIONS"),
-          fc.array(rawHeader, { maxLength: 5 }),
-          fc.boolean(),
-          fc.oneof(
-            fc.constant(JSON.stringify({ runtime: "support" })),
-            fc.string({ maxLength: 120 }),
-            fc.jsonValue().map((value) => JSON.stringify(value)),
-          ),
-          async (verb, extraHeaders, authorized, payload) => {
-            cases += 1;
-            const before = served.mints();
-            const lines = [
-              `${verb} /api/agent-url HTTP/1.1`,
-              `Host: 127.0.0.1:${port}`,
-              "Connection: close",
-              "Content-Type: application/json",
-              ...(authorized ? ["Authorization: Bearer alice"] : []),
-              ...extraHeaders.map(([name, value]) => `${name}: ${value}`),
-              `Content-Length: ${Buffer.byteLength(payload)}`,
-            ];
-            const status = await rawRequest(
-              Number(port),
-              `${lines.join("\r\n")}\r\n\r\n${payload}`,
-            );
-            statuses[status] = (statuses[status] ?? 0) + 1;
-            expect(status).not.toBe("500");
-            if (status === "200") {
-              minted += 1;
-              expect(served.mints()).toBe(before + 1);
-              // Authorized, by the request's one Authorization header or an added one.
-              expect(
-                authorized ||
-                  extraHeaders.some(
-                    ([name, value]) => name === "Authorization" && value === "Bearer alice",
-                  ),
-              ).toBe(true);
-            } else {
-              expect(served.mints()).toBe(before);
-            }
-          },
-        ),
-        { seed: FUZZ_SEED, numRuns: runs(200) },
-      );
-    } finally {
-      await served.close();
-    }
-    recordFuzz("presign handler: raw HTTP through toNodeHandler", { cases, minted, statuses });
+    await fuzzTarget(
+      "presign handler: raw HTTP through toNodeHandler",
+      () => ({ cases, minted, statuses }),
+      async () => {
+        try {
+          await fc.assert(
+            fc.asyncProperty(
+              fc.constantFrom("POST", "POST", "POST", "GET", "PUT", "OPTIONS"),
+              fc.array(rawHeader, { maxLength: 5 }),
+              fc.boolean(),
+              fc.oneof(
+                fc.constant(JSON.stringify({ runtime: "support" })),
+                fc.string({ maxLength: 120 }),
+                fc.jsonValue().map((value) => JSON.stringify(value)),
+              ),
+              async (verb, extraHeaders, authorized, payload) => {
+                cases += 1;
+                const before = served.mints();
+                const lines = [
+                  `${verb} /api/agent-url HTTP/1.1`,
+                  `Host: 127.0.0.1:${port}`,
+                  "Connection: close",
+                  "Content-Type: application/json",
+                  ...(authorized ? ["Authorization: Bearer alice"] : []),
+                  ...extraHeaders.map(([name, value]) => `${name}: ${value}`),
+                  `Content-Length: ${Buffer.byteLength(payload)}`,
+                ];
+                const status = await rawRequest(
+                  Number(port),
+                  `${lines.join("\r\n")}\r\n\r\n${payload}`,
+                );
+                statuses[status] = (statuses[status] ?? 0) + 1;
+                expect(status).not.toBe("500");
+                if (status === "200") {
+                  minted += 1;
+                  expect(served.mints()).toBe(before + 1);
+                  // Authorized, by the request's one Authorization header or an added one.
+                  expect(
+                    authorized ||
+                      extraHeaders.some(
+                        ([name, value]) => name === "Authorization" && value === "Bearer alice",
+                      ),
+                  ).toBe(true);
+                } else {
+                  expect(served.mints()).toBe(before);
+                }
+              },
+            ),
+            { seed: FUZZ_SEED, numRuns: runs(200) },
+          );
+        } finally {
+          await served.close();
+        }
+      },
+    );
     expect(minted).toBeGreaterThan(0);
   }, 60_000);
 });

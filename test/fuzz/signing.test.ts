@@ -12,7 +12,7 @@ import {
   parseRuntimeArn,
   SESSION_ID_PARAM,
 } from "../../src/signing";
-import { FUZZ_SEED, recordFuzz, runs } from "./fuzz-report";
+import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 
 /**
  * Signing inputs, fuzzed further than src/signing/agent-runtime-client.property.test.ts (which
@@ -124,55 +124,59 @@ describe("fuzz: signing", () => {
     let cases = 0;
     let signed = 0;
     let verified = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        region,
-        runtimeArn,
-        text,
-        text,
-        customParams,
-        expires,
-        credentials,
-        async (r, arn, sessionId, qualifier, custom, seconds, keys) => {
-          cases += 1;
-          let url: string;
-          try {
-            const client = new AgentRuntimeClient({
-              region: r,
-              credentials: keys,
-              now: () => NOW,
-              randomUUID: () => "f".repeat(36),
-            });
-            url = await client.generatePresignedUrl({
-              runtimeArn: arn,
-              sessionId,
-              endpointName: qualifier,
-              customParams: custom,
-              expires: seconds,
-            });
-          } catch (error) {
-            expectTyped(error, AgentRuntimeValidationError, AgentRuntimeCredentialsError);
-            return;
-          }
-          signed += 1;
-          const verdict = await verifyPresignedUrl(url, { credentials: keys, now: NOW });
-          if (!servable(arn)) {
-            expect(verdict).toMatchObject({ ok: false, code: "malformed" });
-            return;
-          }
-          verified += 1;
-          if (!verdict.ok) throw new Error(`the verifier refused our URL: ${verdict.reason}`);
-          expect(verdict.runtimeArn).toBe(arn);
-          expect(verdict.sessionId).toBe(sessionId || "f".repeat(36));
-          expect(verdict.params).toEqual(
-            expectedParams(qualifier, custom, sessionId || "f".repeat(36)),
-          );
-          expect(verdict.expiresAt - verdict.signedAt).toBe((seconds ?? 300) * 1000);
-        },
-      ),
-      { seed: FUZZ_SEED, numRuns: runs(400) },
+    await fuzzTarget(
+      "signing: presigned URL through the verifier",
+      () => ({ cases, signed, verified }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            region,
+            runtimeArn,
+            text,
+            text,
+            customParams,
+            expires,
+            credentials,
+            async (r, arn, sessionId, qualifier, custom, seconds, keys) => {
+              cases += 1;
+              let url: string;
+              try {
+                const client = new AgentRuntimeClient({
+                  region: r,
+                  credentials: keys,
+                  now: () => NOW,
+                  randomUUID: () => "f".repeat(36),
+                });
+                url = await client.generatePresignedUrl({
+                  runtimeArn: arn,
+                  sessionId,
+                  endpointName: qualifier,
+                  customParams: custom,
+                  expires: seconds,
+                });
+              } catch (error) {
+                expectTyped(error, AgentRuntimeValidationError, AgentRuntimeCredentialsError);
+                return;
+              }
+              signed += 1;
+              const verdict = await verifyPresignedUrl(url, { credentials: keys, now: NOW });
+              if (!servable(arn)) {
+                expect(verdict).toMatchObject({ ok: false, code: "malformed" });
+                return;
+              }
+              verified += 1;
+              if (!verdict.ok) throw new Error(`the verifier refused our URL: ${verdict.reason}`);
+              expect(verdict.runtimeArn).toBe(arn);
+              expect(verdict.sessionId).toBe(sessionId || "f".repeat(36));
+              expect(verdict.params).toEqual(
+                expectedParams(qualifier, custom, sessionId || "f".repeat(36)),
+              );
+              expect(verdict.expiresAt - verdict.signedAt).toBe((seconds ?? 300) * 1000);
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(400) },
+        ),
     );
-    recordFuzz("signing: presigned URL through the verifier", { cases, signed, verified });
     expect(verified).toBeGreaterThan(cases / 5);
   });
 
@@ -180,47 +184,56 @@ describe("fuzz: signing", () => {
     let cases = 0;
     let signed = 0;
     let verified = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        region,
-        runtimeArn,
-        text,
-        text,
-        credentials,
-        async (r, arn, sessionId, qualifier, keys) => {
-          cases += 1;
-          let connection;
-          try {
-            const client = new AgentRuntimeClient({ region: r, credentials: keys, now: () => NOW });
-            connection = await client.generateWsConnection({
-              runtimeArn: arn,
-              sessionId,
-              endpointName: qualifier,
-            });
-          } catch (error) {
-            expectTyped(error, AgentRuntimeValidationError, AgentRuntimeCredentialsError);
-            return;
-          }
-          signed += 1;
-          const { pathname, search } = new URL(connection.url);
-          const verdict = await verifySignedHeaders(
-            { target: `${pathname}${search}`, headers: connection.headers },
-            { credentials: keys, now: NOW },
-          );
-          if (!servable(arn)) {
-            expect(verdict).toMatchObject({ ok: false, code: "malformed" });
-            return;
-          }
-          verified += 1;
-          if (!verdict.ok) throw new Error(`the verifier refused our headers: ${verdict.reason}`);
-          expect(verdict.runtimeArn).toBe(arn);
-          expect(verdict.qualifier).toBe(qualifier || undefined);
-          expect(connection.headers[SESSION_ID_PARAM]).toBe(connection.sessionId);
-        },
-      ),
-      { seed: FUZZ_SEED, numRuns: runs(300) },
+    await fuzzTarget(
+      "signing: SigV4 headers through the verifier",
+      () => ({ cases, signed, verified }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            region,
+            runtimeArn,
+            text,
+            text,
+            credentials,
+            async (r, arn, sessionId, qualifier, keys) => {
+              cases += 1;
+              let connection;
+              try {
+                const client = new AgentRuntimeClient({
+                  region: r,
+                  credentials: keys,
+                  now: () => NOW,
+                });
+                connection = await client.generateWsConnection({
+                  runtimeArn: arn,
+                  sessionId,
+                  endpointName: qualifier,
+                });
+              } catch (error) {
+                expectTyped(error, AgentRuntimeValidationError, AgentRuntimeCredentialsError);
+                return;
+              }
+              signed += 1;
+              const { pathname, search } = new URL(connection.url);
+              const verdict = await verifySignedHeaders(
+                { target: `${pathname}${search}`, headers: connection.headers },
+                { credentials: keys, now: NOW },
+              );
+              if (!servable(arn)) {
+                expect(verdict).toMatchObject({ ok: false, code: "malformed" });
+                return;
+              }
+              verified += 1;
+              if (!verdict.ok)
+                throw new Error(`the verifier refused our headers: ${verdict.reason}`);
+              expect(verdict.runtimeArn).toBe(arn);
+              expect(verdict.qualifier).toBe(qualifier || undefined);
+              expect(connection.headers[SESSION_ID_PARAM]).toBe(connection.sessionId);
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(300) },
+        ),
     );
-    recordFuzz("signing: SigV4 headers through the verifier", { cases, signed, verified });
     // Header signing refuses more (a session id must fit in a header); a tenth must still pass.
     expect(verified).toBeGreaterThan(cases / 10);
   });
@@ -228,152 +241,179 @@ describe("fuzz: signing", () => {
   it("OAuth headers carry the token exactly, or a typed error says why not", async () => {
     let cases = 0;
     let accepted = 0;
-    await fc.assert(
-      fc.asyncProperty(runtimeArn, text, text, text, async (arn, token, sessionId, qualifier) => {
-        cases += 1;
-        try {
-          const client = new AgentRuntimeClient({ region: "us-west-2" });
-          const { headers } = await client.generateWsConnectionOAuth({
-            runtimeArn: arn,
-            bearerToken: token,
-            sessionId,
-            endpointName: qualifier,
-          });
-          expect(headers["Authorization"]).toBe(`Bearer ${token}`);
-          accepted += 1;
-        } catch (error) {
-          expectTyped(error, AgentRuntimeValidationError);
-        }
-      }),
-      { seed: FUZZ_SEED, numRuns: runs(400) },
+    await fuzzTarget(
+      "signing: OAuth headers",
+      () => ({ cases, accepted }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            runtimeArn,
+            text,
+            text,
+            text,
+            async (arn, token, sessionId, qualifier) => {
+              cases += 1;
+              try {
+                const client = new AgentRuntimeClient({ region: "us-west-2" });
+                const { headers } = await client.generateWsConnectionOAuth({
+                  runtimeArn: arn,
+                  bearerToken: token,
+                  sessionId,
+                  endpointName: qualifier,
+                });
+                expect(headers["Authorization"]).toBe(`Bearer ${token}`);
+                accepted += 1;
+              } catch (error) {
+                expectTyped(error, AgentRuntimeValidationError);
+              }
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(400) },
+        ),
     );
-    recordFuzz("signing: OAuth headers", { cases, accepted });
     expect(accepted).toBeGreaterThan(0);
   });
 
-  it("bearerSubprotocols carries exactly the token (never a silently altered one), or a typed error", () => {
+  it("bearerSubprotocols carries exactly the token (never a silently altered one), or a typed error", async () => {
     let cases = 0;
     let carried = 0;
-    fc.assert(
-      fc.property(text, (token) => {
-        cases += 1;
-        let protocols: [string, string];
-        try {
-          protocols = bearerSubprotocols(token);
-        } catch (error) {
-          expectTyped(error, AgentRuntimeValidationError);
-          return;
-        }
-        const [carrier, marker] = protocols;
-        expect(marker).toBe("base64UrlBearerAuthorization");
-        const encoded = carrier.slice("base64UrlBearerAuthorization.".length);
-        // A subprotocol is an RFC 6455 token; base64url without padding is one.
-        expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-        const bytes = Uint8Array.from(atob(encoded.replace(/-/g, "+").replace(/_/g, "/")), (c) =>
-          c.charCodeAt(0),
-        );
-        expect(new TextDecoder().decode(bytes)).toBe(token);
-        carried += 1;
-      }),
-      { seed: FUZZ_SEED, numRuns: runs(1000) },
+    await fuzzTarget(
+      "signing: bearer subprotocols",
+      () => ({ cases, carried }),
+      () =>
+        fc.assert(
+          fc.property(text, (token) => {
+            cases += 1;
+            let protocols: [string, string];
+            try {
+              protocols = bearerSubprotocols(token);
+            } catch (error) {
+              expectTyped(error, AgentRuntimeValidationError);
+              return;
+            }
+            const [carrier, marker] = protocols;
+            expect(marker).toBe("base64UrlBearerAuthorization");
+            const encoded = carrier.slice("base64UrlBearerAuthorization.".length);
+            // A subprotocol is an RFC 6455 token; base64url without padding is one.
+            expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+            const bytes = Uint8Array.from(
+              atob(encoded.replace(/-/g, "+").replace(/_/g, "/")),
+              (c) => c.charCodeAt(0),
+            );
+            expect(new TextDecoder().decode(bytes)).toBe(token);
+            carried += 1;
+          }),
+          { seed: FUZZ_SEED, numRuns: runs(1000) },
+        ),
     );
-    recordFuzz("signing: bearer subprotocols", { cases, carried });
     expect(carried).toBeGreaterThan(0);
   });
 
-  it("parseRuntimeArn gives back exactly the parts of the string, or a typed error", () => {
+  it("parseRuntimeArn gives back exactly the parts of the string, or a typed error", async () => {
     let cases = 0;
     let parsed = 0;
-    fc.assert(
-      fc.property(fc.oneof(runtimeArn, fc.anything()), (input) => {
-        cases += 1;
-        try {
-          const arn = parseRuntimeArn(input as string);
-          parsed += 1;
-          expect(
-            `arn:${arn.partition}:bedrock-agentcore:${arn.region}:${arn.accountId}:runtime/${arn.runtimeId}`,
-          ).toBe(input);
-        } catch (error) {
-          expectTyped(error, AgentRuntimeValidationError);
-        }
-      }),
-      { seed: FUZZ_SEED, numRuns: runs(1000) },
+    await fuzzTarget(
+      "signing: parseRuntimeArn",
+      () => ({ cases, parsed }),
+      () =>
+        fc.assert(
+          fc.property(fc.oneof(runtimeArn, fc.anything()), (input) => {
+            cases += 1;
+            try {
+              const arn = parseRuntimeArn(input as string);
+              parsed += 1;
+              expect(
+                `arn:${arn.partition}:bedrock-agentcore:${arn.region}:${arn.accountId}:runtime/${arn.runtimeId}`,
+              ).toBe(input);
+            } catch (error) {
+              expectTyped(error, AgentRuntimeValidationError);
+            }
+          }),
+          { seed: FUZZ_SEED, numRuns: runs(1000) },
+        ),
     );
-    recordFuzz("signing: parseRuntimeArn", { cases, parsed });
     expect(parsed).toBeGreaterThan(cases / 10);
   });
 
   it("providers: bad options throw typed errors at creation; a call rejects only with AgentRuntimeProviderError", async () => {
     let cases = 0;
     let minted = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        runtimeArn,
-        customParams,
-        text,
-        expires,
-        fc.oneof(
-          { arbitrary: fc.constant(undefined), weight: 4 },
-          {
-            arbitrary: fc.constantFrom("ws://127.0.0.1:8787", "wss://example.com", "http://x/y"),
-            weight: 2,
-          },
-          { arbitrary: text, weight: 1 },
+    await fuzzTarget(
+      "signing: credentials and bearer providers",
+      () => ({ cases, minted }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            runtimeArn,
+            customParams,
+            text,
+            expires,
+            fc.oneof(
+              { arbitrary: fc.constant(undefined), weight: 4 },
+              {
+                arbitrary: fc.constantFrom(
+                  "ws://127.0.0.1:8787",
+                  "wss://example.com",
+                  "http://x/y",
+                ),
+                weight: 2,
+              },
+              { arbitrary: text, weight: 1 },
+            ),
+            fc.oneof(text, fc.string({ unit: "grapheme-ascii", minLength: 33, maxLength: 60 })),
+            fc.oneof(
+              { arbitrary: fc.constant("eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6In0.c2ln"), weight: 3 },
+              { arbitrary: text, weight: 2 },
+              { arbitrary: fc.constantFrom(undefined, null, 42, ""), weight: 1 },
+            ),
+            async (arn, custom, qualifier, seconds, endpoint, sessionId, token) => {
+              cases += 1;
+              const context = { sessionId, signal: new AbortController().signal, attempt: 0 };
+              let signing;
+              try {
+                signing = credentialsUrlProvider({
+                  runtimeArn: arn,
+                  credentials: { accessKeyId: "AKIAFUZZ", secretAccessKey: "s" },
+                  customParams: custom,
+                  endpointName: qualifier,
+                  expires: seconds,
+                  endpoint,
+                });
+              } catch (error) {
+                expectTyped(error, AgentRuntimeValidationError);
+              }
+              if (signing) {
+                try {
+                  const answer = await signing(context);
+                  expect(answer.sessionId).toBe(sessionId);
+                  minted += 1;
+                } catch (error) {
+                  expectTyped(error, AgentRuntimeProviderError);
+                }
+              }
+              let bearer;
+              try {
+                bearer = bearerTokenProvider({
+                  runtimeArn: arn,
+                  getToken: () => token as string,
+                  endpointName: qualifier,
+                });
+              } catch (error) {
+                expectTyped(error, AgentRuntimeValidationError, TypeError);
+              }
+              if (bearer) {
+                try {
+                  const answer = await bearer(context);
+                  expect(answer.sessionId).toBe(sessionId);
+                } catch (error) {
+                  expectTyped(error, AgentRuntimeProviderError);
+                }
+              }
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(300) },
         ),
-        fc.oneof(text, fc.string({ unit: "grapheme-ascii", minLength: 33, maxLength: 60 })),
-        fc.oneof(
-          { arbitrary: fc.constant("eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6In0.c2ln"), weight: 3 },
-          { arbitrary: text, weight: 2 },
-          { arbitrary: fc.constantFrom(undefined, null, 42, ""), weight: 1 },
-        ),
-        async (arn, custom, qualifier, seconds, endpoint, sessionId, token) => {
-          cases += 1;
-          const context = { sessionId, signal: new AbortController().signal, attempt: 0 };
-          let signing;
-          try {
-            signing = credentialsUrlProvider({
-              runtimeArn: arn,
-              credentials: { accessKeyId: "AKIAFUZZ", secretAccessKey: "s" },
-              customParams: custom,
-              endpointName: qualifier,
-              expires: seconds,
-              endpoint,
-            });
-          } catch (error) {
-            expectTyped(error, AgentRuntimeValidationError);
-          }
-          if (signing) {
-            try {
-              const answer = await signing(context);
-              expect(answer.sessionId).toBe(sessionId);
-              minted += 1;
-            } catch (error) {
-              expectTyped(error, AgentRuntimeProviderError);
-            }
-          }
-          let bearer;
-          try {
-            bearer = bearerTokenProvider({
-              runtimeArn: arn,
-              getToken: () => token as string,
-              endpointName: qualifier,
-            });
-          } catch (error) {
-            expectTyped(error, AgentRuntimeValidationError, TypeError);
-          }
-          if (bearer) {
-            try {
-              const answer = await bearer(context);
-              expect(answer.sessionId).toBe(sessionId);
-            } catch (error) {
-              expectTyped(error, AgentRuntimeProviderError);
-            }
-          }
-        },
-      ),
-      { seed: FUZZ_SEED, numRuns: runs(300) },
     );
-    recordFuzz("signing: credentials and bearer providers", { cases, minted });
     expect(minted).toBeGreaterThan(0);
   });
 });

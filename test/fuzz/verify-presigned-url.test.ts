@@ -5,7 +5,7 @@ import { verifyPresignedUrl, type SignatureVerification } from "../../src/emulat
 import type { EmulatorCredentials } from "../../src/emulator/credentials";
 import { AgentRuntimeClient } from "../../src/signing";
 import type { VectorFile } from "../vectors/vector-format";
-import { FUZZ_SEED, recordFuzz, runs } from "./fuzz-report";
+import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 import { isEquivalent, mutate, MUTATIONS, type Mutation } from "./url-mutations";
 
 /**
@@ -124,13 +124,22 @@ describe("fuzz: verifyPresignedUrl never accepts a changed URL", () => {
   it("golden URLs from the Python SDK, mutated", async () => {
     const tally = newTally();
     let cases = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...GOLDEN), mutation, fc.nat(), async (source, kind, n) => {
-        if (await checkMutation(source, kind, n, tally)) cases += 1;
-      }),
-      { seed: FUZZ_SEED, numRuns: runs(1500) },
+    await fuzzTarget(
+      "verifyPresignedUrl: golden URLs mutated",
+      () => ({ cases, byMutation: tally }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...GOLDEN),
+            mutation,
+            fc.nat(),
+            async (source, kind, n) => {
+              if (await checkMutation(source, kind, n, tally)) cases += 1;
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: runs(1500) },
+        ),
     );
-    recordFuzz("verifyPresignedUrl: golden URLs mutated", { cases, byMutation: tally });
     expect(GOLDEN.length).toBeGreaterThan(0);
     for (const kind of MUTATIONS) {
       if (kind === "plus-for-space" || kind === "decode-reserved") continue; // golden URLs may lack such escapes
@@ -141,14 +150,18 @@ describe("fuzz: verifyPresignedUrl never accepts a changed URL", () => {
   it("fresh URLs from our signer, mutated", async () => {
     const tally = newTally();
     let cases = 0;
-    await fc.assert(
-      fc.asyncProperty(freshInput, mutation, fc.nat(), async (input, kind, n) => {
-        const source = await signFresh(input);
-        if (await checkMutation(source, kind, n, tally)) cases += 1;
-      }),
-      { seed: FUZZ_SEED, numRuns: runs(1500) },
+    await fuzzTarget(
+      "verifyPresignedUrl: fresh URLs mutated",
+      () => ({ cases, byMutation: tally }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(freshInput, mutation, fc.nat(), async (input, kind, n) => {
+            const source = await signFresh(input);
+            if (await checkMutation(source, kind, n, tally)) cases += 1;
+          }),
+          { seed: FUZZ_SEED, numRuns: runs(1500) },
+        ),
     );
-    recordFuzz("verifyPresignedUrl: fresh URLs mutated", { cases, byMutation: tally });
     for (const kind of MUTATIONS) expect(tally[kind].tried, kind).toBeGreaterThan(0);
   }, 30_000);
 });
