@@ -45,8 +45,6 @@ export const libraryEntries: Record<string, string> = {
   "emulator-cli": "src/emulator/cli.ts",
 };
 
-const CLIENT_ENTRIES = new Set(["index"]);
-
 export default defineConfig({
   plugins: [emitStylesheet()],
   build: {
@@ -60,12 +58,19 @@ export default defineConfig({
     },
     rollupOptions: {
       external: isExternal,
+      onwarn(warning, warn) {
+        // With one output file per module, each React module keeps its own "use client".
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        warn(warning);
+      },
       output: {
+        // One output file per source module, so apps' bundlers drop every unused module whole
+        // (package.json marks all JS as side-effect free).
+        preserveModules: true,
+        preserveModulesRoot: "src",
         entryFileNames: "[name].js",
-        chunkFileNames: "chunks/[name]-[hash].js",
         banner: (chunk) => {
-          if (chunk.isEntry && chunk.name === "emulator-cli") return "#!/usr/bin/env node";
-          if (chunk.isEntry && CLIENT_ENTRIES.has(chunk.name)) return '"use client";';
+          if (chunk.facadeModuleId?.endsWith("/src/emulator/cli.ts")) return "#!/usr/bin/env node";
           return "";
         },
       },

@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 
 /** The system Chromium; override with CHROMIUM_PATH where it lives elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -59,7 +61,31 @@ export default defineConfig({
           name: "browser",
           include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
           setupFiles: ["test/setup/browser.ts"],
+          // A real loopback WebSocket agent for the hook's Chromium tests.
+          globalSetup: ["test/react/agent-test-server.ts"],
           browser: chromium(),
+        },
+      },
+      {
+        // Every story renders in Chromium, runs its play function and passes axe.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) })],
+        test: {
+          name: "storybook",
+          browser: chromium(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Chromium (playwright-core) against the emulator, the presign backend and the
+          // demo app; one file at a time so the browsers and dev servers never compete.
+          name: "e2e",
+          environment: "node",
+          include: [E2E_TESTS],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -25,3 +25,8 @@ export { AgentRuntimeProviderError } from "./providers/errors";
 export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
 export * from "./connection/index";
 export * from "./codecs/index";
+
+// Conversation store (framework-free) and the React binding.
+export * from "./store/index";
+export * from "./react/index";
+export * from "./react/components";

@@ -81,6 +81,16 @@ describe("textCodec.decode", () => {
       [{ type: "error", message: "bad", code: "X", fatal: true }],
     ],
     [
+      "{error: {code}, message, code}: the nested error's own fields win, no message borrowed",
+      '{"error":{"code":"N"},"message":"outer","code":"O"}',
+      [{ type: "error", message: "The agent reported an error", code: "N", fatal: true }],
+    ],
+    [
+      "{error: {}, code}",
+      '{"error":{},"code":"O"}',
+      [{ type: "error", message: "The agent reported an error", code: "O", fatal: true }],
+    ],
+    [
       "{type:error, message}",
       '{"type":"error","message":"nope"}',
       [{ type: "error", message: "nope", fatal: true }],

@@ -7,22 +7,13 @@ export const TEXT_FIELDS = ["text", "delta", "content", "chunk", "data"] as cons
 export const END_MARKERS = ["done", "end", "complete"] as const;
 
 function errorEvent(value: Record<string, unknown>): AgentEvent {
-  const error = value.error;
-  let message: string | undefined;
-  let code: unknown;
-  if (typeof error === "string") {
-    message = error;
-    code = value.code;
-  } else if (isRecord(error)) {
-    message = typeof error.message === "string" ? error.message : undefined;
-    code = error.code ?? value.code;
-  } else {
-    message = typeof value.message === "string" ? value.message : undefined;
-    code = value.code;
-  }
+  const { error } = value;
+  const nested = isRecord(error) ? error : undefined;
+  const message = typeof error === "string" ? error : (nested ?? value).message;
+  const code = nested?.code ?? value.code;
   const event: AgentEvent = {
     type: "error",
-    message: message || "The agent reported an error",
+    message: (typeof message === "string" && message) || "The agent reported an error",
     fatal: true,
   };
   if (typeof code === "string" && code !== "") event.code = code;

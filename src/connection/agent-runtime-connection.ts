@@ -5,7 +5,9 @@ import type { UrlProvider } from "../providers/types";
 import { AgentRuntimeValidationError } from "../signing/errors";
 import { computeBackoff, resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
 import { classifyClose, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STREAM_LIFETIME_MS } from "./close-policy";
-import { AgentRuntimeFrameTooLargeError, AgentRuntimeSocketClosedError } from "./errors";
+import { AgentRuntimeFrameTooLargeError, AgentRuntimeSocketClosedError, toError } from "./errors";
+import { listen, notify } from "./listeners";
+import { numberOption } from "./number-option";
 import { navigatorOnlineSource } from "./online-source";
 import { Outbox } from "./outbox";
 import { isUsable, toReadyUrl, type ReadyUrl } from "./ready-url";
@@ -13,7 +15,6 @@ import { assertSessionId, createSessionId, randomUuid } from "./session-id";
 import type {
   ConnectionOptions,
   ConnectionSnapshot,
-  ConnectionStatus,
   OnlineSource,
   OutboxEntry,
   WebSocketConstructor,
@@ -39,8 +40,9 @@ export const CLOSE_WAIT_MS = 1_000;
 
 const OPEN = 1;
 const CLIENT_CLOSE_CODE = 1000;
+const OFFLINE_REASON = "offline; waiting for the network";
 
-type Timer = ReturnType<typeof setTimeout>;
+type TimerName = "retry" | "prefetch" | "heartbeat" | "closeWait";
 
 interface UrlRequest {
   promise: Promise<ReadyUrl>;
@@ -56,40 +58,6 @@ interface CloseEventLike {
   reason?: unknown;
 }
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  const resolved = value ?? fallback;
-  if (typeof resolved !== "number" || !Number.isFinite(resolved) || resolved < 0) {
-    throw new AgentRuntimeValidationError(
-      `${name} must be a finite number >= 0 (got ${String(resolved)})`,
-    );
-  }
-  return resolved;
-}
-
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < 1) {
-    throw new AgentRuntimeValidationError(
-      `${name} must be a whole number >= 1 (got ${String(resolved)})`,
-    );
-  }
-  return resolved;
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  const resolved = value ?? fallback;
-  if (typeof resolved !== "number" || !Number.isFinite(resolved) || resolved <= 0) {
-    throw new AgentRuntimeValidationError(
-      `${name} must be a positive number (got ${String(resolved)})`,
-    );
-  }
-  return resolved;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 /** Binary frames arrive as `ArrayBuffer` (browsers, `ws` with binaryType arraybuffer) or a Uint8Array view. */
 function toIncomingFrame(data: unknown): IncomingFrame | undefined {
   if (typeof data === "string") return data;
@@ -102,22 +70,6 @@ function toIncomingFrame(data: unknown): IncomingFrame | undefined {
   if (ArrayBuffer.isView(data))
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return undefined;
-}
-
-/** Calls every listener; a listener that throws is reported without stopping the others or the connection. */
-function notifyAll<Args extends unknown[]>(
-  listeners: ReadonlySet<(...args: Args) => void>,
-  ...args: Args
-): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(...args);
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
 }
 
 function noop(): void {}
@@ -195,10 +147,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
 
   /** Sockets we closed ourselves that have not reported their close yet. */
   readonly #closing = new Map<WebSocketLike, Promise<void>>();
-  #closeWaitTimer: Timer | null = null;
-  #retryTimer: Timer | null = null;
-  #prefetchTimer: Timer | null = null;
-  #heartbeatTimer: Timer | null = null;
+  readonly #timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
 
   /**
    * @throws {AgentRuntimeValidationError} for a missing `urlProvider`, a session id that is not
@@ -206,44 +155,54 @@ export class AgentRuntimeConnection<Outgoing = string> {
    */
   constructor(options: ConnectionOptions<Outgoing>) {
     if (typeof options?.urlProvider !== "function") {
-      throw new AgentRuntimeValidationError(
-        "urlProvider must be a function that returns a PresignedConnection",
-      );
+      throw new AgentRuntimeValidationError("urlProvider must be a function");
     }
     this.#provider = options.urlProvider;
     this.#codec = options.codec ?? (textCodec as unknown as Codec<Outgoing>);
     this.#retry = resolveRetryOptions(options.retry);
-    this.#prefetchMarginMs = nonNegative(
+    this.#prefetchMarginMs = numberOption(
       "prefetchMarginMs",
-      options.prefetchMarginMs,
-      DEFAULT_PREFETCH_MARGIN_MS,
+      options.prefetchMarginMs ?? DEFAULT_PREFETCH_MARGIN_MS,
+      "a finite number >= 0",
     );
-    this.#safetyMarginMs = nonNegative(
+    this.#safetyMarginMs = numberOption(
       "urlSafetyMarginMs",
-      options.urlSafetyMarginMs,
-      DEFAULT_URL_SAFETY_MARGIN_MS,
+      options.urlSafetyMarginMs ?? DEFAULT_URL_SAFETY_MARGIN_MS,
+      "a finite number >= 0",
     );
-    this.#maxFrameBytes = positiveInteger(
+    this.#maxFrameBytes = numberOption(
       "maxFrameBytes",
-      options.maxFrameBytes,
-      DEFAULT_MAX_FRAME_BYTES,
+      options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+      "a whole number >= 1",
     );
-    this.#streamLifetimeMs = positive(
+    this.#streamLifetimeMs = numberOption(
       "streamLifetimeMs",
-      options.streamLifetimeMs,
-      DEFAULT_STREAM_LIFETIME_MS,
+      options.streamLifetimeMs ?? DEFAULT_STREAM_LIFETIME_MS,
+      "a finite number > 0",
     );
-    this.#idleTimeoutMs = positive("idleTimeoutMs", options.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS);
+    this.#idleTimeoutMs = numberOption(
+      "idleTimeoutMs",
+      options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      "a finite number > 0",
+    );
     this.#outbox = new Outbox(
-      positiveInteger("maxQueuedMessages", options.maxQueuedMessages, DEFAULT_MAX_QUEUED_MESSAGES),
+      numberOption(
+        "maxQueuedMessages",
+        options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED_MESSAGES,
+        "a whole number >= 1",
+      ),
     );
     if (options.heartbeat !== undefined) {
-      const intervalMs = positive("heartbeat.intervalMs", options.heartbeat.intervalMs, 0);
+      const intervalMs = numberOption(
+        "heartbeat.intervalMs",
+        options.heartbeat.intervalMs,
+        "a finite number > 0",
+      );
       const { frame } = options.heartbeat;
       const codec = this.#codec;
       if (frame === undefined && typeof codec.heartbeat !== "function") {
         throw new AgentRuntimeValidationError(
-          `heartbeat needs a frame: the ${codec.name} codec has no heartbeat(), so pass heartbeat.frame`,
+          `heartbeat.frame is required: the ${codec.name} codec has no heartbeat()`,
         );
       }
       this.#heartbeat = {
@@ -281,18 +240,12 @@ export class AgentRuntimeConnection<Outgoing = string> {
 
   /** Calls `listener` after every snapshot change. Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return listen(this.#listeners, listener);
   }
 
   /** Calls `listener` with every event the codec decodes, in order. Returns the unsubscribe function. */
   onEvent(listener: (event: AgentEvent) => void): () => void {
-    this.#eventListeners.add(listener);
-    return () => {
-      this.#eventListeners.delete(listener);
-    };
+    return listen(this.#eventListeners, listener);
   }
 
   /**
@@ -303,10 +256,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
   connect(): void {
     const { status } = this.#snapshot;
     if (status === "connecting" || status === "open" || status === "reconnecting") return;
-    this.#attempt = 0;
-    this.#watchOnline();
-    this.#set({ status: "connecting", attempt: 0, nextRetryAt: null, reason: null, error: null });
-    this.#scheduleAttempt("now");
+    this.#startOver("connecting");
   }
 
   /**
@@ -382,14 +332,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
   reconnect(): void {
     const { status } = this.#snapshot;
     this.#dropSocket("reconnecting");
-    this.#attempt = 0;
-    this.#watchOnline();
-    const next: ConnectionStatus =
-      status === "idle" || status === "closed" || status === "failed" || status === "connecting"
-        ? "connecting"
-        : "reconnecting";
-    this.#set({ status: next, attempt: 0, nextRetryAt: null, reason: null, error: null });
-    this.#scheduleAttempt("now");
+    this.#startOver(status === "open" || status === "reconnecting" ? "reconnecting" : "connecting");
   }
 
   /**
@@ -403,6 +346,14 @@ export class AgentRuntimeConnection<Outgoing = string> {
 
   // ---- connection attempts ---------------------------------------------------------------
 
+  /** Connects now with the backoff reset, watching online/offline. */
+  #startOver(status: "connecting" | "reconnecting"): void {
+    this.#attempt = 0;
+    this.#watchOnline();
+    this.#set({ status, attempt: 0, nextRetryAt: null, reason: null, error: null });
+    this.#scheduleAttempt("now");
+  }
+
   #scheduleAttempt(delay: number | "now"): void {
     this.#clearTimer("retry");
     const token = ++this.#attemptToken;
@@ -410,16 +361,12 @@ export class AgentRuntimeConnection<Outgoing = string> {
       if (token === this.#attemptToken) void this.#attemptNow(token);
     };
     if (delay === "now") queueMicrotask(run);
-    else
-      this.#retryTimer = setTimeout(() => {
-        this.#retryTimer = null;
-        run();
-      }, delay);
+    else this.#startTimer("retry", delay, run);
   }
 
   async #attemptNow(token: number): Promise<void> {
     if (!this.#online) {
-      this.#set({ nextRetryAt: null, reason: "offline; waiting for the network" });
+      this.#set({ nextRetryAt: null, reason: OFFLINE_REASON });
       return;
     }
     if (this.#snapshot.nextRetryAt !== null) this.#set({ nextRetryAt: null });
@@ -442,12 +389,9 @@ export class AgentRuntimeConnection<Outgoing = string> {
     if (!isUsable(ready, Date.now(), this.#safetyMarginMs)) {
       if (this.#ready === ready) this.#ready = null;
       this.#attemptFailed(
-        new AgentRuntimeProviderError(
-          "The URL provider answered with a URL that is expired or about to expire",
-          {
-            code: "expired-url",
-          },
-        ),
+        new AgentRuntimeProviderError("The URL provider answered with an expired URL", {
+          code: "expired-url",
+        }),
         "the URL provider answered with an expired URL",
       );
       return;
@@ -462,11 +406,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
   async #previousSocketsClosed(): Promise<void> {
     const waitedOn = Promise.all(this.#closing.values());
     const closedInTime = await new Promise<boolean>((resolve) => {
-      this.#clearTimer("closeWait");
-      this.#closeWaitTimer = setTimeout(() => {
-        this.#closeWaitTimer = null;
-        resolve(false);
-      }, CLOSE_WAIT_MS);
+      this.#startTimer("closeWait", CLOSE_WAIT_MS, () => resolve(false));
       void waitedOn.then(() => {
         this.#clearTimer("closeWait");
         resolve(true);
@@ -529,7 +469,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
     }
     if (this.#sessionFixed) {
       throw new AgentRuntimeProviderError(
-        "The URL provider answered for a different runtime session than this conversation's",
+        "The URL provider answered for another session id than this conversation's",
         { code: "session-mismatch" },
       );
     }
@@ -545,16 +485,20 @@ export class AgentRuntimeConnection<Outgoing = string> {
       this.#shutDown(
         "failed",
         new AgentRuntimeValidationError(
-          "No WebSocket implementation: this platform has no global WebSocket, so pass options.WebSocket (e.g. the ws package in Node)",
+          "No global WebSocket: pass options.WebSocket (e.g. the ws package in Node)",
         ),
       );
       return;
     }
     let socket: WebSocketLike;
     try {
-      socket = ready.protocols
-        ? new Constructor(ready.url, ready.protocols)
-        : new Constructor(ready.url);
+      if (ready.headers) {
+        socket = new Constructor(ready.url, ready.protocols ?? [], { headers: ready.headers });
+      } else {
+        socket = ready.protocols
+          ? new Constructor(ready.url, ready.protocols)
+          : new Constructor(ready.url);
+      }
     } catch (error) {
       this.#ready = null;
       this.#attemptFailed(toError(error), "the WebSocket could not be created");
@@ -595,7 +539,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
         attempt,
         error,
         nextRetryAt: null,
-        reason: "offline; waiting for the network",
+        reason: OFFLINE_REASON,
         ...closeCode,
       });
       return;
@@ -657,7 +601,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
     for (const decoded of events) {
       // A listener may close or replace the socket; the rest of a stale frame is not delivered.
       if (socket !== this.#socket) return;
-      notifyAll(this.#eventListeners, decoded);
+      notify(this.#eventListeners, decoded);
     }
   }
 
@@ -746,10 +690,8 @@ export class AgentRuntimeConnection<Outgoing = string> {
   ): void {
     this.#attemptToken++;
     this.#dropSocket("closed");
-    this.#clearTimer("retry");
-    this.#clearTimer("prefetch");
-    this.#clearTimer("heartbeat");
-    this.#clearTimer("closeWait");
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
     this.#abortUrlRequest();
     this.#unwatchOnline();
     this.#attempt = status === "closed" ? 0 : this.#attempt;
@@ -828,10 +770,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
         );
       }
     }
-    this.#prefetchTimer = setTimeout(() => {
-      this.#prefetchTimer = null;
-      void this.#prefetch();
-    }, wait);
+    this.#startTimer("prefetch", wait, () => void this.#prefetch());
   }
 
   async #prefetch(): Promise<void> {
@@ -858,13 +797,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
     if (!heartbeat || !this.#socketOpen) return;
     this.#clearTimer("heartbeat");
     const due = this.#lastTrafficAt + heartbeat.intervalMs - Date.now();
-    this.#heartbeatTimer = setTimeout(
-      () => {
-        this.#heartbeatTimer = null;
-        this.#beat();
-      },
-      Math.max(0, due),
-    );
+    this.#startTimer("heartbeat", Math.max(0, due), () => this.#beat());
   }
 
   #beat(): void {
@@ -911,13 +844,13 @@ export class AgentRuntimeConnection<Outgoing = string> {
     const { status } = this.#snapshot;
     const waiting = status === "connecting" || status === "reconnecting";
     if (!online) {
-      if (waiting && this.#retryTimer !== null) {
+      if (waiting && this.#timers.has("retry")) {
         this.#clearTimer("retry");
         this.#attemptToken++;
       }
       this.#set(
         waiting
-          ? { online, nextRetryAt: null, reason: "offline; waiting for the network" }
+          ? { online, nextRetryAt: null, reason: OFFLINE_REASON }
           : { online },
       );
       return;
@@ -928,24 +861,21 @@ export class AgentRuntimeConnection<Outgoing = string> {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  #clearTimer(which: "retry" | "prefetch" | "heartbeat" | "closeWait"): void {
-    switch (which) {
-      case "retry":
-        if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
-        this.#retryTimer = null;
-        return;
-      case "prefetch":
-        if (this.#prefetchTimer !== null) clearTimeout(this.#prefetchTimer);
-        this.#prefetchTimer = null;
-        return;
-      case "heartbeat":
-        if (this.#heartbeatTimer !== null) clearTimeout(this.#heartbeatTimer);
-        this.#heartbeatTimer = null;
-        return;
-      case "closeWait":
-        if (this.#closeWaitTimer !== null) clearTimeout(this.#closeWaitTimer);
-        this.#closeWaitTimer = null;
-    }
+  /** Runs `run` after `ms`, replacing the timer of that name. */
+  #startTimer(name: TimerName, ms: number, run: () => void): void {
+    this.#clearTimer(name);
+    this.#timers.set(
+      name,
+      setTimeout(() => {
+        this.#timers.delete(name);
+        run();
+      }, ms),
+    );
+  }
+
+  #clearTimer(name: TimerName): void {
+    clearTimeout(this.#timers.get(name));
+    this.#timers.delete(name);
   }
 
   /** Publishes a new snapshot when anything in it (or the outbox) changed. */
@@ -961,6 +891,6 @@ export class AgentRuntimeConnection<Outgoing = string> {
     );
     if (!changed) return;
     this.#snapshot = next;
-    notifyAll(this.#listeners);
+    notify(this.#listeners);
   }
 }

@@ -1,4 +1,5 @@
 import { AgentRuntimeValidationError } from "../signing/errors";
+import { numberOption } from "./number-option";
 import type { RetryOptions } from "./types";
 
 /** Retry options with every default filled in. */
@@ -21,28 +22,27 @@ export const DEFAULT_MAX_DELAY_MS = 30_000;
  *   `maxDelayMs` below `initialDelayMs`, or a `maxAttempts` that is not a whole number >= 1.
  */
 export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
-  const initialDelayMs = options.initialDelayMs ?? DEFAULT_INITIAL_DELAY_MS;
+  const initialDelayMs = numberOption(
+    "retry.initialDelayMs",
+    options.initialDelayMs ?? DEFAULT_INITIAL_DELAY_MS,
+    "a finite number > 0",
+  );
   const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_MAX_DELAY_MS, initialDelayMs);
-  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
-  if (!Number.isFinite(initialDelayMs) || initialDelayMs <= 0) {
-    throw new AgentRuntimeValidationError(
-      `retry.initialDelayMs must be a positive number (got ${initialDelayMs})`,
-    );
-  }
   if (!Number.isFinite(maxDelayMs) || maxDelayMs < initialDelayMs) {
     throw new AgentRuntimeValidationError(
-      `retry.maxDelayMs must be a number >= retry.initialDelayMs (got ${maxDelayMs})`,
+      `retry.maxDelayMs must be a finite number >= retry.initialDelayMs (got ${String(maxDelayMs)})`,
     );
   }
-  if (
-    maxAttempts !== Number.POSITIVE_INFINITY &&
-    (!Number.isInteger(maxAttempts) || maxAttempts < 1)
-  ) {
-    throw new AgentRuntimeValidationError(
-      `retry.maxAttempts must be a whole number >= 1 (got ${maxAttempts})`,
-    );
-  }
-  return { maxAttempts, initialDelayMs, maxDelayMs, random: options.random ?? Math.random };
+  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
+  return {
+    maxAttempts:
+      maxAttempts === Number.POSITIVE_INFINITY
+        ? maxAttempts
+        : numberOption("retry.maxAttempts", maxAttempts, "a whole number >= 1"),
+    initialDelayMs,
+    maxDelayMs,
+    random: options.random ?? Math.random,
+  };
 }
 
 /**

@@ -52,6 +52,13 @@ export interface CloseDecision {
   reason: string;
 }
 
+/** Why a stream closed, for the close codes that mean more than "unexpectedly". */
+const RETRY_REASONS: Partial<Record<number, string>> = {
+  1001: "the runtime is going away",
+  1006: "the connection was lost",
+  1011: "the runtime reported a server error",
+};
+
 function decision(
   action: CloseAction,
   reason: string,
@@ -73,39 +80,26 @@ function decision(
  * | 1001, 1005, 1006, 1011 and every other code | `retry` |
  */
 export function classifyClose(code: number, context: CloseContext = {}): CloseDecision {
-  const wasOpen = context.wasOpen ?? true;
-  if (code === CLOSE_CODES.policyViolation) {
-    return decision(
-      "retry",
-      "the runtime refused the stream (1008 policy violation); fetching a fresh URL",
-      {
-        discardUrl: true,
-      },
-    );
+  if (code === 1008) {
+    return decision("retry", "the runtime refused the stream (1008); fetching a fresh URL", {
+      discardUrl: true,
+    });
   }
-  if (!wasOpen) {
-    return decision("retry", `the stream could not be opened (close code ${code})`);
-  }
-  if (code === CLOSE_CODES.messageTooBig) {
+  if (context.wasOpen === false) return decision("retry", `the stream could not open (${code})`);
+  if (code === 1009) {
     return decision("retry", "the runtime refused a message as too big (1009)", {
       failLastSent: true,
     });
   }
+  const { streamAgeMs, idleMs } = context;
   const lifetime = context.streamLifetimeMs ?? DEFAULT_STREAM_LIFETIME_MS;
   const idleTimeout = context.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  if (
-    context.streamAgeMs !== undefined &&
-    context.streamAgeMs >= lifetime - SERVICE_LIMIT_TOLERANCE_MS
-  ) {
-    return decision("resume", "the stream reached its maximum lifetime; resuming the session");
+  if (streamAgeMs !== undefined && streamAgeMs >= lifetime - SERVICE_LIMIT_TOLERANCE_MS) {
+    return decision("resume", "the stream reached its maximum lifetime; resuming");
   }
-  if (context.idleMs !== undefined && context.idleMs >= idleTimeout - SERVICE_LIMIT_TOLERANCE_MS) {
-    return decision("resume", "the stream was closed for being idle; resuming the session");
+  if (idleMs !== undefined && idleMs >= idleTimeout - SERVICE_LIMIT_TOLERANCE_MS) {
+    return decision("resume", "the stream closed for being idle; resuming");
   }
-  if (code === CLOSE_CODES.normal) return decision("final", "the agent closed the stream (1000)");
-  if (code === CLOSE_CODES.goingAway) return decision("retry", "the runtime is going away (1001)");
-  if (code === CLOSE_CODES.abnormal) return decision("retry", "the connection was lost (1006)");
-  if (code === CLOSE_CODES.internalError)
-    return decision("retry", "the runtime reported a server error (1011)");
-  return decision("retry", `the stream closed unexpectedly (close code ${code})`);
+  if (code === 1000) return decision("final", "the agent closed the stream (1000)");
+  return decision("retry", `${RETRY_REASONS[code] ?? "the stream closed unexpectedly"} (${code})`);
 }

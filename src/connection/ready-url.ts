@@ -6,6 +6,7 @@ import { isValidSessionId } from "./session-id";
 export interface ReadyUrl {
   url: string;
   protocols: string[] | undefined;
+  headers?: Record<string, string>;
   sessionId: string;
   /** Epoch ms by the local clock after which the URL must not be used. */
   localExpiresAt: number;
@@ -26,11 +27,45 @@ export function localExpiry(
   return expiresAt - skew;
 }
 
-function invalid(message: string): AgentRuntimeProviderError {
-  return new AgentRuntimeProviderError(`The URL provider answered with ${message}`, {
+function invalid(problem: string): AgentRuntimeProviderError {
+  return new AgentRuntimeProviderError(`The URL provider answered with ${problem}`, {
     code: "invalid-response",
   });
 }
+
+type Check = (value: unknown) => boolean;
+
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+
+/** What each field of a provider's answer must be, checked in this order. */
+const FIELDS: ReadonlyArray<[keyof PresignedConnection, Check, string]> = [
+  ["url", (url) => typeof url === "string" && /^wss?:\/\/\S+$/i.test(url), "a ws:// or wss:// URL"],
+  [
+    "protocols",
+    optional(
+      (protocols) =>
+        Array.isArray(protocols) &&
+        protocols.every((protocol) => typeof protocol === "string" && protocol !== ""),
+    ),
+    "a list of non-empty strings",
+  ],
+  [
+    "headers",
+    optional(
+      (headers) =>
+        typeof headers === "object" &&
+        headers !== null &&
+        Object.values(headers).every((value) => typeof value === "string"),
+    ),
+    "a map of strings",
+  ],
+  ["expiresAt", Number.isFinite, "a finite epoch-ms number"],
+  ["issuedAt", optional(Number.isFinite), "a finite epoch-ms number"],
+  ["sessionId", isValidSessionId, "33-256 visible ASCII characters"],
+];
 
 /**
  * Checks a provider's answer and corrects its expiry for clock skew. Never puts the URL in an
@@ -40,34 +75,17 @@ function invalid(message: string): AgentRuntimeProviderError {
  */
 export function toReadyUrl(answer: PresignedConnection | unknown, receivedAt: number): ReadyUrl {
   if (typeof answer !== "object" || answer === null) throw invalid("no connection object");
-  const { url, protocols, expiresAt, sessionId, issuedAt } = answer as Partial<
-    Record<keyof PresignedConnection, unknown>
-  >;
-  if (typeof url !== "string" || !/^wss?:\/\/[^\s]+$/i.test(url)) {
-    throw invalid("a url that is not a ws:// or wss:// URL");
+  const fields = answer as Record<keyof PresignedConnection, unknown>;
+  for (const [field, isValid, expected] of FIELDS) {
+    if (!isValid(fields[field])) throw invalid(`an invalid ${field} (expected ${expected})`);
   }
-  if (
-    protocols !== undefined &&
-    (!Array.isArray(protocols) ||
-      !protocols.every((protocol) => typeof protocol === "string" && protocol !== ""))
-  ) {
-    throw invalid("protocols that are not a list of non-empty strings");
-  }
-  if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
-    throw invalid("an expiresAt that is not a finite epoch-ms number");
-  }
-  if (issuedAt !== undefined && (typeof issuedAt !== "number" || !Number.isFinite(issuedAt))) {
-    throw invalid("an issuedAt that is not a finite epoch-ms number");
-  }
-  if (!isValidSessionId(sessionId)) {
-    throw invalid("a sessionId that is not 33-256 visible ASCII characters");
-  }
+  const { url, protocols, headers, expiresAt, sessionId, issuedAt } = answer as PresignedConnection;
   return {
     url,
-    protocols:
-      protocols === undefined || protocols.length === 0 ? undefined : [...(protocols as string[])],
+    protocols: protocols?.length ? [...protocols] : undefined,
+    headers: headers && { ...headers },
     sessionId,
-    localExpiresAt: localExpiry(expiresAt, issuedAt as number | undefined, receivedAt),
+    localExpiresAt: localExpiry(expiresAt, issuedAt, receivedAt),
   };
 }
 

@@ -75,6 +75,8 @@ export interface WebSocketLike {
 export type WebSocketConstructor = new (
   url: string,
   protocols?: string | string[],
+  /** Only passed when the URL needs handshake headers; Node's `ws` reads `headers` from it. */
+  options?: { headers?: Record<string, string> },
 ) => WebSocketLike;
 
 /**

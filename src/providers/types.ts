@@ -9,6 +9,11 @@ export interface PresignedConnection {
   url: string;
   /** WebSocket subprotocols to offer, e.g. the OAuth bearer subprotocols. */
   protocols?: string[];
+  /**
+   * Handshake headers, for WebSocket implementations that can send them (Node's `ws`, given as
+   * the constructor's third argument). Browsers cannot: browser providers never set this.
+   */
+  headers?: Readonly<Record<string, string>>;
   /** Epoch ms (by the clock of whoever minted the URL) after which the URL must not be used. */
   expiresAt: number;
   /**

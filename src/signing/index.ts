@@ -32,3 +32,8 @@ export {
 } from "../providers/credentials-url-provider";
 export { AgentRuntimeProviderError } from "../providers/errors";
 export type { PresignedConnection, UrlProvider, UrlProviderContext } from "../providers/types";
+export {
+  signedHeadersProvider,
+  SIGNED_HEADERS_REUSE_MS,
+  type SignedHeadersProviderOptions,
+} from "../providers/signed-headers-provider";

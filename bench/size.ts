@@ -1,0 +1,78 @@
+/**
+ * `npm run bench:size`: min+gzip of our entry points and of the peer libraries, measured in one
+ * run. Two columns: size-limit's figure (esbuild + gzip, the CI gate; code behind `import()`
+ * lands in chunks it does not count) and the whole bundle with every lazy chunk included.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { writeResult } from "./lib/results";
+
+interface SizeLimitEntry {
+  name: string;
+  path: string;
+  limit?: string;
+  ignore?: string[];
+}
+
+const config = JSON.parse(readFileSync(".size-limit.json", "utf8")) as SizeLimitEntry[];
+
+async function wholeBundleGzip(entry: string, external: string[] = []): Promise<number> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    external,
+  });
+  return gzipSync(result.outputFiles.map((file) => file.text).join("\n")).length;
+}
+
+execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+let output: string;
+try {
+  output = execFileSync("npx", ["size-limit", "--json"], { encoding: "utf8" });
+} catch (error) {
+  // size-limit exits non-zero when a budget is exceeded; its JSON still holds the figures.
+  output = (error as { stdout?: string }).stdout ?? "[]";
+}
+const measured = JSON.parse(output) as Array<{ name: string; size: number; passed?: boolean }>;
+
+const rows = [];
+for (const entry of config) {
+  const figure = measured.find((item) => item.name === entry.name);
+  rows.push({
+    name: entry.name,
+    sizeLimitGzipBytes: figure?.size ?? null,
+    wholeGzipBytes: await wholeBundleGzip(entry.path, entry.ignore),
+    budget: entry.limit ?? null,
+    withinBudget: figure?.passed ?? null,
+  });
+}
+rows.push({
+  name: "agentcore-react/cognito (lazy AWS SDK part)",
+  sizeLimitGzipBytes: null,
+  wholeGzipBytes: await wholeBundleGzip("bench/size/cognito-lazy-aws-sdk.js"),
+  budget: null,
+  withinBudget: null,
+});
+
+// kB = 1000 bytes, as size-limit counts.
+const kb = (bytes: number | null) => (bytes === null ? "-" : (bytes / 1000).toFixed(2));
+console.log(
+  `${"kB (1000 B), min+gzip".padEnd(48)} ${"size-limit".padStart(10)} ${"whole".padStart(8)}`,
+);
+for (const row of rows) {
+  const budget = row.budget ? `  budget ${row.budget}` : "";
+  console.log(
+    `${row.name.padEnd(48)} ${kb(row.sizeLimitGzipBytes).padStart(10)} ${kb(row.wholeGzipBytes).padStart(8)}${budget}`,
+  );
+}
+const path = writeResult("size", {
+  tool: "size-limit 12 (esbuild + gzip); whole = esbuild, all chunks",
+  entries: rows,
+});
+console.log(`written to ${path}`);

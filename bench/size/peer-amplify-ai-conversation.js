@@ -1,0 +1,2 @@
+// Amplify UI's drop-in AI conversation component.
+export { AIConversation } from "@aws-amplify/ui-react-ai";

@@ -1,0 +1,1 @@
+export { AgentRuntimeClient } from "../../dist/signing.js";

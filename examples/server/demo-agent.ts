@@ -1,0 +1,22 @@
+import { agUiAgent, streamingAgent, type AgentOption } from "../../src/emulator/index";
+
+/** The agents the demo can run in the emulator. */
+export type DemoAgentName = "streaming" | "echo" | "ag-ui";
+
+/** The demo's answer: long enough to stop halfway or cut the connection while it streams. */
+export function demoReply(input: string, turn: number): string {
+  return (
+    `Turn ${turn} of this session. You said: "${input}". ` +
+    "I answer in small pieces so you can watch them arrive. While I type, try the panel: " +
+    "drop the connection and the conversation carries on in the same session (the turn " +
+    "number keeps counting), refuse the next upgrades and watch the backoff, expire every " +
+    "URL and see a fresh one used, or press Stop to end this answer for real."
+  );
+}
+
+/** The emulator agent for a name, paced so a person can watch it stream. */
+export function demoAgent(name: DemoAgentName): AgentOption {
+  if (name === "echo") return "echo";
+  if (name === "ag-ui") return agUiAgent({ chunkSize: 8, intervalMs: 40, reply: demoReply });
+  return streamingAgent({ chunkSize: 6, intervalMs: 40, reply: demoReply });
+}

@@ -1,0 +1,46 @@
+import { useMemo } from "react";
+import { demoCodec } from "./demo-codec";
+import type { DemoConfig } from "./demo-config";
+import { EmulatorControl } from "./emulator-control";
+import { AgentChat, useAgentRuntimeStore } from "./lib";
+import { SettingsBar } from "./settings-bar";
+import type { DemoSettings } from "./settings";
+import { SidePanel } from "./side-panel";
+import type { SimulatedNetwork } from "./simulated-network";
+import { demoUrlProvider } from "./url-provider";
+
+interface AppProps {
+  config: DemoConfig;
+  settings: DemoSettings;
+  network: SimulatedNetwork;
+}
+
+const SUGGESTIONS = ["What can you do?", "Tell me a long story", "How do reconnects work?"];
+
+/** The demo: `<AgentChat>` on the left, the connection and the fault panel on the right. */
+export function App({ config, settings, network }: AppProps) {
+  const urlProvider = useMemo(() => demoUrlProvider(config, settings), [config, settings]);
+  // The page owns the conversation, so the side panel can watch its connection. This hook does
+  // not re-render App as answers stream; the chat and the panel subscribe to what they show.
+  const conversation = useAgentRuntimeStore({
+    urlProvider,
+    codec: demoCodec(config),
+    onlineSource: network,
+  });
+  const control = useMemo(
+    () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),
+    [config.emulator],
+  );
+
+  return (
+    <div className="demo">
+      <SettingsBar config={config} settings={settings} />
+      <main className="demo-layout">
+        <div className="demo-chat">
+          <AgentChat chat={conversation} markdown suggestions={SUGGESTIONS} autoFocus />
+        </div>
+        <SidePanel conversation={conversation} control={control} network={network} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { ConversationState } from "../../store/types";
+import type { AgentChatLabels } from "./labels";
+import type { MarkdownOptions } from "./markdown/markdown-options";
+import type { AgentChatController, Suggestion } from "./types";
+import { useStoreSelection } from "./internal/use-store-selection";
+
+/** What the parts share: the controller, labels and a few callbacks. Provided by `<AgentChat>`. */
+export interface ChatContextValue {
+  chat: AgentChatController;
+  labels: AgentChatLabels;
+  /** Sanitized markdown (loaded lazily) for agent text, or `null` for plain text. */
+  markdown: MarkdownOptions | null;
+  /** Prompts the empty state offers. */
+  suggestions: readonly Suggestion[];
+  /** Says `text` through the polite live region. */
+  announce(text: string): void;
+  /** Lets the composer register its input so other parts can return focus to it. */
+  registerComposer(element: HTMLTextAreaElement | null): void;
+  focusComposer(): void;
+  /** Asks the message list to scroll to the latest message and stick there. */
+  scrollToLatest(): void;
+  registerScroller(scroll: (() => void) | null): void;
+}
+
+export const ChatContext = createContext<ChatContextValue | null>(null);
+
+/** The chat context; throws a clear error when a part is used outside `<AgentChat>`. */
+export function useChatContext(part: string): ChatContextValue {
+  const value = useContext(ChatContext);
+  if (!value) {
+    throw new Error(
+      `<${part}> must be rendered inside <AgentChat>, which provides the conversation it shows.`,
+    );
+  }
+  return value;
+}
+
+/** Subscribes a part to a slice of the conversation state. */
+export function useChatSelector<T>(
+  part: string,
+  selector: (state: ConversationState) => T,
+  isEqual?: (a: T, b: T) => boolean,
+): T {
+  const { chat } = useChatContext(part);
+  return useStoreSelection(chat.store, selector, isEqual);
+}

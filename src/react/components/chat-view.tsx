@@ -1,0 +1,185 @@
+"use client";
+
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
+import { ChatContext, type ChatContextValue } from "./chat-context";
+import { Composer } from "./composer";
+import { ConnectionBanner } from "./connection-banner";
+import { cx } from "./internal/cx";
+import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
+import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
+import { useStableController } from "./internal/use-stable-controller";
+import { resolveLabels, type AgentChatLabels } from "./labels";
+import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
+import { MessageList } from "./message-list";
+import type { AgentChatSource, ChatDensity, ChatTheme, RenderMessage, Suggestion } from "./types";
+
+/** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
+export interface AgentChatViewProps {
+  /**
+   * Render agent text as sanitized markdown, loaded on first use: `true`, or options such as
+   * `{ remarkPlugins: [remarkGfm] }`. Default false (plain text).
+   */
+  markdown?: boolean | MarkdownOptions;
+  /** Overrides for any text the chat shows or announces (i18n). */
+  labels?: Partial<AgentChatLabels>;
+  /** Prompts offered before the first message. */
+  suggestions?: readonly Suggestion[];
+  /** `light`, `dark`, or follow the OS (`system`, default). */
+  theme?: ChatTheme;
+  /** Spacing density. Default `comfortable`. */
+  density?: ChatDensity;
+  /** Text direction; `rtl` mirrors the layout. Default: inherited from the page. */
+  dir?: "ltr" | "rtl" | "auto";
+  className?: string;
+  /** Inline style of the root, e.g. theme variables: `{ "--acr-color-accent": "#0f766e" }`. */
+  style?: CSSProperties;
+  /** Draws a message instead of the built-in one (`context.renderDefault()` gives the default). */
+  renderMessage?: RenderMessage;
+  /** Replaces the welcome shown before the first message. */
+  emptyState?: ReactNode;
+  /** Shown above the conversation, e.g. a title bar. */
+  header?: ReactNode;
+  /** Placeholder of the message input. */
+  placeholder?: string;
+  /** Focus the message input on mount. Default false. */
+  autoFocus?: boolean;
+  /** Messages rendered at first on long threads; more load on scrolling up. Default 100. */
+  pageSize?: number;
+  /**
+   * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
+   * layout; the parts read the conversation from this component.
+   */
+  children?: ReactNode;
+}
+
+interface DefaultLayoutProps {
+  header: ReactNode;
+  renderMessage: RenderMessage | undefined;
+  emptyState: ReactNode;
+  placeholder: string | undefined;
+  autoFocus: boolean;
+  pageSize: number | undefined;
+}
+
+const DefaultLayout = memo(function DefaultLayout({
+  header,
+  renderMessage,
+  emptyState,
+  placeholder,
+  autoFocus,
+  pageSize,
+}: DefaultLayoutProps) {
+  return (
+    <>
+      {header}
+      <ConnectionBanner />
+      <MessageList renderMessage={renderMessage} emptyState={emptyState} pageSize={pageSize} />
+      <Composer placeholder={placeholder} autoFocus={autoFocus} />
+    </>
+  );
+});
+
+/** Keeps the previous object while every value in it stays the same (props given inline). */
+function useShallowStable<T extends object>(value: T | undefined): T | undefined {
+  const ref = useRef(value);
+  const previous = ref.current;
+  const same =
+    previous === value ||
+    (!!previous &&
+      !!value &&
+      Object.keys(previous).length === Object.keys(value).length &&
+      (Object.keys(value) as (keyof T)[]).every((key) => Object.is(previous[key], value[key])));
+  if (!same) ref.current = value;
+  return ref.current;
+}
+
+/** The markdown options, kept while the caller passes equal ones (often inline objects). */
+function useStableMarkdown(
+  markdown: boolean | MarkdownOptions | undefined,
+): MarkdownOptions | null {
+  const next = normalizeMarkdown(markdown);
+  const ref = useRef(next);
+  if (!sameMarkdown(ref.current, next)) ref.current = next;
+  return ref.current;
+}
+
+const NO_SUGGESTIONS: readonly Suggestion[] = [];
+
+/** `<AgentChat>` over a conversation it is given. */
+export function ChatView({
+  chat,
+  markdown = false,
+  labels: labelOverrides,
+  suggestions,
+  theme = "system",
+  density = "comfortable",
+  dir,
+  className,
+  style,
+  renderMessage,
+  emptyState,
+  header,
+  placeholder,
+  autoFocus = false,
+  pageSize,
+  children,
+}: AgentChatViewProps & { chat: AgentChatSource }) {
+  const controller = useStableController(chat);
+  const stableOverrides = useShallowStable(labelOverrides);
+  const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
+  const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
+  const markdownOptions = useStableMarkdown(markdown);
+
+  const announcer = useRef<LiveAnnouncerHandle | null>(null);
+  const composer = useRef<HTMLTextAreaElement | null>(null);
+  const scroller = useRef<(() => void) | null>(null);
+  const announce = useCallback((text: string) => announcer.current?.announce(text), []);
+  useAnswerAnnouncements(controller.store, labels, announce);
+
+  const context = useMemo<ChatContextValue>(
+    () => ({
+      chat: controller,
+      labels,
+      markdown: markdownOptions,
+      suggestions: stableSuggestions,
+      announce,
+      registerComposer: (element) => {
+        composer.current = element;
+      },
+      focusComposer: () => {
+        const input = composer.current;
+        if (input && !input.disabled) input.focus();
+      },
+      scrollToLatest: () => scroller.current?.(),
+      registerScroller: (scroll) => {
+        scroller.current = scroll;
+      },
+    }),
+    [controller, labels, markdownOptions, stableSuggestions, announce],
+  );
+
+  return (
+    <ChatContext.Provider value={context}>
+      <section
+        className={cx("acr-chat", className)}
+        style={style}
+        aria-label={labels.chatRegion}
+        data-theme={theme === "system" ? undefined : theme}
+        data-density={density}
+        dir={dir}
+      >
+        {children ?? (
+          <DefaultLayout
+            header={header}
+            renderMessage={renderMessage}
+            emptyState={emptyState}
+            placeholder={placeholder}
+            autoFocus={autoFocus}
+            pageSize={pageSize}
+          />
+        )}
+        <LiveAnnouncer ref={announcer} />
+      </section>
+    </ChatContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect } from "react";
+import type { ChatMessage, ChatMessageStatus } from "../../../store/types";
+import type { AgentChatLabels } from "../labels";
+import type { ConversationStoreReader } from "../types";
+
+/** How far from the end to watch: answers and sends always change near it. */
+const TAIL = 8;
+
+function announcementFor(
+  message: ChatMessage,
+  previous: ChatMessageStatus | undefined,
+  labels: AgentChatLabels,
+): string | null {
+  if (message.status === previous) return null;
+  if (message.status === "error") return labels.messageFailed(message.error);
+  if (message.role !== "assistant") return null;
+  if (message.status === "complete" && message.text.trim())
+    return labels.answerAnnouncement(message.text);
+  if (message.status === "stopped" && previous === "streaming") return labels.stoppedAnnouncement;
+  return null;
+}
+
+/**
+ * Announces each answer once, when it has finished arriving (never per chunk), a stopped
+ * answer, and a message that failed. Watches only the tail of the conversation, so the work
+ * per update stays constant on long threads; what was there at mount is not announced.
+ */
+export function useAnswerAnnouncements(
+  store: ConversationStoreReader,
+  labels: AgentChatLabels,
+  announce: (text: string) => void,
+): void {
+  useEffect(() => {
+    let seen = new Map<string, ChatMessageStatus>();
+    const tailOf = (messages: readonly ChatMessage[]) =>
+      messages.slice(Math.max(0, messages.length - TAIL));
+    for (const message of tailOf(store.getState().messages)) seen.set(message.id, message.status);
+
+    return store.subscribe((state) => {
+      const next = new Map<string, ChatMessageStatus>();
+      for (const message of tailOf(state.messages)) {
+        const text = announcementFor(message, seen.get(message.id), labels);
+        if (text) announce(text);
+        next.set(message.id, message.status);
+      }
+      seen = next;
+    });
+  }, [store, labels, announce]);
+}

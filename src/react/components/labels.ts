@@ -1,0 +1,112 @@
+/**
+ * Every text the chat shows or announces. Pass a partial `labels` object to override some
+ * (for another language, say); the rest keep their English defaults.
+ */
+export interface AgentChatLabels {
+  /** Accessible name of the message list. */
+  messageList: string;
+  /** Accessible name of the whole chat region. */
+  chatRegion: string;
+  /** Who wrote a user message (read by screen readers before it). */
+  userName: string;
+  /** Who wrote an agent message (read by screen readers before it). */
+  assistantName: string;
+  /** Label of the message input. */
+  composerLabel: string;
+  composerPlaceholder: string;
+  /** Placeholder when the conversation is closed or failed and cannot be reopened. */
+  composerClosedPlaceholder: string;
+  send: string;
+  stop: string;
+  retry: string;
+  /** Shown under a user message waiting to be sent. */
+  messageQueued: string;
+  /** Shown (visually hidden) on an answer still arriving. */
+  answering: string;
+  /** Shown under an answer the user stopped. */
+  messageStopped: string;
+  /** Shown on a failed message; `reason` is the error, when known. */
+  messageFailed: (reason: string | undefined) => string;
+  /** Announced once when an answer has finished arriving. */
+  answerAnnouncement: (text: string) => string;
+  /** Announced when an answer was stopped. */
+  stoppedAnnouncement: string;
+  jumpToLatest: string;
+  showEarlier: string;
+  welcomeTitle: string;
+  welcomeText: string;
+  /** Accessible name of the suggestion list. */
+  suggestions: string;
+  connecting: string;
+  /** While reconnecting; `seconds` until the next attempt, `null` while it is under way. */
+  reconnecting: (seconds: number | null) => string;
+  /** Reconnecting after the service refused expired credentials (close code 1008). */
+  credentialsExpired: (seconds: number | null) => string;
+  retryNow: string;
+  offline: string;
+  /** The connection gave up; `reason` is why, when known. */
+  failed: (reason: string | null) => string;
+  closed: string;
+  reconnect: string;
+  /** Summary of a collapsed tool call. */
+  toolCall: (name: string) => string;
+  toolRunning: string;
+  toolComplete: string;
+  toolArguments: string;
+  toolResult: string;
+}
+
+/** The English defaults. */
+export const defaultLabels: AgentChatLabels = {
+  messageList: "Conversation",
+  chatRegion: "Chat with the agent",
+  userName: "You",
+  assistantName: "Agent",
+  composerLabel: "Message",
+  composerPlaceholder: "Write a message…",
+  composerClosedPlaceholder: "The conversation has ended.",
+  send: "Send",
+  stop: "Stop",
+  retry: "Retry",
+  messageQueued: "Waiting to send…",
+  answering: "Answering…",
+  messageStopped: "Stopped",
+  messageFailed: (reason) => (reason ? `Not delivered: ${reason}` : "Not delivered"),
+  answerAnnouncement: (text) => `Agent: ${text}`,
+  stoppedAnnouncement: "Answer stopped",
+  jumpToLatest: "Jump to latest",
+  showEarlier: "Show earlier messages",
+  welcomeTitle: "How can I help?",
+  welcomeText: "Ask a question to start the conversation.",
+  suggestions: "Suggestions",
+  connecting: "Connecting…",
+  reconnecting: (seconds) =>
+    seconds === null || seconds <= 0
+      ? "Connection lost. Reconnecting…"
+      : `Connection lost. Reconnecting in ${seconds} s.`,
+  credentialsExpired: (seconds) =>
+    seconds === null || seconds <= 0
+      ? "Credentials expired. Reconnecting with fresh ones…"
+      : `Credentials expired. Reconnecting with fresh ones in ${seconds} s.`,
+  retryNow: "Retry now",
+  offline: "You are offline. Messages will be sent when the connection is back.",
+  failed: (reason) => (reason ? `Connection failed: ${reason}` : "Connection failed."),
+  closed: "The conversation is closed.",
+  reconnect: "Reconnect",
+  toolCall: (name) => `Tool: ${name}`,
+  toolRunning: "running",
+  toolComplete: "done",
+  toolArguments: "Arguments",
+  toolResult: "Result",
+};
+
+/** Fills the labels a caller left out with the defaults. */
+export function resolveLabels(overrides: Partial<AgentChatLabels> | undefined): AgentChatLabels {
+  if (!overrides) return defaultLabels;
+  const resolved = { ...defaultLabels };
+  for (const key of Object.keys(overrides) as (keyof AgentChatLabels)[]) {
+    const value = overrides[key];
+    if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
+  }
+  return resolved;
+}

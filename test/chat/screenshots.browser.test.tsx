@@ -1,0 +1,142 @@
+import { page } from "vitest/browser";
+import {
+  chatMessage,
+  longThread,
+  type ScriptedChat,
+} from "../../src/react/components/test-utils/scripted-chat";
+import {
+  failedConversation,
+  markdownAnswer,
+  toolCallConversation,
+} from "../../src/react/components/test-utils/fixtures";
+import "../../src/react/components/markdown/markdown-text";
+import { mountChat, nextFrame } from "./browser-helpers";
+
+// Screenshots of the main states, saved as artifacts for review (not compared).
+const DIR = "../../test-results/screenshots";
+
+async function shoot(name: string, frame: HTMLElement): Promise<void> {
+  await nextFrame();
+  const path = await page.screenshot({ path: `${DIR}/${name}.png`, element: frame });
+  expect(path).toMatch(new RegExp(`${name}\\.png$`));
+}
+
+function streaming(chat: ScriptedChat): void {
+  const id = chat.startAnswer();
+  chat.appendText(
+    id,
+    "Amazon Bedrock AgentCore Runtime hosts agents behind a WebSocket endpoint. The browser connects with a presigned URL",
+  );
+}
+
+describe("screenshots of the main states", () => {
+  beforeAll(async () => {
+    await page.viewport(720, 800);
+  });
+
+  it("empty, with suggestions", async () => {
+    const { frame } = mountChat({
+      props: {
+        suggestions: ["What can you do?", "Summarise my last order", "Plan a trip to Lisbon"],
+      },
+    });
+    expect(frame).toHaveTextContent("How can I help?");
+    await shoot("empty", frame);
+  });
+
+  it("streaming", async () => {
+    const { chat, frame } = mountChat({
+      messages: [chatMessage({ role: "user", text: "How does the browser connect?" })],
+    });
+    streaming(chat);
+    await expect.poll(() => frame.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(frame.querySelector(".acr-stop-button")).not.toBeNull();
+    await shoot("streaming", frame);
+  });
+
+  it("markdown answer with code", async () => {
+    const { frame } = mountChat({
+      messages: [
+        chatMessage({ role: "user", text: "How do I sign a URL?" }),
+        chatMessage({ role: "assistant", text: markdownAnswer }),
+      ],
+      props: { markdown: true },
+      height: 720,
+    });
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown pre"), { timeout: 10_000 })
+      .not.toBeNull();
+    await shoot("markdown", frame);
+  });
+
+  it("tool calls", async () => {
+    const { frame } = mountChat({ messages: toolCallConversation() });
+    frame.querySelector("details")!.open = true;
+    expect(frame.querySelectorAll("details")).toHaveLength(2);
+    await shoot("tool-calls", frame);
+  });
+
+  it("failed message with retry", async () => {
+    const { frame } = mountChat({ messages: failedConversation() });
+    expect(frame).toHaveTextContent("Retry");
+    await shoot("failed-message", frame);
+  });
+
+  it("reconnecting", async () => {
+    const { frame } = mountChat({
+      messages: longThread(6),
+      connection: {
+        status: "reconnecting",
+        attempt: 2,
+        nextRetryAt: Date.now() + 4_500,
+        lastCloseCode: 1006,
+      },
+    });
+    expect(frame).toHaveTextContent("Reconnecting in");
+    await shoot("reconnecting", frame);
+  });
+
+  it("offline", async () => {
+    const { frame } = mountChat({
+      messages: longThread(6),
+      connection: { status: "reconnecting", online: false },
+    });
+    await shoot("offline", frame);
+  });
+
+  it("connection failed", async () => {
+    const { frame } = mountChat({
+      messages: longThread(6),
+      connection: { status: "failed", reason: "The presign endpoint answered 403." },
+    });
+    await shoot("failed-connection", frame);
+  });
+
+  it("dark", async () => {
+    const { chat, frame } = mountChat({
+      messages: toolCallConversation(),
+      props: { theme: "dark" },
+    });
+    streaming(chat);
+    await shoot("dark", frame);
+  });
+
+  it("right to left", async () => {
+    const { frame } = mountChat({
+      messages: [
+        chatMessage({ role: "user", text: "مرحبا، كيف حالك؟" }),
+        chatMessage({ role: "assistant", text: "بخير، شكرا! كيف يمكنني مساعدتك؟" }),
+      ],
+      props: { dir: "rtl", labels: { send: "إرسال", composerPlaceholder: "اكتب رسالة…" } },
+    });
+    const [user, agent] = frame.querySelectorAll(".acr-message__bubble");
+    // Mirrored: the user's bubble sits on the left, the agent's on the right.
+    expect(user!.getBoundingClientRect().left).toBeLessThan(agent!.getBoundingClientRect().left);
+    await shoot("rtl", frame);
+  });
+
+  it("compact density", async () => {
+    const { frame } = mountChat({ messages: longThread(10), props: { density: "compact" } });
+    await shoot("compact", frame);
+  });
+});

@@ -1,0 +1,94 @@
+import { userEvent } from "vitest/browser";
+import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
+import { mountChat, nextFrame } from "./browser-helpers";
+// Load the lazy markdown module up front so the first test does not wait on the dev server.
+import "../../src/react/components/markdown/markdown-text";
+
+type Flagged = Window & { __acrXss?: string[] };
+const flagged = window as Flagged;
+
+// Each payload, if it ever executed, would record its name in window.__acrXss.
+const payloads: Record<string, string> = {
+  script: '<script>(window.__acrXss ||= []).push("script")</script>',
+  "img onerror":
+    '<img src="/definitely-missing.png" onerror="(window.__acrXss ||= []).push(\'img\')">',
+  "svg onload": "<svg onload=\"(window.__acrXss ||= []).push('svg')\"></svg>",
+  "iframe srcdoc":
+    "<iframe srcdoc=\"<script>parent.__acrXss = (parent.__acrXss || []).concat('iframe')</script>\"></iframe>",
+  "html javascript link":
+    "<a href=\"javascript:(window.__acrXss ||= []).push('html-link')\">click me</a>",
+  "markdown javascript link": "[click me](javascript:(window.__acrXss||=[]).push('md-link'))",
+  "markdown obfuscated link": "[click me](JaVa&#x09;ScRiPt:(window.__acrXss||=[]).push('md-obf'))",
+  "markdown data link": "[click me](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+  "markdown vbscript link": "[click me](vbscript:msgbox(1))",
+  "autolink javascript": "<javascript:(window.__acrXss||=[]).push('autolink')>",
+  "markdown image onerror": "![x\" onerror=\"(window.__acrXss||=[]).push('md-img')](/missing.png)",
+  "html in markdown":
+    "Text with <b onmouseover=\"(window.__acrXss ||= []).push('b')\">bold</b> and <style>body{display:none}</style>",
+};
+
+async function settle(): Promise<void> {
+  // Let failed image loads and iframes report back, were any created.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await nextFrame();
+}
+
+function assertInert(root: Element): void {
+  expect(flagged.__acrXss).toBeUndefined();
+  expect(root.querySelectorAll("script, iframe, svg, img, style, object, embed")).toHaveLength(0);
+  for (const element of root.querySelectorAll("*")) {
+    for (const attribute of element.getAttributeNames())
+      expect(attribute.startsWith("on"), attribute).toBe(false);
+  }
+  for (const link of root.querySelectorAll("[href]")) {
+    expect(link.getAttribute("href")).toMatch(/^(https?:|mailto:|tel:|\/|#|\?|[^:]*$)/i);
+  }
+}
+
+describe("agent output in Chromium never executes", () => {
+  beforeEach(() => {
+    delete flagged.__acrXss;
+  });
+
+  for (const markdown of [false, true]) {
+    describe(markdown ? "as markdown" : "as text", () => {
+      it.each(Object.entries(payloads))("%s", async (_name, payload) => {
+        const { frame } = mountChat({
+          messages: [chatMessage({ role: "assistant", text: payload })],
+          props: { markdown },
+        });
+        if (markdown)
+          await expect
+            .poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 })
+            .not.toBeNull();
+        await settle();
+        assertInert(frame);
+        // Clicking whatever looks like a link must not run anything either.
+        for (const target of frame.querySelectorAll<HTMLElement>(
+          ".acr-message a, .acr-markdown__dropped-link",
+        )) {
+          if (target.getAttribute("target") === "_blank") continue;
+          await userEvent.click(target);
+        }
+        await settle();
+        expect(flagged.__acrXss).toBeUndefined();
+      });
+    });
+  }
+
+  it("stays inert when a payload arrives split across chunks", async () => {
+    const { chat, frame } = mountChat({ props: { markdown: true } });
+    const id = chat.startAnswer();
+    const text = Object.values(payloads).join("\n\n");
+    for (let i = 0; i < text.length; i += 7) {
+      chat.appendText(id, text.slice(i, i + 7));
+      if (i % 70 === 0) await nextFrame();
+    }
+    chat.finishAnswer(id);
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 })
+      .not.toBeNull();
+    await settle();
+    assertInert(frame);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { parseStartArgs } from "../../scripts/demo/cli-args";
+
+describe("parseStartArgs", () => {
+  it("defaults to the usual ports and the streaming agent", () => {
+    expect(parseStartArgs([], {})).toEqual({
+      kind: "run",
+      ports: { app: 5173, backend: 8788, emulator: 8787 },
+      agent: "streaming",
+      codec: undefined,
+      quiet: false,
+    });
+  });
+
+  it("reads DEMO_* variables, and flags win over them", () => {
+    const env = {
+      DEMO_PORT: "3000",
+      DEMO_BACKEND_PORT: "3001",
+      DEMO_EMULATOR_PORT: "0",
+      DEMO_AGENT: "echo",
+    };
+    expect(parseStartArgs([], env)).toMatchObject({
+      ports: { app: 3000, backend: 3001, emulator: 0 },
+      agent: "echo",
+    });
+    expect(
+      parseStartArgs(["--port", "4000", "--agent", "ag-ui", "--codec", "ag-ui", "--quiet"], env),
+    ).toMatchObject({
+      ports: { app: 4000, backend: 3001, emulator: 0 },
+      agent: "ag-ui",
+      codec: "ag-ui",
+      quiet: true,
+    });
+  });
+
+  it("asks for help", () => {
+    expect(parseStartArgs(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseStartArgs(["-h"], {})).toEqual({ kind: "help" });
+  });
+
+  it.each([
+    [["--port", "65536"], {}, '--port must be a port number from 0 to 65535, got "65536"'],
+    [
+      ["--backend-port", "1e3"],
+      {},
+      '--backend-port must be a port number from 0 to 65535, got "1e3"',
+    ],
+    [
+      [],
+      { DEMO_EMULATOR_PORT: "http" },
+      'DEMO_EMULATOR_PORT must be a port number from 0 to 65535, got "http"',
+    ],
+    [["--agent", "gpt"], {}, '--agent must be one of streaming, echo, ag-ui, got "gpt"'],
+    [[], { DEMO_CODEC: "xml" }, 'DEMO_CODEC must be one of text, ag-ui, got "xml"'],
+  ])("refuses %j %j with a message naming the setting", (argv, env, message) => {
+    expect(parseStartArgs(argv, env)).toEqual({ kind: "error", message });
+  });
+
+  it("refuses unknown flags and positional arguments", () => {
+    expect(parseStartArgs(["--prot", "1"], {})).toMatchObject({ kind: "error" });
+    expect(parseStartArgs(["serve"], {})).toMatchObject({ kind: "error" });
+  });
+});
