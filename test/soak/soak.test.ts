@@ -1,0 +1,84 @@
+import { formatReport } from "../../bench/soak/format-report";
+import { runSoak, type SoakReport } from "../../bench/soak/run-soak";
+import { FAULT_KINDS } from "../../bench/soak/schedule";
+
+/**
+ * A short seeded soak (`npm run soak` runs the long one): 120 faults of every kind against the
+ * emulator on 127.0.0.1 while one AgentRuntimeConnection over Node `ws` keeps sending numbered
+ * messages. Real sockets and short real delays, so it asserts outcomes and counts, never times.
+ * Seed 5 makes the very first provider call fail and mints URLs both ways.
+ */
+const SEED = 5;
+const FAULTS = 120;
+
+let report: SoakReport;
+
+beforeAll(async () => {
+  report = await runSoak({ seed: SEED, faults: FAULTS });
+}, 120_000);
+
+/** The whole report in a failure message: the figures are what a reader needs to act. */
+const context = () => `\n${formatReport(report)}`;
+
+describe(`soak: ${FAULTS} seeded faults against the emulator`, () => {
+  it("injects every kind of fault, fails provider calls, and mints URLs both ways", () => {
+    expect(report.faults.scheduled, context()).toBe(FAULTS);
+    for (const kind of FAULT_KINDS) expect(report.faults.byKind[kind], kind).toBeGreaterThan(0);
+    expect(report.provider.injectedFailures, context()).toBeGreaterThan(0);
+    expect(report.provider.answered.backend, context()).toBeGreaterThan(0);
+    expect(report.provider.answered.credentials, context()).toBeGreaterThan(0);
+    expect(report.connection.reconnects, context()).toBeGreaterThanOrEqual(FAULTS / 2);
+  });
+
+  it("delivers every message send() accepted to the runtime exactly once, in order", () => {
+    const { messages } = report;
+    expect(messages.accepted, context()).toBeGreaterThan(FAULTS);
+    expect(
+      {
+        lost: messages.lostDetail,
+        duplicates: messages.duplicates,
+        outOfOrder: messages.outOfOrder,
+        unexpected: messages.unexpected,
+        handedToSocketsTwice: messages.handedToSocketsTwice,
+      },
+      context(),
+    ).toEqual({
+      lost: [],
+      duplicates: [],
+      outOfOrder: 0,
+      unexpected: [],
+      handedToSocketsTwice: [],
+    });
+  });
+
+  it("never opens a URL past its expiry, and every upgrade names the conversation's session", () => {
+    const { urls } = report;
+    expect(urls.attempts, context()).toBeGreaterThan(FAULTS / 2);
+    expect(urls.expiredAttempts, context()).toBe(0);
+    expect(urls.otherSession, context()).toBe(0);
+    // Revoked URLs (refused as expired though not past their expiry) did come up.
+    expect(urls.revocations, context()).toBeGreaterThan(0);
+  });
+
+  it("recovers from every fault and ends connected, one stream on each side", () => {
+    expect(
+      report.failures.filter((failure) => failure.startsWith("stuck")),
+      context(),
+    ).toEqual([]);
+    expect(report.connection.finalStatus, context()).toBe("open");
+    expect(report.resources.liveClientSockets, context()).toBe(1);
+    expect(report.resources.runtimeOpenConnections, context()).toBe(1);
+    expect(report.resources.runtimeOpenSocketsForSession, context()).toBe(1);
+  });
+
+  it("leaves no listeners, timers or sockets behind", () => {
+    const { resources } = report;
+    expect(Object.keys(resources.before).length, context()).toBeGreaterThan(0);
+    expect(resources.growth, context()).toEqual({});
+    expect(resources.onlineListeners, context()).toBe(1);
+    expect(resources.maxOnlineListeners, context()).toBe(1);
+    expect(resources.listenersLeftOnClosedSockets, context()).toBe(0);
+    // open, message, close and error: one each on the live socket.
+    expect(resources.maxListenersOnLiveSocket, context()).toBeLessThanOrEqual(4);
+  });
+});
