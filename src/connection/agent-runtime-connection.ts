@@ -385,6 +385,11 @@ export class AgentRuntimeConnection<Outgoing = string> {
       await this.#previousSocketsClosed();
       if (token !== this.#attemptToken) return;
     }
+    // The network may have gone while the provider answered; going online schedules a new try.
+    if (!this.#online) {
+      this.#set({ nextRetryAt: null, reason: OFFLINE_REASON });
+      return;
+    }
     // Checked at the last moment: a URL is only valid at the upgrade, and time passed above.
     if (!isUsable(ready, Date.now(), this.#safetyMarginMs)) {
       if (this.#ready === ready) this.#ready = null;

@@ -280,6 +280,22 @@ describe("online / offline", () => {
     connection.close();
   });
 
+  it("does not open a socket when the network goes while the provider is answering", async () => {
+    const { connection, online, sockets, provider } = setup({}, [{ kind: "ok", delayMs: 1_000 }]);
+    connection.connect();
+    await settle(10);
+    expect(provider.calls).toHaveLength(1);
+    online.set(false);
+    await settle(2_000);
+    expect(sockets.calls).toHaveLength(0);
+    expect(connection.getSnapshot()).toMatchObject({ status: "connecting", online: false });
+    online.set(true);
+    await settle();
+    expect(sockets.calls).toHaveLength(1);
+    expect(connection.getSnapshot().status).toBe("open");
+    connection.close();
+  });
+
   it("leaves an open stream alone when the browser reports offline", async () => {
     const { connection, online, sockets } = setup();
     connection.connect();

@@ -19,6 +19,10 @@ function base64Url(text: string): string {
  */
 export function bearerSubprotocols(bearerToken: string): [string, string] {
   if (!bearerToken) throw new AgentRuntimeValidationError("Bearer token cannot be empty");
+  // TextEncoder would quietly turn a lone surrogate into U+FFFD: a different token.
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(bearerToken)) {
+    throw new AgentRuntimeValidationError("Bearer token is not valid Unicode (lone surrogate)");
+  }
   let encoded: string;
   try {
     encoded = base64Url(bearerToken);
