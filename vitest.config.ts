@@ -83,7 +83,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: [E2E_TESTS],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

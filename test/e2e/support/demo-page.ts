@@ -1,7 +1,8 @@
 import type { Locator, Page } from "playwright-core";
 import type { ConnectionStatus } from "../../../src/connection/index";
 
-const TIMEOUT = 15_000;
+// Generous: a loaded 2-core CI machine can take many seconds to stream an answer.
+const TIMEOUT = 30_000;
 
 /**
  * The demo page as a test drives it: the chat (by the accessible names `<AgentChat>` uses) and
