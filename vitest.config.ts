@@ -69,7 +69,9 @@ export default defineConfig({
       {
         // Every story renders in Chromium, runs its play function and passes axe.
         extends: true,
-        plugins: [storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) })],
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
+        ],
         test: {
           name: "storybook",
           browser: chromium(),

@@ -853,11 +853,7 @@ export class AgentRuntimeConnection<Outgoing = string> {
         this.#clearTimer("retry");
         this.#attemptToken++;
       }
-      this.#set(
-        waiting
-          ? { online, nextRetryAt: null, reason: OFFLINE_REASON }
-          : { online },
-      );
+      this.#set(waiting ? { online, nextRetryAt: null, reason: OFFLINE_REASON } : { online });
       return;
     }
     this.#set({ online });

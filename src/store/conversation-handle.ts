@@ -65,9 +65,7 @@ export class ConversationHandle<Outgoing = string>
   #creationError: Error | null = null;
   #failedState: ConversationState | null = null;
   readonly #placeholder: ConversationState;
-  readonly #listeners = new Set<
-    (state: ConversationState, previous: ConversationState) => void
-  >();
+  readonly #listeners = new Set<(state: ConversationState, previous: ConversationState) => void>();
   readonly #finishedListeners = new Set<(message: ChatMessage) => void>();
   readonly #errorListeners = new Set<(error: Error) => void>();
 
@@ -189,7 +187,8 @@ export class ConversationHandle<Outgoing = string>
       this.#reportError(error);
       return null;
     }
-    const store = this.#options.createStore?.(connection) ?? createConversationStore({ connection });
+    const store =
+      this.#options.createStore?.(connection) ?? createConversationStore({ connection });
     const settings = this.#options.settings;
     const unlinks = [
       store.subscribe((state, previous) => this.#emit(state, previous)),
