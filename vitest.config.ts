@@ -2,9 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
-
-/** The system Chromium; override with CHROMIUM_PATH where it lives elsewhere. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { chromiumLaunchOptions } from "./test/support/chromium-launch";
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
 function chromium() {
@@ -12,19 +10,7 @@ function chromium() {
     enabled: true,
     headless: true,
     screenshotFailures: false,
-    provider: playwright({
-      launchOptions: {
-        executablePath: chromiumPath,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      },
-    }),
+    provider: playwright({ launchOptions: { ...chromiumLaunchOptions } }),
     instances: [{ browser: "chromium" as const }],
   };
 }

@@ -1,17 +1,7 @@
 import { chromium, type Browser } from "playwright-core";
+import { chromiumLaunchOptions } from "../../test/support/chromium-launch";
 
 /** Launches the system Chromium headless with the flags that work on this kind of machine. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ ...chromiumLaunchOptions, headless: true });
 }

@@ -1,5 +1,5 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { SignatureV4 } from "@smithy/signature-v4";
+import type { SignatureV4 } from "@smithy/signature-v4";
+import { independentSigner } from "./independent-signer";
 import { toClock, type TimeInput } from "./clock";
 import { credentialLookup, type CredentialLookup, type CredentialsInput } from "./credentials";
 import { parseQuery, parseWebSocketUrl, splitRequestTarget, type QueryParam } from "./raw-url";
@@ -198,18 +198,7 @@ export async function verifyPresignedTarget(
   }
 
   const unsigned = query.params.filter((param) => !AUTH_PARAM_SET.has(param.key));
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: token,
-    },
-    region: scope.region,
-    service: SIGNING_SERVICE,
-    sha256: Sha256,
-    uriEscapePath: true,
-    applyChecksum: false,
-  });
+  const signer = independentSigner(credentials, token, scope.region);
   let presigned: Awaited<ReturnType<SignatureV4["presign"]>>;
   try {
     presigned = await signer.presign(

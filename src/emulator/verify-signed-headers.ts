@@ -1,5 +1,4 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { independentSigner } from "./independent-signer";
 import { toClock, type TimeInput } from "./clock";
 import { credentialLookup, type CredentialLookup, type CredentialsInput } from "./credentials";
 import { parseQuery, splitHostPort, splitRequestTarget } from "./raw-url";
@@ -160,18 +159,7 @@ export async function verifySignedHeadersWith(
     signedValues[name] = value;
   }
 
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: token,
-    },
-    region: scope.region,
-    service: SIGNING_SERVICE,
-    sha256: Sha256,
-    uriEscapePath: true,
-    applyChecksum: false,
-  });
+  const signer = independentSigner(credentials, token, scope.region);
   const signed = await signer.sign(
     {
       method: request.method ?? "GET",
