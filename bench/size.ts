@@ -66,7 +66,7 @@ console.log(
   `${"kB (1000 B), min+gzip".padEnd(48)} ${"size-limit".padStart(10)} ${"whole".padStart(8)}`,
 );
 for (const row of rows) {
-  const budget = row.budget ? `  budget ${row.budget}` : "";
+  const budget = row.budget ? `  limit ${row.budget}` : "";
   console.log(
     `${row.name.padEnd(48)} ${kb(row.sizeLimitGzipBytes).padStart(10)} ${kb(row.wholeGzipBytes).padStart(8)}${budget}`,
   );
