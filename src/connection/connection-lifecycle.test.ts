@@ -3,15 +3,15 @@ import { textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../signing/errors";
 import { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./agent-runtime-connection";
-import type { ConnectionOptions, ConnectionStatus } from "./types";
+import type { ConnectionOptions } from "./types";
 import {
   manualOnlineSource,
-  recordingWebSocket,
   scriptedProvider,
   settle,
   startMockRuntime,
   type MockRuntime,
   type ProviderStep,
+  connectionUnderTest,
 } from "./test-utils/harness";
 
 let runtime: MockRuntime;
@@ -31,22 +31,7 @@ function setup(
   steps?: ProviderStep[],
   initiallyOnline = true,
 ) {
-  const sockets = recordingWebSocket();
-  const provider = scriptedProvider(steps);
-  const online = manualOnlineSource(initiallyOnline);
-  const connection = new AgentRuntimeConnection({
-    urlProvider: provider.provider,
-    WebSocket: sockets.WebSocket,
-    onlineSource: online.source,
-    retry: { random: () => 0.5 },
-    ...options,
-  });
-  const statuses: ConnectionStatus[] = [];
-  connection.subscribe(() => {
-    const { status } = connection.getSnapshot();
-    if (statuses.at(-1) !== status) statuses.push(status);
-  });
-  return { connection, sockets, provider, online, statuses };
+  return connectionUnderTest({ options, steps, online: initiallyOnline });
 }
 
 describe("stop()", () => {

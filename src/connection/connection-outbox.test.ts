@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { agUiCodec } from "../codecs/ag-ui-codec";
-import { AgentRuntimeConnection } from "./agent-runtime-connection";
+import type { AgentRuntimeConnection } from "./agent-runtime-connection";
 import {
   AgentRuntimeFrameTooLargeError,
   AgentRuntimeOutboxFullError,
@@ -9,13 +9,11 @@ import {
 import { SENT_ENTRIES_KEPT } from "./outbox";
 import type { ConnectionOptions } from "./types";
 import {
-  manualOnlineSource,
-  recordingWebSocket,
-  scriptedProvider,
   settle,
   startMockRuntime,
   type MockRuntime,
   type ProviderStep,
+  connectionUnderTest,
 } from "./test-utils/harness";
 
 let runtime: MockRuntime;
@@ -31,16 +29,7 @@ afterEach(async () => {
 });
 
 function setup(options: Partial<ConnectionOptions> = {}, steps?: ProviderStep[]) {
-  const sockets = recordingWebSocket();
-  const provider = scriptedProvider(steps);
-  const connection = new AgentRuntimeConnection({
-    urlProvider: provider.provider,
-    WebSocket: sockets.WebSocket,
-    onlineSource: manualOnlineSource(true).source,
-    retry: { random: () => 0.5 },
-    ...options,
-  });
-  return { connection, sockets, provider };
+  return connectionUnderTest({ options, steps });
 }
 
 const frame = (text: string) => JSON.stringify({ inputText: text });

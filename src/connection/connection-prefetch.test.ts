@@ -1,17 +1,14 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AgentRuntimeConnection } from "./agent-runtime-connection";
 import type { ConnectionOptions } from "./types";
 import {
-  manualOnlineSource,
-  recordingWebSocket,
-  scriptedProvider,
   settle,
   startMockRuntime,
   type IssuedUrl,
   type MockRuntime,
   type ProviderStep,
   type SocketCall,
+  connectionUnderTest,
 } from "./test-utils/harness";
 
 const SAFETY_MS = 5_000;
@@ -28,16 +25,7 @@ afterEach(async () => {
 });
 
 function setup(steps?: ProviderStep[], options: Partial<ConnectionOptions> = {}) {
-  const sockets = recordingWebSocket();
-  const provider = scriptedProvider(steps);
-  const connection = new AgentRuntimeConnection({
-    urlProvider: provider.provider,
-    WebSocket: sockets.WebSocket,
-    onlineSource: manualOnlineSource(true).source,
-    retry: { random: () => 0.5 },
-    ...options,
-  });
-  return { connection, sockets, provider };
+  return connectionUnderTest({ steps, options });
 }
 
 /** Every URL handed to the WebSocket constructor still had more than the safety margin to live. */

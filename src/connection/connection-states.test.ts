@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AgentRuntimeConnection } from "./agent-runtime-connection";
+import type { AgentRuntimeConnection } from "./agent-runtime-connection";
 import { AgentRuntimeSocketClosedError } from "./errors";
-import type { ConnectionOptions, ConnectionStatus } from "./types";
+import type { ConnectionOptions } from "./types";
 import {
-  manualOnlineSource,
-  recordingWebSocket,
-  scriptedProvider,
   settle,
   startMockRuntime,
   type MockRuntime,
   type ProviderStep,
+  connectionUnderTest,
 } from "./test-utils/harness";
 
 let runtime: MockRuntime;
@@ -37,22 +35,7 @@ function recordDelays(connection: AgentRuntimeConnection): number[] {
 }
 
 function setup(steps?: ProviderStep[], options: Partial<ConnectionOptions> = {}) {
-  const sockets = recordingWebSocket();
-  const provider = scriptedProvider(steps);
-  const online = manualOnlineSource(true);
-  const connection = new AgentRuntimeConnection({
-    urlProvider: provider.provider,
-    WebSocket: sockets.WebSocket,
-    onlineSource: online.source,
-    retry: { random: () => 0.5 },
-    ...options,
-  });
-  const statuses: ConnectionStatus[] = [];
-  connection.subscribe(() => {
-    const { status } = connection.getSnapshot();
-    if (statuses.at(-1) !== status) statuses.push(status);
-  });
-  return { connection, sockets, provider, online, statuses };
+  return connectionUnderTest({ steps, options });
 }
 
 describe("state machine", () => {

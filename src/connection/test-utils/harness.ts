@@ -1,7 +1,13 @@
 import { vi } from "vitest";
 import { Server, WebSocket as MockWebSocket, type Client } from "mock-socket";
 import type { PresignedConnection, UrlProviderContext } from "../../providers/types";
-import type { OnlineSource, WebSocketConstructor } from "../types";
+import { AgentRuntimeConnection } from "../agent-runtime-connection";
+import type {
+  ConnectionOptions,
+  ConnectionStatus,
+  OnlineSource,
+  WebSocketConstructor,
+} from "../types";
 
 /** Where the mock agent runtime listens (mock-socket matches URLs without their query). */
 export const SERVER_URL = "ws://agent.test/ws";
@@ -159,4 +165,30 @@ export function manualOnlineSource(initial = true) {
 /** Lets mock-socket deliver (it delays every event by 4 ms) and pending microtasks run. */
 export async function settle(ms = 10): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms);
+}
+
+/**
+ * A connection wired to a recording WebSocket, a scripted provider and a manual online source,
+ * with full jitter pinned to the middle (`random: 0.5`); `statuses` lists every status it
+ * went through, without repeats.
+ */
+export function connectionUnderTest(
+  setup: { steps?: ProviderStep[]; options?: Partial<ConnectionOptions>; online?: boolean } = {},
+) {
+  const sockets = recordingWebSocket();
+  const provider = scriptedProvider(setup.steps);
+  const online = manualOnlineSource(setup.online ?? true);
+  const connection = new AgentRuntimeConnection({
+    urlProvider: provider.provider,
+    WebSocket: sockets.WebSocket,
+    onlineSource: online.source,
+    retry: { random: () => 0.5 },
+    ...setup.options,
+  });
+  const statuses: ConnectionStatus[] = [];
+  connection.subscribe(() => {
+    const { status } = connection.getSnapshot();
+    if (statuses.at(-1) !== status) statuses.push(status);
+  });
+  return { connection, sockets, provider, online, statuses };
 }
