@@ -1,46 +1,18 @@
 import fc from "fast-check";
+import {
+  anyText,
+  regionArbitrary,
+  runtimeArnArbitrary,
+} from "../../test/support/signing-arbitraries";
 import { AgentRuntimeClient, AgentRuntimeValidationError, SESSION_ID_PARAM } from "./index";
 
 const KEYS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 const SEED = 20250101;
 
-/** Any UTF-16 string, lone surrogates and control characters included. */
-const anyString = fc.string({
-  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
-});
-const text = fc.oneof(anyString, fc.string({ unit: "grapheme" }), fc.string());
-
-// Weighted toward valid shapes so most runs reach the signer; the rest probe the checks.
-const region = fc.oneof(
-  {
-    arbitrary: fc.constantFrom("us-west-2", "eu-central-1", "us-gov-west-1", "ap-southeast-2"),
-    weight: 5,
-  },
-  { arbitrary: text, weight: 1 },
-);
-const runtimeArn = fc.oneof(
-  { arbitrary: text, weight: 1 },
-  {
-    arbitrary: fc
-      .tuple(
-        fc.oneof(
-          { arbitrary: fc.constantFrom("aws", "aws-us-gov"), weight: 5 },
-          { arbitrary: text, weight: 1 },
-        ),
-        region,
-        fc.oneof(
-          { arbitrary: fc.constant("123456789012"), weight: 5 },
-          { arbitrary: text, weight: 1 },
-        ),
-        text,
-      )
-      .map(
-        ([partition, r, account, id]) =>
-          `arn:${partition}:bedrock-agentcore:${r}:${account}:runtime/${id}`,
-      ),
-    weight: 6,
-  },
-);
+const text = anyText();
+const region = regionArbitrary(text);
+// Runtime ids are any text here: the property is that odd ids still parse back.
+const runtimeArn = runtimeArnArbitrary(text, text);
 const customParams = fc.array(fc.tuple(text, text), { maxLength: 4 });
 
 function expectTypedError(error: unknown) {

@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import { AG_UI_MAPPED_EVENTS } from "../../src/codecs/ag-ui-codec";
 import type { AgentEvent } from "../../src/codecs/types";
+import { utf16String } from "../support/signing-arbitraries";
 
 const optionalString = (value: unknown) => value === undefined || typeof value === "string";
 
@@ -78,28 +80,13 @@ export function expectAgentEvents(events: unknown): number {
 }
 
 /** Any UTF-16 string, lone surrogates and control characters included. */
-export const anyString = fc.string({
-  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
-  maxLength: 200,
-});
+export const anyString = utf16String(200);
 
+/** Every event type the codec maps, then valid AG-UI types it passes on as custom, then an unknown one. */
 const AG_UI_TYPES = [
-  "RUN_STARTED",
-  "RUN_FINISHED",
-  "RUN_ERROR",
-  "TEXT_MESSAGE_START",
-  "TEXT_MESSAGE_CONTENT",
-  "TEXT_MESSAGE_END",
-  "TEXT_MESSAGE_CHUNK",
-  "TOOL_CALL_START",
-  "TOOL_CALL_ARGS",
-  "TOOL_CALL_END",
-  "TOOL_CALL_RESULT",
+  ...AG_UI_MAPPED_EVENTS,
   "TOOL_CALL_CHUNK",
-  "STATE_SNAPSHOT",
-  "STATE_DELTA",
   "MESSAGES_SNAPSHOT",
-  "CUSTOM",
   "RAW",
   "STEP_STARTED",
   "THINKING_START",

@@ -12,6 +12,7 @@ import {
   parseRuntimeArn,
   SESSION_ID_PARAM,
 } from "../../src/signing";
+import { anyText, regionArbitrary, runtimeArnArbitrary } from "../support/signing-arbitraries";
 import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 
 /**
@@ -23,43 +24,13 @@ import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 
-/** Any UTF-16 string, lone surrogates and control characters included. */
-const anyString = fc.string({
-  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
-  maxLength: 40,
-});
-const text = fc.oneof(anyString, fc.string({ unit: "grapheme", maxLength: 40 }), fc.string());
-const region = fc.oneof(
-  {
-    arbitrary: fc.constantFrom("us-west-2", "eu-central-1", "us-gov-west-1", "cn-north-1"),
-    weight: 6,
-  },
-  { arbitrary: text, weight: 1 },
-);
+const text = anyText(40);
+const region = regionArbitrary(text);
 const runtimeId = fc.oneof(
   { arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,47}$/), weight: 4 },
   { arbitrary: text, weight: 1 },
 );
-const runtimeArn = fc.oneof(
-  { arbitrary: text, weight: 1 },
-  {
-    arbitrary: fc
-      .tuple(
-        fc.oneof(
-          { arbitrary: fc.constantFrom("aws", "aws-us-gov"), weight: 6 },
-          { arbitrary: text, weight: 1 },
-        ),
-        region,
-        fc.oneof(
-          { arbitrary: fc.constant("123456789012"), weight: 6 },
-          { arbitrary: text, weight: 1 },
-        ),
-        runtimeId,
-      )
-      .map(([p, r, account, id]) => `arn:${p}:bedrock-agentcore:${r}:${account}:runtime/${id}`),
-    weight: 8,
-  },
-);
+const runtimeArn = runtimeArnArbitrary(text, runtimeId);
 /** Keys that collide with what the signer writes itself, mixed with arbitrary ones. */
 const paramKey = fc.oneof(
   { arbitrary: text, weight: 4 },
