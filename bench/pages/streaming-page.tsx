@@ -97,6 +97,11 @@ function NaiveChat({ url }: { url: string }) {
     };
     return () => socket.close();
   }, [url]);
+  return <BaselineView text={text} />;
+}
+
+/** The markup every baseline renders, so they differ only in how they update. */
+function BaselineView({ text }: { text: string }) {
   return (
     <section className="naive-chat" aria-label="Chat">
       <div className="naive-chat__log" role="log">
@@ -135,13 +140,7 @@ function NaiveStoreChat({ url }: { url: string }) {
     };
     return () => socket.close();
   }, [url, store]);
-  return (
-    <section className="naive-chat" aria-label="Chat">
-      <div className="naive-chat__log" role="log">
-        <div className="naive-chat__message">{text}</div>
-      </div>
-    </section>
-  );
+  return <BaselineView text={text} />;
 }
 
 /** The floor: buffers the answer and renders it once, when it is done. */
@@ -157,13 +156,7 @@ function RenderOnce({ url }: { url: string }) {
     };
     return () => socket.close();
   }, [url]);
-  return (
-    <section className="naive-chat" aria-label="Chat">
-      <div className="naive-chat__log" role="log">
-        <div className="naive-chat__message">{text}</div>
-      </div>
-    </section>
-  );
+  return <BaselineView text={text} />;
 }
 
 const VARIANTS: Record<Exclude<StreamVariant, "agent-chat">, typeof NaiveChat> = {
