@@ -38,9 +38,9 @@ function emitStylesheet(): Plugin {
 /** Entry points of the published package; keep in sync with the `exports` map. */
 export const libraryEntries: Record<string, string> = {
   index: "src/index.ts",
-  signing: "src/signing/index.ts",
-  cognito: "src/providers/cognito/index.ts",
-  server: "src/server/index.ts",
+  signing: "src/signing.ts",
+  cognito: "src/cognito.ts",
+  server: "src/server.ts",
   emulator: "src/emulator/index.ts",
   "emulator-cli": "src/emulator/cli.ts",
 };

@@ -6,11 +6,8 @@
  */
 export { bearerSubprotocols, BEARER_SUBPROTOCOL } from "./signing/bearer";
 export { parseRuntimeArn, type RuntimeArn } from "./signing/arn";
-export {
-  AgentRuntimeCredentialsError,
-  AgentRuntimeInvalidRegionError,
-  AgentRuntimeValidationError,
-} from "./signing/errors";
+export { AgentRuntimeCredentialsError, AgentRuntimeInvalidRegionError } from "./signing/errors";
+export { AgentRuntimeValidationError } from "./core/errors";
 export {
   backendUrlProvider,
   DEFAULT_BACKEND_TIMEOUT_MS,
@@ -23,10 +20,145 @@ export {
 } from "./providers/bearer-token-provider";
 export { AgentRuntimeProviderError } from "./providers/errors";
 export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
-export * from "./connection/index";
-export * from "./codecs/index";
 
-// Conversation store (framework-free) and the React binding.
-export * from "./store/index";
-export * from "./react/index";
-export * from "./react/components";
+// Connection (framework-free).
+export { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./connection/agent-runtime-connection";
+export {
+  DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_QUEUED_MESSAGES,
+  DEFAULT_PREFETCH_MARGIN_MS,
+  DEFAULT_URL_SAFETY_MARGIN_MS,
+} from "./connection/agent-runtime-connection";
+export {
+  backoffCeiling,
+  computeBackoff,
+  DEFAULT_INITIAL_DELAY_MS,
+  DEFAULT_MAX_DELAY_MS,
+} from "./connection/backoff";
+export {
+  classifyClose,
+  CLOSE_CODES,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_STREAM_LIFETIME_MS,
+  type CloseAction,
+  type CloseContext,
+  type CloseDecision,
+} from "./connection/close-policy";
+export {
+  AgentRuntimeFrameTooLargeError,
+  AgentRuntimeOutboxFullError,
+  AgentRuntimeSocketClosedError,
+  AgentRuntimeUnknownMessageError,
+} from "./connection/errors";
+export { navigatorOnlineSource } from "./connection/online-source";
+export {
+  createSessionId,
+  isValidSessionId,
+  MAX_SESSION_ID_LENGTH,
+  MIN_SESSION_ID_LENGTH,
+} from "./core/session-id";
+export { utf8ByteLength } from "./connection/utf8";
+export type {
+  ConnectionOptions,
+  ConnectionSnapshot,
+  ConnectionStatus,
+  OnlineSource,
+  OutboxEntry,
+  OutboxStatus,
+  RetryOptions,
+  WebSocketConstructor,
+  WebSocketLike,
+} from "./connection/types";
+
+// Codecs.
+export type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./codecs/types";
+export { textCodec } from "./codecs/text-codec";
+export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
+
+// Conversation store (framework-free).
+export type {
+  ChatMessage,
+  ChatMessageStatus,
+  ChatRole,
+  ConversationState,
+  MessagePart,
+  TextPart,
+  ToolCallPart,
+} from "./store/types";
+export type { ConversationConnection } from "./store/conversation-connection";
+export type {
+  ConversationActions,
+  ConversationEvents,
+  ConversationStore,
+  ConversationStoreOptions,
+  ReadableConversationStore,
+} from "./store/conversation-store";
+export { createConversationStore, INTERRUPTED_ANSWER } from "./store/create-conversation-store";
+export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
+export { AgentRuntimeAgentError } from "./store/errors";
+export {
+  selectIsStreaming,
+  selectLastError,
+  selectMessageById,
+  selectMessageIds,
+  selectMessages,
+  selectSessionId,
+  selectStatus,
+} from "./store/selectors";
+export {
+  ConversationHandle,
+  ConversationReleasedError,
+  type ConnectMode,
+  type ConversationHandleOptions,
+  type ConversationHandleSettings,
+} from "./store/conversation-handle";
+
+// React binding.
+export { useAgentRuntimeSocket, type AgentRuntimeSocket } from "./react/use-agent-runtime-socket";
+export {
+  useAgentRuntimeStore,
+  type AgentRuntimeSocketOptions,
+} from "./react/use-agent-runtime-store";
+export { useConversation } from "./react/use-conversation";
+
+export {
+  AgentChat,
+  type AgentChatProps,
+  type AgentChatWithConversationProps,
+  type AgentChatWithSocketProps,
+} from "./react/components/agent-chat";
+export type { AgentChatViewProps } from "./react/components/chat-view";
+export { MessageList, type MessageListProps } from "./react/components/message-list";
+export { Message, type MessageProps } from "./react/components/message";
+export { Composer, type ComposerProps } from "./react/components/composer";
+export {
+  ConnectionBanner,
+  connectionBannerKind,
+  type ConnectionBannerKind,
+  type ConnectionBannerProps,
+} from "./react/components/connection-banner";
+export { StopButton, type StopButtonProps } from "./react/components/stop-button";
+export { ToolCall, formatToolPayload, type ToolCallProps } from "./react/components/tool-call";
+export { EmptyState, type EmptyStateProps } from "./react/components/empty-state";
+export { SuggestionList, type SuggestionListProps } from "./react/components/suggestion-list";
+export { PlainText } from "./react/components/plain-text";
+export { LazyMarkdown } from "./react/components/markdown/lazy-markdown";
+export { safeUrl } from "./react/components/markdown/safe-url";
+export { defaultLabels, resolveLabels, type AgentChatLabels } from "./react/components/labels";
+export {
+  useChatContext,
+  useChatSelector,
+  type ChatContextValue,
+} from "./react/components/chat-context";
+export type {
+  AgentChatController,
+  AgentChatSource,
+  ConversationWithActions,
+  ChatDensity,
+  ChatTheme,
+  ConversationStoreReader,
+  RenderMessage,
+  RenderMessageContext,
+  Suggestion,
+} from "./react/components/types";
+export type { MarkdownOptions } from "./react/components/markdown/markdown-options";

@@ -7,7 +7,7 @@ import {
   MessageList,
   StopButton,
   ToolCall,
-} from "../src/react/components";
+} from "../src/index";
 import {
   failedConversation,
   markdownAnswer,

@@ -9,7 +9,7 @@ import {
   MessageList,
   StopButton,
   type RenderMessage,
-} from "../src/react/components";
+} from "../src/index";
 import { toolCallConversation } from "../src/react/components/test-utils/fixtures";
 import {
   chatMessage,

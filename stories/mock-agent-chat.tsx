@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { AgentChat, type AgentChatWithSocketProps } from "../src/react/components";
+import { AgentChat, type AgentChatWithSocketProps } from "../src/index";
 import { startMockAgent, type AgentScript, type MockAgent } from "./mock-agents";
 
 /** Props of {@link MockAgentChat}: the chat's props (minus the transport) and the agent's script. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from "react";
-import { AgentChat, type AgentChatViewProps } from "../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../src/index";
 import {
   createScriptedChat,
   type ScriptedChat,

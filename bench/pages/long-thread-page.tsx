@@ -6,7 +6,7 @@
  */
 import { Profiler } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { AgentChat } from "../../src/react/components";
+import { AgentChat } from "../../src/index";
 import { createConversationStore } from "../../src/store/create-conversation-store";
 import type { ConversationStore } from "../../src/store/conversation-store";
 import { FakeConnection } from "../../src/store/test-utils/fake-connection";

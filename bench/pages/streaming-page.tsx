@@ -5,7 +5,7 @@
  */
 import { Profiler, useEffect, useState, useSyncExternalStore } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { AgentChat } from "../../src/react/components";
+import { AgentChat } from "../../src/index";
 import type { UrlProvider } from "../../src/providers/types";
 import {
   afterNextPaint,

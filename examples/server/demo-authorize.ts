@@ -1,4 +1,4 @@
-import type { PresignPrincipal } from "../../src/server/index";
+import type { PresignPrincipal } from "../../src/server";
 import { DEMO_USER, DEMO_USER_COOKIE, DEMO_USER_HEADER } from "../src/demo-config";
 
 /**

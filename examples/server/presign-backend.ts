@@ -4,7 +4,7 @@ import {
   toNodeHandler,
   type AwsCredentialsSource,
   type PresignLogEvent,
-} from "../../src/server/index";
+} from "../../src/server";
 import { DEMO_USER_HEADER, PRESIGN_PATH } from "../src/demo-config";
 import { demoAuthorize } from "./demo-authorize";
 import { closeServer, listen } from "./listen";

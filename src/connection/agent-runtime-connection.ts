@@ -2,16 +2,17 @@ import { textCodec } from "../codecs/text-codec";
 import type { AgentEvent, Codec, IncomingFrame } from "../codecs/types";
 import { AgentRuntimeProviderError } from "../providers/errors";
 import type { UrlProvider } from "../providers/types";
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { computeBackoff, resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
 import { classifyClose, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STREAM_LIFETIME_MS } from "./close-policy";
-import { AgentRuntimeFrameTooLargeError, AgentRuntimeSocketClosedError, toError } from "./errors";
-import { listen, notify } from "./listeners";
-import { numberOption } from "./number-option";
+import { AgentRuntimeFrameTooLargeError, AgentRuntimeSocketClosedError } from "./errors";
+import { toError } from "../core/errors";
+import { listen, notify } from "../core/listeners";
+import { numberOption } from "../core/number-option";
 import { navigatorOnlineSource } from "./online-source";
 import { Outbox } from "./outbox";
 import { isUsable, toReadyUrl, type ReadyUrl } from "./ready-url";
-import { assertSessionId, createSessionId, randomUuid } from "./session-id";
+import { assertSessionId, createSessionId, randomUuid } from "../core/session-id";
 import type {
   ConnectionOptions,
   ConnectionSnapshot,

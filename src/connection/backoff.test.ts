@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { backoffCeiling, computeBackoff } from "./backoff";
 
 describe("backoffCeiling", () => {

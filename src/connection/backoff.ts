@@ -1,5 +1,5 @@
-import { AgentRuntimeValidationError } from "../signing/errors";
-import { numberOption } from "./number-option";
+import { AgentRuntimeValidationError } from "../core/errors";
+import { numberOption } from "../core/number-option";
 import type { RetryOptions } from "./types";
 
 /** Retry options with every default filled in. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./agent-runtime-connection";
 import type { ConnectionOptions } from "./types";
 import {

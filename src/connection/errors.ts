@@ -57,8 +57,3 @@ export class AgentRuntimeSocketClosedError extends Error {
     this.reason = reason;
   }
 }
-
-/** `thrown` as an `Error`: itself when it is one, else an `Error` with its text. */
-export function toError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown));
-}

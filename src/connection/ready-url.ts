@@ -1,6 +1,6 @@
 import { AgentRuntimeProviderError } from "../providers/errors";
 import type { PresignedConnection } from "../providers/types";
-import { isValidSessionId } from "./session-id";
+import { isValidSessionId } from "../core/session-id";
 
 /** A provider's answer, checked, with its expiry moved onto the local clock. */
 export interface ReadyUrl {

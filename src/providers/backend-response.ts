@@ -1,6 +1,6 @@
-import { sanitizeForMessage } from "./describe-error";
+import { sanitizeForMessage } from "../core/describe-error";
 import { AgentRuntimeProviderError } from "./errors";
-import { isValidSessionId } from "./session-id";
+import { isValidSessionId } from "../core/session-id";
 import type { PresignedConnection } from "./types";
 
 // RFC 6455 subprotocols are HTTP tokens.

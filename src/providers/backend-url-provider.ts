@@ -1,6 +1,6 @@
-import { withDeadline } from "./abort";
+import { withDeadline } from "../core/abort";
 import { backendRefusal, issuedAtFromDateHeader, parseBackendAnswer } from "./backend-response";
-import { describeError } from "./describe-error";
+import { describeError } from "../core/describe-error";
 import { AgentRuntimeProviderError } from "./errors";
 import type { PresignedConnection, UrlProvider, UrlProviderContext } from "./types";
 

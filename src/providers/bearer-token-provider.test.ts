@@ -1,4 +1,4 @@
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { bearerTokenProvider } from "./bearer-token-provider";
 import { AgentRuntimeProviderError } from "./errors";
 import type { UrlProviderContext } from "./types";

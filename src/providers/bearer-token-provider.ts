@@ -2,11 +2,11 @@ import { parseRuntimeArn } from "../signing/arn";
 import { bearerSubprotocols } from "../signing/bearer";
 import { validateRegion } from "../signing/region";
 import { SESSION_ID_PARAM, resolveEndpoint, runtimePath, targetUrl } from "../signing/runtime-url";
-import { throwIfAborted } from "./abort";
-import { describeError } from "./describe-error";
+import { throwIfAborted } from "../core/abort";
+import { describeError } from "../core/describe-error";
 import { AgentRuntimeProviderError } from "./errors";
 import { jwtExpiry } from "./jwt-expiry";
-import { isValidSessionId } from "./session-id";
+import { isValidSessionId } from "../core/session-id";
 import type { UrlProvider, UrlProviderContext } from "./types";
 
 /** How long a token that is not a JWT with `exp` is assumed to stay valid, in ms. */

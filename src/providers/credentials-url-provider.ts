@@ -5,12 +5,13 @@ import {
 } from "../signing/agent-runtime-client";
 import { parseRuntimeArn } from "../signing/arn";
 import type { AwsCredentials, AwsCredentialsSource } from "../signing/credentials";
-import { AgentRuntimeCredentialsError, AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeCredentialsError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { queryPairs, type QueryParams } from "../signing/runtime-url";
-import { throwIfAborted } from "./abort";
-import { describeError } from "./describe-error";
+import { throwIfAborted } from "../core/abort";
+import { describeError } from "../core/describe-error";
 import { AgentRuntimeProviderError } from "./errors";
-import { isValidSessionId } from "./session-id";
+import { isValidSessionId } from "../core/session-id";
 import type { PresignedConnection, UrlProvider, UrlProviderContext } from "./types";
 
 /** Options of {@link credentialsUrlProvider}. */

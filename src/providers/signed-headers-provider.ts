@@ -2,8 +2,8 @@ import { AgentRuntimeClient } from "../signing/agent-runtime-client";
 import { parseRuntimeArn } from "../signing/arn";
 import type { AwsCredentialsSource } from "../signing/credentials";
 import { AgentRuntimeCredentialsError } from "../signing/errors";
-import { throwIfAborted } from "./abort";
-import { describeError } from "./describe-error";
+import { throwIfAborted } from "../core/abort";
+import { describeError } from "../core/describe-error";
 import { AgentRuntimeProviderError } from "./errors";
 import type { UrlProvider } from "./types";
 

@@ -5,7 +5,7 @@ import {
   validateExpires,
   type Presigner,
 } from "../providers/credentials-url-provider";
-import { isValidSessionId } from "../providers/session-id";
+import { isValidSessionId } from "../core/session-id";
 import { createCorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent, SessionIdPolicy } from "./options";

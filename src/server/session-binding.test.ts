@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isValidSessionId } from "../providers/session-id";
+import { isValidSessionId } from "../core/session-id";
 import { PresignRefusal } from "./refusal";
 import { createSessionBinder, looksBound } from "./session-binding";
 

@@ -4,7 +4,7 @@ import {
   regionArbitrary,
   runtimeArnArbitrary,
 } from "../../test/support/signing-arbitraries";
-import { AgentRuntimeClient, AgentRuntimeValidationError, SESSION_ID_PARAM } from "./index";
+import { AgentRuntimeClient, AgentRuntimeValidationError, SESSION_ID_PARAM } from "../signing";
 
 const KEYS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 const SEED = 20250101;

@@ -7,7 +7,7 @@ import {
   AgentRuntimeValidationError,
   bearerSubprotocols,
   parseRuntimeArn,
-} from "./index";
+} from "../signing";
 
 const ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234";
 const SESSION = "session-0001-abcdefghijklmnopqrstuvwxyz012345";

@@ -1,6 +1,6 @@
 import { resolveCredentials, type AwsCredentialsSource } from "./credentials";
 import { isHeaderSafe } from "./encoding";
-import { AgentRuntimeValidationError } from "./errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { validateRegion } from "./region";
 import {
   SESSION_ID_PARAM,

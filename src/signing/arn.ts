@@ -1,4 +1,4 @@
-import { AgentRuntimeValidationError } from "./errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 
 /** The parts of an AgentCore runtime ARN. */
 export interface RuntimeArn {

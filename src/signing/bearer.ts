@@ -1,4 +1,4 @@
-import { AgentRuntimeValidationError } from "./errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 
 /** The WebSocket subprotocol that tells AgentCore a bearer token rides in the protocol list. */
 export const BEARER_SUBPROTOCOL = "base64UrlBearerAuthorization";

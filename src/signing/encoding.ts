@@ -1,4 +1,4 @@
-import { AgentRuntimeValidationError } from "./errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 

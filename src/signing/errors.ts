@@ -1,10 +1,4 @@
-/**
- * Bad input to the signing API: the TypeScript counterpart of the Python SDK's `ValueError`.
- * Messages that the SDK defines are reproduced word for word.
- */
-export class AgentRuntimeValidationError extends Error {
-  override readonly name: string = "AgentRuntimeValidationError";
-}
+import { AgentRuntimeValidationError } from "../core/errors";
 
 /**
  * A region that is not a well-formed AWS region name (the SDK's `InvalidRegionError`).

@@ -1,6 +1,6 @@
 import { parseRuntimeArn } from "./arn";
 import { percentEncode } from "./encoding";
-import { AgentRuntimeValidationError } from "./errors";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { dataPlaneHost } from "./region";
 
 /** The query parameter (and header) that carries the runtime session id. */

@@ -1,5 +1,5 @@
 import type { AgentEvent } from "../codecs/types";
-import { toError } from "../connection/errors";
+import { toError } from "../core/errors";
 import type { ConnectionSnapshot } from "../connection/types";
 import type { ConversationConnection } from "./conversation-connection";
 import type {
@@ -9,7 +9,7 @@ import type {
   ReadableConversationStore,
 } from "./conversation-store";
 import { createConversationStore } from "./create-conversation-store";
-import { listen, notify } from "../connection/listeners";
+import { listen, notify } from "../core/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** When a conversation opens its connection. */

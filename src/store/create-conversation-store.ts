@@ -1,12 +1,12 @@
 import { createStore } from "zustand/vanilla";
 import type { AgentEvent } from "../codecs/types";
-import { toError } from "../connection/errors";
+import { toError } from "../core/errors";
 import type { ConnectionSnapshot } from "../connection/types";
 import { ConversationModel, isUrgent } from "./conversation-model";
 import type { ConversationStore, ConversationStoreOptions } from "./conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
-import { listen, notify } from "../connection/listeners";
+import { listen, notify } from "../core/listeners";
 import type { ChatMessage, ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */

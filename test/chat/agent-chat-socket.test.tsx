@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useEffect, useState } from "react";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import { AgentChat } from "../../src/react/components";
+import { AgentChat } from "../../src/index";
 import { useAgentRuntimeSocket } from "../../src/react/use-agent-runtime-socket";
 import { createConversationStore } from "../../src/store/create-conversation-store";
 import { mockAgent } from "../react/mock-socket-harness";

@@ -7,7 +7,7 @@ import {
   MessageList,
   StopButton,
   type AgentChatController,
-} from "../../src/react/components";
+} from "../../src/index";
 import {
   chatMessage,
   createScriptedChat,

@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import "../../src/react/styles.css";
-import { AgentChat, type AgentChatViewProps } from "../../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../../src/index";
 import {
   createScriptedChat,
   type ScriptedChat,

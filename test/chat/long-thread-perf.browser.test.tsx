@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import { Profiler } from "react";
 import { commands, userEvent } from "vitest/browser";
 import "../../src/react/styles.css";
-import { AgentChat } from "../../src/react/components";
+import { AgentChat } from "../../src/index";
 import {
   createScriptedChat,
   longThread,

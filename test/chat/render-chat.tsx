@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { AgentChat, type AgentChatViewProps } from "../../src/react/components";
+import { AgentChat, type AgentChatViewProps } from "../../src/index";
 import {
   createScriptedChat,
   type ScriptedChat,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionTimeline } from "../../examples/src/connection-timeline";
-import type { ConnectionSnapshot } from "../../src/connection/index";
+import type { ConnectionSnapshot } from "../../src/index";
 
 function snapshot(patch: Partial<ConnectionSnapshot> = {}): ConnectionSnapshot {
   return {

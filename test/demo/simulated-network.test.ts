@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulatedNetwork } from "../../examples/src/simulated-network";
-import type { OnlineSource } from "../../src/connection/index";
+import type { OnlineSource } from "../../src/index";
 
 function browserNetwork() {
   let online = true;

@@ -1,7 +1,7 @@
-import { cognitoUrlProvider } from "../../src/providers/cognito";
+import { cognitoUrlProvider } from "../../src/cognito";
 import { AgentRuntimeProviderError } from "../../src/providers/errors";
 import type { UrlProviderContext } from "../../src/providers/types";
-import { AgentRuntimeValidationError } from "../../src/signing/errors";
+import { AgentRuntimeValidationError } from "../../src/core/errors";
 import { FakeCognitoIdentity } from "./fake-cognito-identity";
 import { verifyPresignedUrl } from "./presigned-url-verifier";
 

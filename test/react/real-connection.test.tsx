@@ -3,7 +3,7 @@ import { StrictMode } from "react";
 import { agUiCodec } from "../../src/codecs/ag-ui-codec";
 import type { AgentEvent } from "../../src/codecs/types";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import { AgentRuntimeValidationError } from "../../src/signing/errors";
+import { AgentRuntimeValidationError } from "../../src/core/errors";
 import { useAgentRuntimeSocket } from "../../src/react/use-agent-runtime-socket";
 import type { ChatMessage } from "../../src/store/types";
 import { mockAgent } from "./mock-socket-harness";

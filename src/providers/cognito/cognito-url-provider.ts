@@ -1,11 +1,11 @@
 import type * as CognitoCredentialsSdk from "@aws-sdk/credential-provider-cognito-identity";
 import type { FromCognitoIdentityPoolParameters } from "@aws-sdk/credential-provider-cognito-identity";
 import type { AwsCredentials } from "../../signing/credentials";
-import { AgentRuntimeValidationError } from "../../signing/errors";
+import { AgentRuntimeValidationError } from "../../core/errors";
 import { validateRegion } from "../../signing/region";
-import { raceAbort, throwIfAborted } from "../abort";
+import { raceAbort, throwIfAborted } from "../../core/abort";
 import { createPresigner, withoutSigningTime } from "../credentials-url-provider";
-import { describeError } from "../describe-error";
+import { describeError } from "../../core/describe-error";
 import { AgentRuntimeProviderError } from "../errors";
 import type { UrlProvider } from "../types";
 import { createCredentialsCache } from "./credentials-cache";

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core";
-import type { ConnectionStatus } from "../../../src/connection/index";
+import type { ConnectionStatus } from "../../../src/index";
 
 // Generous: a loaded 2-core CI machine can take many seconds to stream an answer.
 const TIMEOUT = 30_000;

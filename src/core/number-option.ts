@@ -1,4 +1,4 @@
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "./errors";
 
 /** Each rule reads as the error message says it: `<name> must be <rule>`. */
 const RULES = {

@@ -8,21 +8,21 @@ export {
   createPresignHandler,
   DEFAULT_MAX_BODY_BYTES,
   type PresignHandler,
-} from "./presign-handler";
-export { toNodeHandler, type NodeRequestListener } from "./node-adapter";
+} from "./server/presign-handler";
+export { toNodeHandler, type NodeRequestListener } from "./server/node-adapter";
 export type {
   PresignHandlerOptions,
   PresignLogEvent,
   PresignPrincipal,
   RuntimeTargetOptions,
   SessionIdPolicy,
-} from "./options";
-export type { AllowedOrigins } from "./cors";
-export type { RateLimitOptions } from "./rate-limiter";
-export type { PresignErrorCode } from "./refusal";
-export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./session-binding";
+} from "./server/options";
+export type { AllowedOrigins } from "./server/cors";
+export type { RateLimitOptions } from "./server/rate-limiter";
+export type { PresignErrorCode } from "./server/refusal";
+export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./server/session-binding";
 export type {
   AwsCredentials,
   AwsCredentialsProvider,
   AwsCredentialsSource,
-} from "../signing/credentials";
+} from "./signing/credentials";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AgentRuntimeValidationError } from "../signing/errors";
+import { AgentRuntimeValidationError } from "./errors";
 import { assertSessionId, createSessionId, isValidSessionId } from "./session-id";
 
 afterEach(() => {

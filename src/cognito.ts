@@ -10,4 +10,4 @@ export {
   type CognitoLogins,
   type CognitoLoginsMap,
   type CognitoUrlProviderOptions,
-} from "./cognito-url-provider";
+} from "./providers/cognito/cognito-url-provider";
