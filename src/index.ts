@@ -22,13 +22,15 @@ export { AgentRuntimeProviderError } from "./providers/errors";
 export type { PresignedConnection, UrlProvider, UrlProviderContext } from "./providers/types";
 
 // Connection (framework-free).
-export { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./connection/agent-runtime-connection";
+export { AgentRuntimeConnection } from "./connection/agent-runtime-connection";
+export { CLOSE_WAIT_MS } from "./connection/socket-slot";
 export {
   DEFAULT_MAX_FRAME_BYTES,
   DEFAULT_MAX_QUEUED_MESSAGES,
   DEFAULT_PREFETCH_MARGIN_MS,
   DEFAULT_URL_SAFETY_MARGIN_MS,
-} from "./connection/agent-runtime-connection";
+} from "./connection/resolve-options";
+export { CONNECTION_REASONS, describeReason, type ConnectionReason } from "./connection/reasons";
 export {
   backoffCeiling,
   computeBackoff,
@@ -59,8 +61,10 @@ export {
 } from "./core/session-id";
 export { utf8ByteLength } from "./connection/utf8";
 export type {
+  ConnectionActions,
   ConnectionOptions,
   ConnectionSnapshot,
+  ConversationConnection,
   ConnectionStatus,
   OnlineSource,
   OutboxEntry,
@@ -80,22 +84,22 @@ export type {
   ChatMessage,
   ChatMessageStatus,
   ChatRole,
+  ConnectMode,
+  ConversationActions,
+  ConversationEvents,
   ConversationState,
+  ConversationStore,
+  ConversationStoreOptions,
   MessagePart,
   TextPart,
   ToolCallPart,
 } from "./store/types";
-export type { ConversationConnection } from "./store/conversation-connection";
-export type {
-  ConversationActions,
-  ConversationEvents,
-  ConversationStore,
-  ConversationStoreOptions,
-  ReadableConversationStore,
-} from "./store/conversation-store";
-export { createConversationStore, INTERRUPTED_ANSWER } from "./store/create-conversation-store";
+export type { ReadableStore } from "./core/readable-store";
+export { Conversation } from "./store/conversation";
+export { createConversationStore } from "./store/create-conversation-store";
+export { INTERRUPTED_ANSWER } from "./store/conversation-binding";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
-export { AgentRuntimeAgentError } from "./store/errors";
+export { AgentRuntimeAgentError, ConversationReleasedError } from "./store/errors";
 export {
   selectIsStreaming,
   selectLastError,
@@ -105,13 +109,6 @@ export {
   selectSessionId,
   selectStatus,
 } from "./store/selectors";
-export {
-  ConversationHandle,
-  ConversationReleasedError,
-  type ConnectMode,
-  type ConversationHandleOptions,
-  type ConversationHandleSettings,
-} from "./store/conversation-handle";
 
 // React binding.
 export { useAgentRuntimeSocket, type AgentRuntimeSocket } from "./react/use-agent-runtime-socket";
@@ -145,18 +142,33 @@ export { PlainText } from "./react/components/plain-text";
 export { LazyMarkdown } from "./react/components/markdown/lazy-markdown";
 export { safeUrl } from "./react/components/markdown/safe-url";
 export { defaultLabels, resolveLabels, type AgentChatLabels } from "./react/components/labels";
+export { useChatContext, type ChatContextValue } from "./react/components/chat-context";
+
+// Behaviour hooks: the parts' behaviour without their markup, for parts of your own.
 export {
-  useChatContext,
-  useChatSelector,
-  type ChatContextValue,
-} from "./react/components/chat-context";
+  useComposer,
+  type ComposerBehaviour,
+  type UseComposerOptions,
+} from "./react/components/behaviour/use-composer";
+export {
+  useMessageList,
+  type MessageListBehaviour,
+  type UseMessageListOptions,
+} from "./react/components/behaviour/use-message-list";
+export {
+  useConnectionBanner,
+  type ConnectionBannerBehaviour,
+} from "./react/components/behaviour/use-connection-banner";
+export { useChatMessage } from "./react/components/behaviour/use-chat-message";
+export {
+  useStopButton,
+  type StopButtonBehaviour,
+} from "./react/components/behaviour/use-stop-button";
 export type {
-  AgentChatController,
   AgentChatSource,
-  ConversationWithActions,
   ChatDensity,
+  ChatStore,
   ChatTheme,
-  ConversationStoreReader,
   RenderMessage,
   RenderMessageContext,
   Suggestion,

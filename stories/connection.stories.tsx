@@ -127,14 +127,14 @@ export const Failed: Story = {
   args: {
     script: {
       messages: [chatMessage({ role: "user", text: "Hello?" })],
-      connection: { status: "failed", reason: "The presign endpoint answered 403 Forbidden." },
+      connection: { status: "failed", reason: "not-opened" },
       onReconnect: reconnectNow,
     },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(banner(canvasElement)).toHaveTextContent(
-      /Connection failed: The presign endpoint answered 403/,
+      /Connection failed. The agent runtime refused the connection./,
     );
     await userEvent.click(canvas.getByRole("button", { name: "Reconnect" }));
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent("Connecting…"));

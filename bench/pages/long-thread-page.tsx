@@ -8,7 +8,7 @@ import { Profiler } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { AgentChat } from "../../src/index";
 import { createConversationStore } from "../../src/store/create-conversation-store";
-import type { ConversationStore } from "../../src/store/conversation-store";
+import type { ConversationStore } from "../../src/store/types";
 import { FakeConnection } from "../../src/store/test-utils/fake-connection";
 import { afterNextPaint, nextFrame, sleep } from "./stream-probe";
 

@@ -4,12 +4,12 @@ import { ConnectionTimeline } from "./connection-timeline";
 import type { EmulatorControl } from "./emulator-control";
 import { EmulatorLogPanel } from "./emulator-log-panel";
 import { FaultPanel } from "./fault-panel";
-import { useConversation, type ConversationHandle, type ConversationState } from "./lib";
+import { useConversation, type Conversation, type ConversationState } from "./lib";
 import type { SimulatedNetwork } from "./simulated-network";
 import { TimelinePanel } from "./timeline-panel";
 
 interface SidePanelProps {
-  conversation: ConversationHandle;
+  conversation: Conversation;
   control: EmulatorControl | null;
   network: SimulatedNetwork;
 }

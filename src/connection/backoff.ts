@@ -50,10 +50,26 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
  * `min(maxDelayMs, initialDelayMs * 2^(attempt - 1))`.
  */
 export function backoffCeiling(attempt: number, options: RetryOptions = {}): number {
-  const { initialDelayMs, maxDelayMs } = resolveRetryOptions(options);
+  return resolvedCeiling(attempt, resolveRetryOptions(options));
+}
+
+/** {@link backoffCeiling} for options already resolved. */
+export function resolvedCeiling(
+  attempt: number,
+  { initialDelayMs, maxDelayMs }: Pick<ResolvedRetryOptions, "initialDelayMs" | "maxDelayMs">,
+): number {
   const exponent = Math.max(0, Math.floor(attempt) - 1);
   // 2^exponent overflows to Infinity for huge attempts; min() caps it either way.
   return Math.min(maxDelayMs, initialDelayMs * 2 ** exponent);
+}
+
+/**
+ * Full jitter: a whole number drawn uniformly from `[0, ceiling)` by `draw` (a value in
+ * `[0, 1]`; anything else counts as 0). A draw of exactly 1 still lands below the ceiling.
+ */
+export function jitteredDelay(ceiling: number, draw: number): number {
+  const clamped = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0;
+  return Math.min(Math.floor(clamped * ceiling), Math.max(0, Math.ceil(ceiling) - 1));
 }
 
 /**
@@ -62,9 +78,5 @@ export function backoffCeiling(attempt: number, options: RetryOptions = {}): num
  * Full jitter spreads the reconnects of many clients after a shared outage.
  */
 export function computeBackoff(attempt: number, options: RetryOptions = {}): number {
-  const ceiling = backoffCeiling(attempt, options);
-  const value = (options.random ?? Math.random)();
-  const draw = Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;
-  // A random() that returns exactly 1 must still land below the ceiling.
-  return Math.min(Math.floor(draw * ceiling), Math.max(0, Math.ceil(ceiling) - 1));
+  return jitteredDelay(backoffCeiling(attempt, options), (options.random ?? Math.random)());
 }

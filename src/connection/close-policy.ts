@@ -1,3 +1,5 @@
+import type { ConnectionReason } from "./reasons";
+
 /** Close codes the policy names. */
 export const CLOSE_CODES = {
   normal: 1000,
@@ -48,20 +50,20 @@ export interface CloseDecision {
   discardUrl: boolean;
   /** Mark the last message sent on that socket `failed` (1009). */
   failLastSent: boolean;
-  /** A short human-readable reason, for the snapshot. */
-  reason: string;
+  /** Why, as a code for the snapshot. */
+  reason: ConnectionReason;
 }
 
 /** Why a stream closed, for the close codes that mean more than "unexpectedly". */
-const RETRY_REASONS: Partial<Record<number, string>> = {
-  1001: "the runtime is going away",
-  1006: "the connection was lost",
-  1011: "the runtime reported a server error",
+const RETRY_REASONS: Partial<Record<number, ConnectionReason>> = {
+  [CLOSE_CODES.goingAway]: "going-away",
+  [CLOSE_CODES.abnormal]: "connection-lost",
+  [CLOSE_CODES.internalError]: "server-error",
 };
 
 function decision(
   action: CloseAction,
-  reason: string,
+  reason: ConnectionReason,
   extra: Partial<CloseDecision> = {},
 ): CloseDecision {
   return { action, discardUrl: false, failLastSent: false, reason, ...extra };
@@ -80,32 +82,26 @@ function decision(
  * | 1001, 1005, 1006, 1011 and every other code | `retry` |
  */
 export function classifyClose(code: number, context: CloseContext = {}): CloseDecision {
-  if (code === 1008) {
-    return decision("retry", "the runtime refused the stream (1008); fetching a fresh URL", {
-      discardUrl: true,
-    });
+  if (code === CLOSE_CODES.policyViolation) {
+    return decision("retry", "policy-violation", { discardUrl: true });
   }
   // A browser sees a refused upgrade (an expired or revoked URL: 403) as a plain 1006, so a
   // stream that never opened gets a fresh URL: retrying the same one could fail until it expires.
   if (context.wasOpen === false) {
-    return decision("retry", `the stream could not open (${code}); fetching a fresh URL`, {
-      discardUrl: true,
-    });
+    return decision("retry", "not-opened", { discardUrl: true });
   }
-  if (code === 1009) {
-    return decision("retry", "the runtime refused a message as too big (1009)", {
-      failLastSent: true,
-    });
+  if (code === CLOSE_CODES.messageTooBig) {
+    return decision("retry", "message-too-big", { failLastSent: true });
   }
   const { streamAgeMs, idleMs } = context;
   const lifetime = context.streamLifetimeMs ?? DEFAULT_STREAM_LIFETIME_MS;
   const idleTimeout = context.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   if (streamAgeMs !== undefined && streamAgeMs >= lifetime - SERVICE_LIMIT_TOLERANCE_MS) {
-    return decision("resume", "the stream reached its maximum lifetime; resuming");
+    return decision("resume", "stream-lifetime");
   }
   if (idleMs !== undefined && idleMs >= idleTimeout - SERVICE_LIMIT_TOLERANCE_MS) {
-    return decision("resume", "the stream closed for being idle; resuming");
+    return decision("resume", "idle-timeout");
   }
-  if (code === 1000) return decision("final", "the agent closed the stream (1000)");
-  return decision("retry", `${RETRY_REASONS[code] ?? "the stream closed unexpectedly"} (${code})`);
+  if (code === CLOSE_CODES.normal) return decision("final", "agent-closed");
+  return decision("retry", RETRY_REASONS[code] ?? "closed-unexpectedly");
 }

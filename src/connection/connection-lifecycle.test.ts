@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../core/errors";
-import { AgentRuntimeConnection, CLOSE_WAIT_MS } from "./agent-runtime-connection";
+import { AgentRuntimeConnection } from "./agent-runtime-connection";
+import { CLOSE_WAIT_MS } from "./socket-slot";
 import type { ConnectionOptions } from "./types";
 import {
   manualOnlineSource,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { agUiCodec } from "../codecs/ag-ui-codec";
 import type { AgentRuntimeConnection } from "./agent-runtime-connection";
 import {
@@ -233,9 +234,11 @@ describe("encoding", () => {
     connection.close();
   });
 
-  it("throws the codec's error for a message it cannot encode", () => {
+  it("refuses a message the codec cannot encode with a typed error, queueing nothing", () => {
     const { connection } = setup();
-    expect(() => connection.send(42 as unknown as string)).toThrow(TypeError);
+    expect(() => connection.send(42 as unknown as string)).toThrow(
+      new AgentRuntimeValidationError("textCodec sends strings; got number"),
+    );
     expect(connection.getSnapshot().outbox).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
-import type { Codec } from "../codecs/types";
+import type { AgentEvent, Codec } from "../codecs/types";
 import type { UrlProvider } from "../providers/types";
+import type { ConnectionReason } from "./reasons";
 
 /** Where a connection is in its life. */
 export type ConnectionStatus =
@@ -27,8 +28,8 @@ export interface ConnectionSnapshot<Outgoing = string> {
   attempt: number;
   /** Epoch ms of the next reconnect attempt while `reconnecting`, else `null`. */
   nextRetryAt: number | null;
-  /** Why the connection is not open (human-readable), or `null`. */
-  reason: string | null;
+  /** Why the connection is not open, as a code (labels turn it into text), or `null`. */
+  reason: ConnectionReason | null;
   /** The close code of the last socket close, or `null`. */
   lastCloseCode: number | null;
   /** The last error (provider, socket or codec), or `null`. */
@@ -40,6 +41,66 @@ export interface ConnectionSnapshot<Outgoing = string> {
    * (older `sent` entries are dropped when a new message is added, so the outbox stays small).
    */
   outbox: ReadonlyArray<OutboxEntry<Outgoing>>;
+}
+
+/**
+ * What an app can do to a conversation's connection. Declared once: the connection implements
+ * it, the conversation store extends it, and the hook and the chat UI pick from it.
+ */
+export interface ConnectionActions<Outgoing = string> {
+  /**
+   * Starts connecting (`idle`, `closed` or `failed` -> `connecting`). Does nothing while already
+   * connecting, open or reconnecting.
+   */
+  connect(): void;
+  /**
+   * Queues a message and sends it at once when the stream is open (else on the next open, in
+   * order). Returns its id.
+   *
+   * @throws {AgentRuntimeFrameTooLargeError} when the encoded frame exceeds `maxFrameBytes`.
+   * @throws {AgentRuntimeOutboxFullError} when `maxQueuedMessages` messages are already queued.
+   * @throws {AgentRuntimeValidationError} (or the codec's own error) for a message the codec
+   *   cannot encode.
+   */
+  send(message: Outgoing): string;
+  /**
+   * Queues a `failed` message again (same id, at the end of the queue). Does nothing for a
+   * message that is not `failed`.
+   *
+   * @throws {AgentRuntimeUnknownMessageError} when no message has this id.
+   * @throws {AgentRuntimeOutboxFullError} when the queue is full.
+   */
+  retry(id: string): void;
+  /**
+   * Forgets a `sent` or `failed` message (a queued one stays).
+   *
+   * @throws {AgentRuntimeUnknownMessageError} when no message has this id.
+   */
+  dismiss(id: string): void;
+  /**
+   * Ends the answer in progress for real: sends the codec's cancel frame where the protocol has
+   * one; otherwise closes the stream and reopens it on the same session.
+   */
+  stop(): void;
+  /** Drops the current socket (if any) and connects now, from any state, with the backoff reset. */
+  reconnect(): void;
+  /** Closes for good; queued messages stay, and a later `connect()` sends them. */
+  close(): void;
+}
+
+/**
+ * A connection as the conversation store sees it. `AgentRuntimeConnection` implements it; so
+ * can any object of this shape (a custom transport, or a test double).
+ */
+export interface ConversationConnection<Outgoing = string> extends ConnectionActions<Outgoing> {
+  /** The runtime session id (it may change once, when a backend binds it to its user). */
+  readonly sessionId: string;
+  /** The current snapshot: the same object until something changes. */
+  getSnapshot(): ConnectionSnapshot<Outgoing>;
+  /** Calls `listener` after every snapshot change. Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Calls `listener` with every decoded agent event, in order. Returns the unsubscribe function. */
+  onEvent(listener: (event: AgentEvent) => void): () => void;
 }
 
 /** Backoff policy for reconnects and provider retries. */

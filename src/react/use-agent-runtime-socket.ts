@@ -1,14 +1,20 @@
 "use client";
 import { useMemo } from "react";
-import type { ConnectionSnapshot, ConnectionStatus } from "../connection/types";
-import type { ConversationConnection } from "../store/conversation-connection";
-import type { ConversationHandle } from "../store/conversation-handle";
-import type { ChatMessage } from "../store/types";
+import type {
+  ConnectionSnapshot,
+  ConnectionStatus,
+  ConversationConnection,
+} from "../connection/types";
+import type { Conversation } from "../store/conversation";
+import type { ChatMessage, ConversationActions } from "../store/types";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "./use-agent-runtime-store";
 import { useConversation } from "./use-conversation";
 
-/** What `useAgentRuntimeSocket` returns. Actions keep their identity for the conversation's life. */
-export interface AgentRuntimeSocket<Outgoing = string> {
+/**
+ * What `useAgentRuntimeSocket` returns: the conversation as React state, and its actions (the
+ * conversation's own, so they keep their identity for its whole life).
+ */
+export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActions<Outgoing> {
   /** `idle | connecting | open | reconnecting | closed | failed`. */
   status: ConnectionStatus;
   /** User and assistant messages in order; unchanged messages keep their identity. */
@@ -19,26 +25,18 @@ export interface AgentRuntimeSocket<Outgoing = string> {
   error: Error | null;
   /** The runtime session id, or `null` before the connection exists (server, first render). */
   sessionId: string | null;
-  /** The connection's full snapshot: attempt, next retry time, close code, outbox, ... */
+  /** The connection's full snapshot: attempt, next retry time, reason, close code, outbox, ... */
   connectionState: ConnectionSnapshot<Outgoing>;
-  /** Sends a message (queued until the socket is open) and returns its id. */
-  send(message: Outgoing): string;
-  /** Stops the answer in progress, for real. */
-  stop(): void;
-  /** Sends a failed message again. */
-  retry(id: string): void;
-  /** Opens a fresh socket on the same session. */
-  reconnect(): void;
-  /** Opens the connection (for `connect: "manual"`). */
-  connect(): void;
-  /** Closes the conversation. */
-  close(): void;
-  /** Dismisses `error`. */
-  clearError(): void;
   /** The connection, or `null` before it exists. */
   connection: ConversationConnection<Outgoing> | null;
-  /** The conversation store, for `useConversation` in child components. */
-  store: ConversationHandle<Outgoing>;
+  /** The conversation store: pass it to `<AgentChat chat>` or `useConversation` in children. */
+  store: Conversation<Outgoing>;
+}
+
+/** The actions of a conversation, as one object (the conversation's own functions). */
+function actionsOf<Outgoing>(store: Conversation<Outgoing>): ConversationActions<Outgoing> {
+  const { connect, send, retry, dismiss, stop, reconnect, close, clearError } = store;
+  return { connect, send, retry, dismiss, stop, reconnect, close, clearError };
 }
 
 /**
@@ -61,24 +59,19 @@ export function useAgentRuntimeSocket<Outgoing = string>(
 ): AgentRuntimeSocket<Outgoing> {
   const store = useAgentRuntimeStore(options);
   const state = useConversation(store);
+  const actions = useMemo(() => actionsOf(store), [store]);
   return useMemo(
     () => ({
+      ...actions,
       status: state.connection.status,
       messages: state.messages,
       isStreaming: state.isStreaming,
       error: state.error,
       sessionId: state.connection.sessionId === "" ? null : state.connection.sessionId,
-      connectionState: state.connection as ConnectionSnapshot<Outgoing>,
-      send: store.send,
-      stop: store.stop,
-      retry: store.retry,
-      reconnect: store.reconnect,
-      connect: store.connect,
-      close: store.close,
-      clearError: store.clearError,
+      connectionState: state.connection,
       connection: store.connection,
       store,
     }),
-    [state, store],
+    [actions, state, store],
   );
 }

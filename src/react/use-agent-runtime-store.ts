@@ -1,11 +1,10 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { AgentEvent } from "../codecs/types";
-import type { ConnectionOptions } from "../connection/types";
-import type { ConversationConnection } from "../store/conversation-connection";
-import { ConversationHandle, type ConnectMode } from "../store/conversation-handle";
-import { createConversationStore } from "../store/create-conversation-store";
-import type { ChatMessage } from "../store/types";
+import type { ConnectionOptions, ConversationConnection } from "../connection/types";
+import { Conversation } from "../store/conversation";
+import { defaultMessageText } from "../store/message-text";
+import type { ChatMessage, ConnectMode } from "../store/types";
 import { createAgentRuntimeConnection } from "./create-agent-runtime-connection";
 import { useIsomorphicLayoutEffect } from "./use-isomorphic-layout-effect";
 
@@ -32,15 +31,17 @@ export interface AgentRuntimeSocketOptions<Outgoing = string> extends Connection
 }
 
 interface TrackedConversation<Outgoing> {
-  /** The `sessionId` option the handle was made for. */
+  /** The `sessionId` option the conversation was made for. */
   sessionId: string | undefined;
-  handle: ConversationHandle<Outgoing>;
+  conversation: Conversation<Outgoing>;
 }
+
+function noop(): void {}
 
 /**
  * Owns one conversation (connection + store) for the life of the component, without
- * subscribing to it: the component that calls it does not re-render as messages stream. Pass
- * the returned store to `useConversation` in the components that show parts of it.
+ * subscribing to its state: the component that calls it does not re-render as messages stream.
+ * Pass the returned store to `useConversation` (or `<AgentChat chat>`) where parts of it show.
  *
  * - The connection is created once per mounted component, after mount (never while rendering,
  *   never on a server). React StrictMode's mount/unmount/mount keeps that one connection.
@@ -52,7 +53,7 @@ interface TrackedConversation<Outgoing> {
  */
 export function useAgentRuntimeStore<Outgoing = string>(
   options: AgentRuntimeSocketOptions<Outgoing>,
-): ConversationHandle<Outgoing> {
+): Conversation<Outgoing> {
   const latest = useRef(options);
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
@@ -60,42 +61,50 @@ export function useAgentRuntimeStore<Outgoing = string>(
 
   const [tracked, setTracked] = useState<TrackedConversation<Outgoing>>(() => ({
     sessionId: options.sessionId,
-    handle: createHandle(latest, options.sessionId),
+    conversation: createConversation(latest, options.sessionId),
   }));
-  let { handle } = tracked;
+  let { conversation } = tracked;
   if (tracked.sessionId !== options.sessionId) {
-    const inUse = handle.getState().connection.sessionId;
+    const inUse = conversation.getState().connection.sessionId;
     const sameConversation = options.sessionId !== undefined && options.sessionId === inUse;
-    if (!sameConversation) handle = createHandle(latest, options.sessionId);
-    setTracked({ sessionId: options.sessionId, handle });
+    if (!sameConversation) conversation = createConversation(latest, options.sessionId);
+    setTracked({ sessionId: options.sessionId, conversation });
   }
 
   useEffect(() => {
-    handle.acquire();
-    return handle.release;
-  }, [handle]);
+    const unlink = [
+      conversation.onMessageFinished((message) => latest.current.onMessage?.(message)),
+      conversation.onError((error) => latest.current.onError?.(error)),
+      conversation.onEvent((event) => latest.current.onEvent?.(event)),
+    ];
+    // Holding the conversation creates its connection; letting go closes it.
+    const release = conversation.subscribe(noop);
+    return () => {
+      release();
+      for (const stop of unlink) stop();
+    };
+  }, [conversation]);
 
+  // A switch to "eager" after mount opens a conversation that never opened.
   const connectMode = options.connect ?? "eager";
   useEffect(() => {
-    if (connectMode === "eager") handle.connectIfIdle();
-  }, [handle, connectMode]);
+    if (connectMode === "eager" && conversation.getState().connection.status === "idle") {
+      conversation.connect();
+    }
+  }, [conversation, connectMode]);
 
-  return handle;
+  return conversation;
 }
 
-function createHandle<Outgoing>(
+function createConversation<Outgoing>(
   latest: { readonly current: AgentRuntimeSocketOptions<Outgoing> },
   sessionId: string | undefined,
-): ConversationHandle<Outgoing> {
-  return new ConversationHandle<Outgoing>({
+): Conversation<Outgoing> {
+  return new Conversation<Outgoing>({
     placeholderSessionId: sessionId,
-    settings: () => ({
-      connect: latest.current.connect ?? "eager",
-      onMessage: latest.current.onMessage,
-      onError: latest.current.onError,
-      onEvent: latest.current.onEvent,
-    }),
-    createConnection: () => {
+    connect: () => latest.current.connect ?? "eager",
+    messageText: (message) => (latest.current.messageText ?? defaultMessageText)(message),
+    connection: () => {
       const {
         connect: _connect,
         onMessage: _onMessage,
@@ -112,7 +121,5 @@ function createHandle<Outgoing>(
         urlProvider: (context) => latest.current.urlProvider(context),
       });
     },
-    createStore: (connection) =>
-      createConversationStore({ connection, messageText: latest.current.messageText }),
   });
 }

@@ -1,14 +1,38 @@
 "use client";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import type { ReadableConversationStore } from "../store/conversation-store";
+import type { ReadableStore } from "../core/readable-store";
 import type { ConversationState } from "../store/types";
 
-const selectState = (state: ConversationState): ConversationState => state;
+function selectState<State>(state: State): State {
+  return state;
+}
+
+/** A selection memoized on the state it was made from, falling back on the last one rendered. */
+function memoizedSelection<State, T>(
+  read: () => State,
+  selector: (state: State) => T,
+  isEqual: (previous: T, next: T) => boolean,
+  rendered: { readonly current: { value: T } | null },
+): () => T {
+  let memo: { state: State; value: T } | null = null;
+  return () => {
+    const state = read();
+    if (memo && memo.state === state) return memo.value;
+    let value = selector(state);
+    const anchor = memo ?? rendered.current;
+    if (anchor && isEqual(anchor.value, value)) value = anchor.value;
+    memo = { state, value };
+    return value;
+  };
+}
 
 /**
- * Subscribes a component to a slice of a conversation store. The component re-renders only
- * when the selected value changes (by `equalityFn`, default `Object.is`), so a message row that
- * selects its own message with `selectMessageById(id)` skips every publish that leaves it alone.
+ * Subscribes a component to a slice of a conversation: the one selector hook that
+ * `useAgentRuntimeSocket` and every `<AgentChat>` part use. The component re-renders only when
+ * the selected value changes (by `isEqual`, default `Object.is`), so a message row that selects
+ * its own message with `selectMessageById(id)` skips every publish that leaves it alone.
+ *
+ * Works with any store of this shape, including one you build yourself or a zustand store.
  *
  * @example
  * ```tsx
@@ -17,32 +41,29 @@ const selectState = (state: ConversationState): ConversationState => state;
  * const status = useConversation(store, selectStatus);
  * ```
  */
-export function useConversation(store: ReadableConversationStore): ConversationState;
-export function useConversation<T>(
-  store: ReadableConversationStore,
-  selector: (state: ConversationState) => T,
-  equalityFn?: (previous: T, next: T) => boolean,
+export function useConversation<Outgoing = string>(
+  store: ReadableStore<ConversationState<Outgoing>>,
+): ConversationState<Outgoing>;
+export function useConversation<Outgoing, T>(
+  store: ReadableStore<ConversationState<Outgoing>>,
+  selector: (state: ConversationState<Outgoing>) => T,
+  isEqual?: (previous: T, next: T) => boolean,
 ): T;
-export function useConversation<T>(
-  store: ReadableConversationStore,
-  selector: (state: ConversationState) => T = selectState as (state: ConversationState) => T,
-  equalityFn: (previous: T, next: T) => boolean = Object.is,
-): T {
-  // The last selection React rendered: an equal new selection returns it, keeping its identity.
-  const rendered = useRef<{ value: T } | null>(null);
-  const getSelection = useMemo(() => {
-    let memo: { state: ConversationState; selection: T } | null = null;
-    return (): T => {
-      const state = store.getState();
-      if (memo && memo.state === state) return memo.selection;
-      let selection = selector(state);
-      const previous = rendered.current;
-      if (previous && equalityFn(previous.value, selection)) selection = previous.value;
-      memo = { state, selection };
-      return selection;
-    };
-  }, [store, selector, equalityFn]);
-  const value = useSyncExternalStore(store.subscribe, getSelection, getSelection);
+export function useConversation<Outgoing>(
+  store: ReadableStore<ConversationState<Outgoing>>,
+  selector: (state: ConversationState<Outgoing>) => unknown = selectState,
+  isEqual: (previous: unknown, next: unknown) => boolean = Object.is,
+): unknown {
+  const rendered = useRef<{ value: unknown } | null>(null);
+  const [getSelection, getServerSelection] = useMemo(() => {
+    const initial = (): ConversationState<Outgoing> =>
+      store.getInitialState?.() ?? store.getState();
+    return [
+      memoizedSelection(() => store.getState(), selector, isEqual, rendered),
+      memoizedSelection(initial, selector, isEqual, rendered),
+    ];
+  }, [store, selector, isEqual]);
+  const value = useSyncExternalStore(store.subscribe, getSelection, getServerSelection);
   useEffect(() => {
     rendered.current = { value };
   }, [value]);

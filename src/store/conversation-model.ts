@@ -1,19 +1,8 @@
 import type { AgentEvent } from "../codecs/types";
 import type { OutboxEntry, OutboxStatus } from "../connection/types";
-import { carryMessageIds } from "./message-index";
-import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart, ToolCallPart } from "./types";
-
-/** The mutable working copy of one message; published as an immutable `ChatMessage`. */
-interface MessageRecord {
-  readonly id: string;
-  readonly role: ChatRole;
-  readonly createdAt: number;
-  status: ChatMessageStatus;
-  error: string | undefined;
-  parts: MessagePart[];
-  /** The object last published for this record, or `null` when the record changed since. */
-  published: ChatMessage | null;
-}
+import { MessageRecords } from "./message-records";
+import { appendText, isRunningTool, type MessageRecord } from "./message-record";
+import type { ChatMessage, ChatMessageStatus, ToolCallPart } from "./types";
 
 /**
  * Whether the store publishes `event` at once instead of on the next frame: a message or run
@@ -23,10 +12,10 @@ export function isUrgent(event: AgentEvent): boolean {
   return event.type === "message-end" || event.type === "run-finished" || event.type === "error";
 }
 
-export interface ConversationModelOptions {
+export interface ConversationModelOptions<Outgoing> {
   now: () => number;
   /** The text shown for a user message, from what was handed to `send()`. */
-  messageText: (message: unknown) => string;
+  messageText: (message: Outgoing) => string;
 }
 
 const OUTBOX_TO_MESSAGE_STATUS: Record<OutboxStatus, ChatMessageStatus> = {
@@ -43,12 +32,8 @@ const UNSENT_MESSAGE = "The message could not be sent.";
  * (assistant). Mutations are cheap and synchronous; `messages()` turns the working copies into
  * immutable objects, reusing every object (and the array) that did not change.
  */
-export class ConversationModel {
-  readonly #records = new Map<string, MessageRecord>();
-  readonly #order: string[] = [];
-  #orderChanged = false;
-  #changed = false;
-  #published: readonly ChatMessage[] = [];
+export class ConversationModel<Outgoing> {
+  readonly #records: MessageRecords;
   /** The assistant message that id-less deltas go to. */
   #currentAssistantId: string | null = null;
   /** Which message each tool call belongs to. */
@@ -57,14 +42,14 @@ export class ConversationModel {
   #runActive = false;
   /** After `stop()`: leftovers of the stopped answer must not open a new message. */
   #droppingLeftovers = false;
-  #generatedIds = 0;
   #finishedIds: string[] = [];
   #failures: Error[] = [];
 
-  readonly #options: ConversationModelOptions;
+  readonly #options: ConversationModelOptions<Outgoing>;
 
-  constructor(options: ConversationModelOptions) {
+  constructor(options: ConversationModelOptions<Outgoing>) {
     this.#options = options;
+    this.#records = new MessageRecords(options.now);
   }
 
   /** Takes in one decoded agent event. */
@@ -82,12 +67,14 @@ export class ConversationModel {
         break;
       case "text-delta": {
         const record = this.#streamingTarget(event.messageId);
-        if (record && event.delta !== "") this.#appendText(record, event.delta);
+        if (record && event.delta !== "") {
+          appendText(record, event.delta);
+          this.#records.touch(record);
+        }
         break;
       }
       case "message-end": {
-        const id = event.messageId ?? this.#currentAssistantId;
-        const record = id === null ? undefined : this.#records.get(id);
+        const record = this.#records.get(event.messageId ?? this.#currentAssistantId);
         if (record?.role === "assistant" && record.status === "streaming") {
           this.#finish(record, "complete");
         }
@@ -122,12 +109,12 @@ export class ConversationModel {
   }
 
   /** Mirrors the outbox: one user message per entry, its status following the entry's. */
-  syncOutbox(outbox: ReadonlyArray<OutboxEntry<unknown>>): void {
+  syncOutbox(outbox: ReadonlyArray<OutboxEntry<Outgoing>>): void {
     for (const entry of outbox) {
       let record = this.#records.get(entry.id);
       if (!record) {
         const text = this.#options.messageText(entry.message);
-        record = this.#addRecord(entry.id, "user", "pending", [{ type: "text", text }]);
+        record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
       }
       const status = OUTBOX_TO_MESSAGE_STATUS[entry.status];
       const error =
@@ -138,7 +125,7 @@ export class ConversationModel {
       }
       record.status = status;
       record.error = error;
-      this.#touch(record);
+      this.#records.touch(record);
     }
   }
 
@@ -173,17 +160,7 @@ export class ConversationModel {
 
   /** The messages as immutable objects; the same array when nothing changed. */
   messages(): readonly ChatMessage[] {
-    if (!this.#changed) return this.#published;
-    const next = this.#order.map((id) => {
-      const record = this.#records.get(id) as MessageRecord;
-      record.published ??= toChatMessage(record);
-      return record.published;
-    });
-    if (!this.#orderChanged) carryMessageIds(this.#published, next);
-    this.#published = next;
-    this.#changed = false;
-    this.#orderChanged = false;
-    return next;
+    return this.#records.publish();
   }
 
   /** Assistant messages that finished since the last call, as published. Call after `messages()`. */
@@ -201,36 +178,25 @@ export class ConversationModel {
   }
 
   #startAssistant(messageId: string | undefined): MessageRecord {
-    const existing = messageId === undefined ? undefined : this.#records.get(messageId);
+    const existing = this.#records.get(messageId);
     if (existing) return existing;
-    const id = messageId ?? this.#generateId();
-    const record = this.#addRecord(id, "assistant", "streaming", []);
+    const id = messageId ?? this.#records.generateId();
+    const record = this.#records.add(id, "assistant", "streaming", []);
     this.#currentAssistantId = id;
     return record;
   }
 
   /** The streaming message a delta belongs to, opening one when the agent did not. */
   #streamingTarget(messageId: string | undefined): MessageRecord | null {
-    const id = messageId ?? this.#currentAssistantId;
-    const known = id === null ? undefined : this.#records.get(id);
+    const known = this.#records.get(messageId ?? this.#currentAssistantId);
     if (known) return known.role === "assistant" && known.status === "streaming" ? known : null;
     if (this.#droppingLeftovers) return null;
     return this.#startAssistant(messageId);
   }
 
-  #appendText(record: MessageRecord, delta: string): void {
-    const last = record.parts[record.parts.length - 1];
-    if (last?.type === "text") {
-      record.parts[record.parts.length - 1] = { type: "text", text: last.text + delta };
-    } else {
-      record.parts.push({ type: "text", text: delta });
-    }
-    this.#touch(record);
-  }
-
   #startToolCall(toolCallId: string, name: string, parentMessageId?: string): void {
     if (this.#toolOwners.has(toolCallId)) return;
-    const parent = parentMessageId === undefined ? undefined : this.#records.get(parentMessageId);
+    const parent = this.#records.get(parentMessageId);
     let owner: MessageRecord | null;
     if (parent) {
       // A tool call may follow the end of the text it belongs to (AG-UI does this).
@@ -242,12 +208,11 @@ export class ConversationModel {
     if (!owner) return;
     owner.parts.push({ type: "tool-call", toolCallId, name, args: "", status: "running" });
     this.#toolOwners.set(toolCallId, owner.id);
-    this.#touch(owner);
+    this.#records.touch(owner);
   }
 
   #updateToolCall(toolCallId: string, update: (part: ToolCallPart) => ToolCallPart): void {
-    const ownerId = this.#toolOwners.get(toolCallId);
-    const owner = ownerId === undefined ? undefined : this.#records.get(ownerId);
+    const owner = this.#records.get(this.#toolOwners.get(toolCallId));
     if (!owner || owner.status === "stopped" || owner.status === "error") return;
     const index = owner.parts.findIndex(
       (part) => part.type === "tool-call" && part.toolCallId === toolCallId,
@@ -255,7 +220,7 @@ export class ConversationModel {
     const part = owner.parts[index];
     if (part?.type !== "tool-call") return;
     owner.parts[index] = update(part);
-    this.#touch(owner);
+    this.#records.touch(owner);
   }
 
   /** Ends every answer in progress, e.g. on `run-finished` or a fatal error. */
@@ -272,7 +237,7 @@ export class ConversationModel {
       record.parts = record.parts.map((part) =>
         isRunningTool(part) ? { ...part, status: "complete" } : part,
       );
-      this.#touch(record);
+      this.#records.touch(record);
     }
   }
 
@@ -281,7 +246,7 @@ export class ConversationModel {
     record.error = error;
     if (this.#currentAssistantId === record.id) this.#currentAssistantId = null;
     this.#finishedIds.push(record.id);
-    this.#touch(record);
+    this.#records.touch(record);
   }
 
   *#streamingAssistants(): Generator<MessageRecord> {
@@ -289,58 +254,4 @@ export class ConversationModel {
       if (record.role === "assistant" && record.status === "streaming") yield record;
     }
   }
-
-  #addRecord(
-    id: string,
-    role: ChatRole,
-    status: ChatMessageStatus,
-    parts: MessagePart[],
-  ): MessageRecord {
-    const record: MessageRecord = {
-      id,
-      role,
-      createdAt: this.#options.now(),
-      status,
-      error: undefined,
-      parts,
-      published: null,
-    };
-    this.#records.set(id, record);
-    this.#order.push(id);
-    this.#orderChanged = true;
-    this.#changed = true;
-    return record;
-  }
-
-  #touch(record: MessageRecord): void {
-    record.published = null;
-    this.#changed = true;
-  }
-
-  #generateId(): string {
-    let id: string;
-    do {
-      this.#generatedIds += 1;
-      id = `agent-message-${this.#generatedIds}`;
-    } while (this.#records.has(id));
-    return id;
-  }
-}
-
-function isRunningTool(part: MessagePart): part is ToolCallPart {
-  return part.type === "tool-call" && part.status === "running";
-}
-
-function toChatMessage(record: MessageRecord): ChatMessage {
-  const parts = record.parts.slice();
-  const message: ChatMessage = {
-    id: record.id,
-    role: record.role,
-    text: parts.map((part) => (part.type === "text" ? part.text : "")).join(""),
-    parts,
-    status: record.status,
-    createdAt: record.createdAt,
-  };
-  if (record.error !== undefined) message.error = record.error;
-  return message;
 }

@@ -1,4 +1,5 @@
-import { createConversationStore, INTERRUPTED_ANSWER } from "./create-conversation-store";
+import { INTERRUPTED_ANSWER } from "./conversation-binding";
+import { createConversationStore } from "./create-conversation-store";
 import { AgentRuntimeAgentError } from "./errors";
 import { selectMessageById, selectMessageIds } from "./selectors";
 import { FakeConnection } from "./test-utils/fake-connection";
@@ -12,7 +13,7 @@ function setup<Outgoing = string>(connection = new FakeConnection<Outgoing>()) {
     scheduler: frames.scheduler,
     now: () => 1_000,
   });
-  const publishes: ConversationState[] = [];
+  const publishes: ConversationState<Outgoing>[] = [];
   store.subscribe((state) => publishes.push(state));
   const finished: ChatMessage[] = [];
   store.onMessageFinished((message) => finished.push(message));
@@ -21,7 +22,7 @@ function setup<Outgoing = string>(connection = new FakeConnection<Outgoing>()) {
   return { connection, frames, store, publishes, finished, errors };
 }
 
-const last = (state: ConversationState) => state.messages[state.messages.length - 1];
+const last = (state: ConversationState<unknown>) => state.messages[state.messages.length - 1];
 
 describe("createConversationStore: delta coalescing", () => {
   it("publishes N deltas that arrive within one frame exactly once", () => {

@@ -12,3 +12,13 @@ export class AgentRuntimeAgentError extends Error {
     this.fatal = options.fatal ?? false;
   }
 }
+
+/** Thrown by `send()` on a conversation whose built connection was closed when its last subscriber left. */
+export class ConversationReleasedError extends Error {
+  override readonly name: string = "ConversationReleasedError";
+  constructor() {
+    super(
+      "This conversation was closed when its owner released it (e.g. its component unmounted).",
+    );
+  }
+}

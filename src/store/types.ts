@@ -1,4 +1,11 @@
-import type { ConnectionSnapshot } from "../connection/types";
+import type { AgentEvent } from "../codecs/types";
+import type {
+  ConnectionActions,
+  ConnectionSnapshot,
+  ConversationConnection,
+} from "../connection/types";
+import type { ReadableStore } from "../core/readable-store";
+import type { FrameScheduler } from "./frame-scheduler";
 
 /** Who wrote a message. */
 export type ChatRole = "user" | "assistant";
@@ -44,11 +51,81 @@ export interface ChatMessage {
 }
 
 /** The conversation state the store publishes. */
-export interface ConversationState {
+export interface ConversationState<Outgoing = string> {
   messages: readonly ChatMessage[];
-  connection: ConnectionSnapshot<unknown>;
+  connection: ConnectionSnapshot<Outgoing>;
   /** The last error worth showing, or `null`. */
   error: Error | null;
   /** True while an assistant answer is streaming. */
   isStreaming: boolean;
+}
+
+/**
+ * What a user can do to a conversation: the connection's actions, each also keeping the
+ * messages right (a sent message appears at once, a stopped answer is marked `stopped`), plus
+ * `clearError`.
+ */
+export interface ConversationActions<Outgoing = string> extends ConnectionActions<Outgoing> {
+  /** Clears `error` (e.g. when the user dismisses it). */
+  clearError(): void;
+}
+
+/** Notifications a conversation emits besides state changes. Each returns its unsubscribe. */
+export interface ConversationEvents {
+  /**
+   * Called once per assistant message that leaves `streaming` (status `complete`, `stopped` or
+   * `error`), with the message as published.
+   */
+  onMessageFinished(listener: (message: ChatMessage) => void): () => void;
+  /** Called once for every new error published as `error`. */
+  onError(listener: (error: Error) => void): () => void;
+  /** Every decoded agent event, including ones the messages do not show (state, custom). */
+  onEvent(listener: (event: AgentEvent) => void): () => void;
+}
+
+/**
+ * When a conversation opens its connection: `"eager"` when it is first subscribed to,
+ * `"on-send"` on the first `send()`, `"manual"` only on `connect()`. Except in `"manual"` mode,
+ * `send()` also reopens a conversation that is closed or failed.
+ */
+export type ConnectMode = "eager" | "on-send" | "manual";
+
+/** A conversation store: state to read and watch, the actions, and the events. */
+export interface ConversationStore<Outgoing = string>
+  extends
+    ReadableStore<ConversationState<Outgoing>>,
+    ConversationActions<Outgoing>,
+    ConversationEvents {
+  /**
+   * Stops listening to the connection and cancels a pending publish; a connection the store
+   * built is also closed. A connection you passed in is left as it is.
+   */
+  destroy(): void;
+}
+
+/** Options of `createConversationStore`. */
+export interface ConversationStoreOptions<Outgoing = string> {
+  /**
+   * The connection, or a function that builds it. A connection you pass is yours: the store
+   * never closes it. One the store builds is created when the store is first subscribed to
+   * (never while rendering on a server) and closed a microtask after the last subscriber
+   * leaves, so React StrictMode's unmount and remount keeps it.
+   */
+  connection: ConversationConnection<Outgoing> | (() => ConversationConnection<Outgoing>);
+  /**
+   * When to open the connection. Default: `"manual"` for a connection you pass (you call
+   * `connect()`), `"eager"` for one the store builds. A function is read when it is needed.
+   */
+  connect?: ConnectMode | (() => ConnectMode);
+  /**
+   * How streamed updates are coalesced. Default: one publish per animation frame
+   * (`requestAnimationFrame`), or a `setTimeout(0)` where there are no frames.
+   */
+  scheduler?: FrameScheduler;
+  /** The text of a user message, from what was sent. Default: the string itself, else JSON. */
+  messageText?: (message: Outgoing) => string;
+  /** Clock for `createdAt`. Default `Date.now`. */
+  now?: () => number;
+  /** The session id shown before a built connection exists (e.g. the one the app passes). */
+  placeholderSessionId?: string;
 }

@@ -6,7 +6,7 @@ import {
   ConnectionBanner,
   MessageList,
   StopButton,
-  type AgentChatController,
+  type ChatStore,
 } from "../../src/index";
 import {
   chatMessage,
@@ -147,8 +147,8 @@ describe("work per update", () => {
     function App() {
       const [count, setCount] = useState(0);
       bump = () => setCount((c) => c + 1);
-      // A hook returns a new object every render; the chat must not treat that as new data.
-      const result: AgentChatController & { count: number } = { ...chat, count };
+      // The hook returns a new object every render around the same store; that is no new data.
+      const result: { store: ChatStore; count: number } = { store: chat, count };
       return (
         <AgentChat
           chat={result}

@@ -90,7 +90,7 @@ describe("Composer", () => {
   it.each(["closed", "failed"] as const)(
     "after %s, queues when the controller can reopen (its send reopens)",
     async (status) => {
-      const { chat, user } = renderChat({ connection: { status, reason: "gave up" } });
+      const { chat, user } = renderChat({ connection: { status, reason: "connection-lost" } });
       expect(input()).toBeEnabled();
       await user.type(input(), "try again{Enter}");
       expect(chat.calls.send).toEqual(["try again"]);

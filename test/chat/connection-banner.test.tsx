@@ -72,9 +72,11 @@ describe("ConnectionBanner", () => {
 
   it("gives the reason of a failure and offers Reconnect", async () => {
     const { chat, user } = renderChat({
-      connection: { status: "failed", reason: "The runtime refused the connection." },
+      connection: { status: "failed", reason: "not-opened" },
     });
-    expect(banner()).toHaveTextContent("Connection failed: The runtime refused the connection.");
+    expect(banner()).toHaveTextContent(
+      "Connection failed. The agent runtime refused the connection.",
+    );
     expect(banner()).toHaveAttribute("data-tone", "error");
     await user.click(screen.getByRole("button", { name: "Reconnect" }));
     expect(chat.calls.reconnect).toBe(1);
@@ -82,7 +84,7 @@ describe("ConnectionBanner", () => {
 
   it("falls back to the error message when the snapshot has no reason", () => {
     renderChat({ connection: { status: "failed", error: new Error("provider down") } });
-    expect(banner()).toHaveTextContent("Connection failed: provider down");
+    expect(banner()).toHaveTextContent("Connection failed. provider down");
   });
 
   it("offers no button when the controller cannot reconnect", () => {

@@ -171,7 +171,7 @@ describe("announcements", () => {
     expect(liveRegion()).toHaveTextContent("Answer stopped");
     const sent = chatMessage({ role: "user", text: "x", status: "pending" });
     act(() => chat.addMessage(sent));
-    const added = chat.store.getState().messages.at(-1)!;
+    const added = chat.getState().messages.at(-1)!;
     act(() => chat.updateMessage(added.id, { status: "error", error: "too large" }));
     expect(liveRegion()).toHaveTextContent("Not delivered: too large");
   });

@@ -107,7 +107,7 @@ describe("screenshots of the main states", () => {
   it("connection failed", async () => {
     const { frame } = mountChat({
       messages: longThread(6),
-      connection: { status: "failed", reason: "The presign endpoint answered 403." },
+      connection: { status: "failed", reason: "not-opened" },
     });
     await shoot("failed-connection", frame);
   });

@@ -3,9 +3,9 @@ import { memo, Profiler, StrictMode, useCallback } from "react";
 import { useAgentRuntimeSocket } from "../../src/react/use-agent-runtime-socket";
 import { useAgentRuntimeStore } from "../../src/react/use-agent-runtime-store";
 import { useConversation } from "../../src/react/use-conversation";
-import type { ConversationHandle } from "../../src/store/conversation-handle";
+import type { Conversation } from "../../src/store/conversation";
 import { selectMessageById, selectMessageIds } from "../../src/store/selectors";
-import type { ChatMessage } from "../../src/store/types";
+import type { ChatMessage, ConversationState } from "../../src/store/types";
 import { countingProvider, fakeConnections, manualAnimationFrames } from "./harness";
 
 afterEach(() => {
@@ -79,15 +79,15 @@ describe("render cost while an answer streams", () => {
     let listRenders = 0;
     let ownerRenders = 0;
 
-    function Row({ store, id }: { store: ConversationHandle; id: string }) {
+    function Row({ store, id }: { store: Conversation; id: string }) {
       const message = useConversation(
         store,
-        useCallback((state) => selectMessageById(id)(state), [id]),
+        useCallback((state: ConversationState) => selectMessageById(id)(state), [id]),
       );
       rowRenders.set(id, (rowRenders.get(id) ?? 0) + 1);
       return <li>{message?.text}</li>;
     }
-    function List({ store }: { store: ConversationHandle }) {
+    function List({ store }: { store: Conversation }) {
       const ids = useConversation(store, selectMessageIds);
       listRenders += 1;
       return (

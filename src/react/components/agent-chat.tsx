@@ -1,13 +1,12 @@
 "use client";
 
-import { useMemo } from "react";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "../use-agent-runtime-store";
 import { ChatView, type AgentChatViewProps } from "./chat-view";
-import type { AgentChatController, AgentChatSource } from "./types";
+import type { AgentChatSource } from "./types";
 
-/** `<AgentChat>` over a conversation the app owns (the hook's result, or a store with actions). */
+/** `<AgentChat>` over a conversation the app owns (a store, or the hook's result). */
 export interface AgentChatWithConversationProps extends AgentChatViewProps {
-  /** The conversation to show: `useAgentRuntimeSocket`'s result, a conversation store, or any {@link AgentChatController}. */
+  /** The conversation to show: `useAgentRuntimeSocket`'s result, or a conversation store. */
   chat: AgentChatSource;
   urlProvider?: never;
 }
@@ -24,52 +23,52 @@ export type AgentChatWithSocketProps = AgentChatViewProps &
 /** Props of {@link AgentChat}: either `chat`, or `urlProvider` and the other socket options. */
 export type AgentChatProps = AgentChatWithConversationProps | AgentChatWithSocketProps;
 
-/** The props that shape the UI; everything else goes to the socket. */
-const VIEW_PROPS = new Set<string>([
-  "markdown",
-  "labels",
-  "suggestions",
-  "theme",
-  "density",
-  "dir",
-  "className",
-  "style",
-  "renderMessage",
-  "emptyState",
-  "header",
-  "placeholder",
-  "autoFocus",
-  "pageSize",
-  "children",
-]);
-
-function splitProps(
-  props: AgentChatWithSocketProps,
-): [AgentChatViewProps, AgentRuntimeSocketOptions<string>] {
-  const view: Record<string, unknown> = {};
-  const socket: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "chat") continue;
-    (VIEW_PROPS.has(key) ? view : socket)[key] = value;
-  }
-  return [view as AgentChatViewProps, socket as unknown as AgentRuntimeSocketOptions<string>];
+/** The props that shape the UI, and the rest, which go to the socket. */
+function splitProps({
+  markdown,
+  labels,
+  suggestions,
+  theme,
+  density,
+  dir,
+  className,
+  style,
+  renderMessage,
+  emptyState,
+  header,
+  placeholder,
+  autoFocus,
+  pageSize,
+  children,
+  chat: _chat,
+  ...socket
+}: AgentChatWithSocketProps): [AgentChatViewProps, AgentRuntimeSocketOptions<string>] {
+  // `satisfies` keeps this list complete: a new view prop that is not listed fails to compile.
+  const view = {
+    markdown,
+    labels,
+    suggestions,
+    theme,
+    density,
+    dir,
+    className,
+    style,
+    renderMessage,
+    emptyState,
+    header,
+    placeholder,
+    autoFocus,
+    pageSize,
+    children,
+  } satisfies Record<keyof AgentChatViewProps, unknown>;
+  return [view, socket];
 }
 
 /** Opens the conversation with `useAgentRuntimeStore`, which does not re-render this component per chunk. */
 function AgentChatWithSocket(props: AgentChatWithSocketProps) {
   const [view, socket] = splitProps(props);
-  const handle = useAgentRuntimeStore(socket);
-  const chat = useMemo<AgentChatController>(
-    () => ({
-      store: handle,
-      send: handle.send,
-      stop: handle.stop,
-      retry: handle.retry,
-      reconnect: handle.reconnect,
-    }),
-    [handle],
-  );
-  return <ChatView {...view} chat={chat} />;
+  const store = useAgentRuntimeStore(socket);
+  return <ChatView {...view} chat={store} />;
 }
 
 /**
@@ -79,7 +78,8 @@ function AgentChatWithSocket(props: AgentChatWithSocketProps) {
  *   and owns the socket (every `useAgentRuntimeSocket` option is a prop).
  * - `<AgentChat chat={useAgentRuntimeSocket(options)} />` shows a conversation the app owns.
  *
- * Pass parts (`MessageList`, `Composer`, …) as children for a layout of your own.
+ * Pass parts (`MessageList`, `Composer`, …) as children for a layout of your own, or build your
+ * own parts on the behaviour hooks (`useComposer`, `useMessageList`, `useConnectionBanner`, …).
  */
 export function AgentChat(props: AgentChatProps) {
   if (props.chat) {

@@ -1,15 +1,14 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { ConversationState } from "../../store/types";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownOptions } from "./markdown/markdown-options";
-import type { AgentChatController, Suggestion } from "./types";
-import { useStoreSelection } from "./internal/use-store-selection";
+import type { ChatStore, Suggestion } from "./types";
 
-/** What the parts share: the controller, labels and a few callbacks. Provided by `<AgentChat>`. */
+/** What the parts share: the conversation, labels and a few callbacks. Provided by `<AgentChat>`. */
 export interface ChatContextValue {
-  chat: AgentChatController;
+  /** The conversation the chat shows. */
+  chat: ChatStore;
   labels: AgentChatLabels;
   /** Sanitized markdown (loaded lazily) for agent text, or `null` for plain text. */
   markdown: MarkdownOptions | null;
@@ -36,14 +35,4 @@ export function useChatContext(part: string): ChatContextValue {
     );
   }
   return value;
-}
-
-/** Subscribes a part to a slice of the conversation state. */
-export function useChatSelector<T>(
-  part: string,
-  selector: (state: ConversationState) => T,
-  isEqual?: (a: T, b: T) => boolean,
-): T {
-  const { chat } = useChatContext(part);
-  return useStoreSelection(chat.store, selector, isEqual);
 }

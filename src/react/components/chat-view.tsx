@@ -7,11 +7,17 @@ import { ConnectionBanner } from "./connection-banner";
 import { cx } from "./internal/cx";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
-import { useStableController } from "./internal/use-stable-controller";
 import { resolveLabels, type AgentChatLabels } from "./labels";
 import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
 import { MessageList } from "./message-list";
-import type { AgentChatSource, ChatDensity, ChatTheme, RenderMessage, Suggestion } from "./types";
+import type {
+  AgentChatSource,
+  ChatDensity,
+  ChatStore,
+  ChatTheme,
+  RenderMessage,
+  Suggestion,
+} from "./types";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
@@ -105,6 +111,11 @@ function useStableMarkdown(
 
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
+/** The store a chat source holds: itself, or the hook result's `store` (stable for its life). */
+function chatStoreOf(source: AgentChatSource): ChatStore {
+  return "store" in source ? source.store : source;
+}
+
 /** `<AgentChat>` over a conversation it is given. */
 export function ChatView({
   chat,
@@ -124,7 +135,7 @@ export function ChatView({
   pageSize,
   children,
 }: AgentChatViewProps & { chat: AgentChatSource }) {
-  const controller = useStableController(chat);
+  const store = chatStoreOf(chat);
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
@@ -134,11 +145,11 @@ export function ChatView({
   const composer = useRef<HTMLTextAreaElement | null>(null);
   const scroller = useRef<(() => void) | null>(null);
   const announce = useCallback((text: string) => announcer.current?.announce(text), []);
-  useAnswerAnnouncements(controller.store, labels, announce);
+  useAnswerAnnouncements(store, labels, announce);
 
   const context = useMemo<ChatContextValue>(
     () => ({
-      chat: controller,
+      chat: store,
       labels,
       markdown: markdownOptions,
       suggestions: stableSuggestions,
@@ -155,7 +166,7 @@ export function ChatView({
         scroller.current = scroll;
       },
     }),
-    [controller, labels, markdownOptions, stableSuggestions, announce],
+    [store, labels, markdownOptions, stableSuggestions, announce],
   );
 
   return (

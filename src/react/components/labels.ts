@@ -1,3 +1,5 @@
+import type { ConnectionReason } from "../../connection/reasons";
+
 /**
  * Every text the chat shows or announces. Pass a partial `labels` object to override some
  * (for another language, say); the rest keep their English defaults.
@@ -46,8 +48,10 @@ export interface AgentChatLabels {
   credentialsExpired: (seconds: number | null) => string;
   retryNow: string;
   offline: string;
-  /** The connection gave up; `reason` is why, when known. */
+  /** The connection gave up; `reason` is why (from `connectionReasons`), when known. */
   failed: (reason: string | null) => string;
+  /** Why a connection is not open, for each reason code of the connection's snapshot. */
+  connectionReasons: Record<ConnectionReason, string>;
   closed: string;
   reconnect: string;
   /** Summary of a collapsed tool call. */
@@ -94,7 +98,27 @@ export const defaultLabels: AgentChatLabels = {
       : `Credentials expired. Reconnecting with fresh ones in ${seconds} s.`,
   retryNow: "Retry now",
   offline: "You are offline. Messages will be sent when the connection is back.",
-  failed: (reason) => (reason ? `Connection failed: ${reason}` : "Connection failed."),
+  failed: (reason) => (reason ? `Connection failed. ${reason}` : "Connection failed."),
+  connectionReasons: {
+    closed: "The conversation was closed.",
+    "agent-closed": "The agent ended the conversation.",
+    offline: "You are offline.",
+    stopped: "The answer was stopped.",
+    "provider-failed": "Couldn't get a connection URL.",
+    "expired-url": "The connection URL had expired.",
+    "socket-error": "The connection couldn't be created.",
+    "no-websocket": "This environment can't open WebSocket connections.",
+    "invalid-options": "The chat is misconfigured.",
+    "not-opened": "The agent runtime refused the connection.",
+    "policy-violation": "The agent runtime refused the credentials.",
+    "message-too-big": "A message was too big for the agent runtime.",
+    "going-away": "The agent runtime went away.",
+    "connection-lost": "The connection was lost.",
+    "server-error": "The agent runtime reported an error.",
+    "closed-unexpectedly": "The connection closed unexpectedly.",
+    "stream-lifetime": "The connection reached its time limit.",
+    "idle-timeout": "The connection was idle for too long.",
+  },
   closed: "The conversation is closed.",
   reconnect: "Reconnect",
   toolCall: (name) => `Tool: ${name}`,
@@ -104,13 +128,9 @@ export const defaultLabels: AgentChatLabels = {
   toolResult: "Result",
 };
 
-/** Fills the labels a caller left out with the defaults. */
+/** Fills the labels a caller left out (or set to `undefined`) with the defaults. */
 export function resolveLabels(overrides: Partial<AgentChatLabels> | undefined): AgentChatLabels {
   if (!overrides) return defaultLabels;
-  const resolved = { ...defaultLabels };
-  for (const key of Object.keys(overrides) as (keyof AgentChatLabels)[]) {
-    const value = overrides[key];
-    if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
-  }
-  return resolved;
+  const given = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  return { ...defaultLabels, ...Object.fromEntries(given) };
 }

@@ -1,21 +1,11 @@
 "use client";
 
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
-import type { ConversationState } from "../../store/types";
+import { memo, useCallback, useRef, type ReactNode } from "react";
+import { useChatMessage } from "./behaviour/use-chat-message";
+import { useMessageList } from "./behaviour/use-message-list";
 import { useChatContext } from "./chat-context";
 import { EmptyState } from "./empty-state";
 import { cx } from "./internal/cx";
-import { selectLastMessageIds, selectMessageAt } from "./internal/message-selectors";
-import { useStickToBottom } from "./internal/use-stick-to-bottom";
-import { shallowArrayEqual, useStoreSelection } from "./internal/use-store-selection";
 import { Message } from "./message";
 import type { RenderMessage } from "./types";
 
@@ -33,15 +23,6 @@ export interface MessageListProps {
   pageSize?: number;
 }
 
-interface ListView {
-  total: number;
-  ids: string[];
-}
-
-function sameView(a: ListView, b: ListView): boolean {
-  return a.total === b.total && shallowArrayEqual(a.ids, b.ids);
-}
-
 interface RowProps {
   id: string;
   index: number;
@@ -50,12 +31,7 @@ interface RowProps {
 
 /** One row: subscribes to its own message only, so chunks of other messages never re-render it. */
 const MessageRow = memo(function MessageRow({ id, index, renderMessage }: RowProps) {
-  const { chat } = useChatContext("MessageList");
-  const selectMessage = useCallback(
-    (state: ConversationState) => selectMessageAt(state, id, index),
-    [id, index],
-  );
-  const message = useStoreSelection(chat.store, selectMessage);
+  const message = useChatMessage(id, index);
   if (!message) return null;
   if (!renderMessage) return <Message message={message} />;
   return (
@@ -71,7 +47,7 @@ function useLatestRenderer(renderMessage: RenderMessage | undefined): RenderMess
   const latest = useRef(renderMessage);
   latest.current = renderMessage;
   const stable = useCallback<RenderMessage>(
-    (message, context) => latest.current!(message, context),
+    (message, context) => latest.current?.(message, context),
     [],
   );
   return renderMessage ? stable : undefined;
@@ -79,103 +55,50 @@ function useLatestRenderer(renderMessage: RenderMessage | undefined): RenderMess
 
 /**
  * The conversation as a `role="log"`: renders the latest messages, sticks to the bottom while an
- * answer streams unless the user scrolled up, then offers "Jump to latest".
+ * answer streams unless the user scrolled up, then offers "Jump to latest". Its behaviour is
+ * {@link useMessageList}.
  */
-export function MessageList({
-  className,
-  renderMessage,
-  emptyState,
-  pageSize = 100,
-}: MessageListProps) {
-  const { chat, labels, registerScroller, focusComposer } = useChatContext("MessageList");
-  const [limit, setLimit] = useState(pageSize);
-  const selectView = useCallback(
-    (state: ConversationState): ListView => ({
-      total: state.messages.length,
-      ids: selectLastMessageIds(state, limit),
-    }),
-    [limit],
-  );
-  const view = useStoreSelection(chat.store, selectView, sameView);
+export function MessageList({ className, renderMessage, emptyState, pageSize }: MessageListProps) {
+  const { labels } = useChatContext("MessageList");
+  const list = useMessageList({ pageSize });
   const rowRenderer = useLatestRenderer(renderMessage);
-  const { scrollRef, contentRef, stuck, scrollToBottom, syncPosition } = useStickToBottom();
-  const hiddenCount = view.total - view.ids.length;
-  const firstIndex = hiddenCount;
-  const hasEarlier = hiddenCount > 0;
-
-  useEffect(() => {
-    registerScroller(() => scrollToBottom(false));
-    return () => registerScroller(null);
-  }, [registerScroller, scrollToBottom]);
-
-  // Rendering earlier messages adds height above: keep what the user is looking at in place.
-  const beforeGrow = useRef<{ height: number; top: number } | null>(null);
-  const showEarlier = useCallback(() => {
-    const scroller = scrollRef.current;
-    if (scroller) beforeGrow.current = { height: scroller.scrollHeight, top: scroller.scrollTop };
-    setLimit((current) => current + pageSize);
-  }, [pageSize, scrollRef]);
-  useLayoutEffect(() => {
-    const scroller = scrollRef.current;
-    const before = beforeGrow.current;
-    beforeGrow.current = null;
-    if (!scroller || !before) return;
-    scroller.scrollTop = before.top + (scroller.scrollHeight - before.height);
-    // Scroll events coalesce: a jump to the top may never have been seen as "moving up".
-    syncPosition();
-  }, [limit, scrollRef, syncPosition]);
-
-  // Scrolling up to the "show earlier" button renders more, like an endless history.
-  const earlierRef = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => {
-    const target = earlierRef.current;
-    const root = scrollRef.current;
-    if (!target || !root || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) showEarlier();
-      },
-      { root },
-    );
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [hasEarlier, showEarlier, scrollRef]);
-
   return (
     <div className={cx("acr-message-list", className)}>
       <div
-        ref={scrollRef}
+        ref={list.scrollRef}
         className="acr-message-list__scroller"
         role="log"
         aria-live="off"
         aria-label={labels.messageList}
         tabIndex={0}
       >
-        <div ref={contentRef} className="acr-message-list__content">
-          {hasEarlier && (
+        <div ref={list.contentRef} className="acr-message-list__content">
+          {list.hasEarlier && (
             <button
-              ref={earlierRef}
+              ref={list.earlierRef}
               type="button"
               className="acr-button acr-button--ghost acr-message-list__earlier"
-              onClick={showEarlier}
+              onClick={list.showEarlier}
             >
               {labels.showEarlier}
             </button>
           )}
-          {view.total === 0 && (emptyState === undefined ? <EmptyState /> : emptyState)}
-          {view.ids.map((id, offset) => (
-            <MessageRow key={id} id={id} index={firstIndex + offset} renderMessage={rowRenderer} />
+          {list.total === 0 && (emptyState === undefined ? <EmptyState /> : emptyState)}
+          {list.ids.map((id, offset) => (
+            <MessageRow
+              key={id}
+              id={id}
+              index={list.firstIndex + offset}
+              renderMessage={rowRenderer}
+            />
           ))}
         </div>
       </div>
-      {!stuck && (
+      {!list.stuck && (
         <button
           type="button"
           className="acr-button acr-message-list__jump"
-          onClick={() => {
-            scrollToBottom(true);
-            focusComposer();
-          }}
+          onClick={list.jumpToLatest}
         >
           {labels.jumpToLatest}
         </button>

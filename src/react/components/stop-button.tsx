@@ -1,6 +1,7 @@
 "use client";
 
-import { useChatContext, useChatSelector } from "./chat-context";
+import { useStopButton } from "./behaviour/use-stop-button";
+import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 
 /** Props of {@link StopButton}. */
@@ -10,17 +11,14 @@ export interface StopButtonProps {
 
 /** Ends the answer in progress. Rendered only while an answer streams; focus then returns to the composer. */
 export function StopButton({ className }: StopButtonProps) {
-  const { chat, labels, focusComposer } = useChatContext("StopButton");
-  const streaming = useChatSelector("StopButton", (state) => state.isStreaming);
+  const { labels } = useChatContext("StopButton");
+  const { streaming, stop } = useStopButton();
   if (!streaming) return null;
   return (
     <button
       type="button"
       className={cx("acr-button acr-button--secondary acr-stop-button", className)}
-      onClick={() => {
-        chat.stop();
-        focusComposer();
-      }}
+      onClick={stop}
     >
       <span className="acr-stop-button__icon" aria-hidden="true" />
       {labels.stop}

@@ -3,9 +3,9 @@ import type {
   ConnectionOptions,
   ConnectionSnapshot,
   ConnectionStatus,
+  ConversationConnection,
   OutboxEntry,
 } from "../../connection/types";
-import type { ConversationConnection } from "../conversation-connection";
 
 /**
  * A test double of `AgentRuntimeConnection`'s public interface. It keeps the documented outbox
@@ -78,6 +78,11 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
     this.setEntry(id, { status: this.snapshot.status === "open" ? "sent" : "queued" });
   }
 
+  dismiss(id: string): void {
+    this.calls.push(`dismiss:${id}`);
+    this.update({ outbox: this.snapshot.outbox.filter((entry) => entry.id !== id) });
+  }
+
   stop(): void {
     this.calls.push("stop");
   }
@@ -89,7 +94,7 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
 
   close(): void {
     this.calls.push("close");
-    this.update({ status: "closed", reason: "closed by the app" });
+    this.update({ status: "closed", reason: "closed" });
   }
 
   subscribe(listener: () => void): () => void {
@@ -118,7 +123,7 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
 
   /** The socket closed unexpectedly. */
   drop(status: ConnectionStatus = "reconnecting", error: Error | null = null): void {
-    this.update({ status, error, lastCloseCode: 1006, reason: "dropped" });
+    this.update({ status, error, lastCloseCode: 1006, reason: "connection-lost" });
   }
 
   failEntry(id: string, error?: Error): void {

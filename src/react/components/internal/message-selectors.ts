@@ -1,7 +1,7 @@
 import type { ChatMessage, ConversationState } from "../../../store/types";
 
 /** The ids of the last `count` messages: work per update is O(count), not O(thread length). */
-export function selectLastMessageIds(state: ConversationState, count: number): string[] {
+export function selectLastMessageIds(state: ConversationState<unknown>, count: number): string[] {
   const { messages } = state;
   const start = Math.max(0, messages.length - count);
   const ids: string[] = [];
@@ -14,7 +14,7 @@ export function selectLastMessageIds(state: ConversationState, count: number): s
  * search from the end covers the rare case of messages having moved.
  */
 export function selectMessageAt(
-  state: ConversationState,
+  state: ConversationState<unknown>,
   id: string,
   indexHint: number,
 ): ChatMessage | undefined {

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { ChatMessage, ChatMessageStatus } from "../../../store/types";
 import type { AgentChatLabels } from "../labels";
-import type { ConversationStoreReader } from "../types";
+import type { ChatStore } from "../types";
 
 /** How far from the end to watch: answers and sends always change near it. */
 const TAIL = 8;
@@ -28,7 +28,7 @@ function announcementFor(
  * per update stays constant on long threads; what was there at mount is not announced.
  */
 export function useAnswerAnnouncements(
-  store: ConversationStoreReader,
+  store: ChatStore,
   labels: AgentChatLabels,
   announce: (text: string) => void,
 ): void {

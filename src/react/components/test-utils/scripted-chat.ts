@@ -1,4 +1,3 @@
-import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ConnectionSnapshot } from "../../../connection/types";
 import type {
   ChatMessage,
@@ -6,17 +5,16 @@ import type {
   MessagePart,
   ToolCallPart,
 } from "../../../store/types";
-import type { AgentChatController } from "../types";
+import type { ChatStore } from "../types";
 
 /**
  * A conversation driven by hand, for tests and stories: the same state shape as the real
  * store, with helpers to stream answers, fail messages and change the connection.
  */
-export interface ScriptedChat extends AgentChatController {
-  readonly store: StoreApi<ConversationState>;
+export interface ScriptedChat extends ChatStore {
   /** Every call the UI made, in order. */
   readonly calls: { send: string[]; stop: number; retry: string[]; reconnect: number };
-  setConnection(patch: Partial<ConnectionSnapshot<unknown>>): void;
+  setConnection(patch: Partial<ConnectionSnapshot<string>>): void;
   addMessage(message: Partial<ChatMessage> & Pick<ChatMessage, "role">): ChatMessage;
   updateMessage(id: string, patch: Partial<ChatMessage>): void;
   /** Starts a streaming answer; returns its id. */
@@ -35,7 +33,7 @@ export interface ScriptedChat extends AgentChatController {
 /** Options of {@link createScriptedChat}. */
 export interface ScriptedChatOptions {
   messages?: ChatMessage[];
-  connection?: Partial<ConnectionSnapshot<unknown>>;
+  connection?: Partial<ConnectionSnapshot<string>>;
   /** Runs after each `send` (e.g. to stream an answer back). */
   onSend?: (text: string, chat: ScriptedChat) => void;
   /** What `send` does instead of queueing, e.g. throw to simulate a refused frame. */
@@ -50,8 +48,8 @@ export interface ScriptedChatOptions {
 
 /** A connection snapshot: open and online unless patched. */
 export function connectionSnapshot(
-  patch: Partial<ConnectionSnapshot<unknown>> = {},
-): ConnectionSnapshot<unknown> {
+  patch: Partial<ConnectionSnapshot<string>> = {},
+): ConnectionSnapshot<string> {
   return {
     status: "open",
     sessionId: "scripted-session-0000000000000000000000",
@@ -107,16 +105,35 @@ function withText(message: ChatMessage, delta: string): ChatMessage {
   return { ...message, text: message.text + delta, parts };
 }
 
+/** A minimal store with zustand's shape: state, partial updates, listeners. */
+function createPlainStore<State extends object>(initial: State) {
+  let state = initial;
+  const listeners = new Set<(state: State, previous: State) => void>();
+  return {
+    getState: () => state,
+    getInitialState: () => initial,
+    subscribe(listener: (state: State, previous: State) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    setState(patch: Partial<State>) {
+      const previous = state;
+      state = { ...state, ...patch };
+      for (const listener of [...listeners]) listener(state, previous);
+    },
+  };
+}
+
 /** Creates a {@link ScriptedChat}. */
 export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedChat {
-  const store = createStore<ConversationState>(() => {
-    const messages = options.messages ?? [];
-    return {
-      messages,
-      connection: connectionSnapshot(options.connection),
-      error: null,
-      isStreaming: messages.some((m) => m.status === "streaming"),
-    };
+  const initialMessages = options.messages ?? [];
+  const store = createPlainStore<ConversationState>({
+    messages: initialMessages,
+    connection: connectionSnapshot(options.connection),
+    error: null,
+    isStreaming: initialMessages.some((m) => m.status === "streaming"),
   });
 
   const mapMessages = (update: (message: ChatMessage) => ChatMessage) => {
@@ -127,7 +144,9 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     mapMessages((message) => (message.id === id ? update(message) : message));
 
   const chat: ScriptedChat = {
-    store,
+    getState: store.getState,
+    getInitialState: store.getInitialState,
+    subscribe: store.subscribe,
     calls: { send: [], stop: 0, retry: [], reconnect: 0 },
     send(text) {
       chat.calls.send.push(text);
@@ -203,6 +222,6 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
       return id;
     },
   };
-  if (options.withoutReconnect) delete (chat as Partial<ScriptedChat>).reconnect;
+  if (options.withoutReconnect) delete chat.reconnect;
   return chat;
 }

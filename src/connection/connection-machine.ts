@@ -1,0 +1,206 @@
+import { AgentRuntimeProviderError } from "../providers/errors";
+import { classifyClose } from "./close-policy";
+import { AgentRuntimeSocketClosedError } from "./errors";
+import type {
+  MachineEffect,
+  MachineEnv,
+  MachineEvent,
+  MachineState,
+  Transition,
+} from "./machine-types";
+import {
+  attemptFailed,
+  initialMachineState,
+  resume,
+  shutDown,
+  startOver,
+} from "./machine-outcomes";
+import { describeReason } from "./reasons";
+import type { ConnectionStatus } from "./types";
+
+export { initialMachineState };
+
+const unchanged = (state: MachineState): Transition => ({ state, effects: [] });
+
+const isWaitingToConnect = (status: ConnectionStatus): boolean =>
+  status === "connecting" || status === "reconnecting";
+
+function onConnect(state: MachineState, online: boolean): Transition {
+  if (isWaitingToConnect(state.status) || state.status === "open") return unchanged(state);
+  return startOver(state, "connecting", online);
+}
+
+function onReconnect(state: MachineState, online: boolean): Transition {
+  const status = state.status === "open" || state.status === "reconnecting";
+  const next = startOver(state, status ? "reconnecting" : "connecting", online);
+  return { ...next, effects: [{ type: "drop-socket", reason: "reconnecting" }, ...next.effects] };
+}
+
+function onStop(state: MachineState, canCancel: boolean): Transition {
+  if (state.step !== "open") return unchanged(state);
+  if (canCancel) return { state, effects: [{ type: "send-cancel" }] };
+  const generation = state.generation + 1;
+  return {
+    state: {
+      ...state,
+      status: "reconnecting",
+      step: "waiting",
+      generation,
+      nextRetryAt: null,
+      reason: "stopped",
+    },
+    effects: [
+      { type: "drop-socket", reason: "stopped" },
+      { type: "schedule-attempt", delay: "now", generation },
+    ],
+  };
+}
+
+function onAttemptDue(state: MachineState, generation: number): Transition {
+  if (generation !== state.generation || state.step !== "waiting") return unchanged(state);
+  if (!state.online) {
+    return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
+  }
+  return {
+    state: { ...state, step: "preparing", nextRetryAt: null },
+    effects: [{ type: "prepare-url", generation, attempt: state.attempt }],
+  };
+}
+
+function onUrlReady(
+  state: MachineState,
+  env: MachineEnv,
+  event: { generation: number; expired: boolean },
+): Transition {
+  if (event.generation !== state.generation || state.step !== "preparing") {
+    return unchanged(state);
+  }
+  // The network may have gone while the provider answered; going online tries again.
+  if (!state.online) {
+    return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
+  }
+  if (event.expired) {
+    const error = new AgentRuntimeProviderError(describeReason("expired-url"), {
+      code: "expired-url",
+    });
+    const failed = attemptFailed(state, env, error, "expired-url");
+    return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
+  }
+  return {
+    state: { ...state, step: "opening" },
+    effects: [{ type: "open-socket", generation: state.generation }],
+  };
+}
+
+function onSocketError(state: MachineState, env: MachineEnv, error: Error): Transition {
+  if (state.step !== "opening") return unchanged(state);
+  const failed = attemptFailed(state, env, error, "socket-error");
+  return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
+}
+
+function onSocketOpen(state: MachineState): Transition {
+  if (state.step !== "opening") return unchanged(state);
+  return {
+    state: {
+      ...state,
+      status: "open",
+      step: "open",
+      attempt: 0,
+      nextRetryAt: null,
+      reason: null,
+      error: null,
+    },
+    effects: [{ type: "stream-opened" }],
+  };
+}
+
+function onSocketClosed(
+  state: MachineState,
+  env: MachineEnv,
+  event: Extract<MachineEvent, { type: "socket-closed" }>,
+): Transition {
+  if (state.step !== "opening" && state.step !== "open") return unchanged(state);
+  const { code, wasOpen } = event;
+  const decision = classifyClose(code, {
+    wasOpen,
+    streamAgeMs: event.streamAgeMs,
+    idleMs: event.idleMs,
+    streamLifetimeMs: env.policy.streamLifetimeMs,
+    idleTimeoutMs: env.policy.idleTimeoutMs,
+  });
+  const before: MachineEffect[] = [];
+  if (decision.failLastSent && event.lastSent) {
+    before.push({ type: "fail-message", frame: event.lastSent });
+  }
+  if (decision.discardUrl) before.push({ type: "discard-url" });
+  let next: Transition;
+  if (decision.action === "final") {
+    next = shutDown(state, "closed", decision.reason, null, { lastCloseCode: code });
+  } else if (decision.action === "resume") {
+    next = resume(state, decision.reason, code);
+  } else {
+    const message = describeReason(decision.reason, code);
+    const error = new AgentRuntimeSocketClosedError(code, event.peerReason, message);
+    next = attemptFailed(state, env, error, decision.reason, code);
+  }
+  return { state: next.state, effects: [...before, ...next.effects] };
+}
+
+function onOnlineChanged(state: MachineState, online: boolean): Transition {
+  if (online === state.online) return unchanged(state);
+  const waiting = isWaitingToConnect(state.status);
+  if (!online) {
+    if (!waiting) return { state: { ...state, online }, effects: [] };
+    // A scheduled attempt is pointless offline; one under way finishes and then waits.
+    const cancel =
+      state.step === "waiting" ? { step: "idle" as const, generation: state.generation + 1 } : {};
+    return {
+      state: { ...state, online, nextRetryAt: null, reason: "offline", ...cancel },
+      effects: [],
+    };
+  }
+  if (!waiting || state.step === "opening") return { state: { ...state, online }, effects: [] };
+  const generation = state.generation + 1;
+  return {
+    state: { ...state, online, step: "waiting", generation },
+    effects: [{ type: "schedule-attempt", delay: "now", generation }],
+  };
+}
+
+/**
+ * The connection's state machine as a pure function: the next state and the effects the
+ * connection must carry out. Events that do not apply to the current state leave it unchanged
+ * (a result of a forgotten attempt, a socket event while no socket is current).
+ * docs/architecture.md shows it as a table.
+ */
+export function transition(state: MachineState, event: MachineEvent, env: MachineEnv): Transition {
+  switch (event.type) {
+    case "connect":
+      return onConnect(state, event.online);
+    case "reconnect":
+      return onReconnect(state, event.online);
+    case "close":
+      return shutDown(state, "closed", "closed", null);
+    case "stop":
+      return onStop(state, event.canCancel);
+    case "attempt-due":
+      return onAttemptDue(state, event.generation);
+    case "url-ready":
+      return onUrlReady(state, env, event);
+    case "url-failed":
+      if (event.generation !== state.generation || state.step !== "preparing") {
+        return unchanged(state);
+      }
+      return attemptFailed(state, env, event.error, "provider-failed");
+    case "socket-error":
+      return onSocketError(state, env, event.error);
+    case "no-websocket":
+      return shutDown(state, "failed", "no-websocket", event.error);
+    case "socket-open":
+      return onSocketOpen(state);
+    case "socket-closed":
+      return onSocketClosed(state, env, event);
+    case "online-changed":
+      return onOnlineChanged(state, event.online);
+  }
+}

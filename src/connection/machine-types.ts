@@ -1,0 +1,101 @@
+import type { ConnectionReason } from "./reasons";
+import type { ConnectionStatus } from "./types";
+
+/**
+ * What the connection is doing while in a status:
+ * - `idle`: nothing in progress (idle, closed, failed, or waiting for the network);
+ * - `waiting`: a connection attempt is scheduled (now, or after a backoff delay);
+ * - `preparing`: getting a usable URL and letting a socket we closed finish closing;
+ * - `opening`: a socket exists and its upgrade is under way;
+ * - `open`: the stream is open.
+ */
+export type ConnectionStep = "idle" | "waiting" | "preparing" | "opening" | "open";
+
+/** Everything the state machine decides on. Immutable: every transition returns a new object. */
+export interface MachineState {
+  status: ConnectionStatus;
+  step: ConnectionStep;
+  /** Bumped whenever a scheduled or running attempt must be forgotten; results carry it back. */
+  generation: number;
+  /** Consecutive failed attempts since the last successful open. */
+  attempt: number;
+  nextRetryAt: number | null;
+  reason: ConnectionReason | null;
+  lastCloseCode: number | null;
+  error: Error | null;
+  online: boolean;
+}
+
+/** A message handed to the socket, identified for a 1009 close. */
+export interface SentFrame {
+  id: string;
+  bytes: number;
+}
+
+/** What happened: an app command, a timer, a provider answer, a socket or network event. */
+export type MachineEvent =
+  | { type: "connect"; online: boolean }
+  | { type: "reconnect"; online: boolean }
+  | { type: "close" }
+  /** `canCancel`: the codec has a cancel frame and the socket can take it. */
+  | { type: "stop"; canCancel: boolean }
+  | { type: "attempt-due"; generation: number }
+  /** A URL is ready to open; `expired` when it no longer keeps the safety margin. */
+  | { type: "url-ready"; generation: number; expired: boolean }
+  | { type: "url-failed"; generation: number; error: Error }
+  | { type: "socket-error"; error: Error }
+  | { type: "no-websocket"; error: Error }
+  | { type: "socket-open" }
+  | {
+      type: "socket-closed";
+      code: number;
+      peerReason: string;
+      wasOpen: boolean;
+      streamAgeMs: number | undefined;
+      idleMs: number | undefined;
+      /** The last message handed to that socket, if any. */
+      lastSent: SentFrame | null;
+    }
+  | { type: "online-changed"; online: boolean };
+
+/** What the connection must do for a transition. The reducer only describes; the class acts. */
+export type MachineEffect =
+  /** Run an attempt after `delay` ms, or in a microtask for `"now"`; replaces a pending one. */
+  | { type: "schedule-attempt"; delay: number | "now"; generation: number }
+  /** Get a usable URL (ready, or from the provider), then report `url-ready` or `url-failed`. */
+  | { type: "prepare-url"; generation: number; attempt: number }
+  | { type: "open-socket"; generation: number }
+  /** Close our socket ourselves and stop listening to it. */
+  | { type: "drop-socket"; reason: string }
+  /** Forget the ready URL: it was refused or is about to expire. */
+  | { type: "discard-url" }
+  | { type: "fail-message"; frame: SentFrame }
+  /** The stream opened: send what is queued, start prefetching the next URL and the heartbeat. */
+  | { type: "stream-opened" }
+  | { type: "send-cancel" }
+  | { type: "watch-online" }
+  /** Shut everything down: timers, the provider request, online listening. */
+  | { type: "shut-down" };
+
+/** The numbers the machine decides with (already validated). */
+export interface MachinePolicy {
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  streamLifetimeMs: number;
+  idleTimeoutMs: number;
+}
+
+/** The world a transition sees, passed in so the reducer stays pure. */
+export interface MachineEnv {
+  now: number;
+  /** A uniform draw in [0, 1) for the backoff's full jitter. */
+  jitter: number;
+  policy: MachinePolicy;
+}
+
+/** The result of one transition. */
+export interface Transition {
+  state: MachineState;
+  effects: MachineEffect[];
+}

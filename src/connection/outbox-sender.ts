@@ -1,0 +1,75 @@
+import type { Codec } from "../codecs/types";
+import { toError } from "../core/errors";
+import { AgentRuntimeFrameTooLargeError } from "./errors";
+import type { Outbox } from "./outbox";
+import type { SocketSlot } from "./socket-slot";
+import type { OutboxEntry } from "./types";
+import { utf8ByteLength } from "./utf8";
+
+/** An encoded message, with its size in UTF-8 bytes. */
+export interface EncodedMessage {
+  frame: string;
+  bytes: number;
+}
+
+/** What an {@link OutboxSender} works with. */
+export interface OutboxSenderOptions<Outgoing> {
+  outbox: Outbox<Outgoing>;
+  slot: SocketSlot;
+  codec: Codec<Outgoing>;
+  maxFrameBytes: number;
+  sessionId(): string;
+}
+
+/**
+ * Moves messages from the outbox onto the socket, in order, each at most once: a message is
+ * `sent` once the socket took its frame, `failed` when it cannot be encoded or is too large,
+ * and stays `queued` while the socket cannot take it.
+ */
+export class OutboxSender<Outgoing> {
+  readonly #options: OutboxSenderOptions<Outgoing>;
+
+  constructor(options: OutboxSenderOptions<Outgoing>) {
+    this.#options = options;
+  }
+
+  /**
+   * The frame for `message`, refused before it reaches the wire when it is too large.
+   *
+   * @throws {AgentRuntimeFrameTooLargeError} above `maxFrameBytes`, or what the codec throws.
+   */
+  encode(message: Outgoing, id: string): EncodedMessage {
+    const { codec, maxFrameBytes, sessionId } = this.#options;
+    const frame = codec.encode(message, { messageId: id, sessionId: sessionId() });
+    const bytes = utf8ByteLength(frame);
+    if (bytes > maxFrameBytes) throw new AgentRuntimeFrameTooLargeError(bytes, maxFrameBytes);
+    return { frame, bytes };
+  }
+
+  /** Sends every queued message, in order, while the socket can take them. */
+  flush(): void {
+    for (const entry of this.#options.outbox.queued()) {
+      if (!this.#transmit(entry)) return;
+    }
+  }
+
+  /** Sends one entry; `false` when the socket cannot take it now (it stays queued). */
+  #transmit(entry: OutboxEntry<Outgoing>): boolean {
+    const { outbox, slot } = this.#options;
+    if (!slot.canSend()) return false;
+    let encoded: EncodedMessage;
+    try {
+      encoded = this.encode(entry.message, entry.id);
+    } catch (error) {
+      outbox.update(entry.id, (current) => ({
+        ...current,
+        status: "failed",
+        error: toError(error),
+      }));
+      return true;
+    }
+    if (!slot.send(encoded.frame, Date.now(), { id: entry.id, bytes: encoded.bytes })) return false;
+    outbox.update(entry.id, ({ error: _error, ...current }) => ({ ...current, status: "sent" }));
+    return true;
+  }
+}

@@ -1,0 +1,198 @@
+import type { AgentEvent } from "../codecs/types";
+import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
+import { toError } from "../core/errors";
+import { ConversationModel, isUrgent } from "./conversation-model";
+import { AgentRuntimeAgentError } from "./errors";
+import type { FrameScheduler } from "./frame-scheduler";
+import type { ChatMessage, ConversationState } from "./types";
+
+/** Shown on an answer that was streaming when the socket closed. */
+export const INTERRUPTED_ANSWER = "The connection closed before the answer finished.";
+
+/** Where a binding sends what it publishes. */
+export interface BindingOutput<Outgoing> {
+  state(next: ConversationState<Outgoing>): void;
+  messageFinished(message: ChatMessage): void;
+  error(error: Error): void;
+  event(event: AgentEvent): void;
+}
+
+/** What a binding needs besides its connection. */
+export interface BindingOptions<Outgoing> {
+  scheduler: FrameScheduler;
+  messageText: (message: Outgoing) => string;
+  now: () => number;
+  output: BindingOutput<Outgoing>;
+}
+
+/**
+ * One connection bound to the messages built from it: its outbox and events go into the
+ * model, and the conversation state comes out, coalesced to one publish per frame while text
+ * streams and published at once when a message ends, an error arrives, the user acts, or the
+ * connection's snapshot changes. Unchanged messages keep their identity across publishes.
+ */
+export class ConversationBinding<Outgoing> {
+  readonly connection: ConversationConnection<Outgoing>;
+  readonly #model: ConversationModel<Outgoing>;
+  readonly #options: BindingOptions<Outgoing>;
+  readonly #unlink: Array<() => void>;
+  #snapshot: ConnectionSnapshot<Outgoing>;
+  #lastSnapshotError: Error | null;
+  #error: Error | null;
+  #unreported: Error[] = [];
+  #published: ConversationState<Outgoing>;
+  #cancelFrame: (() => void) | null = null;
+  #destroyed = false;
+
+  constructor(connection: ConversationConnection<Outgoing>, options: BindingOptions<Outgoing>) {
+    this.connection = connection;
+    this.#options = options;
+    this.#model = new ConversationModel({ now: options.now, messageText: options.messageText });
+    this.#snapshot = connection.getSnapshot();
+    this.#lastSnapshotError = this.#snapshot.error;
+    this.#error = this.#snapshot.error;
+    this.#model.syncOutbox(this.#snapshot.outbox);
+    this.#published = this.#buildState();
+    this.#unlink = [
+      connection.onEvent((event) => this.#onEvent(event)),
+      connection.subscribe(() => {
+        this.#takeSnapshot();
+        this.publish();
+      }),
+    ];
+    // The connection may have changed between the first read and subscribing.
+    this.#takeSnapshot();
+    this.#published = this.#buildState();
+  }
+
+  /** The state last published. */
+  get state(): ConversationState<Outgoing> {
+    return this.#published;
+  }
+
+  /** Publishes now (cancelling a pending frame) when anything changed, then the notifications. */
+  publish(): void {
+    this.#cancelPendingFrame();
+    const previous = this.#published;
+    const next = this.#buildState();
+    const changed =
+      next.messages !== previous.messages ||
+      next.connection !== previous.connection ||
+      next.error !== previous.error ||
+      next.isStreaming !== previous.isStreaming;
+    if (changed) {
+      this.#published = next;
+      this.#options.output.state(next);
+    }
+    for (const message of this.#model.takeFinished()) this.#options.output.messageFinished(message);
+    const errors = this.#unreported;
+    this.#unreported = [];
+    for (const reported of errors) this.#options.output.error(reported);
+  }
+
+  send(message: Outgoing): string {
+    this.#error = null;
+    this.#model.beginTurn();
+    let id: string;
+    try {
+      id = this.connection.send(message);
+    } catch (cause) {
+      this.#report(toError(cause));
+      this.publish();
+      throw cause;
+    }
+    this.#takeSnapshot();
+    this.publish();
+    return id;
+  }
+
+  /** Marks the answer stopped first: stopping may close the socket, which reads as an interruption. */
+  stop(): void {
+    this.#model.stopAnswer();
+    this.publish();
+    this.connection.stop();
+  }
+
+  retry(id: string): void {
+    this.connection.retry(id);
+    this.#takeSnapshot();
+    this.publish();
+  }
+
+  dismiss(id: string): void {
+    this.connection.dismiss(id);
+    this.#takeSnapshot();
+    this.publish();
+  }
+
+  close(): void {
+    this.#model.stopAnswer();
+    this.publish();
+    this.connection.close();
+  }
+
+  clearError(): void {
+    this.#error = null;
+    this.publish();
+  }
+
+  /** Stops listening to the connection and cancels a pending publish. Does not close it. */
+  destroy(): void {
+    this.#destroyed = true;
+    for (const unlink of this.#unlink) unlink();
+    this.#cancelPendingFrame();
+  }
+
+  #buildState(): ConversationState<Outgoing> {
+    return {
+      messages: this.#model.messages(),
+      connection: this.#snapshot,
+      error: this.#error,
+      isStreaming: this.#model.isStreaming(),
+    };
+  }
+
+  #publishOnNextFrame(): void {
+    if (this.#cancelFrame || this.#destroyed) return;
+    this.#cancelFrame = this.#options.scheduler(() => {
+      this.#cancelFrame = null;
+      this.publish();
+    });
+  }
+
+  #cancelPendingFrame(): void {
+    this.#cancelFrame?.();
+    this.#cancelFrame = null;
+  }
+
+  #report(reported: Error): void {
+    this.#error = reported;
+    this.#unreported.push(reported);
+  }
+
+  #takeSnapshot(): void {
+    const next = this.connection.getSnapshot();
+    const previous = this.#snapshot;
+    if (next === previous) return;
+    this.#snapshot = next;
+    if (previous.status === "open" && next.status !== "open") {
+      this.#model.interruptAnswer(INTERRUPTED_ANSWER);
+    }
+    if (next.status === "open" && previous.status !== "open") this.#error = null;
+    this.#model.syncOutbox(next.outbox);
+    for (const failure of this.#model.takeFailures()) this.#report(failure);
+    if (next.error && next.error !== this.#lastSnapshotError) this.#report(next.error);
+    this.#lastSnapshotError = next.error;
+  }
+
+  #onEvent(event: AgentEvent): void {
+    this.#model.applyEvent(event);
+    if (event.type === "error") {
+      const { code, fatal } = event;
+      this.#report(new AgentRuntimeAgentError(event.message, { code, fatal }));
+    }
+    if (isUrgent(event)) this.publish();
+    else this.#publishOnNextFrame();
+    this.#options.output.event(event);
+  }
+}

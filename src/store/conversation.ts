@@ -1,0 +1,230 @@
+import type { AgentEvent } from "../codecs/types";
+import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
+import { toError } from "../core/errors";
+import { listen, notify } from "../core/listeners";
+import { ConversationBinding } from "./conversation-binding";
+import { ConversationReleasedError } from "./errors";
+import { animationFrameScheduler } from "./frame-scheduler";
+import { defaultMessageText } from "./message-text";
+import type {
+  ChatMessage,
+  ConnectMode,
+  ConversationState,
+  ConversationStore,
+  ConversationStoreOptions,
+} from "./types";
+
+type StateListener<Outgoing> = (
+  state: ConversationState<Outgoing>,
+  previous: ConversationState<Outgoing>,
+) => void;
+
+function idleSnapshot<Outgoing>(sessionId: string): ConnectionSnapshot<Outgoing> {
+  return {
+    status: "idle",
+    sessionId,
+    attempt: 0,
+    nextRetryAt: null,
+    reason: null,
+    lastCloseCode: null,
+    error: null,
+    online: true,
+    outbox: [],
+  };
+}
+
+/**
+ * A conversation: the store of its messages and connection state, the actions on it, and its
+ * events. Framework-free; the React hooks only subscribe to it.
+ *
+ * With a connection it builds itself (`connection: () => new AgentRuntimeConnection(...)`), the
+ * conversation exists while someone subscribes: the connection is created on the first
+ * subscription (never while rendering on a server), and closed a microtask after the last one
+ * ends, so an unsubscribe followed at once by a subscribe (React StrictMode) keeps it. Until
+ * then it reads as an idle, empty conversation.
+ */
+export class Conversation<Outgoing = string> implements ConversationStore<Outgoing> {
+  #binding: ConversationBinding<Outgoing> | null = null;
+  readonly #build: (() => ConversationConnection<Outgoing>) | null;
+  readonly #options: ConversationStoreOptions<Outgoing>;
+  readonly #initial: ConversationState<Outgoing>;
+  #current: ConversationState<Outgoing>;
+  #holders = 0;
+  #releaseScheduled = false;
+  /** The built connection was closed when the last subscriber left; `send()` refuses. */
+  #released = false;
+  /** Why the connection could not be built (e.g. an invalid option), once it failed. */
+  #creationError: Error | null = null;
+  readonly #listeners = new Set<StateListener<Outgoing>>();
+  readonly #finishedListeners = new Set<(message: ChatMessage) => void>();
+  readonly #errorListeners = new Set<(error: Error) => void>();
+  readonly #eventListeners = new Set<(event: AgentEvent) => void>();
+
+  constructor(options: ConversationStoreOptions<Outgoing>) {
+    this.#options = options;
+    const { connection } = options;
+    this.#build = typeof connection === "function" ? connection : null;
+    this.#initial = {
+      messages: [],
+      connection: idleSnapshot(options.placeholderSessionId ?? ""),
+      error: null,
+      isStreaming: false,
+    };
+    this.#current = this.#initial;
+    if (typeof connection !== "function") {
+      this.#binding = this.#bind(connection);
+      this.#current = this.#binding.state;
+    }
+  }
+
+  /** The connection, once it exists. */
+  get connection(): ConversationConnection<Outgoing> | null {
+    return this.#binding?.connection ?? null;
+  }
+
+  getState = (): ConversationState<Outgoing> => this.#current;
+
+  getInitialState = (): ConversationState<Outgoing> => this.#initial;
+
+  /** Also holds the conversation: the first subscription creates a built connection. */
+  subscribe = (listener: StateListener<Outgoing>): (() => void) => {
+    const stop = listen(this.#listeners, listener);
+    this.#hold();
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      stop();
+      this.#release();
+    };
+  };
+
+  /**
+   * Unless the connect mode is `manual`, it first opens a connection that is `idle`, `closed`
+   * or `failed`: sending is a request to talk.
+   *
+   * @throws {ConversationReleasedError} once the conversation closed its built connection.
+   */
+  send = (message: Outgoing): string => {
+    if (this.#released) throw new ConversationReleasedError();
+    const binding = this.#ensure();
+    if (!binding) throw this.#creationError ?? new ConversationReleasedError();
+    if (this.#connectMode() !== "manual") {
+      const { status } = binding.state.connection;
+      if (status === "idle" || status === "closed" || status === "failed") {
+        binding.connection.connect();
+      }
+    }
+    return binding.send(message);
+  };
+
+  stop = (): void => this.#act((binding) => binding.stop());
+  retry = (id: string): void => this.#act((binding) => binding.retry(id));
+  dismiss = (id: string): void => this.#act((binding) => binding.dismiss(id));
+  reconnect = (): void => this.#act((binding) => binding.connection.reconnect());
+  connect = (): void => this.#act((binding) => binding.connection.connect());
+  close = (): void => this.#act((binding) => binding.close());
+  clearError = (): void => this.#act((binding) => binding.clearError());
+
+  onMessageFinished = (listener: (message: ChatMessage) => void): (() => void) =>
+    listen(this.#finishedListeners, listener);
+
+  onError = (listener: (error: Error) => void): (() => void) =>
+    listen(this.#errorListeners, listener);
+
+  onEvent = (listener: (event: AgentEvent) => void): (() => void) =>
+    listen(this.#eventListeners, listener);
+
+  /**
+   * Stops listening to the connection and cancels a pending publish; a connection the
+   * conversation built is also closed. A connection you passed in is left as it is.
+   */
+  destroy(): void {
+    const binding = this.#binding;
+    if (!binding) return;
+    this.#binding = null;
+    binding.destroy();
+    if (this.#build) binding.connection.close();
+  }
+
+  #connectMode(): ConnectMode {
+    const mode = this.#options.connect ?? (this.#build ? "eager" : "manual");
+    return typeof mode === "function" ? mode() : mode;
+  }
+
+  #hold(): void {
+    this.#holders += 1;
+    this.#releaseScheduled = false;
+    this.#released = false;
+    const binding = this.#ensure();
+    if (binding && this.#connectMode() === "eager" && binding.state.connection.status === "idle") {
+      binding.connection.connect();
+    }
+  }
+
+  #release(): void {
+    this.#holders = Math.max(0, this.#holders - 1);
+    if (this.#holders > 0 || this.#releaseScheduled || !this.#build) return;
+    this.#releaseScheduled = true;
+    queueMicrotask(() => {
+      if (!this.#releaseScheduled || this.#holders > 0) return;
+      this.#releaseScheduled = false;
+      if (!this.#binding) return;
+      this.#released = true;
+      this.destroy();
+      this.#emit(this.#initial);
+    });
+  }
+
+  #act(action: (binding: ConversationBinding<Outgoing>) => void): void {
+    if (this.#released) return;
+    const binding = this.#ensure();
+    if (binding) action(binding);
+  }
+
+  /**
+   * The binding, built on first need; `null` when the connection cannot be built. That failure
+   * (e.g. an invalid option) is published as a `failed` conversation with the error, and
+   * reported to `onError`, instead of throwing out of a React effect.
+   */
+  #ensure(): ConversationBinding<Outgoing> | null {
+    if (this.#binding) return this.#binding;
+    if (this.#creationError || !this.#build) return null;
+    let connection: ConversationConnection<Outgoing>;
+    try {
+      connection = this.#build();
+    } catch (thrown) {
+      const error = toError(thrown);
+      this.#creationError = error;
+      const failed = { ...this.#initial.connection, status: "failed" as const, error };
+      this.#emit({ ...this.#initial, connection: { ...failed, reason: "invalid-options" }, error });
+      notify(this.#errorListeners, error);
+      return null;
+    }
+    this.#binding = this.#bind(connection);
+    this.#emit(this.#binding.state);
+    return this.#binding;
+  }
+
+  #bind(connection: ConversationConnection<Outgoing>): ConversationBinding<Outgoing> {
+    const options = this.#options;
+    return new ConversationBinding(connection, {
+      scheduler: options.scheduler ?? animationFrameScheduler,
+      messageText: options.messageText ?? defaultMessageText,
+      now: options.now ?? Date.now,
+      output: {
+        state: (state) => this.#emit(state),
+        messageFinished: (message) => notify(this.#finishedListeners, message),
+        error: (error) => notify(this.#errorListeners, error),
+        event: (event) => notify(this.#eventListeners, event),
+      },
+    });
+  }
+
+  #emit(state: ConversationState<Outgoing>): void {
+    const previous = this.#current;
+    if (state === previous) return;
+    this.#current = state;
+    notify(this.#listeners, state, previous);
+  }
+}

@@ -1,0 +1,77 @@
+import { carryMessageIds } from "./message-index";
+import { toChatMessage, type MessageRecord } from "./message-record";
+import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart } from "./types";
+
+/**
+ * The messages of a conversation as mutable working copies, in order, published as immutable
+ * `ChatMessage` objects: every object (and the array) that did not change is reused.
+ */
+export class MessageRecords {
+  readonly #records = new Map<string, MessageRecord>();
+  readonly #order: MessageRecord[] = [];
+  #orderChanged = false;
+  #changed = false;
+  #published: readonly ChatMessage[] = [];
+  #generatedIds = 0;
+  readonly #now: () => number;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  get(id: string | null | undefined): MessageRecord | undefined {
+    return id === null || id === undefined ? undefined : this.#records.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#records.has(id);
+  }
+
+  values(): IterableIterator<MessageRecord> {
+    return this.#records.values();
+  }
+
+  add(id: string, role: ChatRole, status: ChatMessageStatus, parts: MessagePart[]): MessageRecord {
+    const record: MessageRecord = {
+      id,
+      role,
+      createdAt: this.#now(),
+      status,
+      error: undefined,
+      parts,
+      published: null,
+    };
+    this.#records.set(id, record);
+    this.#order.push(record);
+    this.#orderChanged = true;
+    this.#changed = true;
+    return record;
+  }
+
+  /** Marks a record changed: it is published anew next time. */
+  touch(record: MessageRecord): void {
+    record.published = null;
+    this.#changed = true;
+  }
+
+  /** An id for an agent message that came without one, unused by any message. */
+  generateId(): string {
+    let id: string;
+    do {
+      this.#generatedIds += 1;
+      id = `agent-message-${this.#generatedIds}`;
+    } while (this.#records.has(id));
+    return id;
+  }
+
+  /** The messages as immutable objects; the same array when nothing changed. */
+  publish(): readonly ChatMessage[] {
+    if (!this.#changed) return this.#published;
+    const next = this.#order.map((record) => (record.published ??= toChatMessage(record)));
+    if (!this.#orderChanged) carryMessageIds(this.#published, next);
+    this.#published = next;
+    this.#changed = false;
+    this.#orderChanged = false;
+    return next;
+  }
+}
