@@ -72,7 +72,6 @@ export async function startDemoApp(options: DemoAppOptions): Promise<DemoApp> {
           "react/jsx-runtime",
           "react/jsx-dev-runtime",
           "react-dom/client",
-          "zustand/vanilla",
           "react-markdown",
         ],
       },

@@ -47,6 +47,9 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   #binding: ConversationBinding<Outgoing> | null = null;
   readonly #build: (() => ConversationConnection<Outgoing>) | null;
   readonly #options: ConversationStoreOptions<Outgoing>;
+  /** The idle, empty state shown while a built connection does not exist. */
+  readonly #placeholder: ConversationState<Outgoing>;
+  /** What a server renders: the placeholder, or the first state of a connection passed in. */
   readonly #initial: ConversationState<Outgoing>;
   #current: ConversationState<Outgoing>;
   #holders = 0;
@@ -64,17 +67,15 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     this.#options = options;
     const { connection } = options;
     this.#build = typeof connection === "function" ? connection : null;
-    this.#initial = {
+    this.#placeholder = {
       messages: [],
       connection: idleSnapshot(options.placeholderSessionId ?? ""),
       error: null,
       isStreaming: false,
     };
+    if (typeof connection !== "function") this.#binding = this.#bind(connection);
+    this.#initial = this.#binding?.state ?? this.#placeholder;
     this.#current = this.#initial;
-    if (typeof connection !== "function") {
-      this.#binding = this.#bind(connection);
-      this.#current = this.#binding.state;
-    }
   }
 
   /** The connection, once it exists. */
@@ -172,7 +173,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
       if (!this.#binding) return;
       this.#released = true;
       this.destroy();
-      this.#emit(this.#initial);
+      this.#emit(this.#placeholder);
     });
   }
 
@@ -196,8 +197,9 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     } catch (thrown) {
       const error = toError(thrown);
       this.#creationError = error;
-      const failed = { ...this.#initial.connection, status: "failed" as const, error };
-      this.#emit({ ...this.#initial, connection: { ...failed, reason: "invalid-options" }, error });
+      const failed = { ...this.#placeholder.connection, status: "failed" as const, error };
+      const connection = { ...failed, reason: "invalid-options" as const };
+      this.#emit({ ...this.#placeholder, connection, error });
       notify(this.#errorListeners, error);
       return null;
     }

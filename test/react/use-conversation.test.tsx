@@ -79,3 +79,18 @@ describe("useConversation", () => {
     expect(renders).toBe(rendersAfterFirst);
   });
 });
+
+describe("a conversation under zustand's own useStore", () => {
+  it("works as a zustand store: selection, updates and the server snapshot", async () => {
+    const { useStore } = await import("zustand");
+    const { store, connection } = setup();
+    const { result } = renderHook(() => useStore(store, selectStatus), { wrapper: StrictMode });
+    expect(result.current).toBe("idle");
+    act(() => connection.open());
+    expect(result.current).toBe("open");
+    expect(store.getInitialState().connection).toMatchObject({
+      status: "idle",
+      sessionId: connection.sessionId,
+    });
+  });
+});
