@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { agUiCodec } from "./ag-ui-codec";
 import type { AgentEvent } from "./types";
 
@@ -23,8 +24,13 @@ describe("agUiCodec.encode", () => {
     expect(agUiCodec.cancel).toBeUndefined();
   });
 
-  it("refuses non-strings", () => {
-    expect(() => agUiCodec.encode({} as unknown as string, context)).toThrow(TypeError);
+  it("refuses non-strings with a validation error", () => {
+    expect(() => agUiCodec.encode({} as unknown as string, context)).toThrow(
+      new AgentRuntimeValidationError("agUiCodec message must be a string (got an object)"),
+    );
+    expect(() => agUiCodec.encode(null as unknown as string, context)).toThrow(
+      AgentRuntimeValidationError,
+    );
   });
 });
 

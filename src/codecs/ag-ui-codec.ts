@@ -1,165 +1,9 @@
-import { frameToText, isRecord } from "./frame-text";
+import { invalidOption, isRecord } from "../core/option-checks";
+import { MalformedEvent, mapAgUiEvent } from "./ag-ui-events";
+import { frameToText } from "./frame-text";
 import type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./types";
 
-/** AG-UI event types this codec maps onto their own {@link AgentEvent}s. */
-export const AG_UI_MAPPED_EVENTS = [
-  "RUN_STARTED",
-  "RUN_FINISHED",
-  "RUN_ERROR",
-  "TEXT_MESSAGE_START",
-  "TEXT_MESSAGE_CONTENT",
-  "TEXT_MESSAGE_END",
-  "TEXT_MESSAGE_CHUNK",
-  "TOOL_CALL_START",
-  "TOOL_CALL_ARGS",
-  "TOOL_CALL_END",
-  "TOOL_CALL_RESULT",
-  "STATE_SNAPSHOT",
-  "STATE_DELTA",
-  "CUSTOM",
-] as const;
-
-type EventOf<T extends AgentEvent["type"]> = Extract<AgentEvent, { type: T }>;
-
-class MalformedEvent extends Error {}
-
-function malformed(type: string, field: string): never {
-  throw new MalformedEvent(`AG-UI ${type} event without a valid ${field}`);
-}
-
-function requireString(event: Record<string, unknown>, type: string, field: string): string {
-  const value = event[field];
-  if (typeof value !== "string") malformed(type, field);
-  return value;
-}
-
-function optionalString(
-  event: Record<string, unknown>,
-  type: string,
-  field: string,
-): string | undefined {
-  const value = event[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") malformed(type, field);
-  return value;
-}
-
-/** Copies `value` into `target[key]` only when it is defined (keeps events free of `undefined` keys). */
-function withOptional<T extends object>(target: T, values: Partial<T>): T {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
-}
-
-function mapEvent(event: Record<string, unknown>): AgentEvent[] {
-  const type = event.type;
-  if (typeof type !== "string") throw new MalformedEvent("AG-UI event without a string type");
-  switch (type) {
-    case "RUN_STARTED":
-      return [
-        withOptional<EventOf<"run-started">>(
-          { type: "run-started" },
-          {
-            runId: optionalString(event, type, "runId"),
-            threadId: optionalString(event, type, "threadId"),
-          },
-        ),
-      ];
-    case "RUN_FINISHED":
-      return [
-        withOptional<EventOf<"run-finished">>(
-          { type: "run-finished" },
-          { runId: optionalString(event, type, "runId") },
-        ),
-      ];
-    case "RUN_ERROR": {
-      const code = optionalString(event, type, "code");
-      const message = optionalString(event, type, "message");
-      return [
-        withOptional<EventOf<"error">>(
-          { type: "error", message: message || "The agent run failed", fatal: true },
-          { code },
-        ),
-      ];
-    }
-    case "TEXT_MESSAGE_START": {
-      const messageId = requireString(event, type, "messageId");
-      const role = optionalString(event, type, "role");
-      return [
-        withOptional<EventOf<"message-start">>(
-          { type: "message-start", messageId },
-          { role: role === undefined || role === "assistant" ? "assistant" : undefined },
-        ),
-      ];
-    }
-    case "TEXT_MESSAGE_CONTENT":
-      return [
-        {
-          type: "text-delta",
-          messageId: requireString(event, type, "messageId"),
-          delta: requireString(event, type, "delta"),
-        },
-      ];
-    case "TEXT_MESSAGE_END":
-      return [{ type: "message-end", messageId: requireString(event, type, "messageId") }];
-    case "TEXT_MESSAGE_CHUNK": {
-      const delta = optionalString(event, type, "delta");
-      if (delta === undefined || delta === "") return [];
-      return [
-        withOptional<EventOf<"text-delta">>(
-          { type: "text-delta", delta },
-          { messageId: optionalString(event, type, "messageId") },
-        ),
-      ];
-    }
-    case "TOOL_CALL_START":
-      return [
-        withOptional<EventOf<"tool-call-start">>(
-          {
-            type: "tool-call-start",
-            toolCallId: requireString(event, type, "toolCallId"),
-            name: requireString(event, type, "toolCallName"),
-          },
-          { parentMessageId: optionalString(event, type, "parentMessageId") },
-        ),
-      ];
-    case "TOOL_CALL_ARGS":
-      return [
-        {
-          type: "tool-call-args",
-          toolCallId: requireString(event, type, "toolCallId"),
-          delta: requireString(event, type, "delta"),
-        },
-      ];
-    case "TOOL_CALL_END":
-      return [{ type: "tool-call-end", toolCallId: requireString(event, type, "toolCallId") }];
-    case "TOOL_CALL_RESULT":
-      return [
-        withOptional<EventOf<"tool-call-result">>(
-          {
-            type: "tool-call-result",
-            toolCallId: requireString(event, type, "toolCallId"),
-            content: requireString(event, type, "content"),
-          },
-          { messageId: optionalString(event, type, "messageId") },
-        ),
-      ];
-    case "STATE_SNAPSHOT":
-      if (!("snapshot" in event)) malformed(type, "snapshot");
-      return [{ type: "state-snapshot", snapshot: event.snapshot }];
-    case "STATE_DELTA":
-      if (!Array.isArray(event.delta)) malformed(type, "delta (a JSON Patch array)");
-      return [{ type: "state-delta", delta: event.delta }];
-    case "CUSTOM":
-      return [{ type: "custom", name: requireString(event, type, "name"), value: event.value }];
-    case "MESSAGES_SNAPSHOT":
-      return [{ type: "custom", name: type, value: event.messages }];
-    default:
-      // STEP_*, TOOL_CALL_CHUNK, RAW, THINKING_*, REASONING_*, ACTIVITY_* and future events.
-      return [{ type: "custom", name: type, value: event }];
-  }
-}
+export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
 
 function decodeJson(text: string): AgentEvent[] {
   let parsed: unknown;
@@ -182,7 +26,7 @@ function decodeJson(text: string): AgentEvent[] {
       continue;
     }
     try {
-      events.push(...mapEvent(item));
+      events.push(...mapAgUiEvent(item));
     } catch (error) {
       const message =
         error instanceof MalformedEvent ? error.message : "An AG-UI event could not be read";
@@ -222,15 +66,13 @@ export function toRunAgentInput(message: string, context: EncodeContext): AgUiRu
  * one AG-UI event (or a JSON array of events) per frame. AG-UI defines no message that
  * cancels a run from the client (a run ends when its transport closes), so this codec has no
  * cancel frame and `stop()` closes and reopens the stream. See docs/codecs.md for the mapping.
+ *
+ * `encode` throws {@link AgentRuntimeValidationError} for a message that is not a string.
  */
 export const agUiCodec: Codec<string> = {
   name: "ag-ui",
   encode(message: string, context: EncodeContext): string {
-    if (typeof message !== "string") {
-      throw new TypeError(
-        `agUiCodec sends strings; got ${message === null ? "null" : typeof message}`,
-      );
-    }
+    if (typeof message !== "string") throw invalidOption("agUiCodec message", "a string", message);
     return JSON.stringify(toRunAgentInput(message, context));
   },
   decode(frame: IncomingFrame): AgentEvent[] {

@@ -8,8 +8,3 @@ export function frameToText(frame: IncomingFrame): string {
   decoder ??= new TextDecoder("utf-8");
   return decoder.decode(frame instanceof ArrayBuffer ? new Uint8Array(frame) : frame);
 }
-
-/** Whether `value` is a plain JSON object (not an array or null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

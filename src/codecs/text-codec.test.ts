@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { textCodec } from "./text-codec";
 import type { AgentEvent } from "./types";
 
@@ -14,8 +15,13 @@ describe("textCodec.encode", () => {
     });
   });
 
-  it("refuses something that is not a string with a TypeError", () => {
-    expect(() => textCodec.encode(42 as unknown as string, context)).toThrow(TypeError);
+  it("refuses something that is not a string with a validation error", () => {
+    expect(() => textCodec.encode(42 as unknown as string, context)).toThrow(
+      AgentRuntimeValidationError,
+    );
+    expect(() => textCodec.encode(42 as unknown as string, context)).toThrow(
+      "textCodec message must be a string (got a number)",
+    );
     expect(() => textCodec.encode(null as unknown as string, context)).toThrow(/got null/);
   });
 

@@ -1,4 +1,5 @@
-import { frameToText, isRecord } from "./frame-text";
+import { invalidOption, isRecord } from "../core/option-checks";
+import { frameToText } from "./frame-text";
 import type { AgentEvent, Codec, IncomingFrame } from "./types";
 
 /** Fields that carry answer text, in the order they are looked at. */
@@ -28,18 +29,26 @@ function isError(value: Record<string, unknown>): boolean {
 function isEnd(value: Record<string, unknown>): boolean {
   if (value.done === true) return true;
   const marker = (candidate: unknown): boolean =>
-    typeof candidate === "string" && (END_MARKERS as readonly string[]).includes(candidate);
+    END_MARKERS.some((endMarker) => endMarker === candidate);
   return marker(value.type) || marker(value.event);
+}
+
+/** The first string among the {@link TEXT_FIELDS}, if any. */
+function answerText(value: Record<string, unknown>): string | undefined {
+  for (const name of TEXT_FIELDS) {
+    const text = value[name];
+    if (typeof text === "string") return text;
+  }
+  return undefined;
 }
 
 function decodeObject(value: Record<string, unknown>): AgentEvent[] {
   if (isError(value)) return [errorEvent(value)];
   const events: AgentEvent[] = [];
-  const field = TEXT_FIELDS.find((name) => typeof value[name] === "string");
-  if (field !== undefined && value[field] !== "")
-    events.push({ type: "text-delta", delta: value[field] as string });
+  const text = answerText(value);
+  if (text !== undefined && text !== "") events.push({ type: "text-delta", delta: text });
   if (isEnd(value)) events.push({ type: "message-end" });
-  if (field === undefined && events.length === 0) return [{ type: "custom", name: "json", value }];
+  if (text === undefined && events.length === 0) return [{ type: "custom", name: "json", value }];
   return events;
 }
 
@@ -72,15 +81,12 @@ function decodeText(text: string): AgentEvent[] {
  *   with none of these becomes `custom` (`name: "json"`).
  *
  * It has no cancel frame (so `stop()` closes and reopens the stream) and no heartbeat frame.
+ * `encode` throws {@link AgentRuntimeValidationError} for a message that is not a string.
  */
 export const textCodec: Codec<string> = {
   name: "text",
   encode(message: string): string {
-    if (typeof message !== "string") {
-      throw new TypeError(
-        `textCodec sends strings; got ${message === null ? "null" : typeof message}`,
-      );
-    }
+    if (typeof message !== "string") throw invalidOption("textCodec message", "a string", message);
     return JSON.stringify({ inputText: message });
   },
   decode(frame: IncomingFrame): AgentEvent[] {

@@ -2,6 +2,7 @@ import { textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../core/errors";
 import { numberOption } from "../core/number-option";
+import { invalidOption } from "../core/option-checks";
 import { assertSessionId, createSessionId } from "../core/session-id";
 import type { UrlProvider } from "../providers/types";
 import { resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
@@ -45,10 +46,8 @@ function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgo
   return {
     name: textCodec.name,
     encode(message, context) {
-      if (typeof message !== "string") {
-        const type = message === null ? "null" : typeof message;
-        throw new AgentRuntimeValidationError(`textCodec sends strings; got ${type}`);
-      }
+      if (typeof message !== "string")
+        throw invalidOption("textCodec message", "a string", message);
       return textCodec.encode(message, context);
     },
     decode: (frame) => textCodec.decode(frame),

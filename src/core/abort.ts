@@ -27,7 +27,9 @@ export function withDeadline<T>(
       controller.abort(reason);
       reject(reason);
     };
-    const onOuterAbort = () => fail(abortReason(outer as AbortSignal));
+    const onOuterAbort = () => {
+      if (outer) fail(abortReason(outer));
+    };
     const timer = setTimeout(() => fail(onTimeout()), timeoutMs);
     const cleanup = () => {
       clearTimeout(timer);

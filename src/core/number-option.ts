@@ -16,8 +16,36 @@ export type NumberRule = keyof typeof RULES;
  * @throws {AgentRuntimeValidationError} `<name> must be <rule> (got <value>)`.
  */
 export function numberOption(name: string, value: unknown, rule: NumberRule): number {
-  if (!Number.isFinite(value) || !RULES[rule](value as number)) {
+  if (typeof value !== "number" || !Number.isFinite(value) || !RULES[rule](value)) {
     throw new AgentRuntimeValidationError(`${name} must be ${rule} (got ${String(value)})`);
   }
-  return value as number;
+  return value;
+}
+
+/** The bounds of {@link wholeNumberInRange}, with the unit the message names (e.g. `seconds`). */
+export interface WholeNumberRange {
+  min: number;
+  max: number;
+  unit?: string;
+}
+
+/**
+ * Checks a whole-number option from `min` to `max` (both included) and returns it.
+ *
+ * @throws {AgentRuntimeValidationError} `<name> must be a whole number [of <unit>] from <min>
+ *   to <max> (got <value>)`.
+ */
+export function wholeNumberInRange(name: string, value: unknown, range: WholeNumberRange): number {
+  if (
+    typeof value !== "number" ||
+    !Number.isInteger(value) ||
+    value < range.min ||
+    value > range.max
+  ) {
+    const unit = range.unit === undefined ? "" : ` of ${range.unit}`;
+    throw new AgentRuntimeValidationError(
+      `${name} must be a whole number${unit} from ${range.min} to ${range.max} (got ${String(value)})`,
+    );
+  }
+  return value;
 }

@@ -23,7 +23,8 @@ export function isValidSessionId(value: unknown): value is string {
  * @throws {AgentRuntimeValidationError} when the platform has no Web Crypto at all.
  */
 export function randomUuid(): string {
-  const crypto = globalThis.crypto as Crypto | undefined;
+  // Typed as always present, but missing on old runtimes and some embedded ones.
+  const crypto: Crypto | undefined = globalThis.crypto;
   if (crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
   if (!crypto || typeof crypto.getRandomValues !== "function") {
     throw new AgentRuntimeValidationError("Web Crypto (crypto.getRandomValues) is unavailable");

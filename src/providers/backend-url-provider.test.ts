@@ -1,56 +1,14 @@
-import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { AgentRuntimeValidationError } from "../core/errors";
 import { backendUrlProvider } from "./backend-url-provider";
-import { AgentRuntimeProviderError } from "./errors";
-import type { UrlProviderContext } from "./types";
-
-const SESSION = "provisional-session-id-0123456789abcdef";
-const BOUND = "bound-session-id-from-the-backend.0123456789";
-const URL_WITH_SECRET =
-  "wss://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/x/ws?X-Amz-Security-Token=TOP-SECRET";
-
-function context(overrides: Partial<UrlProviderContext> = {}): UrlProviderContext {
-  return { sessionId: SESSION, signal: new AbortController().signal, attempt: 0, ...overrides };
-}
-
-interface Recorded {
-  input: string;
-  init: RequestInit;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-/** A fetch that records requests and answers with the given body, status and headers. */
-function answering(
-  body: unknown,
-  init: { status?: number; headers?: Record<string, string> } = {},
-) {
-  const requests: Recorded[] = [];
-  const fetch = async (input: RequestInfo | URL, requestInit?: RequestInit) => {
-    const requestInitValue = requestInit ?? {};
-    requests.push({
-      input: String(input),
-      init: requestInitValue,
-      body: JSON.parse(String(requestInitValue.body)) as Record<string, unknown>,
-      headers: new Headers(requestInitValue.headers),
-    });
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    return new Response(text, { status: init.status ?? 200, headers: init.headers });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-const future = () => Date.now() + 300_000;
-
-async function providerError(promise: Promise<unknown>): Promise<AgentRuntimeProviderError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AgentRuntimeProviderError);
-  return error as AgentRuntimeProviderError;
-}
+import {
+  BOUND,
+  SESSION,
+  answering,
+  context,
+  future,
+  type Recorded,
+} from "./test-utils/backend-fetch";
 
 describe("backendUrlProvider", () => {
   it("POSTs the session id and extra body fields as JSON with the app's headers", async () => {
@@ -158,244 +116,45 @@ describe("backendUrlProvider", () => {
     }
   });
 
-  it("surfaces the backend's error message, code and status", async () => {
-    const { fetch } = answering(
-      { error: { code: "session-forbidden", message: "This session belongs to someone else" } },
-      { status: 403 },
-    );
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error.code).toBe("http-status");
-    expect(error.status).toBe(403);
-    expect(error.message).toBe(
-      "Presign backend answered HTTP 403: This session belongs to someone else (session-forbidden)",
-    );
-  });
-
-  it("reports a non-JSON error answer by its status", async () => {
-    const { fetch } = answering("<html>Bad gateway</html>", { status: 502 });
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error).toMatchObject({
-      code: "http-status",
-      status: 502,
-      message: "Presign backend answered HTTP 502",
-    });
-  });
-
-  it("keeps control characters and huge texts out of the message", async () => {
-    const { fetch } = answering(
-      { error: { code: "x", message: `line1\nline2\u0000${"a".repeat(1000)}` } },
-      { status: 400 },
-    );
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error.message).not.toContain("\n");
-    expect(error.message).not.toContain("\u0000");
-    expect(error.message.length).toBeLessThan(300);
-  });
-
-  const past = () => Date.now() - 1000;
   it.each([
-    ["not JSON", "{nope", "not JSON"],
-    ["a JSON array", [], "not an object"],
-    ["no url", { expiresAt: future(), sessionId: SESSION }, "no url"],
     [
-      "an unparsable url",
-      { url: "wss://", expiresAt: future(), sessionId: SESSION },
-      "cannot be parsed",
+      { endpoint: "" },
+      "backendUrlProvider endpoint must be a URL or a path such as /api/agent-url (got an empty string)",
     ],
     [
-      "an https url",
-      { url: URL_WITH_SECRET.replace("wss:", "https:"), expiresAt: future(), sessionId: SESSION },
-      "https:",
+      { endpoint: 42 },
+      "backendUrlProvider endpoint must be a URL or a path such as /api/agent-url (got a number)",
     ],
     [
-      "a javascript: url",
-      { url: "javascript:alert(1)", expiresAt: future(), sessionId: SESSION },
-      "javascript:",
-    ],
-    ["no expiresAt", { url: URL_WITH_SECRET, sessionId: SESSION }, "expiresAt"],
-    [
-      "expiresAt as a string",
-      { url: URL_WITH_SECRET, expiresAt: String(future()), sessionId: SESSION },
-      "expiresAt",
+      { endpoint: "/u", timeoutMs: 0 },
+      "backendUrlProvider timeoutMs must be a finite number > 0 (got 0)",
     ],
     [
-      "an expired url",
-      { url: URL_WITH_SECRET, expiresAt: past(), sessionId: SESSION },
-      "already expired",
-    ],
-    ["no sessionId", { url: URL_WITH_SECRET, expiresAt: future() }, "sessionId"],
-    [
-      "a short sessionId",
-      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: "short" },
-      "sessionId",
+      { endpoint: "/u", timeoutMs: "10" },
+      "backendUrlProvider timeoutMs must be a finite number > 0 (got 10)",
     ],
     [
-      "a sessionId with spaces",
-      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: `${SESSION} x` },
-      "sessionId",
+      { endpoint: "/u", fetch: "fetch" },
+      "backendUrlProvider fetch must be a function (got a string)",
+    ],
+    [{ endpoint: "/u", body: {} }, "backendUrlProvider body must be a function (got an object)"],
+    [
+      { endpoint: "/u", headers: "Authorization: x" },
+      "backendUrlProvider headers must be headers (an object, a Headers or a list of pairs) or a function that returns them (got a string)",
     ],
     [
-      "protocols not a list",
-      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: "p" },
-      "protocols",
+      { endpoint: "/u", credentials: "always" },
+      'backendUrlProvider credentials must be one of "omit", "same-origin" or "include" (got a string)',
     ],
-    [
-      "a protocol with a comma",
-      { url: URL_WITH_SECRET, expiresAt: future(), sessionId: SESSION, protocols: ["a,b"] },
-      "protocols",
-    ],
-  ])("refuses an answer with %s, without repeating the URL", async (_name, body, fragment) => {
-    const { fetch } = answering(body);
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error.code).toBe("invalid-response");
-    expect(error.status).toBe(200);
-    expect(error.message).toContain(fragment);
-    expect(error.message).not.toContain("TOP-SECRET");
+  ])("refuses the options %j at creation with a validation error", (options, message) => {
+    const create = () => backendUrlProvider(options as never);
+    expect(create).toThrow(AgentRuntimeValidationError);
+    expect(create).toThrow(message);
   });
 
-  it("refuses a URL that expired by the backend's own clock", async () => {
-    const backendNow = Math.floor(Date.now() / 1000) * 1000 + 3_600_000;
-    const { fetch } = answering(
-      { url: URL_WITH_SECRET, expiresAt: backendNow, sessionId: SESSION },
-      { headers: { Date: new Date(backendNow).toUTCString() } },
-    );
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error.message).toContain("already expired");
-  });
-
-  it("maps a network failure to code network with the cause", async () => {
-    const cause = new TypeError("fetch failed");
-    const fetch = (async () => {
-      throw cause;
-    }) as typeof globalThis.fetch;
-    const error = await providerError(
-      backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-    );
-    expect(error).toMatchObject({ code: "network", status: undefined, cause });
-  });
-
-  it("maps a failing headers() to code request, without calling fetch", async () => {
-    const { fetch, requests } = answering({});
-    const provider = backendUrlProvider({
-      endpoint: "https://app.test/u",
-      fetch,
-      headers: () => {
-        throw new Error("not signed in");
-      },
-    });
-    const error = await providerError(provider(context()));
-    expect(error.code).toBe("request");
-    expect(error.message).toContain("not signed in");
-    expect(requests).toHaveLength(0);
-  });
-
-  describe("deadlines", () => {
-    beforeEach(() => vi.useFakeTimers());
-    afterEach(() => vi.useRealTimers());
-
-    /** A fetch that never answers and ignores its signal, reporting the signal it got. */
-    function hanging() {
-      const signals: AbortSignal[] = [];
-      const fetch = ((_input: RequestInfo | URL, init?: RequestInit) => {
-        if (init?.signal) signals.push(init.signal);
-        return new Promise<Response>(() => {});
-      }) as typeof globalThis.fetch;
-      return { fetch, signals };
-    }
-
-    it("times out with code timeout after timeoutMs and aborts the request", async () => {
-      const { fetch, signals } = hanging();
-      const pending = backendUrlProvider({
-        endpoint: "https://app.test/u",
-        fetch,
-        timeoutMs: 5000,
-      })(context());
-      const settled = providerError(pending);
-      await vi.advanceTimersByTimeAsync(4999);
-      expect(signals[0]?.aborted).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      const error = await settled;
-      expect(error.code).toBe("timeout");
-      expect(signals[0]?.aborted).toBe(true);
-    });
-
-    it("defaults to a 10 s timeout", async () => {
-      const { fetch } = hanging();
-      const settled = providerError(
-        backendUrlProvider({ endpoint: "https://app.test/u", fetch })(context()),
-      );
-      await vi.advanceTimersByTimeAsync(10_000);
-      expect((await settled).code).toBe("timeout");
-    });
-
-    it("rejects with the abort reason when ctx.signal aborts, not a provider error", async () => {
-      const { fetch, signals } = hanging();
-      const controller = new AbortController();
-      const pending = backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
-        context({ signal: controller.signal }),
-      );
-      const reason = new Error("superseded");
-      await vi.advanceTimersByTimeAsync(10);
-      controller.abort(reason);
-      await expect(pending).rejects.toBe(reason);
-      expect(signals[0]?.aborted).toBe(true);
-    });
-
-    it("rejects an already aborted request with an AbortError and never fetches", async () => {
-      const { fetch, signals } = hanging();
-      const controller = new AbortController();
-      controller.abort();
-      const error = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
-        context({ signal: controller.signal }),
-      ).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DOMException);
-      expect((error as DOMException).name).toBe("AbortError");
-      expect(signals).toHaveLength(0);
-    });
-  });
-
-  it("refuses unusable options at creation", () => {
-    expect(() => backendUrlProvider({ endpoint: "" })).toThrow(/endpoint/);
-    expect(() => backendUrlProvider({ endpoint: "/u", timeoutMs: 0 })).toThrow(/timeoutMs/);
-  });
-
-  it("accepts exactly the session ids of 33-256 visible ASCII characters", async () => {
-    const visible = (s: string) =>
-      [...s].every((c) => c.charCodeAt(0) >= 0x21 && c.charCodeAt(0) <= 0x7e);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          fc.string({ minLength: 0, maxLength: 300 }),
-          fc.string({ unit: "grapheme-ascii", minLength: 30, maxLength: 260 }),
-        ),
-        async (sessionId) => {
-          const { fetch } = answering({
-            url: "wss://example.test/ws",
-            expiresAt: future(),
-            sessionId,
-          });
-          const result = await backendUrlProvider({ endpoint: "https://app.test/u", fetch })(
-            context(),
-          ).then(
-            (c) => c.sessionId,
-            (e: unknown) => e,
-          );
-          const valid = sessionId.length >= 33 && sessionId.length <= 256 && visible(sessionId);
-          if (valid) expect(result).toBe(sessionId);
-          else expect(result).toBeInstanceOf(AgentRuntimeProviderError);
-        },
-      ),
-      { numRuns: 200 },
+  it("refuses a missing options object", () => {
+    expect(() => backendUrlProvider(undefined as never)).toThrow(
+      new AgentRuntimeValidationError("backendUrlProvider needs an options object (got undefined)"),
     );
   });
 });

@@ -1,6 +1,8 @@
 import { withDeadline } from "../core/abort";
 import { backendRefusal, issuedAtFromDateHeader, parseBackendAnswer } from "./backend-response";
 import { describeError } from "../core/describe-error";
+import { numberOption } from "../core/number-option";
+import { invalidOption, optionalFunction, optionsObject } from "../core/option-checks";
 import { AgentRuntimeProviderError } from "./errors";
 import type { PresignedConnection, UrlProvider, UrlProviderContext } from "./types";
 
@@ -43,18 +45,12 @@ export interface BackendUrlProviderOptions {
  * Rejects with {@link AgentRuntimeProviderError} (`code`: `http-status`, `invalid-response`,
  * `network`, `timeout` or `request`, with `status` where there was an HTTP answer), or with the
  * abort reason when `ctx.signal` aborts.
+ *
+ * @throws {AgentRuntimeValidationError} at once for unusable options: no `endpoint`, a
+ *   `timeoutMs` that is not a number > 0, or an option of the wrong kind.
  */
 export function backendUrlProvider(options: BackendUrlProviderOptions): UrlProvider {
-  const { endpoint } = options;
-  if (!(endpoint instanceof URL) && (typeof endpoint !== "string" || endpoint === "")) {
-    throw new TypeError(
-      "backendUrlProvider needs an endpoint (a URL or a path such as /api/agent-url)",
-    );
-  }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`backendUrlProvider timeoutMs must be a positive number, got ${timeoutMs}`);
-  }
+  const timeoutMs = checkBackendOptions(options);
   const timeoutError = () =>
     new AgentRuntimeProviderError(`Presign backend did not answer within ${timeoutMs} ms`, {
       code: "timeout",
@@ -64,6 +60,46 @@ export function backendUrlProvider(options: BackendUrlProviderOptions): UrlProvi
     withDeadline(context.signal, timeoutMs, timeoutError, (signal) =>
       requestUrl(options, context, signal),
     );
+}
+
+const CREDENTIALS_MODES: ReadonlyArray<RequestCredentials> = ["omit", "same-origin", "include"];
+
+/** Checks every option of {@link backendUrlProvider}; returns the timeout to use. */
+function checkBackendOptions(options: BackendUrlProviderOptions): number {
+  optionsObject("backendUrlProvider", options);
+  const { endpoint, headers, credentials } = options;
+  if (!(endpoint instanceof URL) && (typeof endpoint !== "string" || endpoint === "")) {
+    throw invalidOption(
+      "backendUrlProvider endpoint",
+      "a URL or a path such as /api/agent-url",
+      endpoint,
+    );
+  }
+  optionalFunction("backendUrlProvider fetch", options.fetch);
+  optionalFunction("backendUrlProvider body", options.body);
+  if (headers !== undefined && typeof headers !== "function" && !isHeadersObject(headers)) {
+    throw invalidOption(
+      "backendUrlProvider headers",
+      "headers (an object, a Headers or a list of pairs) or a function that returns them",
+      headers,
+    );
+  }
+  if (credentials !== undefined && !CREDENTIALS_MODES.includes(credentials)) {
+    throw invalidOption(
+      "backendUrlProvider credentials",
+      'one of "omit", "same-origin" or "include"',
+      credentials,
+    );
+  }
+  return numberOption(
+    "backendUrlProvider timeoutMs",
+    options.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS,
+    "a finite number > 0",
+  );
+}
+
+function isHeadersObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 async function requestUrl(

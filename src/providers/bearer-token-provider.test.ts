@@ -171,7 +171,27 @@ describe("bearerTokenProvider", () => {
       /Invalid endpoint/,
     );
     expect(() => bearerTokenProvider({ runtimeArn: ARN, maxAgeMs: -1, getToken })).toThrow(
-      /maxAgeMs/,
+      new AgentRuntimeValidationError(
+        "bearerTokenProvider maxAgeMs must be a finite number > 0 (got -1)",
+      ),
+    );
+    expect(() => bearerTokenProvider({ runtimeArn: ARN, getToken: "t" as never })).toThrow(
+      new AgentRuntimeValidationError(
+        "bearerTokenProvider getToken must be a function that returns the access token (got a string)",
+      ),
+    );
+    expect(() => bearerTokenProvider({ runtimeArn: ARN, getToken, now: 1 as never })).toThrow(
+      new AgentRuntimeValidationError("bearerTokenProvider now must be a function (got a number)"),
+    );
+    expect(() =>
+      bearerTokenProvider({ runtimeArn: ARN, getToken, endpointName: [] as never }),
+    ).toThrow(
+      new AgentRuntimeValidationError(
+        "bearerTokenProvider endpointName must be a string (got an empty array)",
+      ),
+    );
+    expect(() => bearerTokenProvider({ runtimeArn: ARN, getToken, region: null as never })).toThrow(
+      AgentRuntimeValidationError,
     );
     expect(() =>
       bearerTokenProvider({ runtimeArn: ARN, endpointName: "\ud800", getToken }),

@@ -1,12 +1,12 @@
-import { parseRuntimeArn } from "../signing/arn";
 import { bearerSubprotocols } from "../signing/bearer";
-import { validateRegion } from "../signing/region";
-import { SESSION_ID_PARAM, resolveEndpoint, runtimePath, targetUrl } from "../signing/runtime-url";
+import { SESSION_ID_PARAM, targetUrl } from "../signing/runtime-url";
 import { throwIfAborted } from "../core/abort";
 import { describeError } from "../core/describe-error";
+import { numberOption } from "../core/number-option";
+import { invalidOption, optionalFunction, optionsObject } from "../core/option-checks";
 import { AgentRuntimeProviderError } from "./errors";
 import { jwtExpiry } from "./jwt-expiry";
-import { isValidSessionId } from "../core/session-id";
+import { checkRuntimeLocation, requireValidSessionId } from "./runtime-location";
 import type { UrlProvider, UrlProviderContext } from "./types";
 
 /** How long a token that is not a JWT with `exp` is assumed to stay valid, in ms. */
@@ -39,65 +39,66 @@ export interface BearerTokenProviderOptions {
  * (`bearerSubprotocols`) and the session id in the query string; the URL itself holds no token.
  * `expiresAt` is the JWT's `exp` when it has one, else now + `maxAgeMs`.
  *
- * Bad static options throw `AgentRuntimeValidationError` at once. Per call it rejects with
- * {@link AgentRuntimeProviderError}: `token` (getToken failed or gave nothing usable),
- * `token-expired`, `invalid-session-id`.
+ * Per call it rejects with {@link AgentRuntimeProviderError}: `token` (getToken failed or gave
+ * nothing usable), `token-expired`, `invalid-session-id`.
+ *
+ * @throws {AgentRuntimeValidationError} at once for unusable options: a bad ARN, region or
+ *   endpoint, no `getToken` function, a `maxAgeMs` that is not a number > 0, or an option of
+ *   the wrong kind.
  */
 export function bearerTokenProvider(options: BearerTokenProviderOptions): UrlProvider {
-  const arn = parseRuntimeArn(options.runtimeArn);
-  const region = validateRegion(options.region ?? arn.region);
-  const endpoint = resolveEndpoint(region, options.endpoint);
-  const path = runtimePath(options.runtimeArn);
-  const maxAgeMs = options.maxAgeMs ?? DEFAULT_BEARER_MAX_AGE_MS;
-  if (!Number.isFinite(maxAgeMs) || maxAgeMs <= 0) {
-    throw new TypeError(`bearerTokenProvider maxAgeMs must be a positive number, got ${maxAgeMs}`);
-  }
-  if (typeof options.getToken !== "function") {
-    throw new TypeError(
-      "bearerTokenProvider needs getToken, a function that returns the access token",
+  optionsObject("bearerTokenProvider", options);
+  const { endpoint, path, qualifier } = checkRuntimeLocation("bearerTokenProvider", options);
+  const maxAgeMs = numberOption(
+    "bearerTokenProvider maxAgeMs",
+    options.maxAgeMs ?? DEFAULT_BEARER_MAX_AGE_MS,
+    "a finite number > 0",
+  );
+  const { getToken } = options;
+  if (typeof getToken !== "function") {
+    throw invalidOption(
+      "bearerTokenProvider getToken",
+      "a function that returns the access token",
+      getToken,
     );
   }
-  const now = options.now ?? Date.now;
-  const qualifier: Array<[string, string]> = options.endpointName
-    ? [["qualifier", options.endpointName]]
-    : [];
-  // Fails now, not on every call, for a qualifier that cannot be encoded.
-  targetUrl({ endpoint, path, query: qualifier });
+  const now = optionalFunction("bearerTokenProvider now", options.now) ?? Date.now;
 
   return async (context) => {
     throwIfAborted(context.signal);
-    if (!isValidSessionId(context.sessionId)) {
-      throw new AgentRuntimeProviderError(
-        "The session id must be 33-256 visible ASCII characters",
-        { code: "invalid-session-id" },
-      );
-    }
-    const token = await fetchToken(options.getToken, context);
+    requireValidSessionId(context.sessionId);
+    const token = await fetchToken(getToken, context);
     throwIfAborted(context.signal);
-    let protocols: string[];
-    try {
-      protocols = bearerSubprotocols(token);
-    } catch (error) {
-      throw new AgentRuntimeProviderError(`Unusable bearer token: ${describeError(error)}`, {
-        code: "token",
-        cause: error,
-      });
-    }
-    const issuedAt = now();
-    const exp = jwtExpiry(token);
-    const expiresAt = exp === undefined ? issuedAt + maxAgeMs : exp * 1000;
-    if (expiresAt <= issuedAt) {
-      throw new AgentRuntimeProviderError("getToken returned a token that has already expired", {
-        code: "token-expired",
-      });
-    }
-    const url = targetUrl({
-      endpoint,
-      path,
-      query: [...qualifier, [SESSION_ID_PARAM, context.sessionId]],
-    });
+    const protocols = tokenSubprotocols(token);
+    const expiresAt = tokenExpiresAt(token, now(), maxAgeMs);
+    const query: Array<[string, string]> = [...qualifier, [SESSION_ID_PARAM, context.sessionId]];
+    const url = targetUrl({ endpoint, path, query });
     return { url, protocols, expiresAt, sessionId: context.sessionId };
   };
+}
+
+/** The subprotocols that carry `token`, or a `token` provider error for one that cannot travel. */
+function tokenSubprotocols(token: string): string[] {
+  try {
+    return bearerSubprotocols(token);
+  } catch (error) {
+    throw new AgentRuntimeProviderError(`Unusable bearer token: ${describeError(error)}`, {
+      code: "token",
+      cause: error,
+    });
+  }
+}
+
+/** The JWT's `exp`, else `issuedAt + maxAgeMs`; a `token-expired` error when that has passed. */
+function tokenExpiresAt(token: string, issuedAt: number, maxAgeMs: number): number {
+  const exp = jwtExpiry(token);
+  const expiresAt = exp === undefined ? issuedAt + maxAgeMs : exp * 1000;
+  if (expiresAt <= issuedAt) {
+    throw new AgentRuntimeProviderError("getToken returned a token that has already expired", {
+      code: "token-expired",
+    });
+  }
+  return expiresAt;
 }
 
 async function fetchToken(

@@ -2,16 +2,22 @@ import {
   AgentRuntimeClient,
   DEFAULT_PRESIGNED_URL_EXPIRES,
   MAX_PRESIGNED_URL_EXPIRES,
+  type PresignedUrl,
+  type PresignedUrlOptions,
 } from "../signing/agent-runtime-client";
-import { parseRuntimeArn } from "../signing/arn";
-import type { AwsCredentials, AwsCredentialsSource } from "../signing/credentials";
+import {
+  credentialsOption,
+  type AwsCredentials,
+  type AwsCredentialsSource,
+} from "../signing/credentials";
 import { AgentRuntimeCredentialsError } from "../signing/errors";
-import { AgentRuntimeValidationError } from "../core/errors";
 import { queryPairs, type QueryParams } from "../signing/runtime-url";
 import { throwIfAborted } from "../core/abort";
 import { describeError } from "../core/describe-error";
+import { wholeNumberInRange } from "../core/number-option";
+import { optionalFunction, optionsObject } from "../core/option-checks";
 import { AgentRuntimeProviderError } from "./errors";
-import { isValidSessionId } from "../core/session-id";
+import { checkRuntimeLocation, requireValidSessionId } from "./runtime-location";
 import type { PresignedConnection, UrlProvider, UrlProviderContext } from "./types";
 
 /** Options of {@link credentialsUrlProvider}. */
@@ -37,14 +43,16 @@ export interface CredentialsUrlProviderOptions {
 /**
  * Checks `expires` the way the presign handler and providers share: a whole number of seconds
  * from 1 to 300.
+ *
+ * @throws {AgentRuntimeValidationError} `<what> must be a whole number of seconds from 1 to
+ *   300 (got <value>)`.
  */
 export function validateExpires(expires: number, what: string): number {
-  if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGNED_URL_EXPIRES) {
-    throw new AgentRuntimeValidationError(
-      `${what} must be a whole number of seconds from 1 to ${MAX_PRESIGNED_URL_EXPIRES}, got ${expires}`,
-    );
-  }
-  return expires;
+  return wholeNumberInRange(what, expires, {
+    min: 1,
+    max: MAX_PRESIGNED_URL_EXPIRES,
+    unit: "seconds",
+  });
 }
 
 /**
@@ -52,13 +60,17 @@ export function validateExpires(expires: number, what: string): number {
  * caller holds (a server, a worker, or a browser with temporary credentials). `expiresAt` is
  * the signing time plus `expires`, and never later than the credentials' own `expiration`.
  *
- * Bad static options throw `AgentRuntimeValidationError` at once. Per call it rejects with
- * {@link AgentRuntimeProviderError}: `credentials` (none, or the provider failed: retryable),
- * `invalid-session-id`, `signing`.
+ * Per call it rejects with {@link AgentRuntimeProviderError}: `credentials` (none, or the
+ * provider failed: retryable), `invalid-session-id`, `signing`.
+ *
+ * @throws {AgentRuntimeValidationError} at once for unusable options: a bad ARN, region,
+ *   endpoint, `expires` or custom parameter, `credentials` that are neither an object nor a
+ *   function, or an option of the wrong kind.
  */
 export function credentialsUrlProvider(options: CredentialsUrlProviderOptions): UrlProvider {
-  const presign = createPresigner(options);
-  const credentials = options.credentials;
+  optionsObject("credentialsUrlProvider", options);
+  const credentials = credentialsOption("credentialsUrlProvider credentials", options.credentials);
+  const presign = createPresigner(options, "credentialsUrlProvider");
   return async (context) => withoutSigningTime(await presign(context, credentials));
 }
 
@@ -82,83 +94,102 @@ export type Presigner = (
 ) => Promise<SignedConnection>;
 
 /**
- * The signing half of {@link credentialsUrlProvider}, shared with the Cognito provider: options
+ * The signing half of {@link credentialsUrlProvider}, shared with the Cognito provider and the
+ * presign handler (`owner` names the one whose options these are in error messages): options
  * are validated once; each call signs for `ctx.sessionId` with the credentials it is given.
+ *
+ * @throws {AgentRuntimeValidationError} for unusable options.
  */
 export function createPresigner(
   options: Omit<CredentialsUrlProviderOptions, "credentials">,
+  owner: string,
 ): Presigner {
-  const arn = parseRuntimeArn(options.runtimeArn);
+  const { region } = checkRuntimeLocation(owner, options);
   const expires = validateExpires(options.expires ?? DEFAULT_PRESIGNED_URL_EXPIRES, "expires");
   queryPairs(options.customParams);
-  const clientOptions = {
-    region: options.region ?? arn.region,
-    endpoint: options.endpoint,
-    now: options.now,
-  };
-  // Validates region and endpoint now rather than on the first call.
-  new AgentRuntimeClient(clientOptions);
+  const now = optionalFunction(`${owner} now`, options.now) ?? Date.now;
 
   return async (context, credentials, expiresOverride) => {
     throwIfAborted(context.signal);
-    if (!isValidSessionId(context.sessionId)) {
-      throw new AgentRuntimeProviderError(
-        "The session id must be 33-256 visible ASCII characters",
-        { code: "invalid-session-id" },
-      );
-    }
+    requireValidSessionId(context.sessionId);
     // Resolve credentials once, so the expiry cap and the signature see the same ones.
-    let resolved: AwsCredentials;
-    try {
-      resolved = typeof credentials === "function" ? await credentials() : credentials;
-    } catch (error) {
-      throwIfAborted(context.signal);
-      throw new AgentRuntimeProviderError(
-        `Could not get AWS credentials: ${describeError(error)}`,
-        { code: "credentials", cause: error },
-      );
-    }
+    const resolved = await resolveForSigning(credentials, context.signal);
     throwIfAborted(context.signal);
     // One instant for the signature and the expiry checks below.
-    const signingTime = toMs((options.now ?? Date.now)());
+    const signingTime = toMs(now());
     const client = new AgentRuntimeClient({
-      ...clientOptions,
+      region,
+      endpoint: options.endpoint,
       credentials: resolved,
       now: () => signingTime,
     });
-    let presigned;
-    try {
-      presigned = await client.presign({
-        runtimeArn: options.runtimeArn,
-        sessionId: context.sessionId,
-        endpointName: options.endpointName,
-        customParams: options.customParams,
-        expires: expiresOverride ?? expires,
-      });
-    } catch (error) {
-      const code = error instanceof AgentRuntimeCredentialsError ? "credentials" : "signing";
-      throw new AgentRuntimeProviderError(`Could not presign the URL: ${describeError(error)}`, {
-        code,
-        cause: error,
-      });
-    }
-    const expiration =
-      resolved?.expiration instanceof Date ? resolved.expiration.getTime() : Number.NaN;
-    const expiresAt = Number.isFinite(expiration)
-      ? Math.min(presigned.expiresAt, expiration)
-      : presigned.expiresAt;
-    if (expiresAt <= signingTime) {
-      throw new AgentRuntimeProviderError("The AWS credentials have already expired", {
-        code: "credentials",
-      });
-    }
+    const presigned = await presignOrFail(client, {
+      runtimeArn: options.runtimeArn,
+      sessionId: context.sessionId,
+      endpointName: options.endpointName,
+      customParams: options.customParams,
+      expires: expiresOverride ?? expires,
+    });
     return {
       url: presigned.url,
-      expiresAt,
+      expiresAt: expiryWithinCredentials(presigned.expiresAt, resolved, signingTime),
       sessionId: presigned.sessionId,
       signedAt: presigned.signedAt,
     };
   };
+}
+
+/** The credentials to sign with, or a `credentials` provider error when the source fails. */
+async function resolveForSigning(
+  credentials: AwsCredentialsSource,
+  signal: AbortSignal,
+): Promise<AwsCredentials> {
+  try {
+    return typeof credentials === "function" ? await credentials() : credentials;
+  } catch (error) {
+    throwIfAborted(signal);
+    throw new AgentRuntimeProviderError(`Could not get AWS credentials: ${describeError(error)}`, {
+      code: "credentials",
+      cause: error,
+    });
+  }
+}
+
+/** The presigned URL, or a `credentials` / `signing` provider error. */
+async function presignOrFail(
+  client: AgentRuntimeClient,
+  request: PresignedUrlOptions,
+): Promise<PresignedUrl> {
+  try {
+    return await client.presign(request);
+  } catch (error) {
+    const code = error instanceof AgentRuntimeCredentialsError ? "credentials" : "signing";
+    throw new AgentRuntimeProviderError(`Could not presign the URL: ${describeError(error)}`, {
+      code,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The URL's expiry, never later than the credentials' own `expiration`.
+ *
+ * @throws {AgentRuntimeProviderError} `credentials` when that leaves no time at all.
+ */
+function expiryWithinCredentials(
+  urlExpiresAt: number,
+  credentials: AwsCredentials,
+  signingTime: number,
+): number {
+  const expiration =
+    credentials.expiration instanceof Date ? credentials.expiration.getTime() : Number.NaN;
+  const expiresAt = Number.isFinite(expiration) ? Math.min(urlExpiresAt, expiration) : urlExpiresAt;
+  if (expiresAt <= signingTime) {
+    throw new AgentRuntimeProviderError("The AWS credentials have already expired", {
+      code: "credentials",
+    });
+  }
+  return expiresAt;
 }
 
 function toMs(time: Date | number): number {

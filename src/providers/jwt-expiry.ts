@@ -1,3 +1,5 @@
+import { isRecord } from "../core/option-checks";
+
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 function decodeBase64Url(segment: string): string | undefined {
@@ -24,9 +26,9 @@ function decodeBase64Url(segment: string): string | undefined {
  * runtime verifies the token, this only tells when to fetch a new one.
  */
 export function jwtExpiry(token: string): number | undefined {
-  const parts = token.split(".");
-  if (parts.length !== 3) return undefined;
-  const payload = decodeBase64Url(parts[1] as string);
+  const [, claimsPart, ...rest] = token.split(".");
+  if (claimsPart === undefined || rest.length !== 1) return undefined;
+  const payload = decodeBase64Url(claimsPart);
   if (payload === undefined) return undefined;
   let claims: unknown;
   try {
@@ -34,7 +36,7 @@ export function jwtExpiry(token: string): number | undefined {
   } catch {
     return undefined;
   }
-  if (typeof claims !== "object" || claims === null || Array.isArray(claims)) return undefined;
-  const exp = (claims as { exp?: unknown }).exp;
+  if (!isRecord(claims)) return undefined;
+  const exp = claims.exp;
   return typeof exp === "number" && Number.isFinite(exp) && exp > 0 ? exp : undefined;
 }

@@ -1,10 +1,11 @@
 import { AgentRuntimeClient } from "../signing/agent-runtime-client";
-import { parseRuntimeArn } from "../signing/arn";
-import type { AwsCredentialsSource } from "../signing/credentials";
+import { credentialsOption, type AwsCredentialsSource } from "../signing/credentials";
 import { AgentRuntimeCredentialsError } from "../signing/errors";
 import { throwIfAborted } from "../core/abort";
 import { describeError } from "../core/describe-error";
+import { optionalFunction, optionsObject } from "../core/option-checks";
 import { AgentRuntimeProviderError } from "./errors";
+import { checkRuntimeLocation } from "./runtime-location";
 import type { UrlProvider } from "./types";
 
 /** How long a header signature is reused for new sockets: well inside SigV4's clock window. */
@@ -30,12 +31,18 @@ export interface SignedHeadersProviderOptions {
  * `AgentRuntimeClient.generateWsConnection` makes it, handed to the connection as
  * `PresignedConnection.headers`. Use it with `new AgentRuntimeConnection({ WebSocket }` from
  * the `ws` package, which sends them; browsers cannot send headers, so use a presigned URL there.
+ *
+ * Per call it rejects with {@link AgentRuntimeProviderError}: `credentials`, `signing`.
+ *
+ * @throws {AgentRuntimeValidationError} at once for unusable options: a bad ARN, region or
+ *   endpoint, `credentials` that are neither an object nor a function, or an option of the
+ *   wrong kind.
  */
 export function signedHeadersProvider(options: SignedHeadersProviderOptions): UrlProvider {
-  const region = options.region ?? parseRuntimeArn(options.runtimeArn).region;
-  const now = options.now ?? Date.now;
-  // Validates the region and endpoint now, not on the first connection.
-  new AgentRuntimeClient({ region, endpoint: options.endpoint });
+  optionsObject("signedHeadersProvider", options);
+  const { region } = checkRuntimeLocation("signedHeadersProvider", options);
+  credentialsOption("signedHeadersProvider credentials", options.credentials);
+  const now = optionalFunction("signedHeadersProvider now", options.now) ?? Date.now;
   return async (context) => {
     throwIfAborted(context.signal);
     const signedAt = Number(now());

@@ -1,3 +1,4 @@
+import { invalidOption } from "../core/option-checks";
 import { PresignRefusal } from "./refusal";
 
 /** Which browser origins may call the handler: a list of origins or a predicate. */
@@ -17,6 +18,30 @@ export interface CorsPolicy {
   preflightHeaders(request: Request): Record<string, string>;
 }
 
+// RFC 9110 field names are tokens.
+const HEADER_NAME_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function checkAllowedOrigins(value: AllowedOrigins | undefined): AllowedOrigins | undefined {
+  if (value === undefined || typeof value === "function") return value;
+  if (Array.isArray(value) && value.every((origin) => typeof origin === "string")) return value;
+  throw invalidOption(
+    "allowedOrigins",
+    "a list of origins or a function (origin) => boolean",
+    value,
+  );
+}
+
+function checkAllowedHeaders(value: readonly string[]): readonly string[] {
+  const names: unknown = value;
+  if (
+    Array.isArray(names) &&
+    names.every((name) => typeof name === "string" && HEADER_NAME_PATTERN.test(name))
+  ) {
+    return value;
+  }
+  throw invalidOption("allowedHeaders", "a list of header names", value);
+}
+
 function sameOrigin(request: Request, origin: string): boolean {
   try {
     return new URL(request.url).origin === origin;
@@ -29,11 +54,16 @@ function sameOrigin(request: Request, origin: string): boolean {
  * With `allowedOrigins` set, browsers on those origins (and the handler's own origin) may call
  * it; any other `Origin` is refused. Without it CORS is off: no CORS headers are sent, so
  * browsers keep cross-origin pages out (the JSON content type forces a preflight).
+ *
+ * @throws {AgentRuntimeValidationError} for `allowedOrigins` that are neither a list of
+ *   strings nor a function, or `allowedHeaders` that are not a list of header names.
  */
 export function createCorsPolicy(
-  allowedOrigins: AllowedOrigins | undefined,
-  allowedHeaders: readonly string[] = DEFAULT_ALLOWED_HEADERS,
+  givenOrigins: AllowedOrigins | undefined,
+  givenHeaders: readonly string[] = DEFAULT_ALLOWED_HEADERS,
 ): CorsPolicy {
+  const allowedOrigins = checkAllowedOrigins(givenOrigins);
+  const allowedHeaders = checkAllowedHeaders(givenHeaders);
   const list = typeof allowedOrigins === "function" ? undefined : new Set(allowedOrigins ?? []);
   const isAllowed = (origin: string): boolean =>
     typeof allowedOrigins === "function"

@@ -6,8 +6,9 @@ import { AgentRuntimeCredentialsError } from "../signing/errors";
  * `AWS_SESSION_TOKEN`, read at every call (Lambda and containers rotate them).
  */
 export async function environmentCredentials(): Promise<AwsCredentials> {
-  const env =
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  // Workers and Deno (without Node compatibility) have no `process`.
+  const env: Record<string, string | undefined> =
+    typeof process === "undefined" ? {} : (process.env ?? {});
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey)

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TLSSocket } from "node:tls";
 import type { PresignHandler } from "./presign-handler";
 
 /** A `node:http` request listener, also usable as Express middleware. */
@@ -9,7 +8,9 @@ export type NodeRequestListener = (
 ) => Promise<void>;
 
 function requestUrl(request: IncomingMessage): string {
-  const scheme = (request.socket as TLSSocket).encrypted ? "https" : "http";
+  // A TLSSocket says `encrypted: true`; a plain socket has no such property.
+  const { socket } = request;
+  const scheme = "encrypted" in socket && socket.encrypted === true ? "https" : "http";
   try {
     return new URL(request.url ?? "/", `${scheme}://${request.headers.host ?? "localhost"}`).href;
   } catch {
@@ -38,7 +39,7 @@ function requestHeaders(request: IncomingMessage): Headers {
 function requestBody(request: IncomingMessage): BodyInit | null {
   if (request.method === "GET" || request.method === "HEAD") return null;
   // Express's body parsers may have consumed the stream already: reuse what they parsed.
-  const parsed = (request as IncomingMessage & { body?: unknown }).body;
+  const parsed = "body" in request ? request.body : undefined;
   if (parsed !== undefined && request.readableEnded) {
     if (typeof parsed === "string") return parsed;
     if (parsed instanceof Uint8Array) return new TextDecoder().decode(parsed);

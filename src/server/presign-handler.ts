@@ -1,30 +1,24 @@
-import { MAX_PRESIGNED_URL_EXPIRES } from "../signing/agent-runtime-client";
-import { validateRegion } from "../signing/region";
-import {
-  createPresigner,
-  validateExpires,
-  type Presigner,
-} from "../providers/credentials-url-provider";
 import { isValidSessionId } from "../core/session-id";
-import { createCorsPolicy } from "./cors";
-import { environmentCredentials } from "./environment-credentials";
-import type { PresignHandlerOptions, PresignLogEvent, SessionIdPolicy } from "./options";
-import { createRateLimiter } from "./rate-limiter";
+import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
+import type { PresignHandlerOptions } from "./options";
 import { checkEnvelope, readBodyText } from "./read-body";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
 import { emptyResponse, errorResponse, jsonResponse } from "./responses";
-import { createRuntimeRegistry, type RegisteredRuntime } from "./runtime-registry";
-import { createSessionBinder } from "./session-binding";
 
-/** Default largest request body, in bytes. */
-export const DEFAULT_MAX_BODY_BYTES = 4096;
+export { DEFAULT_MAX_BODY_BYTES };
 
 /** A Web-standard request handler: Node 20+, Next.js route handlers, Deno, workers, Lambda. */
 export type PresignHandler = (request: Request) => Promise<Response>;
 
 const ANONYMOUS = "anonymous";
 const GENERIC_FAILURE = "Could not create a URL";
+
+/** What the handler knows about a request while it answers it. */
+interface RequestState {
+  principal?: string;
+  corsHeaders: Record<string, string>;
+}
 
 /**
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
@@ -36,119 +30,77 @@ const GENERIC_FAILURE = "Could not create a URL";
  * Session ids are bound to the caller's principal (see `sessionIds`), so one user can resume
  * their own session but never obtain a URL for another user's.
  *
- * @throws {TypeError} or `AgentRuntimeValidationError` for unusable options, e.g. no
- *   `authorize` without `allowAnonymous: true`.
+ * @throws {AgentRuntimeValidationError} for unusable options, e.g. no `authorize` without
+ *   `allowAnonymous: true`, both or neither of `runtimeArn` and `runtimes`, a bad ARN, region,
+ *   endpoint, `expires`, `sessionSecret` or `rateLimit`, or an option of the wrong kind.
  */
 export function createPresignHandler(options: PresignHandlerOptions): PresignHandler {
-  const authorize = options.authorize;
-  if (typeof authorize !== "function" && options.allowAnonymous !== true) {
-    throw new TypeError(
-      "createPresignHandler needs authorize(request) to tell who is asking; pass allowAnonymous: true to serve anyone",
+  const config = createHandlerConfig(options);
+  return async (request) => {
+    const state: RequestState = { corsHeaders: {} };
+    try {
+      state.corsHeaders = config.cors.headersFor(request);
+      if (request.method === "OPTIONS") {
+        return emptyResponse(204, config.cors.preflightHeaders(request));
+      }
+      return await mint(config, request, state);
+    } catch (error) {
+      return failureResponse(config, state, error);
+    }
+  };
+}
+
+/** Checks, authorizes and rate-limits a request, then signs the URL it asks for. */
+async function mint(config: HandlerConfig, request: Request, state: RequestState) {
+  checkEnvelope(request, config.maxBodyBytes);
+  const principal = await identify(request, config.authorize);
+  state.principal = principal;
+  enforceRateLimit(config, principal);
+
+  const body = parseRequestBody(await readBodyText(request, config.maxBodyBytes));
+  const runtime = config.runtimes(body.runtime);
+  const urlExpires = requestedExpires(body.expires, config.expires);
+  if (body.sessionId !== undefined && !isValidSessionId(body.sessionId)) {
+    throw new PresignRefusal(
+      400,
+      "invalid-session-id",
+      "sessionId must be 33-256 visible ASCII characters",
     );
   }
-  const expires = validateExpires(options.expires ?? MAX_PRESIGNED_URL_EXPIRES, "expires");
-  const region = options.region === undefined ? undefined : validateRegion(options.region);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(`maxBodyBytes must be a whole number >= 1, got ${maxBodyBytes}`);
-  }
-  const clock = options.now ?? Date.now;
-  const nowMs = () => {
-    const value = clock();
-    return value instanceof Date ? value.getTime() : value;
-  };
-  const { lookup, all } = createRuntimeRegistry(options);
-  // One presigner per runtime, built now so a bad region or endpoint fails at creation.
-  const presigners = new Map<RegisteredRuntime, Presigner>(
-    all.map((runtime) => [
-      runtime,
-      createPresigner({
-        region,
-        runtimeArn: runtime.runtimeArn,
-        endpointName: runtime.endpointName,
-        endpoint: options.endpoint,
-        expires,
-        now: clock,
-      }),
-    ]),
+  const sessionId = await config.sessionPolicy(body.sessionId, principal);
+
+  const signed = await runtime.presign(
+    { sessionId, signal: request.signal, attempt: 0 },
+    config.credentials,
+    urlExpires,
   );
-  const credentials = options.credentials ?? environmentCredentials;
-  const cors = createCorsPolicy(options.allowedOrigins, options.allowedHeaders);
-  const rateLimit = options.rateLimit ? createRateLimiter(options.rateLimit, nowMs) : undefined;
-  const sessionPolicy = resolveSessionPolicy(options);
-  const log = (event: PresignLogEvent) => {
-    try {
-      options.log?.(event);
-    } catch {
-      // A failing log hook must not change the answer.
-    }
-  };
+  config.log({
+    type: "minted",
+    principal,
+    runtime: runtime.name,
+    sessionId,
+    expiresAt: signed.expiresAt,
+  });
+  return jsonResponse(
+    200,
+    { url: signed.url, expiresAt: signed.expiresAt, sessionId: signed.sessionId },
+    { ...state.corsHeaders, Date: new Date(signed.signedAt).toUTCString() },
+  );
+}
 
-  return async (request) => {
-    let principal: string | undefined;
-    let corsHeaders: Record<string, string> = {};
-    try {
-      corsHeaders = cors.headersFor(request);
-      if (request.method === "OPTIONS") return emptyResponse(204, cors.preflightHeaders(request));
-      checkEnvelope(request, maxBodyBytes);
-
-      principal = await identify(request, authorize);
-      if (rateLimit) {
-        const verdict = rateLimit(principal);
-        if (!verdict.allowed) {
-          throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
-            "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
-          });
-        }
-      }
-
-      const body = parseRequestBody(await readBodyText(request, maxBodyBytes));
-      const runtime = lookup(body.runtime);
-      const urlExpires = requestedExpires(body.expires, expires);
-      if (body.sessionId !== undefined && !isValidSessionId(body.sessionId)) {
-        throw new PresignRefusal(
-          400,
-          "invalid-session-id",
-          "sessionId must be 33-256 visible ASCII characters",
-        );
-      }
-      const sessionId = await sessionPolicy(body.sessionId, principal);
-
-      const signed = await (presigners.get(runtime) as Presigner)(
-        { sessionId, signal: request.signal, attempt: 0 },
-        credentials,
-        urlExpires,
-      );
-      log({
-        type: "minted",
-        principal,
-        runtime: runtime.name,
-        sessionId,
-        expiresAt: signed.expiresAt,
-      });
-      return jsonResponse(
-        200,
-        { url: signed.url, expiresAt: signed.expiresAt, sessionId: signed.sessionId },
-        { ...corsHeaders, Date: new Date(signed.signedAt).toUTCString() },
-      );
-    } catch (error) {
-      if (error instanceof PresignRefusal) {
-        log({
-          type: "refused",
-          status: error.status,
-          code: error.code,
-          ...(principal === undefined ? {} : { principal }),
-        });
-        const headers =
-          error.code === "origin-not-allowed"
-            ? error.headers
-            : { ...corsHeaders, ...error.headers };
-        return errorResponse(error.status, error.code, error.message, headers);
-      }
-      log({ type: "failed", error, ...(principal === undefined ? {} : { principal }) });
-      return errorResponse(500, "internal", GENERIC_FAILURE, corsHeaders);
-    }
-  };
+/** A refusal's 4xx answer, or a generic 500 for anything else; both logged. */
+function failureResponse(config: HandlerConfig, state: RequestState, error: unknown): Response {
+  const { principal, corsHeaders } = state;
+  const who = principal === undefined ? {} : { principal };
+  if (error instanceof PresignRefusal) {
+    config.log({ type: "refused", status: error.status, code: error.code, ...who });
+    // An origin that is not allowed gets no CORS headers at all.
+    const headers =
+      error.code === "origin-not-allowed" ? error.headers : { ...corsHeaders, ...error.headers };
+    return errorResponse(error.status, error.code, error.message, headers);
+  }
+  config.log({ type: "failed", error, ...who });
+  return errorResponse(500, "internal", GENERIC_FAILURE, corsHeaders);
 }
 
 async function identify(
@@ -166,6 +118,15 @@ async function identify(
   return result.principal;
 }
 
+function enforceRateLimit(config: HandlerConfig, principal: string): void {
+  const verdict = config.rateLimit?.(principal);
+  if (verdict && !verdict.allowed) {
+    throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
+      "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
+    });
+  }
+}
+
 function requestedExpires(requested: number | undefined, cap: number): number {
   if (requested === undefined) return cap;
   if (!Number.isInteger(requested) || requested < 1) {
@@ -179,31 +140,4 @@ function requestedExpires(requested: number | undefined, cap: number): number {
     throw new PresignRefusal(400, "invalid-expires", `expires cannot exceed ${cap} seconds`);
   }
   return requested;
-}
-
-function resolveSessionPolicy(
-  options: PresignHandlerOptions,
-): (requestedId: string | undefined, principal: string) => Promise<string> {
-  const policy = options.sessionIds ?? "bound";
-  if (policy === "bound") {
-    const binder = createSessionBinder(options.sessionSecret);
-    return (requestedId, principal) => binder.resolve(requestedId, principal);
-  }
-  if (typeof policy !== "function") {
-    throw new TypeError(
-      'sessionIds must be "bound" or a function (requestedId, principal) => id | null',
-    );
-  }
-  const custom: SessionIdPolicy = policy;
-  return async (requestedId, principal) => {
-    const id = await custom(requestedId, principal);
-    if (id === null)
-      throw new PresignRefusal(403, "session-forbidden", "This session is not yours to use");
-    if (!isValidSessionId(id)) {
-      throw new Error(
-        "The sessionIds policy returned an id that is not 33-256 visible ASCII characters",
-      );
-    }
-    return id;
-  };
 }

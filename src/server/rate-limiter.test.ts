@@ -1,3 +1,4 @@
+import { AgentRuntimeValidationError } from "../core/errors";
 import { createRateLimiter } from "./rate-limiter";
 
 describe("createRateLimiter", () => {
@@ -31,8 +32,18 @@ describe("createRateLimiter", () => {
     expect(take("k0")).toEqual({ allowed: true });
   });
 
-  it("refuses unusable settings", () => {
-    expect(() => createRateLimiter({ max: 0, windowMs: 1 }, Date.now)).toThrow(/max/);
-    expect(() => createRateLimiter({ max: 1, windowMs: 0 }, Date.now)).toThrow(/windowMs/);
+  it.each([
+    [{ max: 0, windowMs: 1 }, "rateLimit.max must be a whole number >= 1 (got 0)"],
+    [{ max: 1.5, windowMs: 1 }, "rateLimit.max must be a whole number >= 1 (got 1.5)"],
+    [{ max: 1, windowMs: 0 }, "rateLimit.windowMs must be a finite number > 0 (got 0)"],
+    [
+      { max: 1, windowMs: Infinity },
+      "rateLimit.windowMs must be a finite number > 0 (got Infinity)",
+    ],
+    [true, "rateLimit must be an object { max, windowMs } (got a boolean)"],
+  ])("refuses the settings %j with a validation error", (settings, message) => {
+    const create = () => createRateLimiter(settings as never, Date.now);
+    expect(create).toThrow(AgentRuntimeValidationError);
+    expect(create).toThrow(message);
   });
 });

@@ -1,3 +1,4 @@
+import { isRecord } from "../core/option-checks";
 import { PresignRefusal } from "./refusal";
 
 /** What a client may send. */
@@ -21,15 +22,12 @@ export function parseRequestBody(text: string): PresignRequestBody {
   } catch {
     throw new PresignRefusal(400, "invalid-json", "The request body is not valid JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw invalid("The request body must be a JSON object");
-  }
-  const record = body as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  if (!isRecord(body)) throw invalid("The request body must be a JSON object");
+  for (const key of Object.keys(body)) {
     if (!FIELDS.has(key))
       throw invalid("The request body may hold only sessionId, runtime and expires");
   }
-  const { sessionId, runtime, expires } = record;
+  const { sessionId, runtime, expires } = body;
   if (sessionId !== undefined && typeof sessionId !== "string")
     throw invalid("sessionId must be a string");
   if (runtime !== undefined && typeof runtime !== "string")

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { isValidSessionId } from "../core/session-id";
 import { PresignRefusal } from "./refusal";
-import { createSessionBinder, looksBound } from "./session-binding";
+import { AgentRuntimeValidationError } from "../core/errors";
+import { createSessionBinder, looksBound, type SessionSecret } from "./session-binding";
 
 const SECRET = "0123456789abcdef0123456789abcdef";
 
@@ -74,9 +75,24 @@ describe("createSessionBinder", () => {
     await refusal(binder.resolve(fresh, "alice"));
   });
 
-  it("refuses secrets shorter than 32 bytes", () => {
-    expect(() => createSessionBinder("short")).toThrow(/at least 32 bytes/);
-    expect(() => createSessionBinder([SECRET, new Uint8Array(8)])).toThrow(/at least 32 bytes/);
+  it("refuses secrets shorter than 32 bytes, an empty list and other kinds", () => {
+    const refused = (secrets: unknown, message: string) => {
+      const create = () => createSessionBinder(secrets as SessionSecret);
+      expect(create).toThrow(AgentRuntimeValidationError);
+      expect(create).toThrow(message);
+    };
+    refused("short", "sessionSecret must be at least 32 bytes");
+    refused("short", "(got 5 bytes)");
+    refused("", "(got 0 bytes)");
+    refused([SECRET, new Uint8Array(8)], "(got 8 bytes)");
+    refused(
+      [],
+      "sessionSecret must be a secret or a non-empty list of secrets (got an empty array)",
+    );
+    refused(
+      [SECRET, 7],
+      "sessionSecret must be a string or a Uint8Array of at least 32 bytes (got a number)",
+    );
   });
 
   it("makes a random secret when none is given", async () => {

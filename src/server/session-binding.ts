@@ -1,11 +1,13 @@
 import { toBase64Url, timingSafeEqual } from "./base64url";
 import { PresignRefusal } from "./refusal";
+import {
+  importSessionKeys,
+  sessionSecretBytes,
+  type SessionKeys,
+  type SessionSecret,
+} from "./session-secrets";
 
-/** A key for binding session ids: a string (UTF-8) or bytes, at least 32 bytes long. */
-export type SessionSecret = string | Uint8Array;
-
-/** Fewest bytes a session secret must have. */
-export const MIN_SESSION_SECRET_BYTES = 32;
+export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./session-secrets";
 
 // <nonce>.<43-char base64url HMAC-SHA256>, 33-256 characters in all.
 const BOUND_ID_PATTERN = /^([A-Za-z0-9_-]{1,212})\.([A-Za-z0-9_-]{43})$/;
@@ -14,17 +16,6 @@ const NONCE_DOMAIN = "agentcore-react session nonce\n";
 /** True when `id` has the shape of a bound session id (whether or not its MAC is right). */
 export function looksBound(id: string): boolean {
   return BOUND_ID_PATTERN.test(id);
-}
-
-function secretBytes(secret: SessionSecret): Uint8Array<ArrayBuffer> {
-  const given: unknown = typeof secret === "string" ? new TextEncoder().encode(secret) : secret;
-  if (!(given instanceof Uint8Array) || given.byteLength < MIN_SESSION_SECRET_BYTES) {
-    throw new TypeError(
-      `sessionSecret must be at least ${MIN_SESSION_SECRET_BYTES} bytes (e.g. 32 random bytes, or a 64-character hex string)`,
-    );
-  }
-  // A copy: later changes to the caller's array must not change the key.
-  return new Uint8Array(given);
 }
 
 /**
@@ -40,64 +31,48 @@ export interface SessionBinder {
   resolve(requestedId: string | undefined, principal: string): Promise<string>;
 }
 
+async function mac(key: CryptoKey, principal: string, nonce: string): Promise<string> {
+  const data = new TextEncoder().encode(`${principal}\n${nonce}`);
+  return toBase64Url(new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", key, data)));
+}
+
+/** The nonce a client's provisional id stands for: the same id always gives the same nonce. */
+async function nonceOf(provisionalId: string): Promise<string> {
+  const data = new TextEncoder().encode(NONCE_DOMAIN + provisionalId);
+  return toBase64Url(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data)));
+}
+
 /**
  * Creates a binder. The first secret signs new ids; all of them verify, so a secret can be
  * rotated by putting the new one first. Without secrets a random one is made, which lives
  * as long as this process.
+ *
+ * @throws {AgentRuntimeValidationError} for an unusable `sessionSecret` (see
+ *   `sessionSecretBytes`).
  */
 export function createSessionBinder(
   secrets: SessionSecret | readonly SessionSecret[] | undefined,
 ): SessionBinder {
-  const list =
-    secrets === undefined ? [] : Array.isArray(secrets) ? secrets : [secrets as SessionSecret];
-  const raw =
-    list.length > 0
-      ? list.map(secretBytes)
-      : [globalThis.crypto.getRandomValues(new Uint8Array(MIN_SESSION_SECRET_BYTES))];
-  let keys: Promise<CryptoKey[]> | undefined;
-  const getKeys = () =>
-    (keys ??= Promise.all(
-      raw.map((bytes) =>
-        globalThis.crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
-          "sign",
-        ]),
-      ),
-    ));
+  const raw = sessionSecretBytes(secrets);
+  let keys: Promise<SessionKeys> | undefined;
+  const getKeys = () => (keys ??= importSessionKeys(raw));
 
-  const mac = async (key: CryptoKey, principal: string, nonce: string) =>
-    toBase64Url(
-      new Uint8Array(
-        await globalThis.crypto.subtle.sign(
-          "HMAC",
-          key,
-          new TextEncoder().encode(`${principal}\n${nonce}`),
-        ),
-      ),
-    );
-
-  const bind = async (principal: string, nonce: string) => {
-    const [current] = await getKeys();
-    return `${nonce}.${await mac(current as CryptoKey, principal, nonce)}`;
-  };
+  const bind = async (principal: string, nonce: string) =>
+    `${nonce}.${await mac((await getKeys()).signing, principal, nonce)}`;
 
   return {
     async resolve(requestedId, principal) {
       if (requestedId === undefined) {
         return bind(principal, toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(32))));
       }
-      const match = BOUND_ID_PATTERN.exec(requestedId);
-      if (match) {
-        const [, nonce, given] = match as unknown as [string, string, string];
-        for (const key of await getKeys()) {
-          if (timingSafeEqual(await mac(key, principal, nonce), given)) return requestedId;
-        }
-        throw new PresignRefusal(403, "session-forbidden", "This session belongs to someone else");
+      const [, nonce, given] = BOUND_ID_PATTERN.exec(requestedId) ?? [];
+      if (nonce === undefined || given === undefined) {
+        return bind(principal, await nonceOf(requestedId));
       }
-      const digest = await globalThis.crypto.subtle.digest(
-        "SHA-256",
-        new TextEncoder().encode(NONCE_DOMAIN + requestedId),
-      );
-      return bind(principal, toBase64Url(new Uint8Array(digest)));
+      for (const key of (await getKeys()).verifying) {
+        if (timingSafeEqual(await mac(key, principal, nonce), given)) return requestedId;
+      }
+      throw new PresignRefusal(403, "session-forbidden", "This session belongs to someone else");
     },
   };
 }

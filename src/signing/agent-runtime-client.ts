@@ -1,6 +1,12 @@
 import { resolveCredentials, type AwsCredentialsSource } from "./credentials";
 import { isHeaderSafe } from "./encoding";
 import { AgentRuntimeValidationError } from "../core/errors";
+import {
+  invalidOption,
+  optionalFunction,
+  optionalString,
+  optionsObject,
+} from "../core/option-checks";
 import { validateRegion } from "./region";
 import {
   SESSION_ID_PARAM,
@@ -10,82 +16,32 @@ import {
   resolveEndpoint,
   runtimePath,
   targetUrl,
-  type QueryParams,
   type RuntimeEndpoint,
   type RuntimeTarget,
 } from "./runtime-url";
 import { presignQuery, signHeaders } from "./sigv4";
 
-/** Default lifetime of a presigned URL, in seconds (the SDK's default). */
-export const DEFAULT_PRESIGNED_URL_EXPIRES = 300;
-/** The longest lifetime AgentCore accepts for a presigned URL, in seconds. */
-export const MAX_PRESIGNED_URL_EXPIRES = 300;
+import {
+  DEFAULT_PRESIGNED_URL_EXPIRES,
+  MAX_PRESIGNED_URL_EXPIRES,
+  type AgentRuntimeClientOptions,
+  type OAuthConnectionOptions,
+  type PresignedUrl,
+  type PresignedUrlOptions,
+  type RuntimeStreamOptions,
+  type WsConnection,
+} from "./client-options";
 
-/** Options of {@link AgentRuntimeClient}. */
-export interface AgentRuntimeClientOptions {
-  /** AWS region of the runtime, e.g. `us-west-2`. Validated like the SDK does. */
-  region: string;
-  /**
-   * Static credentials or an async provider, resolved on every call so rotation works.
-   * Needed by the SigV4 methods only; the OAuth method does not use them.
-   */
-  credentials?: AwsCredentialsSource | null;
-  /**
-   * Overrides the data-plane origin, e.g. `ws://localhost:8787` for a local emulator
-   * (what `BEDROCK_AGENTCORE_DP_ENDPOINT` does for the Python SDK).
-   */
-  endpoint?: string;
-  /** The clock used as the signing time. Defaults to `Date.now`. */
-  now?: () => Date | number;
-  /** Makes session ids when the caller gives none. Defaults to `crypto.randomUUID`. */
-  randomUUID?: () => string;
-}
-
-/** Which runtime stream to address. */
-export interface RuntimeStreamOptions {
-  /** `arn:aws:bedrock-agentcore:{region}:{account}:runtime/{id}` */
-  runtimeArn: string;
-  /** The runtime session id; a random UUID when omitted or empty. */
-  sessionId?: string;
-  /** The endpoint (alias) to invoke, sent as the `qualifier` query parameter. */
-  endpointName?: string;
-}
-
-/** Options of {@link AgentRuntimeClient.generatePresignedUrl}. */
-export interface PresignedUrlOptions extends RuntimeStreamOptions {
-  /** Extra query parameters, signed into the URL in the caller's order. */
-  customParams?: QueryParams;
-  /** Seconds the URL stays valid: 0 to 300, default 300. */
-  expires?: number;
-}
-
-/** Options of {@link AgentRuntimeClient.generateWsConnectionOAuth}. */
-export interface OAuthConnectionOptions extends RuntimeStreamOptions {
-  /** The OAuth access token (usually a JWT) the runtime's authorizer accepts. */
-  bearerToken: string;
-}
-
-/**
- * A URL and the handshake headers to open it with, e.g. `new WebSocket(url, { headers })`
- * with the `ws` package. The WebSocket library adds `Upgrade`, `Connection`,
- * `Sec-WebSocket-Version` and `Sec-WebSocket-Key` itself, so they are not included.
- */
-export interface WsConnection {
-  url: string;
-  headers: Record<string, string>;
-  /** The runtime session id the headers carry. */
-  sessionId: string;
-}
-
-/** A presigned URL with what a connection needs to know about it. */
-export interface PresignedUrl {
-  url: string;
-  sessionId: string;
-  /** Epoch ms after which the service refuses the URL. */
-  expiresAt: number;
-  /** Epoch ms of the signature's `X-Amz-Date`. */
-  signedAt: number;
-}
+// The options and results live in their own file; importers keep finding them here.
+export { DEFAULT_PRESIGNED_URL_EXPIRES, MAX_PRESIGNED_URL_EXPIRES };
+export type {
+  AgentRuntimeClientOptions,
+  OAuthConnectionOptions,
+  PresignedUrl,
+  PresignedUrlOptions,
+  RuntimeStreamOptions,
+  WsConnection,
+};
 
 const SIGV4_USER_AGENT = "AgentCoreRuntimeClient/1.0";
 const OAUTH_USER_AGENT = "OAuth-WebSocket-Client/1.0";
@@ -99,6 +55,8 @@ const OAUTH_USER_AGENT = "OAuth-WebSocket-Client/1.0";
  * - {@link generateWsConnectionOAuth}: OAuth bearer header auth, for servers.
  *
  * @throws {AgentRuntimeInvalidRegionError} from the constructor for a malformed region.
+ * @throws {AgentRuntimeValidationError} from the constructor for a bad `endpoint`, or a `now`
+ *   or `randomUUID` that is not a function.
  */
 export class AgentRuntimeClient {
   /** The validated region. */
@@ -109,11 +67,14 @@ export class AgentRuntimeClient {
   readonly #randomUUID: () => string;
 
   constructor(options: AgentRuntimeClientOptions) {
+    optionsObject("AgentRuntimeClient", options);
     this.region = validateRegion(options.region);
     this.#endpoint = resolveEndpoint(this.region, options.endpoint);
+    // Checked when used, with the SDK's error: `null` or unusable ones are "No AWS credentials found".
     this.#credentials = options.credentials;
-    this.#now = options.now ?? Date.now;
-    this.#randomUUID = options.randomUUID ?? (() => globalThis.crypto.randomUUID());
+    this.#now = optionalFunction("now", options.now) ?? Date.now;
+    this.#randomUUID =
+      optionalFunction("randomUUID", options.randomUUID) ?? (() => globalThis.crypto.randomUUID());
   }
 
   /**
@@ -121,7 +82,8 @@ export class AgentRuntimeClient {
    * parameters, exactly as the Python SDK's `generate_presigned_url` builds it.
    *
    * @throws {AgentRuntimeValidationError} for `expires` over 300 (the SDK's message), a bad ARN,
-   *   or a custom parameter that cannot be signed.
+   *   a custom parameter that cannot be signed, or a `sessionId` or `endpointName` that is not
+   *   a string.
    * @throws {AgentRuntimeCredentialsError} when no credentials can be resolved.
    */
   async generatePresignedUrl(options: PresignedUrlOptions): Promise<string> {
@@ -137,6 +99,7 @@ export class AgentRuntimeClient {
   async presignWithDetails(
     options: PresignedUrlOptions,
   ): Promise<{ result: PresignedUrl; canonicalRequest: string }> {
+    optionsObject("generatePresignedUrl", options);
     const expires = options.expires ?? DEFAULT_PRESIGNED_URL_EXPIRES;
     if (expires > MAX_PRESIGNED_URL_EXPIRES) {
       throw new AgentRuntimeValidationError(
@@ -182,7 +145,8 @@ export class AgentRuntimeClient {
    * A URL and SigV4-signed headers, as the SDK's `generate_ws_connection` returns them
    * (`host;x-amz-date[;x-amz-security-token]` signed; the session id header unsigned).
    *
-   * @throws {AgentRuntimeValidationError} for a bad ARN or a session id unfit for a header.
+   * @throws {AgentRuntimeValidationError} for a bad ARN, a session id unfit for a header, or an
+   *   `endpointName` that is not a string.
    * @throws {AgentRuntimeCredentialsError} when no credentials can be resolved.
    */
   async generateWsConnection(options: RuntimeStreamOptions): Promise<WsConnection> {
@@ -193,6 +157,7 @@ export class AgentRuntimeClient {
   async generateWsConnectionWithDetails(
     options: RuntimeStreamOptions,
   ): Promise<{ result: WsConnection; canonicalRequest: string }> {
+    optionsObject("generateWsConnection", options);
     const target = this.#target(runtimePath(options.runtimeArn), options, []);
     const sessionId = this.#headerSessionId(options.sessionId);
     const credentials = await resolveCredentials(this.#credentials);
@@ -222,11 +187,16 @@ export class AgentRuntimeClient {
    * A URL and OAuth headers, as the SDK's `generate_ws_connection_oauth` returns them.
    * In a browser, use {@link bearerSubprotocols} instead: browsers cannot set headers.
    *
-   * @throws {AgentRuntimeValidationError} `Bearer token cannot be empty`, or for a bad ARN.
+   * @throws {AgentRuntimeValidationError} `Bearer token cannot be empty`, a token that is not
+   *   a string, or a bad ARN.
    */
   async generateWsConnectionOAuth(options: OAuthConnectionOptions): Promise<WsConnection> {
+    optionsObject("generateWsConnectionOAuth", options);
     if (!options.bearerToken) {
       throw new AgentRuntimeValidationError("Bearer token cannot be empty");
+    }
+    if (typeof options.bearerToken !== "string") {
+      throw invalidOption("Bearer token", "a string", options.bearerToken);
     }
     const target = this.#target(runtimePath(options.runtimeArn), options, []);
     if (!isHeaderSafe(options.bearerToken)) {
@@ -252,14 +222,13 @@ export class AgentRuntimeClient {
     options: RuntimeStreamOptions,
     extra: Array<[string, string]>,
   ): RuntimeTarget {
-    const qualifier: Array<[string, string]> = options.endpointName
-      ? [["qualifier", options.endpointName]]
-      : [];
+    const endpointName = optionalString("endpointName", options.endpointName ?? undefined);
+    const qualifier: Array<[string, string]> = endpointName ? [["qualifier", endpointName]] : [];
     return createTarget(this.#endpoint, path, mergePairs(qualifier, extra));
   }
 
   #sessionId(sessionId: string | undefined): string {
-    return sessionId ? sessionId : this.#randomUUID();
+    return optionalString("sessionId", sessionId ?? undefined) || this.#randomUUID();
   }
 
   #headerSessionId(sessionId: string | undefined): string {

@@ -8,7 +8,11 @@ export interface RuntimeArn {
   runtimeId: string;
 }
 
-const PARTITIONS = new Set(["aws", "aws-us-gov"]);
+const PARTITIONS: ReadonlyArray<RuntimeArn["partition"]> = ["aws", "aws-us-gov"];
+
+function isPartition(value: string): value is RuntimeArn["partition"] {
+  return PARTITIONS.some((partition) => partition === value);
+}
 
 /**
  * Parses `arn:{partition}:bedrock-agentcore:{region}:{account}:runtime/{id}` with the SDK's
@@ -22,15 +26,9 @@ export function parseRuntimeArn(runtimeArn: string): RuntimeArn {
     new AgentRuntimeValidationError(`Invalid runtime ARN format: ${runtimeArn}`);
   const parts = runtimeArn.split(":");
   if (parts.length !== 6) throw invalid();
-  const [prefix, partition, service, region, accountId, resource] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  if (prefix !== "arn" || !PARTITIONS.has(partition) || service !== "bedrock-agentcore") {
+  // Exactly six parts, so the defaults never apply; they only give each part the type string.
+  const [prefix, partition = "", service, region = "", accountId = "", resource = ""] = parts;
+  if (prefix !== "arn" || !isPartition(partition) || service !== "bedrock-agentcore") {
     throw invalid();
   }
   if (!resource.startsWith("runtime/")) throw invalid();
@@ -38,5 +36,5 @@ export function parseRuntimeArn(runtimeArn: string): RuntimeArn {
   if (!region || !accountId || !runtimeId) {
     throw new AgentRuntimeValidationError("ARN components cannot be empty");
   }
-  return { partition: partition as RuntimeArn["partition"], region, accountId, runtimeId };
+  return { partition, region, accountId, runtimeId };
 }

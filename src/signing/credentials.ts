@@ -1,3 +1,4 @@
+import { invalidOption, isRecord } from "../core/option-checks";
 import { AgentRuntimeCredentialsError } from "./errors";
 
 /** AWS credentials, as the AWS SDK for JavaScript v3 shapes them. */
@@ -21,6 +22,22 @@ export type AwsCredentialsProvider = () => Promise<AwsCredentials>;
 export type AwsCredentialsSource = AwsCredentials | AwsCredentialsProvider;
 
 const NO_CREDENTIALS = "No AWS credentials found";
+
+/**
+ * Checks a credentials option: static credentials (an object) or a function that returns
+ * them. Whether static ones hold usable keys is checked when they are used, with the SDK's
+ * error.
+ *
+ * @throws {AgentRuntimeValidationError} `<name> must be AWS credentials ... (got <kind>)`.
+ */
+export function credentialsOption(name: string, value: AwsCredentialsSource): AwsCredentialsSource {
+  if (typeof value === "function" || isRecord(value)) return value;
+  throw invalidOption(
+    name,
+    "AWS credentials ({ accessKeyId, secretAccessKey }) or a function that returns them",
+    value,
+  );
+}
 
 /**
  * Resolves a credentials source to usable credentials.

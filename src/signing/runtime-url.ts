@@ -1,6 +1,7 @@
 import { parseRuntimeArn } from "./arn";
 import { percentEncode } from "./encoding";
 import { AgentRuntimeValidationError } from "../core/errors";
+import { invalidOption, isRecord } from "../core/option-checks";
 import { dataPlaneHost } from "./region";
 
 /** The query parameter (and header) that carries the runtime session id. */
@@ -62,13 +63,17 @@ export function runtimePath(runtimeArn: string): string {
   return `/runtimes/${percentEncode(runtimeArn, "runtime ARN")}/ws`;
 }
 
-/** Normalizes {@link QueryParams} into pairs of strings, keeping the caller's order. */
-export function queryPairs(params: QueryParams | undefined): Array<[string, string]> {
-  if (!params) return [];
-  const entries = Array.isArray(params)
-    ? (params as ReadonlyArray<readonly [string, unknown]>)
-    : Object.entries(params);
-  return entries.map(([key, value]) => {
+/**
+ * Normalizes {@link QueryParams} into pairs of strings, keeping the caller's order. `null` and
+ * `undefined` mean none.
+ *
+ * @throws {AgentRuntimeValidationError} for anything but an object or a list of
+ *   `[name, value]` pairs, a reserved or empty name, or a value that is not a string, number
+ *   or boolean.
+ */
+export function queryPairs(params: QueryParams | null | undefined): Array<[string, string]> {
+  if (params === undefined || params === null) return [];
+  return queryEntries(params).map(([key, value]) => {
     if (typeof key !== "string" || key === "") {
       throw new AgentRuntimeValidationError("Custom query parameter names cannot be empty");
     }
@@ -84,6 +89,23 @@ export function queryPairs(params: QueryParams | undefined): Array<[string, stri
     }
     return [key, String(value)];
   });
+}
+
+function queryEntries(params: unknown): Array<readonly [unknown, unknown]> {
+  if (Array.isArray(params)) return params.map(queryPair);
+  if (isRecord(params)) return Object.entries(params);
+  throw invalidOption(
+    "Custom query parameters",
+    "an object or a list of [name, value] pairs",
+    params,
+  );
+}
+
+function queryPair(entry: unknown): readonly [unknown, unknown] {
+  if (!Array.isArray(entry) || entry.length !== 2) {
+    throw invalidOption("Each custom query parameter", "a [name, value] pair", entry);
+  }
+  return [entry[0], entry[1]];
 }
 
 /**

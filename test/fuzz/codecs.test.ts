@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { AgentRuntimeValidationError } from "../../src/core/errors";
 import { agUiCodec } from "../../src/codecs/ag-ui-codec";
 import { textCodec } from "../../src/codecs/text-codec";
 import type { Codec, IncomingFrame } from "../../src/codecs/types";
@@ -156,7 +157,7 @@ describe("fuzz: codecs", () => {
     );
   });
 
-  it("encode: a string becomes a frame that carries it exactly; anything else is a TypeError", async () => {
+  it("encode: a string becomes a frame that carries it exactly; anything else is an AgentRuntimeValidationError", async () => {
     let cases = 0;
     await fuzzTarget(
       "codecs: encode",
@@ -170,7 +171,7 @@ describe("fuzz: codecs", () => {
               try {
                 encoded = codec.encode(message, CONTEXT);
               } catch (error) {
-                expect(error).toBeInstanceOf(TypeError);
+                expect(error).toBeInstanceOf(AgentRuntimeValidationError);
                 expect(typeof message).not.toBe("string");
                 continue;
               }

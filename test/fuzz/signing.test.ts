@@ -370,7 +370,7 @@ describe("fuzz: signing", () => {
                   endpointName: qualifier,
                 });
               } catch (error) {
-                expectTyped(error, AgentRuntimeValidationError, TypeError);
+                expectTyped(error, AgentRuntimeValidationError);
               }
               if (bearer) {
                 try {

@@ -173,7 +173,17 @@ describe("cognitoUrlProvider against a local Cognito Identity endpoint", () => {
     ["a bad runtime ARN", { runtimeArn: "arn:aws:iam::1:role/x" }],
     ["expires over 300", { expires: 900 }],
     ["a negative refresh margin", { refreshMarginMs: -1 }],
+    ["logins given as a string", { logins: "token" }],
+    ["a clientConfig that is not an object", { clientConfig: "us-east-1" }],
+    ["a now that is not a function", { now: 0 }],
+    ["an endpointName that is not a string", { endpointName: 7 }],
   ])("refuses %s at creation", (_name, overrides) => {
-    expect(() => provider(overrides)).toThrow(AgentRuntimeValidationError);
+    expect(() => provider(overrides as never)).toThrow(AgentRuntimeValidationError);
+  });
+
+  it("names the option and the value in a numeric refusal", () => {
+    expect(() => provider({ refreshMarginMs: -1 })).toThrow(
+      "cognitoUrlProvider refreshMarginMs must be a finite number >= 0 (got -1)",
+    );
   });
 });

@@ -154,9 +154,29 @@ describe("credentialsUrlProvider", () => {
     ["a reserved custom param", { customParams: { "X-Amz-Date": "1" } }],
     ["a bad endpoint", { endpoint: "https://host/path" }],
     ["a bad region", { region: "us_west_2" }],
+    ["a null region", { region: null }],
+    ["a string as custom params", { customParams: "a=1" }],
+    ["an endpointName that is not a string", { endpointName: 1 }],
+    ["a now that is not a function", { now: NOW }],
+    ["credentials given as a string", { credentials: "AKIDEXAMPLE:secret" }],
+    ["no credentials", { credentials: undefined }],
   ])("refuses %s at creation", (_name, overrides) => {
     expect(() =>
-      credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, ...overrides }),
+      credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, ...(overrides as object) }),
     ).toThrow(AgentRuntimeValidationError);
+  });
+
+  it("says which option was wrong, with the value for numbers and the kind otherwise", () => {
+    const create = (overrides: object) => () =>
+      credentialsUrlProvider({ runtimeArn: ARN, credentials: STATIC, ...overrides });
+    expect(create({ expires: 301 })).toThrow(
+      "expires must be a whole number of seconds from 1 to 300 (got 301)",
+    );
+    expect(create({ credentials: "secret" })).toThrow(
+      "credentialsUrlProvider credentials must be AWS credentials ({ accessKeyId, secretAccessKey }) or a function that returns them (got a string)",
+    );
+    expect(create({ endpointName: 1 })).toThrow(
+      "credentialsUrlProvider endpointName must be a string (got a number)",
+    );
   });
 });

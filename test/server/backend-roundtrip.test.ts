@@ -131,27 +131,3 @@ describe("createPresignHandler as a plain Web handler (Next.js, workers, Deno)",
     expect(await response.text()).not.toContain("password");
   });
 });
-
-describe("createPresignHandler options", () => {
-  const base = { runtimeArn: ARN, authorize: bearerPrincipal, credentials: CREDENTIALS };
-
-  it.each([
-    ["no authorize and no allowAnonymous", { ...base, authorize: undefined }, /authorize/],
-    ["both runtimeArn and runtimes", { ...base, runtimes: { a: ARN } }, /exactly one/],
-    ["neither runtimeArn nor runtimes", { ...base, runtimeArn: undefined }, /exactly one/],
-    ["an empty runtimes map", { ...base, runtimeArn: undefined, runtimes: {} }, /at least one/],
-    [
-      "a bad ARN in runtimes",
-      { ...base, runtimeArn: undefined, runtimes: { a: "arn:aws:s3:::b" } },
-      /Invalid runtime ARN/,
-    ],
-    ["expires over 300", { ...base, expires: 301 }, /expires/],
-    ["a short session secret", { ...base, sessionSecret: "short" }, /32 bytes/],
-    ["a bad sessionIds policy", { ...base, sessionIds: "open" as never }, /sessionIds/],
-    ["a bad rate limit", { ...base, rateLimit: { max: 0, windowMs: 1000 } }, /rateLimit/],
-    ["a bad region", { ...base, region: "us-west-2.evil.com" }, /Invalid AWS region/],
-    ["a bad endpoint", { ...base, endpoint: "ws://host/path" }, /Invalid endpoint/],
-  ])("refuses %s at creation", (_name, options, message) => {
-    expect(() => createPresignHandler(options)).toThrow(message);
-  });
-});

@@ -6,6 +6,8 @@ import { validateRegion } from "../../signing/region";
 import { raceAbort, throwIfAborted } from "../../core/abort";
 import { createPresigner, withoutSigningTime } from "../credentials-url-provider";
 import { describeError } from "../../core/describe-error";
+import { numberOption } from "../../core/number-option";
+import { invalidOption, isRecord, optionalFunction, optionsObject } from "../../core/option-checks";
 import { AgentRuntimeProviderError } from "../errors";
 import type { UrlProvider } from "../types";
 import { createCredentialsCache } from "./credentials-cache";
@@ -89,35 +91,28 @@ async function resolveLogins(
  * with a dynamic `import()` on first use. Credentials are reused until `refreshMarginMs` before
  * they expire; each URL's `expiresAt` never outlives them.
  *
- * Bad static options throw `AgentRuntimeValidationError` at once. Per call it rejects with
- * {@link AgentRuntimeProviderError}: `credentials` (Cognito refused or could not be reached:
- * retryable), `missing-dependency`, `invalid-session-id`, `signing`.
+ * Per call it rejects with {@link AgentRuntimeProviderError}: `credentials` (Cognito refused or
+ * could not be reached: retryable), `missing-dependency`, `invalid-session-id`, `signing`.
+ *
+ * @throws {AgentRuntimeValidationError} at once for unusable options: a bad region, identity
+ *   pool id, ARN, endpoint, `expires` or `refreshMarginMs`, or an option of the wrong kind.
  */
 export function cognitoUrlProvider(options: CognitoUrlProviderOptions): UrlProvider {
+  optionsObject("cognitoUrlProvider", options);
   const region = validateRegion(options.region);
-  if (
-    typeof options.identityPoolId !== "string" ||
-    !IDENTITY_POOL_ID_PATTERN.test(options.identityPoolId)
-  ) {
-    throw new AgentRuntimeValidationError(
-      `Invalid Cognito identity pool id: ${String(options.identityPoolId)} (expected {region}:{uuid})`,
-    );
-  }
-  const refreshMarginMs = options.refreshMarginMs ?? DEFAULT_COGNITO_REFRESH_MARGIN_MS;
-  if (!Number.isFinite(refreshMarginMs) || refreshMarginMs < 0) {
-    throw new AgentRuntimeValidationError(
-      `refreshMarginMs must be a number of milliseconds >= 0, got ${refreshMarginMs}`,
-    );
-  }
+  const refreshMarginMs = checkCognitoOptions(options);
   const now = options.now ?? Date.now;
-  const presign = createPresigner({
-    region,
-    runtimeArn: options.runtimeArn,
-    endpointName: options.endpointName,
-    expires: options.expires,
-    endpoint: options.endpoint,
-    now,
-  });
+  const presign = createPresigner(
+    {
+      region,
+      runtimeArn: options.runtimeArn,
+      endpointName: options.endpointName,
+      expires: options.expires,
+      endpoint: options.endpoint,
+      now,
+    },
+    "cognitoUrlProvider",
+  );
   const fetchCredentials = createPoolCredentials(options, cognitoRegion(options, region));
   const credentials = createCredentialsCache(fetchCredentials, { refreshMarginMs, now });
 
@@ -136,6 +131,32 @@ export function cognitoUrlProvider(options: CognitoUrlProviderOptions): UrlProvi
     }
     return withoutSigningTime(await presign(context, resolved));
   };
+}
+
+/** Checks the Cognito options of {@link cognitoUrlProvider}; returns the refresh margin. */
+function checkCognitoOptions(options: CognitoUrlProviderOptions): number {
+  const { identityPoolId, logins, clientConfig } = options;
+  if (typeof identityPoolId !== "string" || !IDENTITY_POOL_ID_PATTERN.test(identityPoolId)) {
+    throw new AgentRuntimeValidationError(
+      `Invalid Cognito identity pool id: ${String(identityPoolId)} (expected {region}:{uuid})`,
+    );
+  }
+  if (logins !== undefined && typeof logins !== "function" && !isRecord(logins)) {
+    throw invalidOption(
+      "cognitoUrlProvider logins",
+      "an object of provider name -> token, or a function that returns one",
+      logins,
+    );
+  }
+  if (clientConfig !== undefined && !isRecord(clientConfig)) {
+    throw invalidOption("cognitoUrlProvider clientConfig", "an object", clientConfig);
+  }
+  optionalFunction("cognitoUrlProvider now", options.now);
+  return numberOption(
+    "cognitoUrlProvider refreshMarginMs",
+    options.refreshMarginMs ?? DEFAULT_COGNITO_REFRESH_MARGIN_MS,
+    "a finite number >= 0",
+  );
 }
 
 function cognitoRegion(options: CognitoUrlProviderOptions, region: string): string {

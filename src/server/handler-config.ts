@@ -1,0 +1,97 @@
+import { numberOption } from "../core/number-option";
+import { AgentRuntimeValidationError } from "../core/errors";
+import { optionalBoolean, optionalFunction, optionsObject } from "../core/option-checks";
+import { createPresigner, validateExpires } from "../providers/credentials-url-provider";
+import { MAX_PRESIGNED_URL_EXPIRES } from "../signing/agent-runtime-client";
+import { credentialsOption, type AwsCredentialsSource } from "../signing/credentials";
+import { validateRegion } from "../signing/region";
+import { createCorsPolicy, type CorsPolicy } from "./cors";
+import { environmentCredentials } from "./environment-credentials";
+import type { PresignHandlerOptions, PresignLogEvent } from "./options";
+import { createRateLimiter, type RateLimitVerdict } from "./rate-limiter";
+import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
+import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
+
+/** Default largest request body, in bytes. */
+export const DEFAULT_MAX_BODY_BYTES = 4096;
+
+/** The options of `createPresignHandler`, checked, with their defaults, ready to serve. */
+export interface HandlerConfig {
+  /** `undefined` when `allowAnonymous` serves everyone as one principal. */
+  authorize: PresignHandlerOptions["authorize"];
+  maxBodyBytes: number;
+  /** The longest URL lifetime a client may ask for, in seconds. */
+  expires: number;
+  runtimes: RuntimeRegistry;
+  credentials: AwsCredentialsSource;
+  cors: CorsPolicy;
+  rateLimit: ((principal: string) => RateLimitVerdict) | undefined;
+  sessionPolicy: SessionPolicy;
+  /** The `log` hook, made safe: a hook that throws cannot change the answer. */
+  log: (event: PresignLogEvent) => void;
+}
+
+/**
+ * Checks every option of `createPresignHandler` at once and builds what serving needs: the
+ * runtimes with their presigners, CORS, the rate limiter and the session policy.
+ *
+ * @throws {AgentRuntimeValidationError} for any unusable option.
+ */
+export function createHandlerConfig(options: PresignHandlerOptions): HandlerConfig {
+  optionsObject("createPresignHandler", options);
+  const authorize = checkAuthorize(options);
+  const expires = validateExpires(options.expires ?? MAX_PRESIGNED_URL_EXPIRES, "expires");
+  const region = options.region === undefined ? undefined : validateRegion(options.region);
+  const clock = optionalFunction("now", options.now) ?? Date.now;
+  const runtimes = createRuntimeRegistry(options, (target) =>
+    createPresigner(
+      { ...target, region, endpoint: options.endpoint, expires, now: clock },
+      "createPresignHandler",
+    ),
+  );
+  const { rateLimit } = options;
+  return {
+    authorize,
+    maxBodyBytes: numberOption(
+      "maxBodyBytes",
+      options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      "a whole number >= 1",
+    ),
+    expires,
+    runtimes,
+    credentials:
+      options.credentials === undefined
+        ? environmentCredentials
+        : credentialsOption("credentials", options.credentials),
+    cors: createCorsPolicy(options.allowedOrigins, options.allowedHeaders),
+    rateLimit:
+      rateLimit === undefined ? undefined : createRateLimiter(rateLimit, () => toMs(clock())),
+    sessionPolicy: resolveSessionPolicy(options),
+    log: safeLog(optionalFunction("log", options.log)),
+  };
+}
+
+function checkAuthorize(options: PresignHandlerOptions): PresignHandlerOptions["authorize"] {
+  const allowAnonymous = optionalBoolean("allowAnonymous", options.allowAnonymous);
+  const { authorize } = options;
+  if (authorize === undefined && allowAnonymous !== true) {
+    throw new AgentRuntimeValidationError(
+      "createPresignHandler needs authorize(request) to tell who is asking; pass allowAnonymous: true to serve anyone",
+    );
+  }
+  return optionalFunction("authorize", authorize);
+}
+
+function safeLog(hook: ((event: PresignLogEvent) => void) | undefined) {
+  return (event: PresignLogEvent) => {
+    try {
+      hook?.(event);
+    } catch {
+      // A failing log hook must not change the answer.
+    }
+  };
+}
+
+function toMs(time: number | Date): number {
+  return time instanceof Date ? time.getTime() : time;
+}
