@@ -195,6 +195,7 @@ export function transition(state: MachineState, event: MachineEvent, env: Machin
     case "socket-error":
       return onSocketError(state, env, event.error);
     case "no-websocket":
+      if (state.step !== "opening") return unchanged(state);
       return shutDown(state, "failed", "no-websocket", event.error);
     case "socket-open":
       return onSocketOpen(state);
