@@ -114,23 +114,29 @@ export const TABLE_ENV: MachineEnv = {
   },
 };
 
-const EFFECT_NAMES: Record<MachineEffect["type"], (effect: never) => string> = {
-  "schedule-attempt": (effect: { delay: number | "now" }) =>
-    effect.delay === "now" ? "attempt now" : `attempt in ${effect.delay} ms`,
-  "prepare-url": () => "get URL",
-  "open-socket": () => "open socket",
-  "drop-socket": () => "close socket",
-  "discard-url": () => "discard URL",
-  "fail-message": () => "fail message",
-  "stream-opened": () => "flush, prefetch",
-  "send-cancel": () => "send cancel",
-  "watch-online": () => "watch online",
-  "shut-down": () => "shut down",
-};
-
 function effectName(effect: MachineEffect): string {
-  const name: (effect: MachineEffect) => string = EFFECT_NAMES[effect.type];
-  return name(effect);
+  switch (effect.type) {
+    case "schedule-attempt":
+      return effect.delay === "now" ? "attempt now" : `attempt in ${effect.delay} ms`;
+    case "prepare-url":
+      return "get URL";
+    case "open-socket":
+      return "open socket";
+    case "drop-socket":
+      return "close socket";
+    case "discard-url":
+      return "discard URL";
+    case "fail-message":
+      return "fail message";
+    case "stream-opened":
+      return "flush, prefetch";
+    case "send-cancel":
+      return "send cancel";
+    case "watch-online":
+      return "watch online";
+    case "shut-down":
+      return "shut down";
+  }
 }
 
 /**
