@@ -15,7 +15,6 @@ import {
   shutDown,
   startOver,
 } from "./machine-outcomes";
-import { describeReason } from "./reasons";
 import type { ConnectionStatus } from "./types";
 
 export { initialMachineState };
@@ -80,9 +79,8 @@ function onUrlReady(
     return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
   }
   if (event.expired) {
-    const error = new AgentRuntimeProviderError(describeReason("expired-url"), {
-      code: "expired-url",
-    });
+    const message = "The URL provider answered with an expired URL";
+    const error = new AgentRuntimeProviderError(message, { code: "expired-url" });
     const failed = attemptFailed(state, env, error, "expired-url");
     return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
   }
@@ -139,7 +137,7 @@ function onSocketClosed(
   } else if (decision.action === "resume") {
     next = resume(state, decision.reason, code);
   } else {
-    const message = describeReason(decision.reason, code);
+    const message = `The stream closed (${code}, ${decision.reason})`;
     const error = new AgentRuntimeSocketClosedError(code, event.peerReason, message);
     next = attemptFailed(state, env, error, decision.reason, code);
   }
