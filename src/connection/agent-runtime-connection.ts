@@ -17,7 +17,8 @@ import { SocketSlot } from "./socket-slot";
 import type { ConnectionOptions, ConnectionSnapshot, ConversationConnection } from "./types";
 import { UrlSupply } from "./url-supply";
 
-type TimerName = "retry" | "prefetch" | "heartbeat" | "closeWait";
+type TimerName =
+  "retry" | "prefetch" | "heartbeat" | "closeWait" | "providerDeadline" | "handshake" | "healthy";
 
 /**
  * One conversation with an agent on AgentCore Runtime over WebSocket: the socket state machine,
@@ -88,6 +89,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#online = new OnlineWatch(resolved.onlineSource);
     this.#attempts = new AttemptRunner({
       timers: this.#timers,
+      providerTimeoutMs: resolved.providerTimeoutMs,
+      handshakeTimeoutMs: resolved.handshakeTimeoutMs,
       urls: this.#urls,
       slot: this.#slot,
       WebSocket: resolved.WebSocket,
@@ -200,6 +203,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
         return this.#stopStreamTimers();
       case "discard-url":
         return this.#urls.discard();
+      case "abort-url":
+        return this.#urls.abort();
       case "fail-message": {
         const error = new AgentRuntimeFrameTooLargeError(effect.frame.bytes, undefined);
         return this.#outbox.update(effect.frame.id, (entry) => ({
@@ -220,12 +225,16 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   }
 
   #streamOpened(): void {
+    this.#timers.start("healthy", this.#options.healthyStreamMs, () =>
+      this.#dispatch({ type: "stream-healthy" }),
+    );
     this.#sender.flush();
     this.#urls.startPrefetch(() => this.#slot.isOpen);
     this.#heartbeat?.start();
   }
 
   #stopStreamTimers(): void {
+    this.#timers.clear("healthy");
     this.#urls.stopPrefetch();
     this.#heartbeat?.stop();
   }
@@ -251,13 +260,14 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   // ---- socket events -----------------------------------------------------------------------
 
   #onOpen(): void {
+    this.#attempts.answered();
     this.#slot.markOpen(Date.now());
     this.#dispatch({ type: "socket-open" });
   }
 
   #onMessage(data: unknown): void {
     this.#slot.touch(Date.now());
-    const events = decodeFrame(this.#options.codec, data);
+    const events = decodeFrame(this.#options.codec, data, this.#options.maxInboundFrameBytes);
     const serial = this.#slot.serial;
     for (const event of events) {
       // A listener may close or replace the socket; the rest of a stale frame is not delivered.
@@ -267,6 +277,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   }
 
   #onClose(code: number, peerReason: string): void {
+    this.#attempts.answered();
     const closed = this.#slot.release(Date.now());
     this.#stopStreamTimers();
     this.#dispatch({ type: "socket-closed", code, peerReason, ...closed });

@@ -1,4 +1,5 @@
 import { AgentRuntimeValidationError, toError } from "../core/errors";
+import { AgentRuntimeProviderError } from "../providers/errors";
 import type { MachineEvent } from "./machine-types";
 import type { TimerSlots } from "./named-timers";
 import type { ReadyUrl } from "./ready-url";
@@ -8,7 +9,11 @@ import type { UrlSupply } from "./url-supply";
 
 /** What an {@link AttemptRunner} works with. */
 export interface AttemptRunnerOptions {
-  timers: TimerSlots<"retry">;
+  timers: TimerSlots<"retry" | "providerDeadline" | "handshake">;
+  /** Longest wait for the provider (ms). */
+  providerTimeoutMs: number;
+  /** Longest wait for the upgrade (ms). */
+  handshakeTimeoutMs: number;
   urls: UrlSupply;
   slot: SocketSlot;
   WebSocket: WebSocketConstructor | undefined;
@@ -42,17 +47,20 @@ export class AttemptRunner {
     else timers.start("retry", delay, due);
   }
 
-  /** Gets a usable URL and lets sockets we closed finish closing, then reports back. */
+  /**
+   * Gets a usable URL and lets sockets we closed finish closing, then reports back. A provider
+   * that does not answer within `providerTimeoutMs` is abandoned (its request aborted).
+   */
   async prepare(generation: number, attempt: number): Promise<void> {
     const { urls, slot, dispatch } = this.#options;
     let ready = urls.usable(Date.now());
     if (!ready) {
-      try {
-        ready = await urls.request(attempt);
-      } catch (error) {
-        dispatch({ type: "url-failed", generation, error: toError(error) });
+      const answer = await this.#requestWithDeadline(attempt);
+      if ("error" in answer) {
+        dispatch({ type: "url-failed", generation, ...answer });
         return;
       }
+      ready = answer.ready;
     }
     if (slot.hasClosing) await slot.previousClosed();
     if (generation !== this.#options.generation()) return;
@@ -60,6 +68,26 @@ export class AttemptRunner {
     const expired = !urls.isUsable(ready, Date.now());
     this.#prepared = { generation, ready };
     dispatch({ type: "url-ready", generation, expired });
+  }
+
+  async #requestWithDeadline(
+    attempt: number,
+  ): Promise<{ ready: ReadyUrl } | { error: Error; timedOut: boolean }> {
+    const { urls, timers, providerTimeoutMs } = this.#options;
+    const deadline = new Promise<"timeout">((resolve) => {
+      timers.start("providerDeadline", providerTimeoutMs, () => resolve("timeout"));
+    });
+    try {
+      const ready = await Promise.race([urls.request(attempt), deadline]);
+      if (ready !== "timeout") return { ready };
+      urls.abort();
+      const message = `The URL provider did not answer within ${providerTimeoutMs} ms`;
+      return { error: new AgentRuntimeProviderError(message, { code: "timeout" }), timedOut: true };
+    } catch (error) {
+      return { error: toError(error), timedOut: false };
+    } finally {
+      timers.clear("providerDeadline");
+    }
   }
 
   /** Opens the socket for the URL this generation prepared. */
@@ -80,7 +108,16 @@ export class AttemptRunner {
       slot.open(Constructor, prepared.ready, handlers);
     } catch (error) {
       dispatch({ type: "socket-error", error: toError(error) });
+      return;
     }
+    this.#options.timers.start("handshake", this.#options.handshakeTimeoutMs, () =>
+      dispatch({ type: "handshake-timeout" }),
+    );
+  }
+
+  /** The upgrade was answered (opened or closed): its deadline no longer applies. */
+  answered(): void {
+    this.#options.timers.clear("handshake");
   }
 
   /** Forgets a prepared URL (the connection shut down). */

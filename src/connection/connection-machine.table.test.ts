@@ -14,32 +14,39 @@ import {
 const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
   idle: {
     connect: "connecting · waiting: watch online, attempt now",
-    reconnect: "connecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     offline: "idle (network down)",
   },
   "connecting · waiting": {
-    reconnect: "connecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     "attempt due": "connecting · preparing: get URL",
     offline: "connecting (offline, network down)",
   },
   "connecting · preparing": {
-    reconnect: "connecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     "URL ready": "connecting · opening: open socket",
     "URL expired":
       "reconnecting · waiting (attempt 1, expired-url): discard URL, attempt in 250 ms",
     "provider failed": "reconnecting · waiting (attempt 1, provider-failed): attempt in 250 ms",
+    "provider timed out": "reconnecting · waiting (attempt 1, provider-timeout): attempt in 250 ms",
     offline: "connecting · preparing (offline, network down)",
   },
   "connecting · opening": {
-    reconnect: "connecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     "socket error":
       "reconnecting · waiting (attempt 1, socket-error): discard URL, attempt in 250 ms",
     "no WebSocket": "failed (no-websocket): close socket, shut down",
     "socket open": "open: flush, prefetch",
+    "handshake timeout":
+      "reconnecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
     "closed 1000": "closed (agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
@@ -52,12 +59,14 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     offline: "connecting · opening (offline, network down)",
   },
   "connecting · offline": {
-    reconnect: "connecting · waiting (network up): close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting (network up): close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     online: "connecting · waiting (network up): attempt now",
   },
   open: {
-    reconnect: "reconnecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "reconnecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     stop: "reconnecting · waiting (stopped): close socket, attempt now",
     "stop (cancel frame)": "open: send cancel",
@@ -72,28 +81,52 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "closed at 60 min": "reconnecting · waiting (stream-lifetime): attempt now",
     offline: "open (network down)",
   },
+  "open · after failures": {
+    reconnect:
+      "reconnecting · waiting (attempt 0): close socket, abort provider request, watch online, attempt now",
+    close: "closed (attempt 0, closed): close socket, shut down",
+    stop: "reconnecting · waiting (stopped): close socket, attempt now",
+    "stop (cancel frame)": "open: send cancel",
+    "stream healthy": "open (attempt 0)",
+    "closed 1000": "closed (attempt 0, agent-closed): close socket, shut down",
+    "closed 1006": "reconnecting · waiting (attempt 3, connection-lost): attempt in 1000 ms",
+    "closed 1008":
+      "reconnecting · waiting (attempt 3, policy-violation): discard URL, attempt in 1000 ms",
+    "closed 1009":
+      "reconnecting · waiting (attempt 3, message-too-big): fail message, attempt in 1000 ms",
+    "closed before open":
+      "reconnecting · waiting (attempt 3, not-opened): discard URL, attempt in 1000 ms",
+    "closed at 60 min": "reconnecting · waiting (stream-lifetime): attempt now",
+    offline: "open (network down)",
+  },
   "reconnecting · waiting": {
-    reconnect: "reconnecting · waiting (attempt 0): close socket, watch online, attempt now",
+    reconnect:
+      "reconnecting · waiting (attempt 0): close socket, abort provider request, watch online, attempt now",
     close: "closed (attempt 0, closed): close socket, shut down",
     "attempt due": "reconnecting · preparing: get URL",
     offline: "reconnecting (offline, network down)",
   },
   "reconnecting · preparing": {
-    reconnect: "reconnecting · waiting (attempt 0): close socket, watch online, attempt now",
+    reconnect:
+      "reconnecting · waiting (attempt 0): close socket, abort provider request, watch online, attempt now",
     close: "closed (attempt 0, closed): close socket, shut down",
     "URL ready": "reconnecting · opening: open socket",
     "URL expired":
       "reconnecting · waiting (attempt 2, expired-url): discard URL, attempt in 500 ms",
     "provider failed": "reconnecting · waiting (attempt 2, provider-failed): attempt in 500 ms",
+    "provider timed out": "reconnecting · waiting (attempt 2, provider-timeout): attempt in 500 ms",
     offline: "reconnecting · preparing (offline, network down)",
   },
   "reconnecting · opening": {
-    reconnect: "reconnecting · waiting (attempt 0): close socket, watch online, attempt now",
+    reconnect:
+      "reconnecting · waiting (attempt 0): close socket, abort provider request, watch online, attempt now",
     close: "closed (attempt 0, closed): close socket, shut down",
     "socket error":
       "reconnecting · waiting (attempt 2, socket-error): discard URL, attempt in 500 ms",
     "no WebSocket": "failed (no-websocket): close socket, shut down",
-    "socket open": "open (attempt 0): flush, prefetch",
+    "socket open": "open: flush, prefetch",
+    "handshake timeout":
+      "reconnecting · waiting (attempt 2, handshake-timeout): close socket, attempt in 500 ms",
     "closed 1000": "closed (attempt 0, agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 2, connection-lost): attempt in 500 ms",
     "closed 1008":
@@ -107,19 +140,21 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
   },
   "reconnecting · offline": {
     reconnect:
-      "reconnecting · waiting (attempt 0, network up): close socket, watch online, attempt now",
+      "reconnecting · waiting (attempt 0, network up): close socket, abort provider request, watch online, attempt now",
     close: "closed (attempt 0, closed): close socket, shut down",
     online: "reconnecting · waiting (network up): attempt now",
   },
   closed: {
     connect: "connecting · waiting: watch online, attempt now",
-    reconnect: "connecting · waiting: close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed: close socket, shut down",
     offline: "closed (network down)",
   },
   failed: {
     connect: "connecting · waiting (attempt 0): watch online, attempt now",
-    reconnect: "connecting · waiting (attempt 0): close socket, watch online, attempt now",
+    reconnect:
+      "connecting · waiting (attempt 0): close socket, abort provider request, watch online, attempt now",
     close: "closed (attempt 0, closed): close socket, shut down",
     offline: "failed (network down)",
   },

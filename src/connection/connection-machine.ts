@@ -32,7 +32,14 @@ function onConnect(state: MachineState, online: boolean): Transition {
 function onReconnect(state: MachineState, online: boolean): Transition {
   const status = state.status === "open" || state.status === "reconnecting";
   const next = startOver(state, status ? "reconnecting" : "connecting", online);
-  return { ...next, effects: [{ type: "drop-socket", reason: "reconnecting" }, ...next.effects] };
+  return {
+    ...next,
+    effects: [
+      { type: "drop-socket", reason: "reconnecting" },
+      { type: "abort-url" },
+      ...next.effects,
+    ],
+  };
 }
 
 function onStop(state: MachineState, canCancel: boolean): Transition {
@@ -96,19 +103,30 @@ function onSocketError(state: MachineState, env: MachineEnv, error: Error): Tran
   return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
 }
 
+/**
+ * The upgrade succeeded. The failed-attempt count stays until the stream proves healthy: a
+ * runtime that accepts and closes at once must meet a growing backoff, not a reset one.
+ */
 function onSocketOpen(state: MachineState): Transition {
   if (state.step !== "opening") return unchanged(state);
   return {
-    state: {
-      ...state,
-      status: "open",
-      step: "open",
-      attempt: 0,
-      nextRetryAt: null,
-      reason: null,
-      error: null,
-    },
+    state: { ...state, status: "open", step: "open", nextRetryAt: null, reason: null, error: null },
     effects: [{ type: "stream-opened" }],
+  };
+}
+
+function onStreamHealthy(state: MachineState): Transition {
+  if (state.step !== "open" || state.attempt === 0) return unchanged(state);
+  return { state: { ...state, attempt: 0 }, effects: [] };
+}
+
+function onHandshakeTimeout(state: MachineState, env: MachineEnv): Transition {
+  if (state.step !== "opening") return unchanged(state);
+  const error = new AgentRuntimeSocketClosedError(1006, "", "The upgrade got no answer in time");
+  const failed = attemptFailed(state, env, error, "handshake-timeout");
+  return {
+    ...failed,
+    effects: [{ type: "drop-socket", reason: "handshake timeout" }, ...failed.effects],
   };
 }
 
@@ -189,7 +207,12 @@ export function transition(state: MachineState, event: MachineEvent, env: Machin
       if (event.generation !== state.generation || state.step !== "preparing") {
         return unchanged(state);
       }
-      return attemptFailed(state, env, event.error, "provider-failed");
+      return attemptFailed(
+        state,
+        env,
+        event.error,
+        event.timedOut ? "provider-timeout" : "provider-failed",
+      );
     case "socket-error":
       return onSocketError(state, env, event.error);
     case "no-websocket":
@@ -197,6 +220,10 @@ export function transition(state: MachineState, event: MachineEvent, env: Machin
       return shutDown(state, "failed", "no-websocket", event.error);
     case "socket-open":
       return onSocketOpen(state);
+    case "handshake-timeout":
+      return onHandshakeTimeout(state, env);
+    case "stream-healthy":
+      return onStreamHealthy(state);
     case "socket-closed":
       return onSocketClosed(state, env, event);
     case "online-changed":

@@ -123,12 +123,15 @@ describe("state machine", () => {
       // random 0.5 with the first ceiling of 500 ms -> 250 ms.
       expect(delays).toEqual([250]);
       await settle(260);
+      // Open again, but the failed attempt counts until the stream has proved healthy.
       expect(connection.getSnapshot()).toMatchObject({
         status: "open",
-        attempt: 0,
+        attempt: 1,
         nextRetryAt: null,
         error: null,
       });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(connection.getSnapshot().attempt).toBe(0);
       expect(statuses).toEqual(["connecting", "open", "reconnecting", "open"]);
       expect(provider.calls).toHaveLength(1);
       expect(sockets.calls.map((call) => call.url)).toEqual([
@@ -156,7 +159,7 @@ describe("state machine", () => {
     connection.close();
   });
 
-  it("counts failed attempts, grows the backoff and resets after an open", async () => {
+  it("counts failed attempts, grows the backoff and resets once a stream stayed open healthyStreamMs", async () => {
     const { connection, sockets, statuses } = setup(undefined, { retry: { random: () => 0.999 } });
     const delays = recordDelays(connection);
     connection.connect();
@@ -179,6 +182,10 @@ describe("state machine", () => {
     runtime = startMockRuntime();
     await vi.advanceTimersByTimeAsync(connection.getSnapshot().nextRetryAt! - Date.now());
     await settle();
+    expect(connection.getSnapshot()).toMatchObject({ status: "open", attempt: 5 });
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(connection.getSnapshot().attempt).toBe(5);
+    await vi.advanceTimersByTimeAsync(100);
     expect(connection.getSnapshot()).toMatchObject({ status: "open", attempt: 0 });
     expect(statuses).toEqual(["connecting", "open", "reconnecting", "open"]);
     expect(sockets.calls).toHaveLength(6);

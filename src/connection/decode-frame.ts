@@ -1,20 +1,30 @@
-import type { AgentEvent, Codec } from "../codecs/types";
+import type { AgentEvent, Codec, IncomingFrame } from "../codecs/types";
 import { toIncomingFrame } from "./incoming-frame";
+import { utf8ByteLength } from "./utf8";
+
+/** The size of a frame in bytes, counting text as UTF-8 only when its length leaves doubt. */
+function frameBytes(frame: IncomingFrame, maxBytes: number): number {
+  if (typeof frame !== "string") return frame.byteLength;
+  // A UTF-16 unit takes 1 to 3 UTF-8 bytes: skip the count when the length settles it.
+  if (frame.length > maxBytes) return frame.length;
+  return frame.length * 3 <= maxBytes ? frame.length : utf8ByteLength(frame);
+}
 
 /**
- * The agent events in one received payload. Never throws: a payload of an unsupported type,
- * or a codec that throws, becomes an `error` event, and the connection lives on.
+ * The agent events in one received payload. Never throws: a payload of an unsupported type, a
+ * frame over `maxBytes` (not decoded at all), or a codec that throws becomes an `error` event,
+ * and the connection lives on.
  */
-export function decodeFrame(codec: Codec<unknown>, data: unknown): AgentEvent[] {
+export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: number): AgentEvent[] {
   const frame = toIncomingFrame(data);
   if (frame === undefined) {
-    return [
-      {
-        type: "error",
-        message: "Received a frame of an unsupported type",
-        code: "unsupported-frame",
-      },
-    ];
+    const message = "Received a frame of an unsupported type";
+    return [{ type: "error", message, code: "unsupported-frame" }];
+  }
+  const bytes = frameBytes(frame, maxBytes);
+  if (bytes > maxBytes) {
+    const message = `Dropped a frame of ${bytes} bytes or more from the agent; the limit is ${maxBytes}`;
+    return [{ type: "error", message, code: "frame-too-large" }];
   }
   try {
     return codec.decode(frame);

@@ -42,10 +42,14 @@ export type MachineEvent =
   | { type: "attempt-due"; generation: number }
   /** A URL is ready to open; `expired` when it no longer keeps the safety margin. */
   | { type: "url-ready"; generation: number; expired: boolean }
-  | { type: "url-failed"; generation: number; error: Error }
+  | { type: "url-failed"; generation: number; error: Error; timedOut?: boolean }
   | { type: "socket-error"; error: Error }
   | { type: "no-websocket"; error: Error }
   | { type: "socket-open" }
+  /** The upgrade got no answer in time. */
+  | { type: "handshake-timeout" }
+  /** The stream stayed open long enough to count as healthy: the backoff starts over. */
+  | { type: "stream-healthy" }
   | {
       type: "socket-closed";
       code: number;
@@ -67,10 +71,15 @@ export type MachineEffect =
   | { type: "open-socket"; generation: number }
   /** Close our socket ourselves and stop listening to it. */
   | { type: "drop-socket"; reason: string }
+  /** Abandon the provider request in flight, if any (a later attempt must not join it). */
+  | { type: "abort-url" }
   /** Forget the ready URL: it was refused or is about to expire. */
   | { type: "discard-url" }
   | { type: "fail-message"; frame: SentFrame }
-  /** The stream opened: send what is queued, start prefetching the next URL and the heartbeat. */
+  /**
+   * The stream opened: send what is queued, start prefetching the next URL and the heartbeat,
+   * and report `stream-healthy` once it has stayed open long enough.
+   */
   | { type: "stream-opened" }
   | { type: "send-cancel" }
   | { type: "watch-online" }

@@ -13,6 +13,8 @@ export const CONNECTION_REASONS = [
   "stopped",
   /** The URL provider threw or answered something unusable. */
   "provider-failed",
+  /** The URL provider did not answer within `providerTimeoutMs`. */
+  "provider-timeout",
   /** The URL provider answered with a URL that expires within the safety margin. */
   "expired-url",
   /** The WebSocket constructor threw. */
@@ -23,6 +25,8 @@ export const CONNECTION_REASONS = [
   "invalid-options",
   /** The stream closed before it opened (a refused upgrade, as browsers report it). */
   "not-opened",
+  /** The upgrade got no answer within `handshakeTimeoutMs`. */
+  "handshake-timeout",
   /** 1008: the runtime refused the stream (e.g. expired credentials); a fresh URL is fetched. */
   "policy-violation",
   /** 1009: the runtime refused a message as too big. */
@@ -50,11 +54,13 @@ const DESCRIPTIONS: Record<ConnectionReason, string> = {
   offline: "offline; waiting for the network",
   stopped: "stopped; reopening the stream",
   "provider-failed": "the URL provider failed",
+  "provider-timeout": "the URL provider did not answer in time",
   "expired-url": "the URL provider answered with an expired URL",
   "socket-error": "the WebSocket could not be created",
   "no-websocket": "there is no WebSocket implementation",
   "invalid-options": "the connection could not be created: an option is invalid",
   "not-opened": "the stream could not open; fetching a fresh URL",
+  "handshake-timeout": "the runtime did not answer the upgrade in time",
   "policy-violation": "the runtime refused the stream; fetching a fresh URL",
   "message-too-big": "the runtime refused a message as too big",
   "going-away": "the runtime is going away",

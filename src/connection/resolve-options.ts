@@ -19,6 +19,14 @@ export const DEFAULT_URL_SAFETY_MARGIN_MS = 5_000;
 export const DEFAULT_MAX_FRAME_BYTES = 32 * 1024;
 /** Default `maxQueuedMessages`. */
 export const DEFAULT_MAX_QUEUED_MESSAGES = 100;
+/** Default `providerTimeoutMs`. */
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 20_000;
+/** Default `handshakeTimeoutMs`. */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 15_000;
+/** Default `healthyStreamMs`. */
+export const DEFAULT_HEALTHY_STREAM_MS = 5_000;
+/** Default `maxInboundFrameBytes`: 1 MiB. */
+export const DEFAULT_MAX_INBOUND_FRAME_BYTES = 1024 * 1024;
 
 /** Connection options with every default filled in and every number checked. */
 export interface ResolvedConnectionOptions<Outgoing> {
@@ -32,6 +40,10 @@ export interface ResolvedConnectionOptions<Outgoing> {
   maxQueuedMessages: number;
   streamLifetimeMs: number;
   idleTimeoutMs: number;
+  providerTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  healthyStreamMs: number;
+  maxInboundFrameBytes: number;
   heartbeat: HeartbeatSettings | undefined;
   WebSocket: WebSocketConstructor | undefined;
   onlineSource: OnlineSource;
@@ -73,6 +85,32 @@ function resolveHeartbeat(
     );
   }
   return { intervalMs, frame: codecHeartbeat };
+}
+
+/** The deadlines and the inbound frame cap, checked. */
+function resolveDeadlines(options: ConnectionOptions<unknown>) {
+  return {
+    providerTimeoutMs: numberOption(
+      "providerTimeoutMs",
+      options.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+      "a finite number > 0",
+    ),
+    handshakeTimeoutMs: numberOption(
+      "handshakeTimeoutMs",
+      options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+      "a finite number > 0",
+    ),
+    healthyStreamMs: numberOption(
+      "healthyStreamMs",
+      options.healthyStreamMs ?? DEFAULT_HEALTHY_STREAM_MS,
+      "a finite number >= 0",
+    ),
+    maxInboundFrameBytes: numberOption(
+      "maxInboundFrameBytes",
+      options.maxInboundFrameBytes ?? DEFAULT_MAX_INBOUND_FRAME_BYTES,
+      "a whole number >= 1",
+    ),
+  };
 }
 
 /**
@@ -125,6 +163,7 @@ export function resolveConnectionOptions<Outgoing>(
       options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       "a finite number > 0",
     ),
+    ...resolveDeadlines(options),
     heartbeat: resolveHeartbeat(options.heartbeat, codec),
     WebSocket: options.WebSocket,
     onlineSource: options.onlineSource ?? navigatorOnlineSource,

@@ -24,7 +24,10 @@ export interface ConnectionSnapshot<Outgoing = string> {
   status: ConnectionStatus;
   /** The runtime session id, stable for the life of the conversation. */
   sessionId: string;
-  /** Consecutive failed attempts since the last successful open. */
+  /**
+   * Consecutive failed attempts since the last healthy stream (one that stayed open
+   * `healthyStreamMs`); it drives the backoff.
+   */
   attempt: number;
   /** Epoch ms of the next reconnect attempt while `reconnecting`, else `null`. */
   nextRetryAt: number | null;
@@ -188,4 +191,27 @@ export interface ConnectionOptions<Outgoing = string> {
    * once on the same session. Default 900 000 (900 s).
    */
   idleTimeoutMs?: number;
+  /**
+   * Longest wait for the URL provider (ms). A provider that has not answered by then counts as
+   * failed (reason `provider-timeout`): its request is aborted and the next attempt asks anew.
+   * Default 20 000.
+   */
+  providerTimeoutMs?: number;
+  /**
+   * Longest wait for the WebSocket upgrade (ms). A socket that has not opened by then is closed
+   * and the attempt counts as failed (reason `handshake-timeout`). Default 15 000.
+   */
+  handshakeTimeoutMs?: number;
+  /**
+   * How long a stream must stay open before it counts as healthy and the backoff starts over
+   * (ms). Until then a close counts as one more failed attempt, so a runtime that accepts and
+   * closes at once meets a growing backoff. Default 5 000.
+   */
+  healthyStreamMs?: number;
+  /**
+   * Largest frame accepted from the agent, in bytes. A larger frame is not decoded: it becomes
+   * an `error` event with code `frame-too-large`. Default 1 048 576 (the service's own limit
+   * is 32 KB; this guards against a hostile or broken agent).
+   */
+  maxInboundFrameBytes?: number;
 }

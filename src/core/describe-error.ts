@@ -1,7 +1,8 @@
-/** A one-line description of anything thrown, for error messages. */
+import { thrownText } from "./errors";
+
+/** A one-line description of anything thrown, for error messages. Never throws. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  return sanitizeForMessage(thrownText(error), 500);
 }
 
 /** Text from an untrusted source made safe for an error message: one line, bounded length. */

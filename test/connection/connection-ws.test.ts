@@ -151,7 +151,8 @@ describe("AgentRuntimeConnection with Node's ws against a real server", () => {
     await until(connection, () => answerEnds(events) === 1, "answer");
     expect(runtime.upgrades.map((upgrade) => upgrade.refused)).toEqual([true, true, true, false]);
     expect(runtime.received.map(inputText)).toEqual(["queued before connecting"]);
-    expect(connection.getSnapshot()).toMatchObject({ status: "open", attempt: 0 });
+    // The three refusals count until the stream has stayed open healthyStreamMs.
+    expect(connection.getSnapshot()).toMatchObject({ status: "open", attempt: 3 });
   });
 
   it("re-presigns after 1008 and opens the fresh URL", async () => {

@@ -33,6 +33,7 @@ export const TABLE_STATES = {
     reason: "offline",
   }),
   open: state({ status: "open", step: "open" }),
+  "open · after failures": state({ status: "open", step: "open", attempt: 2 }),
   "reconnecting · waiting": state({
     status: "reconnecting",
     step: "waiting",
@@ -85,9 +86,17 @@ export const TABLE_EVENTS = {
   "URL ready": (s) => ({ type: "url-ready", generation: s.generation, expired: false }),
   "URL expired": (s) => ({ type: "url-ready", generation: s.generation, expired: true }),
   "provider failed": (s) => ({ type: "url-failed", generation: s.generation, error: new Error() }),
+  "provider timed out": (s) => ({
+    type: "url-failed",
+    generation: s.generation,
+    error: new Error(),
+    timedOut: true,
+  }),
   "socket error": () => ({ type: "socket-error", error: new Error("bad url") }),
   "no WebSocket": () => ({ type: "no-websocket", error: new Error("none") }),
   "socket open": () => ({ type: "socket-open" }),
+  "handshake timeout": () => ({ type: "handshake-timeout" }),
+  "stream healthy": () => ({ type: "stream-healthy" }),
   "closed 1000": () => closed(1000),
   "closed 1006": () => closed(1006),
   "closed 1008": () => closed(1008),
@@ -124,6 +133,8 @@ function effectName(effect: MachineEffect): string {
       return "open socket";
     case "drop-socket":
       return "close socket";
+    case "abort-url":
+      return "abort provider request";
     case "discard-url":
       return "discard URL";
     case "fail-message":
