@@ -5,7 +5,7 @@ import {
   streamingAgent,
   type AgentContext,
   type AgentHandler,
-} from "../../src/emulator";
+} from "agentcore-react-emulator";
 import {
   RUNTIME_ARN,
   emulator,

@@ -5,7 +5,7 @@ import {
   EmulatorStartError,
   startEmulator,
   type EmulatorTimers,
-} from "../../src/emulator";
+} from "agentcore-react-emulator";
 import { connect, emulator, open, presignedUrl, stopEmulators, until } from "./client";
 import { ManualTimers } from "./manual-timers";
 

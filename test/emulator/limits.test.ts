@@ -1,4 +1,4 @@
-import type { AgentHandler, CloseEvent } from "../../src/emulator";
+import type { AgentHandler, CloseEvent } from "agentcore-react-emulator";
 import { emulator, open, presignedUrl, stopEmulators, until } from "./client";
 import { ManualTimers } from "./manual-timers";
 

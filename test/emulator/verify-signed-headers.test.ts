@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { AgentRuntimeClient } from "../signing";
-import type { VectorFile } from "../../test/vectors/vector-format";
-import { verifySignedHeaders, type VerifySignedHeadersOptions } from "./verify-signed-headers";
+import { verifySignedHeaders, type VerifySignedHeadersOptions } from "agentcore-react-emulator";
+import { AgentRuntimeClient } from "../../src/signing";
+import type { VectorFile } from "../vectors/vector-format";
 
 const file = JSON.parse(
-  readFileSync(resolve(__dirname, "../../test/fixtures/agentcore-python-sdk.json"), "utf8"),
+  readFileSync(resolve(__dirname, "../fixtures/agentcore-python-sdk.json"), "utf8"),
 ) as VectorFile;
 
 const headerVectors = (file.vectors ?? [])

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { AgentRuntimeClient } from "../signing";
-import type { VectorFile } from "../../test/vectors/vector-format";
-import { verifyPresignedUrl, type VerifyPresignedUrlOptions } from "./verify-presigned-url";
+import { verifyPresignedUrl, type VerifyPresignedUrlOptions } from "agentcore-react-emulator";
+import { AgentRuntimeClient } from "../../src/signing";
+import type { VectorFile } from "../vectors/vector-format";
 
 const file = JSON.parse(
-  readFileSync(resolve(__dirname, "../../test/fixtures/agentcore-python-sdk.json"), "utf8"),
+  readFileSync(resolve(__dirname, "../fixtures/agentcore-python-sdk.json"), "utf8"),
 ) as VectorFile;
 const presignedVectors = (file.vectors ?? []).filter(
   (vector) => vector.method === "generate_presigned_url",
