@@ -1,4 +1,5 @@
 import {
+  EmulatorOptionsError,
   STREAM_CANCELLED,
   STREAM_DONE,
   agUiAgent,
@@ -106,8 +107,8 @@ describe("the streaming agent", () => {
   });
 
   it("refuses bad pacing options", () => {
-    expect(() => streamingAgent({ chunkSize: 0 })).toThrow(RangeError);
-    expect(() => streamingAgent({ intervalMs: -1 })).toThrow(RangeError);
+    expect(() => streamingAgent({ chunkSize: 0 })).toThrow(EmulatorOptionsError);
+    expect(() => streamingAgent({ intervalMs: -1 })).toThrow(EmulatorOptionsError);
   });
 });
 

@@ -22,7 +22,7 @@ export interface AgentSocket {
   /**
    * Closes the socket with a close frame (default 1000).
    *
-   * @throws {RangeError} for a code a server may not send.
+   * @throws {EmulatorOptionsError} for a code a server may not send.
    */
   close(code?: number, reason?: string): void;
   /** Calls `listener` for each frame from the client; returns a function that removes it. */

@@ -4,6 +4,7 @@ import { closeReason, isSendableCloseCode } from "./close-codes";
 import type { AgentContext, AgentFrame, AgentHandler, AgentSocket } from "./agent-types";
 import type { CloseCause, EventLog } from "./events";
 import type { FaultController, FaultTarget, FrameVerdict } from "./faults";
+import { EmulatorOptionsError } from "./options-error";
 import type { EmulatorSession } from "./sessions";
 
 /** Per-stream limits, like the service's. */
@@ -136,7 +137,7 @@ export class EmulatorConnection implements FaultTarget {
       sendJson: (value) => this.#send(JSON.stringify(value)),
       close: (code = 1000, reason = "") => {
         if (!isSendableCloseCode(code))
-          throw new RangeError(`${code} is not a close code a server can send`);
+          throw new EmulatorOptionsError(`${code} is not a close code a server can send`);
         this.close(code, reason, "agent");
       },
       on: ((event: "message" | "close", listener: MessageListener | CloseListener) => {
@@ -152,7 +153,7 @@ export class EmulatorConnection implements FaultTarget {
   #send(data: AgentFrame): boolean {
     if (this.#ending) return false;
     if (typeof data !== "string" && !(data instanceof Uint8Array)) {
-      throw new TypeError("An agent can send a string or a Uint8Array");
+      throw new EmulatorOptionsError("An agent can send a string or a Uint8Array");
     }
     const copy = typeof data === "string" ? data : new Uint8Array(data);
     this.session.sent.push({ connectionId: this.id, at: this.#init.clock(), data: copy });

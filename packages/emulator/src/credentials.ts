@@ -1,3 +1,5 @@
+import { EmulatorOptionsError } from "./options-error";
+
 /** AWS credentials the emulator accepts signatures from. */
 export interface EmulatorCredentials {
   accessKeyId: string;
@@ -18,7 +20,7 @@ export type CredentialLookup = (accessKeyId: string) => EmulatorCredentials | un
 /**
  * Indexes credentials by access key id.
  *
- * @throws {TypeError} for a set without an access key id or secret, or a key listed twice.
+ * @throws {EmulatorOptionsError} for a set without an access key id or secret, or a key listed twice.
  */
 export function credentialLookup(input: CredentialsInput): CredentialLookup {
   const list: readonly EmulatorCredentials[] = Array.isArray(input)
@@ -33,10 +35,14 @@ export function credentialLookup(input: CredentialsInput): CredentialLookup {
       credentials.accessKeyId === "" ||
       credentials.secretAccessKey === ""
     ) {
-      throw new TypeError("Emulator credentials need a non-empty accessKeyId and secretAccessKey");
+      throw new EmulatorOptionsError(
+        "Emulator credentials need a non-empty accessKeyId and secretAccessKey",
+      );
     }
     if (byKey.has(credentials.accessKeyId)) {
-      throw new TypeError(`Emulator credentials list access key ${credentials.accessKeyId} twice`);
+      throw new EmulatorOptionsError(
+        `Emulator credentials list access key ${credentials.accessKeyId} twice`,
+      );
     }
     byKey.set(credentials.accessKeyId, credentials);
   }

@@ -1,5 +1,5 @@
 /**
- * `agentcore-react/emulator`: a local stand-in for the AgentCore Runtime WebSocket endpoint, for
+ * `agentcore-react-emulator`: a local stand-in for the AgentCore Runtime WebSocket endpoint, for
  * development, tests and demos without an AWS account. Node only.
  *
  * @packageDocumentation
@@ -11,6 +11,7 @@ export {
   type EmulatorLimits,
   type EmulatorOptions,
 } from "./start-emulator";
+export { EmulatorOptionsError } from "./options-error";
 export {
   verifyPresignedUrl,
   SESSION_ID_PARAM,

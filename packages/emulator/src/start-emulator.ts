@@ -19,8 +19,9 @@ import {
   type UpgradeEvent,
   type WaitForOptions,
 } from "./events";
-import { FaultController, type FaultOptions } from "./faults";
+import { FaultCommandError, FaultController, type FaultOptions } from "./faults";
 import { refuseUpgrade } from "./http-refusal";
+import { EmulatorOptionsError } from "./options-error";
 import { splitRequestTarget } from "./raw-url";
 import { parseRuntimePath } from "./runtime-path";
 import { SessionStore, type EmulatorSession } from "./sessions";
@@ -138,7 +139,7 @@ const SHUTDOWN_GRACE_MS = 1000;
  * /runtimes/{url-encoded ARN}/ws[?qualifier=...]` authenticated like the service (SigV4 query or
  * headers, OAuth bearer header or subprotocol), with its limits, an agent, and fault injection.
  *
- * @throws {TypeError | RangeError} for bad options.
+ * @throws {EmulatorOptionsError} for bad options.
  * @throws {EmulatorStartError} when it cannot listen (e.g. the port is taken).
  */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -156,36 +157,56 @@ interface CheckedOptions {
 
 function checkOptions(options: EmulatorOptions): CheckedOptions {
   if (!options || typeof options !== "object")
-    throw new TypeError("startEmulator needs an options object");
+    throw new EmulatorOptionsError("startEmulator needs an options object");
   if (!options.credentials && !options.bearerTokens) {
-    throw new TypeError(
+    throw new EmulatorOptionsError(
       "startEmulator needs credentials (for SigV4), bearerTokens (for OAuth), or both",
     );
   }
   const region = options.region ?? "us-west-2";
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-    throw new RangeError(`Invalid region ${JSON.stringify(region)}`);
+    throw new EmulatorOptionsError(`Invalid region ${JSON.stringify(region)}`);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RangeError(`Invalid port ${port}`);
+    throw new EmulatorOptionsError(`Invalid port ${port}`);
+  if (options.clockSkewMs !== undefined && !Number.isFinite(options.clockSkewMs))
+    throw new EmulatorOptionsError(
+      `clockSkewMs must be a finite number, got ${options.clockSkewMs}`,
+    );
   const limits = { ...DEFAULT_LIMITS, ...stripUndefined(options.limits ?? {}) };
   for (const key of ["maxFrameBytes", "idleTimeoutMs", "maxStreamMs"] as const) {
     const value = limits[key];
     if (!Number.isInteger(value) || value < 1)
-      throw new RangeError(`limits.${key} must be a whole number of at least 1, got ${value}`);
+      throw new EmulatorOptionsError(
+        `limits.${key} must be a whole number of at least 1, got ${value}`,
+      );
   }
   for (const key of ["idleCloseCode", "maxStreamCloseCode"] as const) {
     if (!isSendableCloseCode(limits[key]))
-      throw new RangeError(`limits.${key} ${limits[key]} is not a close code a server can send`);
+      throw new EmulatorOptionsError(
+        `limits.${key} ${limits[key]} is not a close code a server can send`,
+      );
   }
   if (
     options.bearerTokens !== undefined &&
     typeof options.bearerTokens !== "function" &&
     !Array.isArray(options.bearerTokens)
   ) {
-    throw new TypeError("bearerTokens must be a list of tokens or a function");
+    throw new EmulatorOptionsError("bearerTokens must be a list of tokens or a function");
   }
   return { options, region, limits };
+}
+
+/** The fault controller for the `faults` option; a bad option is an {@link EmulatorOptionsError}. */
+function faultsFromOptions(
+  init: ConstructorParameters<typeof FaultController>[0],
+): FaultController {
+  try {
+    return new FaultController(init);
+  } catch (error) {
+    if (!(error instanceof FaultCommandError)) throw error;
+    throw new EmulatorOptionsError(`Invalid faults option: ${error.message}`, { cause: error });
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -224,7 +245,7 @@ class EmulatorServer {
     this.#events = new EventLog(options.maxEvents);
     this.#timers = new TrackedTimers(options.timers ?? systemTimers);
     const baseClock = toClock(options.now);
-    this.#faults = new FaultController({
+    this.#faults = faultsFromOptions({
       options: options.faults,
       clockSkewMs: options.clockSkewMs,
       targets: () => this.#connections,

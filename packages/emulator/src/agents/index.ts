@@ -1,4 +1,5 @@
 import type { AgentHandler } from "../agent-types";
+import { EmulatorOptionsError } from "../options-error";
 import { agUiAgent } from "./ag-ui";
 import { echoAgent } from "./echo";
 import { streamingAgent } from "./streaming";
@@ -12,14 +13,14 @@ export type AgentOption = BuiltInAgentName | AgentHandler;
 /**
  * The handler for an `agent` option; defaults to `echo`.
  *
- * @throws {TypeError} for an unknown name.
+ * @throws {EmulatorOptionsError} for an unknown name.
  */
 export function resolveAgent(agent: AgentOption | undefined): AgentHandler {
   if (agent === undefined || agent === "echo") return echoAgent();
   if (agent === "streaming") return streamingAgent();
   if (agent === "ag-ui") return agUiAgent();
   if (typeof agent === "function") return agent;
-  throw new TypeError(
+  throw new EmulatorOptionsError(
     `Unknown agent ${JSON.stringify(agent)}: use "echo", "streaming", "ag-ui" or a handler`,
   );
 }

@@ -1,4 +1,5 @@
 import type { EmulatorTimers } from "../clock";
+import { EmulatorOptionsError } from "../options-error";
 
 /**
  * Waits `ms` on the connection's timers. Resolves `false` early when any signal aborts (the
@@ -55,10 +56,16 @@ export function inputTextOf(value: unknown): string | undefined {
   return typeof text === "string" ? text : undefined;
 }
 
-/** Validates a pacing option. */
+/**
+ * Validates a pacing option.
+ *
+ * @throws {EmulatorOptionsError} for a chunk size under 1 or a negative interval.
+ */
 export function checkPacing(chunkSize: number, intervalMs: number): void {
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw new RangeError(`chunkSize must be a whole number of at least 1, got ${chunkSize}`);
+    throw new EmulatorOptionsError(
+      `chunkSize must be a whole number of at least 1, got ${chunkSize}`,
+    );
   if (!Number.isFinite(intervalMs) || intervalMs < 0)
-    throw new RangeError(`intervalMs must be 0 or more, got ${intervalMs}`);
+    throw new EmulatorOptionsError(`intervalMs must be 0 or more, got ${intervalMs}`);
 }
