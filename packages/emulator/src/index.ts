@@ -41,7 +41,8 @@ export {
   type AgentOption,
   type BuiltInAgentName,
 } from "./agents";
-export { AG_UI_TOOL_NAME, type AgUiAgentOptions } from "./agents/ag-ui";
+export type { AgUiAgentOptions } from "./agents/ag-ui";
+export { AG_UI_TOOL_NAME } from "./agents/ag-ui-events";
 export { STREAM_CANCELLED, STREAM_DONE, type StreamingAgentOptions } from "./agents/streaming";
 export {
   FaultCommandError,

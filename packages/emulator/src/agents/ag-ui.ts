@@ -1,5 +1,8 @@
-import type { AgentHandler } from "../agent-types";
-import { checkPacing, chunkText, inputTextOf, isCancelFrame, parseJson, pause } from "./pace";
+import type { AgentContext, AgentHandler, AgentSocket } from "../agent-types";
+import { agUiRun, userText, type AgUiEvent, type AgUiRun } from "./ag-ui-events";
+import { AnswerQueue } from "./answer-queue";
+import { isCancelFrame, nextTurn, parseJson } from "./client-frames";
+import { checkPacing, pause } from "./pace";
 
 /** Options of {@link agUiAgent}. */
 export interface AgUiAgentOptions {
@@ -13,46 +16,8 @@ export interface AgUiAgentOptions {
   reply?: (inputText: string, turn: number) => string;
 }
 
-/** The tool the AG-UI agent pretends to call. */
-export const AG_UI_TOOL_NAME = "lookup";
-
-type AgUiEvent = { type: string } & Record<string, unknown>;
-
 function defaultReply(inputText: string, turn: number): string {
   return `Run ${turn} of this thread. The lookup for "${inputText}" came back, and here is the answer, streamed as AG-UI events.`;
-}
-
-/** The text of the last user message of a RunAgentInput, or of `{"inputText": ...}`. */
-function userText(input: unknown): string | undefined {
-  const direct = inputTextOf(input);
-  if (direct !== undefined) return direct;
-  if (!input || typeof input !== "object") return undefined;
-  const messages = (input as Record<string, unknown>)["messages"];
-  if (!Array.isArray(messages)) return undefined;
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
-    const message = messages[i] as Record<string, unknown> | null;
-    if (!message || message["role"] !== "user") continue;
-    const content = message["content"];
-    if (typeof content === "string") return content;
-    if (Array.isArray(content)) {
-      return content
-        .map((part) =>
-          part &&
-          typeof part === "object" &&
-          typeof (part as Record<string, unknown>)["text"] === "string"
-            ? (part as Record<string, string>)["text"]
-            : "",
-        )
-        .join("");
-    }
-  }
-  return undefined;
-}
-
-function stringField(input: unknown, key: string): string | undefined {
-  if (!input || typeof input !== "object") return undefined;
-  const value = (input as Record<string, unknown>)[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 /**
@@ -71,50 +36,7 @@ export function agUiAgent(options: AgUiAgentOptions = {}): AgentHandler {
   checkPacing(chunkSize, intervalMs);
 
   return (socket, context) => {
-    const queue: unknown[] = [];
-    let cancel: AbortController | undefined;
-    let running = false;
-
-    const events = (
-      input: unknown,
-      text: string,
-      turn: number,
-    ): { threadId: string; runId: string; list: AgUiEvent[] } => {
-      const threadId = stringField(input, "threadId") ?? context.sessionId;
-      const runId = stringField(input, "runId") ?? `run-${turn}`;
-      const list: AgUiEvent[] = [{ type: "RUN_STARTED", threadId, runId }];
-      const message = (messageId: string, body: string) => {
-        list.push({ type: "TEXT_MESSAGE_START", messageId, role: "assistant" });
-        for (const delta of chunkText(body, chunkSize))
-          list.push({ type: "TEXT_MESSAGE_CONTENT", messageId, delta });
-        list.push({ type: "TEXT_MESSAGE_END", messageId });
-      };
-      if (withTool) {
-        const toolCallId = `${runId}-tool-1`;
-        message(`${runId}-msg-1`, "Let me look that up.");
-        list.push({
-          type: "TOOL_CALL_START",
-          toolCallId,
-          toolCallName: AG_UI_TOOL_NAME,
-          parentMessageId: `${runId}-msg-1`,
-        });
-        for (const delta of chunkText(JSON.stringify({ query: text }), chunkSize))
-          list.push({ type: "TOOL_CALL_ARGS", toolCallId, delta });
-        list.push({ type: "TOOL_CALL_END", toolCallId });
-        list.push({
-          type: "TOOL_CALL_RESULT",
-          messageId: `${runId}-tool-result-1`,
-          toolCallId,
-          content: JSON.stringify({ found: true, query: text }),
-          role: "tool",
-        });
-      }
-      message(`${runId}-msg-2`, reply(text, turn));
-      list.push({ type: "RUN_FINISHED", threadId, runId });
-      return { threadId, runId, list };
-    };
-
-    const runOne = async (input: unknown, signal: AbortSignal) => {
+    const answers = new AnswerQueue<unknown>(socket, async (input, cancelled) => {
       const text = userText(input);
       if (text === undefined) {
         socket.sendJson({
@@ -124,46 +46,66 @@ export function agUiAgent(options: AgUiAgentOptions = {}): AgentHandler {
         });
         return;
       }
-      const turn = ((context.session.state["agUiRuns"] as number | undefined) ?? 0) + 1;
-      context.session.state["agUiRuns"] = turn;
-      const { threadId, runId, list } = events(input, text, turn);
-      let openMessage: string | undefined;
-      let openToolCall: string | undefined;
-      for (const event of list) {
-        if (!(await pause(context.timers, intervalMs, [socket.signal, signal]))) {
-          if (!socket.isOpen) return;
-          if (openMessage) socket.sendJson({ type: "TEXT_MESSAGE_END", messageId: openMessage });
-          if (openToolCall) socket.sendJson({ type: "TOOL_CALL_END", toolCallId: openToolCall });
-          socket.sendJson({ type: "RUN_FINISHED", threadId, runId, result: { cancelled: true } });
-          return;
-        }
-        if (event.type === "TEXT_MESSAGE_START") openMessage = event["messageId"] as string;
-        if (event.type === "TEXT_MESSAGE_END") openMessage = undefined;
-        if (event.type === "TOOL_CALL_START") openToolCall = event["toolCallId"] as string;
-        if (event.type === "TOOL_CALL_END") openToolCall = undefined;
-        socket.sendJson(event);
-      }
-    };
-
-    const run = async () => {
-      running = true;
-      while (queue.length > 0 && socket.isOpen) {
-        cancel = new AbortController();
-        await runOne(queue.shift(), cancel.signal);
-      }
-      cancel = undefined;
-      running = false;
-    };
+      const turn = nextTurn(context.session.state, "agUiRuns");
+      const answer = reply(text, turn);
+      const fallbackThreadId = context.sessionId;
+      const run = agUiRun({ input, text, answer, fallbackThreadId, turn, chunkSize, withTool });
+      await streamRun(run, { socket, context, intervalMs, cancelled });
+    });
 
     socket.on("message", (data) => {
       const json = typeof data === "string" ? parseJson(data) : undefined;
-      if (isCancelFrame(json)) {
-        queue.length = 0;
-        cancel?.abort();
-        return;
-      }
-      queue.push(json);
-      if (!running) return run();
+      if (isCancelFrame(json)) return answers.cancel();
+      return answers.push(json);
     });
   };
+}
+
+interface RunStream {
+  socket: AgentSocket;
+  context: AgentContext;
+  intervalMs: number;
+  /** Aborts when the client cancels the run. */
+  cancelled: AbortSignal;
+}
+
+/**
+ * Sends a run's events one every `intervalMs`. Cut short (cancel, not close), it ends the open
+ * text message or tool call and finishes the run with `result: {cancelled: true}`.
+ */
+async function streamRun(run: AgUiRun, stream: RunStream): Promise<void> {
+  const { socket, context, intervalMs, cancelled } = stream;
+  const open = new OpenParts();
+  for (const event of run.events) {
+    if (!(await pause(context.timers, intervalMs, [socket.signal, cancelled]))) {
+      if (!socket.isOpen) return;
+      for (const end of open.endings()) socket.sendJson(end);
+      const { threadId, runId } = run;
+      socket.sendJson({ type: "RUN_FINISHED", threadId, runId, result: { cancelled: true } });
+      return;
+    }
+    open.track(event);
+    socket.sendJson(event);
+  }
+}
+
+/** The text message and tool call a run has started and not yet ended. */
+class OpenParts {
+  #message: string | undefined;
+  #toolCall: string | undefined;
+
+  track(event: AgUiEvent): void {
+    if (event.type === "TEXT_MESSAGE_START") this.#message = event.messageId;
+    if (event.type === "TEXT_MESSAGE_END") this.#message = undefined;
+    if (event.type === "TOOL_CALL_START") this.#toolCall = event.toolCallId;
+    if (event.type === "TOOL_CALL_END") this.#toolCall = undefined;
+  }
+
+  /** The events that end what is open: the text message first, then the tool call. */
+  endings(): AgUiEvent[] {
+    const endings: AgUiEvent[] = [];
+    if (this.#message) endings.push({ type: "TEXT_MESSAGE_END", messageId: this.#message });
+    if (this.#toolCall) endings.push({ type: "TOOL_CALL_END", toolCallId: this.#toolCall });
+    return endings;
+  }
 }

@@ -1,5 +1,5 @@
 import type { AgentHandler } from "../agent-types";
-import { inputTextOf, parseJson } from "./pace";
+import { inputTextOf, parseJson } from "./client-frames";
 
 /**
  * Echoes every frame back. A `{"inputText": "..."}` frame is answered with its text; any other

@@ -33,29 +33,6 @@ export function chunkText(text: string, size: number): string[] {
   return chunks;
 }
 
-/** Parses JSON, or `undefined` when the text is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** True for the cancel frames the built-in agents honour: `{"type":"cancel"}` or `{"action":"cancel"}`. */
-export function isCancelFrame(value: unknown): boolean {
-  if (!value || typeof value !== "object") return false;
-  const record = value as Record<string, unknown>;
-  return record["type"] === "cancel" || record["action"] === "cancel";
-}
-
-/** The `inputText` of a `{"inputText": "..."}` frame, else `undefined`. */
-export function inputTextOf(value: unknown): string | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const text = (value as Record<string, unknown>)["inputText"];
-  return typeof text === "string" ? text : undefined;
-}
-
 /**
  * Validates a pacing option.
  *

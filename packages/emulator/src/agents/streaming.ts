@@ -1,5 +1,7 @@
 import type { AgentHandler } from "../agent-types";
-import { checkPacing, chunkText, inputTextOf, isCancelFrame, parseJson, pause } from "./pace";
+import { AnswerQueue } from "./answer-queue";
+import { inputTextOf, isCancelFrame, nextTurn, parseJson } from "./client-frames";
+import { checkPacing, chunkText, pause } from "./pace";
 
 /** Options of {@link streamingAgent}. */
 export interface StreamingAgentOptions {
@@ -38,31 +40,19 @@ export function streamingAgent(options: StreamingAgentOptions = {}): AgentHandle
   checkPacing(chunkSize, intervalMs);
 
   return (socket, context) => {
-    const queue: string[] = [];
-    let cancel: AbortController | undefined;
-    let running = false;
-
-    const run = async () => {
-      running = true;
-      while (queue.length > 0 && socket.isOpen) {
-        const input = queue.shift() as string;
-        cancel = new AbortController();
-        const turn = ((context.session.state["turns"] as number | undefined) ?? 0) + 1;
-        context.session.state["turns"] = turn;
-        let finished = true;
-        for (const chunk of chunkText(reply(input, turn), chunkSize)) {
-          if (!(await pause(context.timers, intervalMs, [socket.signal, cancel.signal]))) {
-            finished = false;
-            break;
-          }
-          socket.send(chunk);
+    const answers = new AnswerQueue<string>(socket, async (input, cancelled) => {
+      const turn = nextTurn(context.session.state, "turns");
+      let finished = true;
+      for (const chunk of chunkText(reply(input, turn), chunkSize)) {
+        if (!(await pause(context.timers, intervalMs, [socket.signal, cancelled]))) {
+          finished = false;
+          break;
         }
-        if (!socket.isOpen) break;
-        socket.sendJson(finished ? STREAM_DONE : STREAM_CANCELLED);
+        socket.send(chunk);
       }
-      cancel = undefined;
-      running = false;
-    };
+      if (!socket.isOpen) return;
+      socket.sendJson(finished ? STREAM_DONE : STREAM_CANCELLED);
+    });
 
     socket.on("message", (data) => {
       if (typeof data !== "string") {
@@ -70,18 +60,13 @@ export function streamingAgent(options: StreamingAgentOptions = {}): AgentHandle
         return;
       }
       const json = parseJson(data);
-      if (isCancelFrame(json)) {
-        queue.length = 0;
-        cancel?.abort();
-        return;
-      }
+      if (isCancelFrame(json)) return answers.cancel();
       const input = json === undefined ? data : inputTextOf(json);
       if (input === undefined) {
         socket.sendJson({ type: "error", message: 'Expected {"inputText": "..."} or plain text' });
         return;
       }
-      queue.push(input);
-      if (!running) return run();
+      return answers.push(input);
     });
   };
 }
