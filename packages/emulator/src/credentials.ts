@@ -23,9 +23,7 @@ export type CredentialLookup = (accessKeyId: string) => EmulatorCredentials | un
  * @throws {EmulatorOptionsError} for a set without an access key id or secret, or a key listed twice.
  */
 export function credentialLookup(input: CredentialsInput): CredentialLookup {
-  const list: readonly EmulatorCredentials[] = Array.isArray(input)
-    ? input
-    : [input as EmulatorCredentials];
+  const list: readonly EmulatorCredentials[] = isCredentialsList(input) ? input : [input];
   const byKey = new Map<string, EmulatorCredentials>();
   for (const credentials of list) {
     if (
@@ -47,6 +45,10 @@ export function credentialLookup(input: CredentialsInput): CredentialLookup {
     byKey.set(credentials.accessKeyId, credentials);
   }
   return (accessKeyId) => byKey.get(accessKeyId);
+}
+
+function isCredentialsList(input: CredentialsInput): input is readonly EmulatorCredentials[] {
+  return Array.isArray(input);
 }
 
 /**

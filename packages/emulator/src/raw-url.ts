@@ -71,23 +71,18 @@ export function parseWebSocketUrl(url: string): Parsed<RawWebSocketUrl> {
   if (!match) {
     return { ok: false, reason: "not a ws:// or wss:// URL with a path (and no fragment)" };
   }
-  const [, scheme, authority, path, rawQuery] = match as unknown as [
-    string,
-    "ws" | "wss",
-    string,
-    string,
-    string | undefined,
-  ];
+  // The pattern guarantees the scheme, authority and path groups; only the query is optional.
+  const [, scheme = "", authority = "", path = "", rawQuery = ""] = match;
   const host = splitHostPort(authority);
   if (!host.ok) return host;
   return {
     ok: true,
-    scheme,
+    scheme: scheme === "wss" ? "wss" : "ws",
     authority,
     hostname: host.hostname,
     port: host.port,
     path,
-    rawQuery: rawQuery ?? "",
+    rawQuery,
   };
 }
 

@@ -30,7 +30,7 @@ export function parseRuntimePath(rawPath: string): RuntimePathResult {
       reason: "no route: expected /runtimes/{url-encoded runtime ARN}/ws",
     };
   }
-  const runtimeArn = decodeComponent(match[1] as string);
+  const runtimeArn = decodeComponent(match[1] ?? "");
   if (runtimeArn === undefined) {
     return {
       ok: false,
@@ -42,12 +42,7 @@ export function parseRuntimePath(rawPath: string): RuntimePathResult {
   if (!arn) {
     return { ok: false, status: 400, reason: `invalid runtime ARN ${JSON.stringify(runtimeArn)}` };
   }
-  const [, partition, region, accountId, runtimeId] = arn as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  // The pattern guarantees all four groups.
+  const [, partition = "", region = "", accountId = "", runtimeId = ""] = arn;
   return { ok: true, runtimeArn, arn: { partition, region, accountId, runtimeId } };
 }

@@ -7,14 +7,10 @@ export const SIGV4_ALGORITHM = "AWS4-HMAC-SHA256";
 export function parseAmzDate(value: string): number | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // The pattern guarantees all six groups.
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map(Number);
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const back = new Date(ms);
   // Reject dates that Date.UTC silently rolls over, such as 20250230.
@@ -43,13 +39,7 @@ export interface CredentialScope {
 export function parseCredentialScope(value: string): CredentialScope | undefined {
   const parts = value.split("/");
   if (parts.length !== 5) return undefined;
-  const [accessKeyId, date, region, service, terminator] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [accessKeyId = "", date = "", region = "", service = "", terminator = ""] = parts;
   if (
     !accessKeyId ||
     !/^\d{8}$/.test(date) ||
