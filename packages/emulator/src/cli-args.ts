@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { BuiltInAgentName } from "./agents";
 import { DEMO_CREDENTIALS, type EmulatorCredentials } from "./credentials";
-import type { EmulatorOptions } from "./start-emulator";
+import type { EmulatorOptions } from "./emulator-options";
 
 /** Default port of the command-line emulator. */
 export const CLI_DEFAULT_PORT = 8787;

@@ -5,7 +5,8 @@
 import { USAGE, parseCliArgs } from "./cli-args";
 import { CONTROL_PREFIX } from "./control-api";
 import { DEMO_CREDENTIALS } from "./credentials";
-import { EmulatorStartError, startEmulator } from "./start-emulator";
+import { EmulatorStartError } from "./listen";
+import { startEmulator } from "./start-emulator";
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2), process.env);

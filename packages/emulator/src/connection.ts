@@ -3,7 +3,8 @@ import { TrackedTimers, type EmulatorTimers } from "./clock";
 import { closeReason, isSendableCloseCode } from "./close-codes";
 import type { AgentContext, AgentFrame, AgentHandler, AgentSocket } from "./agent-types";
 import type { CloseCause, EventLog } from "./events";
-import type { FaultController, FaultTarget, FrameVerdict } from "./faults";
+import type { FaultTarget, FrameVerdict } from "./fault-types";
+import type { FaultController } from "./faults";
 import { EmulatorOptionsError } from "./options-error";
 import type { EmulatorSession } from "./sessions";
 
@@ -140,14 +141,16 @@ export class EmulatorConnection implements FaultTarget {
           throw new EmulatorOptionsError(`${code} is not a close code a server can send`);
         this.close(code, reason, "agent");
       },
-      on: ((event: "message" | "close", listener: MessageListener | CloseListener) => {
-        const set = (event === "message" ? this.#messageListeners : this.#closeListeners) as Set<
-          typeof listener
-        >;
-        set.add(listener);
-        return () => set.delete(listener);
-      }) as AgentSocket["on"],
+      on: (...[event, listener]: ["message", MessageListener] | ["close", CloseListener]) => {
+        if (event === "message") return this.#listen(this.#messageListeners, listener);
+        return this.#listen(this.#closeListeners, listener);
+      },
     };
+  }
+
+  #listen<T>(listeners: Set<T>, listener: T): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   #send(data: AgentFrame): boolean {
@@ -201,9 +204,7 @@ export class EmulatorConnection implements FaultTarget {
     };
     try {
       const result = run();
-      if (result && typeof (result as Promise<unknown>).then === "function") {
-        (result as Promise<unknown>).then(undefined, failed);
-      }
+      if (isThenable(result)) result.then(undefined, failed);
     } catch (error) {
       failed(error);
     }
@@ -244,6 +245,11 @@ export class EmulatorConnection implements FaultTarget {
     }
     this.#init.onClosed(this);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  return "then" in value && typeof value.then === "function";
 }
 
 function toBytes(raw: RawData): Buffer {

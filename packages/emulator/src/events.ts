@@ -98,7 +98,7 @@ export class EventLog {
 
   record(event: NewEvent): EmulatorEvent {
     this.#seq += 1;
-    const full = { ...event, seq: this.#seq } as EmulatorEvent;
+    const full: EmulatorEvent = { ...event, seq: this.#seq };
     this.#events.push(full);
     if (this.#events.length > this.#limit) this.#events.shift();
     for (const listener of [...this.#listeners]) listener(full);
@@ -112,14 +112,22 @@ export class EventLog {
   }
 
   /** The first event (past or future) that matches. */
-  waitFor<T extends EmulatorEvent = EmulatorEvent>(
+  waitFor<T extends EmulatorEvent>(
+    predicate: (event: EmulatorEvent) => event is T,
+    options?: WaitForOptions,
+  ): Promise<T>;
+  waitFor(
+    predicate: (event: EmulatorEvent) => boolean,
+    options?: WaitForOptions,
+  ): Promise<EmulatorEvent>;
+  waitFor(
     predicate: (event: EmulatorEvent) => boolean,
     options: WaitForOptions = {},
-  ): Promise<T> {
+  ): Promise<EmulatorEvent> {
     const afterSeq = options.afterSeq ?? 0;
     const past = this.#events.find((event) => event.seq > afterSeq && predicate(event));
-    if (past) return Promise.resolve(past as T);
-    return new Promise<T>((resolve, reject) => {
+    if (past) return Promise.resolve(past);
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         stop();
         reject(new Error(`No matching emulator event within ${options.timeoutMs ?? 10_000} ms`));
@@ -128,7 +136,7 @@ export class EventLog {
         if (event.seq <= afterSeq || !predicate(event)) return;
         clearTimeout(timer);
         stop();
-        resolve(event as T);
+        resolve(event);
       });
     });
   }

@@ -1,4 +1,5 @@
-import { FaultCommandError, FaultController, type FaultTarget } from "./faults";
+import { FaultCommandError, type FaultTarget } from "./fault-types";
+import { FaultController } from "./faults";
 
 function target(): FaultTarget & { log: string[] } {
   const log: string[] = [];

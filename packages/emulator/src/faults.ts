@@ -1,92 +1,25 @@
-import { isSendableCloseCode } from "./close-codes";
-import { mulberry32, randomSeed } from "./prng";
+import {
+  checkCloseCode,
+  checkCount,
+  checkFinite,
+  checkNonNegative,
+  checkStatus,
+} from "./fault-checks";
+import { applyFaultCommand, parseFaultCommand } from "./fault-commands";
+import type {
+  FaultCommand,
+  FaultOptions,
+  FaultState,
+  FaultTarget,
+  FrameFaultOptions,
+  FrameVerdict,
+  Refusal,
+} from "./fault-types";
+import { FrameRules } from "./frame-rules";
+import { randomSeed } from "./prng";
+import { RandomFaults } from "./random-faults";
 
-/** Which frames a frame fault counts: from the client (`in`), to it (`out`), or both. */
-export type FrameDirection = "in" | "out" | "any";
-
-/** What to do with a socket when a frame passes. */
-export type FrameVerdict =
-  | { action: "pass" }
-  | { action: "drop"; rule: string }
-  | { action: "close"; code: number; reason: string; rule: string };
-
-/** A refusal the emulator answers an upgrade with. */
-export interface Refusal {
-  status: number;
-  reason: string;
-}
-
-/** Frame faults: after `frames` frames on a connection, drop it or close it. */
-export interface FrameFaultOptions {
-  /** Which frames count. Default `any`. */
-  direction?: FrameDirection;
-  /** How many connections it hits before it disarms. Default 1; `Infinity` for every one. */
-  times?: number;
-}
-
-/** Faults to start with (the same ones the runtime API sets). */
-export interface FaultOptions {
-  /** Seed of the fault randomness; random (and reported as `faults.seed`) when omitted. */
-  seed?: number;
-  /** Refuse the next `count` authenticated upgrades with `status` (default 429). */
-  refuseNext?: { count: number; status?: number };
-  /** Refuse each authenticated upgrade with this probability and status (default 429). */
-  refuseRandomly?: { probability: number; status?: number };
-  /** Terminate a connection (no close frame: 1006 on the client) after this many frames. */
-  dropAfterFrames?: { frames: number } & FrameFaultOptions;
-  /** Close a connection with `code` (e.g. 1008, 1011) after this many frames. */
-  closeAfterFrames?: { frames: number; code: number; reason?: string } & FrameFaultOptions;
-  /** Terminate a connection at each frame with this probability. */
-  dropRandomly?: number;
-  /** Hold every upgrade this long before answering it. */
-  upgradeDelayMs?: number;
-}
-
-/** A fault command as JSON, for `POST /__emulator/faults` and {@link FaultController.apply}. */
-export type FaultCommand =
-  | { action: "dropAll" }
-  | { action: "closeAll"; code?: number; reason?: string }
-  | { action: "refuseNext"; count?: number; status?: number }
-  | { action: "refuseRandomly"; probability: number; status?: number }
-  | { action: "dropAfterFrames"; frames: number; direction?: FrameDirection; times?: number }
-  | {
-      action: "closeAfterFrames";
-      frames: number;
-      code?: number;
-      reason?: string;
-      direction?: FrameDirection;
-      times?: number;
-    }
-  | { action: "dropRandomly"; probability: number }
-  | { action: "delayUpgrades"; ms: number }
-  | { action: "setClockSkew"; ms: number }
-  | { action: "expireIssuedBefore"; at?: number }
-  | { action: "reseed"; seed: number }
-  | { action: "reset" };
-
-/** A bad fault command or argument. */
-export class FaultCommandError extends Error {
-  override readonly name: string = "FaultCommandError";
-}
-
-/** An open connection as the fault controller sees it. */
-export interface FaultTarget {
-  drop(cause: "fault-drop"): void;
-  close(code: number, reason: string, cause: "fault-close"): void;
-}
-
-interface FrameRule {
-  id: number;
-  kind: "drop" | "close";
-  frames: number;
-  direction: FrameDirection;
-  remaining: number;
-  code: number;
-  reason: string;
-  counts: WeakMap<FaultTarget, number>;
-}
-
-const UPGRADE_STREAM_SALT = 0x9e3779b9;
+const DEFAULT_FAULT_REASON = "Fault injected by the emulator";
 
 /**
  * Scriptable, seedable fault injection. Scripted faults (`refuseNext`, `dropAfterFrames`, ...)
@@ -94,15 +27,9 @@ const UPGRADE_STREAM_SALT = 0x9e3779b9;
  * stream for frames and one for upgrades, so the same seed and traffic give the same faults.
  */
 export class FaultController {
-  #seed: number;
-  #frameRandom: () => number;
-  #upgradeRandom: () => number;
+  readonly #random: RandomFaults;
+  readonly #frameRules = new FrameRules();
   #refusals: number[] = [];
-  #refuseProbability = 0;
-  #refuseRandomStatus = 429;
-  #rules: FrameRule[] = [];
-  #ruleIds = 0;
-  #dropProbability = 0;
   #upgradeDelayMs = 0;
   #clockSkewMs: number;
   #issuedBefore: number | undefined;
@@ -117,12 +44,14 @@ export class FaultController {
     now: () => number;
   }) {
     const options = init.options ?? {};
-    this.#seed = checkSeed(options.seed ?? randomSeed());
-    this.#frameRandom = mulberry32(this.#seed);
-    this.#upgradeRandom = mulberry32(this.#seed ^ UPGRADE_STREAM_SALT);
+    this.#random = new RandomFaults(options.seed ?? randomSeed());
     this.#clockSkewMs = checkFinite(init.clockSkewMs ?? 0, "clock skew");
     this.#targets = init.targets;
     this.#now = init.now;
+    this.#arm(options);
+  }
+
+  #arm(options: FaultOptions): void {
     if (options.refuseNext) this.refuseNext(options.refuseNext.count, options.refuseNext.status);
     if (options.refuseRandomly)
       this.refuseRandomly(options.refuseRandomly.probability, options.refuseRandomly.status);
@@ -138,7 +67,7 @@ export class FaultController {
 
   /** The seed of the fault randomness (give it back as `faults.seed` to replay a run). */
   get seed(): number {
-    return this.#seed;
+    return this.#random.seed;
   }
 
   /** How far the emulator clock runs ahead of the real one (negative: behind), in ms. */
@@ -162,7 +91,7 @@ export class FaultController {
   }
 
   /** Closes every open connection with `code` (default 1011). */
-  closeAll(code = 1011, reason = "Fault injected by the emulator"): number {
+  closeAll(code = 1011, reason = DEFAULT_FAULT_REASON): number {
     checkCloseCode(code);
     let count = 0;
     for (const target of [...this.#targets()]) {
@@ -181,10 +110,7 @@ export class FaultController {
 
   /** Refuses each authenticated upgrade with this probability (0 turns it off). */
   refuseRandomly(probability: number, status = 429): void {
-    checkProbability(probability);
-    checkStatus(status);
-    this.#refuseProbability = probability;
-    this.#refuseRandomStatus = status;
+    this.#random.refuseRandomly(probability, status);
   }
 
   /**
@@ -193,7 +119,7 @@ export class FaultController {
    * reaches the client; an incoming one is in the session transcript but never reaches the agent.
    */
   dropAfterFrames(frames: number, options: FrameFaultOptions = {}): void {
-    this.#addRule("drop", frames, 1006, "", options);
+    this.#frameRules.add("drop", frames, { code: 1006, reason: "" }, options);
   }
 
   /** Like {@link dropAfterFrames}, but closes with `code` (e.g. 1008 or 1011) and a reason. */
@@ -203,19 +129,13 @@ export class FaultController {
     options: FrameFaultOptions & { reason?: string } = {},
   ): void {
     checkCloseCode(code);
-    this.#addRule(
-      "close",
-      frames,
-      code,
-      options.reason ?? "Fault injected by the emulator",
-      options,
-    );
+    const reason = options.reason ?? DEFAULT_FAULT_REASON;
+    this.#frameRules.add("close", frames, { code, reason }, options);
   }
 
   /** Terminates a connection at each frame with this probability (0 turns it off). */
   dropRandomly(probability: number): void {
-    checkProbability(probability);
-    this.#dropProbability = probability;
+    this.#random.dropRandomly(probability);
   }
 
   /** Holds every upgrade `ms` before answering it (0 turns it off). */
@@ -239,89 +159,40 @@ export class FaultController {
 
   /** Restarts the fault randomness from `seed`. */
   reseed(seed: number): void {
-    this.#seed = checkSeed(seed);
-    this.#frameRandom = mulberry32(this.#seed);
-    this.#upgradeRandom = mulberry32(this.#seed ^ UPGRADE_STREAM_SALT);
+    this.#random.reseed(seed);
   }
 
   /** Clears every fault and the clock skew (the seed stays). */
   reset(): void {
     this.#refusals = [];
-    this.#refuseProbability = 0;
-    this.#rules = [];
-    this.#dropProbability = 0;
+    this.#random.reset();
+    this.#frameRules.clear();
     this.#upgradeDelayMs = 0;
     this.#clockSkewMs = 0;
     this.#issuedBefore = undefined;
   }
 
-  /** Applies a JSON fault command (the control endpoint's format). */
+  /**
+   * Applies a JSON fault command (the control endpoint's format).
+   *
+   * @throws {FaultCommandError} for a malformed command or a bad argument.
+   */
   apply(command: FaultCommand): FaultState {
-    if (!command || typeof command !== "object")
-      throw new FaultCommandError("A fault command must be an object");
-    const c = command as Record<string, unknown>;
-    switch (command.action) {
-      case "dropAll":
-        this.dropAll();
-        break;
-      case "closeAll":
-        this.closeAll(optionalNumber(c, "code") ?? 1011, optionalString(c, "reason"));
-        break;
-      case "refuseNext":
-        this.refuseNext(optionalNumber(c, "count") ?? 1, optionalNumber(c, "status") ?? 429);
-        break;
-      case "refuseRandomly":
-        this.refuseRandomly(requiredNumber(c, "probability"), optionalNumber(c, "status") ?? 429);
-        break;
-      case "dropAfterFrames":
-        this.dropAfterFrames(requiredNumber(c, "frames"), frameOptions(c));
-        break;
-      case "closeAfterFrames":
-        this.closeAfterFrames(requiredNumber(c, "frames"), optionalNumber(c, "code") ?? 1011, {
-          ...frameOptions(c),
-          reason: optionalString(c, "reason"),
-        });
-        break;
-      case "dropRandomly":
-        this.dropRandomly(requiredNumber(c, "probability"));
-        break;
-      case "delayUpgrades":
-        this.delayUpgrades(requiredNumber(c, "ms"));
-        break;
-      case "setClockSkew":
-        this.setClockSkew(requiredNumber(c, "ms"));
-        break;
-      case "expireIssuedBefore":
-        this.expireIssuedBefore(optionalNumber(c, "at"));
-        break;
-      case "reseed":
-        this.reseed(requiredNumber(c, "seed"));
-        break;
-      case "reset":
-        this.reset();
-        break;
-      default:
-        throw new FaultCommandError(`Unknown fault action ${JSON.stringify(c["action"])}`);
-    }
+    applyFaultCommand(this, parseFaultCommand(command));
     return this.snapshot();
   }
 
   /** The armed faults, as JSON. */
   snapshot(): FaultState {
+    const random = this.#random.snapshot();
     return {
-      seed: this.#seed,
+      seed: this.#random.seed,
       clockSkewMs: this.#clockSkewMs,
       upgradeDelayMs: this.#upgradeDelayMs,
       refuseNext: [...this.#refusals],
-      refuseRandomly: { probability: this.#refuseProbability, status: this.#refuseRandomStatus },
-      dropRandomly: this.#dropProbability,
-      frameRules: this.#rules.map((rule) => ({
-        kind: rule.kind,
-        frames: rule.frames,
-        direction: rule.direction,
-        remaining: rule.remaining,
-        ...(rule.kind === "close" ? { code: rule.code } : {}),
-      })),
+      refuseRandomly: random.refuseRandomly,
+      dropRandomly: random.dropRandomly,
+      frameRules: this.#frameRules.snapshot(),
       issuedBefore: this.#issuedBefore ?? null,
     };
   }
@@ -331,153 +202,19 @@ export class FaultController {
     return this.#upgradeDelayMs;
   }
 
-  /** @internal Whether to refuse an authenticated upgrade, and how. */
+  /** @internal Whether to refuse an authenticated upgrade, and how: scripted refusals first. */
   takeRefusal(): Refusal | undefined {
     const scripted = this.#refusals.shift();
     if (scripted !== undefined)
       return { status: scripted, reason: `Refused by an injected fault (${scripted})` };
-    if (this.#refuseProbability > 0 && this.#upgradeRandom() < this.#refuseProbability) {
-      return {
-        status: this.#refuseRandomStatus,
-        reason: `Refused at random by an injected fault (${this.#refuseRandomStatus})`,
-      };
-    }
-    return undefined;
+    return this.#random.drawRefusal();
   }
 
-  /** @internal Counts a frame on a connection and says whether a fault fires. */
+  /** @internal Counts a frame on a connection and says whether a fault fires: rules first. */
   onFrame(target: FaultTarget, direction: "in" | "out"): FrameVerdict {
-    for (const rule of this.#rules) {
-      if (rule.direction !== "any" && rule.direction !== direction) continue;
-      const count = (rule.counts.get(target) ?? 0) + 1;
-      rule.counts.set(target, count);
-      if (count < rule.frames) continue;
-      rule.remaining -= 1;
-      if (rule.remaining <= 0) this.#rules = this.#rules.filter((r) => r !== rule);
-      const name = `${rule.kind}AfterFrames(${rule.frames})`;
-      return rule.kind === "drop"
-        ? { action: "drop", rule: name }
-        : { action: "close", code: rule.code, reason: rule.reason, rule: name };
-    }
-    if (this.#dropProbability > 0 && this.#frameRandom() < this.#dropProbability) {
-      return { action: "drop", rule: "dropRandomly" };
-    }
+    const scripted = this.#frameRules.match(target, direction);
+    if (scripted) return scripted;
+    if (this.#random.drawDrop()) return { action: "drop", rule: "dropRandomly" };
     return { action: "pass" };
   }
-
-  #addRule(
-    kind: "drop" | "close",
-    frames: number,
-    code: number,
-    reason: string,
-    options: FrameFaultOptions,
-  ): void {
-    checkCount(frames, "frames");
-    if (frames < 1) throw new FaultCommandError("frames must be at least 1");
-    const direction = options.direction ?? "any";
-    if (direction !== "in" && direction !== "out" && direction !== "any") {
-      throw new FaultCommandError(
-        `direction must be in, out or any, got ${JSON.stringify(direction)}`,
-      );
-    }
-    const times = options.times ?? 1;
-    if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
-      throw new FaultCommandError("times must be a whole number of at least 1, or Infinity");
-    }
-    this.#ruleIds += 1;
-    this.#rules.push({
-      id: this.#ruleIds,
-      kind,
-      frames,
-      direction,
-      remaining: times,
-      code,
-      reason,
-      counts: new WeakMap(),
-    });
-  }
-}
-
-/** The armed faults, as {@link FaultController.snapshot} reports them. */
-export interface FaultState {
-  seed: number;
-  clockSkewMs: number;
-  upgradeDelayMs: number;
-  refuseNext: number[];
-  refuseRandomly: { probability: number; status: number };
-  dropRandomly: number;
-  frameRules: Array<{
-    kind: "drop" | "close";
-    frames: number;
-    direction: FrameDirection;
-    remaining: number;
-    code?: number;
-  }>;
-  issuedBefore: number | null;
-}
-
-function checkFinite(value: number, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw new FaultCommandError(`${what} must be a finite number`);
-  return value;
-}
-
-function checkNonNegative(value: number, what: string): number {
-  if (checkFinite(value, what) < 0) throw new FaultCommandError(`${what} cannot be negative`);
-  return value;
-}
-
-function checkCount(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 0)
-    throw new FaultCommandError(`${what} must be a whole number, got ${value}`);
-}
-
-function checkSeed(seed: number): number {
-  if (!Number.isInteger(seed)) throw new FaultCommandError(`seed must be an integer, got ${seed}`);
-  return seed >>> 0;
-}
-
-function checkProbability(p: number): void {
-  if (typeof p !== "number" || !(p >= 0 && p <= 1))
-    throw new FaultCommandError(`probability must be from 0 to 1, got ${p}`);
-}
-
-function checkStatus(status: number): void {
-  if (!Number.isInteger(status) || status < 400 || status > 599) {
-    throw new FaultCommandError(
-      `a refusal status must be an HTTP error status (400-599), got ${status}`,
-    );
-  }
-}
-
-function checkCloseCode(code: number): void {
-  if (!isSendableCloseCode(code))
-    throw new FaultCommandError(`${code} is not a close code a server can send`);
-}
-
-function optionalNumber(c: Record<string, unknown>, key: string): number | undefined {
-  const value = c[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number") throw new FaultCommandError(`${key} must be a number`);
-  return value;
-}
-
-function requiredNumber(c: Record<string, unknown>, key: string): number {
-  const value = optionalNumber(c, key);
-  if (value === undefined) throw new FaultCommandError(`${String(c["action"])} needs ${key}`);
-  return value;
-}
-
-function optionalString(c: Record<string, unknown>, key: string): string | undefined {
-  const value = c[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw new FaultCommandError(`${key} must be a string`);
-  return value;
-}
-
-function frameOptions(c: Record<string, unknown>): FrameFaultOptions {
-  const direction = c["direction"];
-  if (direction !== undefined && typeof direction !== "string")
-    throw new FaultCommandError("direction must be a string");
-  return { direction: direction as FrameDirection | undefined, times: optionalNumber(c, "times") };
 }

@@ -4,13 +4,10 @@
  *
  * @packageDocumentation
  */
-export {
-  startEmulator,
-  EmulatorStartError,
-  type Emulator,
-  type EmulatorLimits,
-  type EmulatorOptions,
-} from "./start-emulator";
+export { startEmulator } from "./start-emulator";
+export type { Emulator } from "./emulator-handle";
+export type { EmulatorLimits, EmulatorOptions } from "./emulator-options";
+export { EmulatorStartError } from "./listen";
 export { EmulatorOptionsError } from "./options-error";
 export {
   verifyPresignedUrl,
@@ -44,15 +41,15 @@ export {
 export type { AgUiAgentOptions } from "./agents/ag-ui";
 export { AG_UI_TOOL_NAME } from "./agents/ag-ui-events";
 export { STREAM_CANCELLED, STREAM_DONE, type StreamingAgentOptions } from "./agents/streaming";
+export { FaultController } from "./faults";
 export {
   FaultCommandError,
-  FaultController,
   type FaultCommand,
   type FaultOptions,
   type FaultState,
   type FrameDirection,
   type FrameFaultOptions,
-} from "./faults";
+} from "./fault-types";
 export type {
   AuthMode,
   CloseCause,

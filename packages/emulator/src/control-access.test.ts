@@ -1,4 +1,4 @@
-import { isLoopbackAddress } from "./control-api";
+import { isLoopbackAddress } from "./control-access";
 
 describe("isLoopbackAddress", () => {
   it("tells loopback peer addresses from others", () => {
