@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { resolveAgent } from "./agents";
-import type { AuthConfig } from "./authenticate";
+import type { AuthConfig } from "./auth-types";
 import { TrackedTimers, systemTimers, toClock } from "./clock";
 import { ConnectionRegistry } from "./connection-registry";
 import type { ControlContext } from "./control-api";
