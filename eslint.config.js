@@ -23,8 +23,6 @@ const LAYER_IMPORTS = {
 const LEGACY_SIZE_EXCEPTIONS = [
   "packages/emulator/src/cli-args.ts",
   "packages/emulator/src/cli.ts",
-  "packages/emulator/src/verify-presigned-url.ts",
-  "packages/emulator/src/verify-signed-headers.ts",
   "src/codecs/ag-ui-codec.ts",
   "src/codecs/text-codec.ts",
   "src/connection/agent-runtime-connection.ts",

@@ -4,7 +4,7 @@ import { acceptsBearer, type BearerFound } from "./bearer-auth";
 import type { AuthMode } from "./events";
 import { parseQuery } from "./raw-url";
 import { SESSION_ID_PARAM } from "./verify-presigned-url";
-import { headerValue } from "./verify-signed-headers";
+import { headerValue } from "./request-headers";
 
 /**
  * @internal Authenticates a handshake that carries an OAuth bearer token (header or

@@ -6,7 +6,8 @@ import type { SignatureFailureCode, SignatureVerification } from "./signature-re
 import { parseAmzDate } from "./sigv4-fields";
 import { decodeComponent } from "./uri-encoding";
 import { SESSION_ID_PARAM, verifyPresignedTarget } from "./verify-presigned-url";
-import { headerValue, verifySignedHeadersWith } from "./verify-signed-headers";
+import { headerValue } from "./request-headers";
+import { verifySignedHeadersWith } from "./verify-signed-headers";
 
 /** What a refusal's log entry may say about the request: never a signature or a secret. */
 interface SeenDetails {

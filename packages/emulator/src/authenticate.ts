@@ -5,7 +5,7 @@ import { authenticatePresigned, authenticateSignedHeaders } from "./authenticate
 import { findBearer, offeredProtocols } from "./bearer-auth";
 import { splitRequestTarget } from "./raw-url";
 import { hasPresignedParams } from "./verify-presigned-url";
-import { headerValue } from "./verify-signed-headers";
+import { headerValue } from "./request-headers";
 
 /**
  * @internal Authenticates an upgrade request as the service does: SigV4 in the query, SigV4

@@ -18,10 +18,10 @@ export {
 } from "./verify-presigned-url";
 export {
   verifySignedHeaders,
-  type RequestHeaders,
   type SignedHeadersRequest,
   type VerifySignedHeadersOptions,
 } from "./verify-signed-headers";
+export type { RequestHeaders } from "./request-headers";
 export type {
   SignatureFailure,
   SignatureFailureCode,

@@ -1,17 +1,23 @@
-import type { SignatureV4 } from "@smithy/signature-v4";
-import { independentSigner } from "./independent-signer";
 import { toClock, type TimeInput } from "./clock";
-import { credentialLookup, type CredentialLookup, type CredentialsInput } from "./credentials";
+import {
+  credentialLookup,
+  type CredentialLookup,
+  type CredentialsInput,
+  type EmulatorCredentials,
+} from "./credentials";
+import { independentSigner } from "./independent-signer";
+import {
+  AUTH_PARAMS,
+  isAuthParam,
+  readExpires,
+  readPresignedAuth,
+  type PresignedAuth,
+} from "./presigned-params";
 import { parseQuery, parseWebSocketUrl, splitRequestTarget, type QueryParam } from "./raw-url";
 import { parseRuntimePath } from "./runtime-path";
-import { fail, type SignatureVerification } from "./signature-result";
-import {
-  SIGNING_SERVICE,
-  SIGV4_ALGORITHM,
-  constantTimeEqual,
-  parseAmzDate,
-  parseCredentialScope,
-} from "./sigv4-fields";
+import { fail, type SignatureFailure, type SignatureVerification } from "./signature-result";
+import { constantTimeEqual } from "./sigv4-fields";
+import { checkRegion, expectedRegion, readSigningDate, resolveSigner } from "./sigv4-scope";
 
 /** The query parameter (and header) that carries the runtime session id. */
 export const SESSION_ID_PARAM = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
@@ -19,17 +25,6 @@ export const SESSION_ID_PARAM = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
 export const MAX_PRESIGNED_EXPIRES_SECONDS = 300;
 /** How far in the future a signature may be dated and still be accepted (clock skew), in ms. */
 export const DEFAULT_SKEW_MS = 5 * 60 * 1000;
-
-const AUTH_PARAMS = [
-  "X-Amz-Algorithm",
-  "X-Amz-Credential",
-  "X-Amz-Date",
-  "X-Amz-Expires",
-  "X-Amz-SignedHeaders",
-  "X-Amz-Security-Token",
-  "X-Amz-Signature",
-] as const;
-const AUTH_PARAM_SET = new Set<string>(AUTH_PARAMS);
 
 /** Options of {@link verifyPresignedUrl}. */
 export interface VerifyPresignedUrlOptions {
@@ -129,79 +124,88 @@ export async function verifyPresignedTarget(
   if (!route.ok) return fail("malformed", route.reason);
   const query = parseQuery(request.rawQuery);
   if (!query.ok) return fail("malformed", query.reason);
-  const auth = authParams(query.params);
-  if (!auth["X-Amz-Signature"] && !auth["X-Amz-Credential"] && !auth["X-Amz-Algorithm"]) {
-    return fail("missing-auth", "the URL carries no SigV4 query parameters");
-  }
-  for (const name of [
-    "X-Amz-Algorithm",
-    "X-Amz-Credential",
-    "X-Amz-Date",
-    "X-Amz-Expires",
-    "X-Amz-SignedHeaders",
-    "X-Amz-Signature",
-  ] as const) {
-    if (auth[name] === undefined) return fail("malformed", `the URL has no ${name}`);
-  }
-  if (auth["X-Amz-Algorithm"] !== SIGV4_ALGORITHM) {
-    return fail("unsupported-algorithm", `X-Amz-Algorithm must be ${SIGV4_ALGORITHM}`);
-  }
-  const scope = parseCredentialScope(auth["X-Amz-Credential"] as string);
-  if (!scope)
-    return fail(
-      "malformed",
-      "X-Amz-Credential is not {key}/{date}/{region}/{service}/aws4_request",
-    );
-  const credentials = check.lookup(scope.accessKeyId);
-  if (!credentials) return fail("unknown-access-key", `unknown access key ${scope.accessKeyId}`);
-  if (scope.service !== SIGNING_SERVICE) {
-    return fail(
-      "wrong-service",
-      `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`,
-    );
-  }
-  const region = check.region ?? awsHostRegion(request.hostname) ?? route.arn.region;
-  if (scope.region !== region) {
-    return fail("wrong-region", `signed for region ${scope.region}, expected ${region}`);
-  }
-  const amzDate = auth["X-Amz-Date"] as string;
-  const signedAt = parseAmzDate(amzDate);
-  if (signedAt === undefined)
-    return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
-  if (scope.date !== amzDate.slice(0, 8)) {
-    return fail("malformed", "the credential scope date differs from X-Amz-Date");
-  }
-  const expiresText = auth["X-Amz-Expires"] as string;
-  if (!/^(0|[1-9]\d{0,9})$/.test(expiresText)) {
-    return fail("malformed", "X-Amz-Expires is not a whole number of seconds");
-  }
-  const expires = Number(expiresText);
-  if (expires > check.maxExpiresSeconds) {
-    return fail(
-      "expires-too-long",
-      `X-Amz-Expires ${expires} is over the maximum of ${check.maxExpiresSeconds}`,
-    );
-  }
-  if (auth["X-Amz-SignedHeaders"] !== "host") {
+  const auth = readPresignedAuth(query.params);
+  if (!auth.ok) return auth;
+  const signer = resolveSigner(
+    auth.credential,
+    check.lookup,
+    "X-Amz-Credential is not {key}/{date}/{region}/{service}/aws4_request",
+  );
+  if (!signer.ok) return signer;
+  const { scope, credentials } = signer;
+  const region = expectedRegion(check.region, request.hostname, route.arn.region);
+  const wrongRegion = checkRegion(scope, region);
+  if (wrongRegion) return wrongRegion;
+  const date = readSigningDate(auth.amzDate, scope);
+  if (!date.ok) return date;
+  const expires = readExpires(auth.expires, check.maxExpiresSeconds);
+  if (!expires.ok) return expires;
+  if (auth.signedHeaders !== "host") {
     return fail("unsupported-signed-headers", "a presigned URL must sign exactly the host header");
   }
-  const token = auth["X-Amz-Security-Token"];
-  if (token !== credentials.sessionToken) {
-    return fail(
-      "security-token-mismatch",
-      credentials.sessionToken === undefined
-        ? "the URL carries a security token but the credentials have none"
-        : token === undefined
-          ? "the URL lacks the security token of temporary credentials"
-          : "the security token is not the credentials' token",
-    );
-  }
+  const tokenMismatch = checkToken(auth.token, credentials.sessionToken);
+  if (tokenMismatch) return tokenMismatch;
+  const unsigned = query.params.filter((param) => !isAuthParam(param.key));
+  const signing = { credentials, auth, region: scope.region, signedAt: date.signedAt };
+  const mismatch = await signAgain(request, unsigned, signing, expires.seconds);
+  if (mismatch) return mismatch;
+  const expiresAt = date.signedAt + expires.seconds * 1000;
+  const tooEarlyOrLate = checkValidity(date.signedAt, expiresAt, check);
+  if (tooEarlyOrLate) return tooEarlyOrLate;
+  const params = Object.fromEntries(unsigned.map((param) => [param.key, param.value]));
+  return {
+    ok: true,
+    runtimeArn: route.runtimeArn,
+    qualifier: params["qualifier"],
+    sessionId: params[SESSION_ID_PARAM],
+    accessKeyId: credentials.accessKeyId,
+    region: scope.region,
+    signedAt: date.signedAt,
+    expiresAt,
+    params,
+  };
+}
 
-  const unsigned = query.params.filter((param) => !AUTH_PARAM_SET.has(param.key));
-  const signer = independentSigner(credentials, token, scope.region);
-  let presigned: Awaited<ReturnType<SignatureV4["presign"]>>;
+/** A presigned URL must carry exactly the security token of temporary credentials, or none. */
+function checkToken(
+  token: string | undefined,
+  expected: string | undefined,
+): SignatureFailure | undefined {
+  if (token === expected) return undefined;
+  return fail(
+    "security-token-mismatch",
+    expected === undefined
+      ? "the URL carries a security token but the credentials have none"
+      : token === undefined
+        ? "the URL lacks the security token of temporary credentials"
+        : "the security token is not the credentials' token",
+  );
+}
+
+/** What the URL was signed with, as far as the signature check needs it. */
+interface Signing {
+  credentials: EmulatorCredentials;
+  auth: PresignedAuth;
+  region: string;
+  signedAt: number;
+}
+
+/**
+ * Presigns the same request again with the independent signer and compares: every SigV4
+ * parameter must be written as the signer writes it, and the signature must match (compared
+ * in constant time).
+ */
+async function signAgain(
+  request: { hostname: string; path: string },
+  unsigned: readonly QueryParam[],
+  signing: Signing,
+  expiresIn: number,
+): Promise<SignatureFailure | undefined> {
+  const { credentials, auth } = signing;
+  const signer = independentSigner(credentials, auth.token, signing.region);
+  let signedQuery: Record<string, unknown>;
   try {
-    presigned = await signer.presign(
+    const presigned = await signer.presign(
       {
         method: "GET",
         protocol: "https:",
@@ -210,25 +214,30 @@ export async function verifyPresignedTarget(
         query: Object.fromEntries(unsigned.map((param) => [param.key, param.value])),
         headers: { host: request.hostname },
       },
-      { signingDate: new Date(signedAt), expiresIn: expires },
+      { signingDate: new Date(signing.signedAt), expiresIn },
     );
+    signedQuery = presigned.query ?? {};
   } catch (error) {
     return fail("malformed", `the URL cannot be signed again: ${String(error)}`);
   }
-  const signedQuery = presigned.query ?? {};
   for (const name of AUTH_PARAMS) {
     if (name === "X-Amz-Signature") continue;
-    if (signedQuery[name] !== auth[name]) {
+    if (signedQuery[name] !== auth.params[name]) {
       return fail("malformed", `${name} is not written the way a signer writes it`);
     }
   }
-  if (
-    !constantTimeEqual(String(signedQuery["X-Amz-Signature"]), auth["X-Amz-Signature"] as string)
-  ) {
+  if (!constantTimeEqual(String(signedQuery["X-Amz-Signature"]), auth.signature)) {
     return fail("signature-mismatch", "the signature does not match the request");
   }
+  return undefined;
+}
 
-  const expiresAt = signedAt + expires * 1000;
+/** The URL must be valid now: not past its expiry, and not dated more than the skew ahead. */
+function checkValidity(
+  signedAt: number,
+  expiresAt: number,
+  check: PresignedCheck,
+): SignatureFailure | undefined {
   const now = check.now();
   if (now > expiresAt) {
     return fail(
@@ -242,32 +251,5 @@ export async function verifyPresignedTarget(
       `the URL is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`,
     );
   }
-  const params = Object.fromEntries(unsigned.map((param) => [param.key, param.value]));
-  return {
-    ok: true,
-    runtimeArn: route.runtimeArn,
-    qualifier: params["qualifier"],
-    sessionId: params[SESSION_ID_PARAM],
-    accessKeyId: credentials.accessKeyId,
-    region: scope.region,
-    signedAt,
-    expiresAt,
-    params,
-  };
-}
-
-function authParams(
-  params: readonly QueryParam[],
-): Partial<Record<(typeof AUTH_PARAMS)[number], string>> {
-  const found: Partial<Record<(typeof AUTH_PARAMS)[number], string>> = {};
-  for (const param of params) {
-    if (AUTH_PARAM_SET.has(param.key))
-      found[param.key as (typeof AUTH_PARAMS)[number]] = param.value;
-  }
-  return found;
-}
-
-/** The region of `bedrock-agentcore.{region}.amazonaws.com`, else `undefined`. */
-export function awsHostRegion(hostname: string): string | undefined {
-  return /^bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com$/.exec(hostname)?.[1];
+  return undefined;
 }

@@ -1,20 +1,31 @@
-import { independentSigner } from "./independent-signer";
 import { toClock, type TimeInput } from "./clock";
-import { credentialLookup, type CredentialLookup, type CredentialsInput } from "./credentials";
-import { parseQuery, splitHostPort, splitRequestTarget } from "./raw-url";
-import { parseRuntimePath } from "./runtime-path";
-import { fail, type SignatureVerification } from "./signature-result";
 import {
-  SIGNING_SERVICE,
-  SIGV4_ALGORITHM,
-  constantTimeEqual,
-  parseAmzDate,
-  parseCredentialScope,
-} from "./sigv4-fields";
-import { DEFAULT_SKEW_MS, SESSION_ID_PARAM, awsHostRegion } from "./verify-presigned-url";
-
-/** Header values as Node's `IncomingMessage.headers` holds them (names lower-case). */
-export type RequestHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+  credentialLookup,
+  type CredentialLookup,
+  type CredentialsInput,
+  type EmulatorCredentials,
+} from "./credentials";
+import { independentSigner } from "./independent-signer";
+import { parseQuery, splitHostPort, splitRequestTarget, type QueryParam } from "./raw-url";
+import { headerValue, type RequestHeaders } from "./request-headers";
+import { parseRuntimePath } from "./runtime-path";
+import { fail, type SignatureFailure, type SignatureVerification } from "./signature-result";
+import {
+  checkHeaderToken,
+  readAuthorization,
+  readSignedHeaderNames,
+  recomputedAuthorization,
+  type AuthorizationParts,
+} from "./signed-headers-auth";
+import { constantTimeEqual } from "./sigv4-fields";
+import {
+  checkRegion,
+  expectedRegion,
+  readSigningDate,
+  resolveSigner,
+  type Signer,
+} from "./sigv4-scope";
+import { DEFAULT_SKEW_MS, SESSION_ID_PARAM } from "./verify-presigned-url";
 
 /** The handshake request to verify. */
 export interface SignedHeadersRequest {
@@ -59,9 +70,6 @@ export function headerCheck(options: VerifySignedHeadersOptions): HeaderCheck {
   };
 }
 
-const AUTHORIZATION_PATTERN =
-  /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([a-z0-9;_-]+),\s*Signature=([0-9a-f]{64})$/;
-
 /**
  * Verifies SigV4 header authentication of a WebSocket handshake, as Node clients send it
  * (`Authorization`, `X-Amz-Date`, `X-Amz-Security-Token` for temporary credentials). The signed
@@ -85,100 +93,170 @@ export async function verifySignedHeadersWith(
   request: SignedHeadersRequest,
   check: HeaderCheck,
 ): Promise<SignatureVerification> {
-  const header = (name: string): string | undefined => headerValue(request.headers, name);
+  const handshake = readHandshake(request, check);
+  if (!handshake.ok) return handshake;
+  const mismatch = await signAgain(request, handshake);
+  if (mismatch) return mismatch;
+  const { signedAt, region } = handshake.inputs;
+  const skewed = checkSkew(signedAt, check);
+  if (skewed) return skewed;
+  const params = Object.fromEntries(handshake.query.map((param) => [param.key, param.value]));
+  return {
+    ok: true,
+    runtimeArn: handshake.runtimeArn,
+    qualifier: params["qualifier"],
+    sessionId: headerValue(request.headers, SESSION_ID_PARAM) ?? params[SESSION_ID_PARAM],
+    accessKeyId: handshake.credentials.accessKeyId,
+    region,
+    signedAt,
+    expiresAt: signedAt + check.skewMs,
+    params,
+  };
+}
+
+/** A handshake whose signature inputs all passed their checks. */
+interface Handshake {
+  ok: true;
+  runtimeArn: string;
+  path: string;
+  query: QueryParam[];
+  authorization: AuthorizationParts;
+  credentials: EmulatorCredentials;
+  inputs: SignedInputs;
+}
+
+/** What the signature covers, read from the headers. */
+interface SignedInputs {
+  ok: true;
+  /** The region of the credential scope. */
+  region: string;
+  /** The `Host` header's host name, without the port. */
+  hostname: string;
+  signedAt: number;
+  token: string | undefined;
+  /** The `SignedHeaders` names, in order. */
+  signedNames: string[];
+  /** The signed headers' values by (lower-case) name. */
+  signedValues: Record<string, string>;
+}
+
+type Header = (name: string) => string | undefined;
+
+/** Checks everything but the signature itself, in the order the service reports failures. */
+function readHandshake(
+  request: SignedHeadersRequest,
+  check: HeaderCheck,
+): Handshake | SignatureFailure {
+  const header: Header = (name) => headerValue(request.headers, name);
   const target = splitRequestTarget(request.target);
   if (!target.ok) return fail("malformed", target.reason);
   const route = parseRuntimePath(target.path);
   if (!route.ok) return fail("malformed", route.reason);
   const query = parseQuery(target.rawQuery);
   if (!query.ok) return fail("malformed", query.reason);
+  const authorization = readAuthorization(header("authorization"));
+  if (!authorization.ok) return authorization;
+  const signer = resolveSigner(
+    authorization.credential,
+    check.lookup,
+    "the credential is not {key}/{date}/{region}/{service}/aws4_request",
+  );
+  if (!signer.ok) return signer;
+  const expected = { configuredRegion: check.region, arnRegion: route.arn.region };
+  const inputs = readSignedInputs(header, signer, authorization, expected);
+  if (!inputs.ok) return inputs;
+  return {
+    ok: true,
+    runtimeArn: route.runtimeArn,
+    path: target.path,
+    query: query.params,
+    authorization,
+    credentials: signer.credentials,
+    inputs,
+  };
+}
 
-  const authorization = header("authorization");
-  if (authorization === undefined) return fail("missing-auth", "no Authorization header");
-  if (!authorization.startsWith(`${SIGV4_ALGORITHM} `)) {
-    return fail("unsupported-algorithm", `the Authorization header is not ${SIGV4_ALGORITHM}`);
-  }
-  const match = AUTHORIZATION_PATTERN.exec(authorization);
-  if (!match)
-    return fail(
-      "malformed",
-      "the Authorization header is not Credential=..., SignedHeaders=..., Signature=...",
-    );
-  const [, credential, signedHeaderList, signature] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-  ];
-  const scope = parseCredentialScope(credential);
-  if (!scope)
-    return fail("malformed", "the credential is not {key}/{date}/{region}/{service}/aws4_request");
-  const credentials = check.lookup(scope.accessKeyId);
-  if (!credentials) return fail("unknown-access-key", `unknown access key ${scope.accessKeyId}`);
-  if (scope.service !== SIGNING_SERVICE) {
-    return fail(
-      "wrong-service",
-      `signed for service ${scope.service}, expected ${SIGNING_SERVICE}`,
-    );
-  }
+/** Reads and checks host, region, date, the signed header list and the security token. */
+function readSignedInputs(
+  header: Header,
+  signer: Signer,
+  authorization: AuthorizationParts,
+  expected: { configuredRegion: string | undefined; arnRegion: string },
+): SignedInputs | SignatureFailure {
+  const { scope, credentials } = signer;
   const host = header("host");
   if (host === undefined) return fail("malformed", "no Host header");
   const hostParts = splitHostPort(host);
   if (!hostParts.ok) return fail("malformed", hostParts.reason);
-  const region = check.region ?? awsHostRegion(hostParts.hostname) ?? route.arn.region;
-  if (scope.region !== region) {
-    return fail("wrong-region", `signed for region ${scope.region}, expected ${region}`);
-  }
+  const region = expectedRegion(expected.configuredRegion, hostParts.hostname, expected.arnRegion);
+  const wrongRegion = checkRegion(scope, region);
+  if (wrongRegion) return wrongRegion;
   const amzDate = header("x-amz-date");
   if (amzDate === undefined) return fail("malformed", "no X-Amz-Date header");
-  const signedAt = parseAmzDate(amzDate);
-  if (signedAt === undefined)
-    return fail("malformed", "X-Amz-Date is not a valid yyyyMMddTHHmmssZ date");
-  if (scope.date !== amzDate.slice(0, 8)) {
-    return fail("malformed", "the credential scope date differs from X-Amz-Date");
-  }
-  const signedNames = signedHeaderList.split(";");
-  const sorted = [...signedNames].sort();
-  if (sorted.join(";") !== signedHeaderList || new Set(signedNames).size !== signedNames.length) {
-    return fail("malformed", "SignedHeaders must be sorted and unique");
-  }
-  if (!signedNames.includes("host") || !signedNames.includes("x-amz-date")) {
-    return fail("unsupported-signed-headers", "the signature must cover host and x-amz-date");
-  }
+  const date = readSigningDate(amzDate, scope);
+  if (!date.ok) return date;
+  const signed = readSignedHeaderNames(authorization.signedHeaders);
+  if (!signed.ok) return signed;
   const token = header("x-amz-security-token");
-  if (token !== credentials.sessionToken) {
-    return fail("security-token-mismatch", "the security token does not match the credentials");
-  }
-  if (token !== undefined && !signedNames.includes("x-amz-security-token")) {
-    return fail("unsupported-signed-headers", "the security token must be signed");
-  }
+  const tokenProblem = checkHeaderToken(token, credentials.sessionToken, signed.names);
+  if (tokenProblem) return tokenProblem;
   const signedValues: Record<string, string> = {};
-  for (const name of signedNames) {
+  for (const name of signed.names) {
     const value = header(name);
     if (value === undefined) return fail("malformed", `signed header ${name} is missing`);
     signedValues[name] = value;
   }
+  return {
+    ok: true,
+    region: scope.region,
+    hostname: hostParts.hostname,
+    signedAt: date.signedAt,
+    token,
+    signedNames: signed.names,
+    signedValues,
+  };
+}
 
-  const signer = independentSigner(credentials, token, scope.region);
+/**
+ * Signs the same request again with the independent signer and compares: the credential and
+ * signed header list must match, and the signature (compared in constant time).
+ */
+async function signAgain(
+  request: SignedHeadersRequest,
+  handshake: Handshake,
+): Promise<SignatureFailure | undefined> {
+  const { authorization, inputs } = handshake;
+  const signer = independentSigner(handshake.credentials, inputs.token, inputs.region);
   const signed = await signer.sign(
     {
       method: request.method ?? "GET",
       protocol: "https:",
-      hostname: hostParts.hostname,
-      path: target.path,
-      query: Object.fromEntries(query.params.map((param) => [param.key, param.value])),
-      headers: signedValues,
+      hostname: inputs.hostname,
+      path: handshake.path,
+      query: Object.fromEntries(handshake.query.map((param) => [param.key, param.value])),
+      headers: inputs.signedValues,
     },
-    { signingDate: new Date(signedAt), signableHeaders: new Set(signedNames) },
+    {
+      signingDate: new Date(inputs.signedAt),
+      signableHeaders: new Set(inputs.signedNames),
+    },
   );
-  const expected = AUTHORIZATION_PATTERN.exec(String(signed.headers["authorization"]));
-  if (!expected || expected[1] !== credential || expected[2] !== signedHeaderList) {
+  const expected = recomputedAuthorization(signed.headers["authorization"]);
+  if (
+    !expected ||
+    expected.credential !== authorization.credential ||
+    expected.signedHeaders !== authorization.signedHeaders
+  ) {
     return fail("signature-mismatch", "the signed headers or credential do not match the request");
   }
-  if (!constantTimeEqual(expected[3] as string, signature)) {
+  if (!constantTimeEqual(expected.signature, authorization.signature)) {
     return fail("signature-mismatch", "the signature does not match the request");
   }
+  return undefined;
+}
 
+/** Header signatures have no expiry of their own: `X-Amz-Date` must be within the skew of now. */
+function checkSkew(signedAt: number, check: HeaderCheck): SignatureFailure | undefined {
   const now = check.now();
   if (now - signedAt > check.skewMs) {
     return fail(
@@ -191,27 +269,6 @@ export async function verifySignedHeadersWith(
       "not-yet-valid",
       `the signature is dated ${new Date(signedAt).toISOString()}, more than ${check.skewMs} ms ahead of ${new Date(now).toISOString()}`,
     );
-  }
-  const params = Object.fromEntries(query.params.map((param) => [param.key, param.value]));
-  return {
-    ok: true,
-    runtimeArn: route.runtimeArn,
-    qualifier: params["qualifier"],
-    sessionId: header(SESSION_ID_PARAM.toLowerCase()) ?? params[SESSION_ID_PARAM],
-    accessKeyId: credentials.accessKeyId,
-    region: scope.region,
-    signedAt,
-    expiresAt: signedAt + check.skewMs,
-    params,
-  };
-}
-
-/** A header's value by case-insensitive name; repeated headers are joined with `,`. */
-export function headerValue(headers: RequestHeaders, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== lower || value === undefined) continue;
-    return typeof value === "string" ? value : value.join(",");
   }
   return undefined;
 }
