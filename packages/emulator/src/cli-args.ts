@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { BuiltInAgentName } from "./agents";
-import { DEMO_CREDENTIALS, type EmulatorCredentials } from "./credentials";
+import { resolveCliCredentials, type CredentialsSource } from "./cli-credentials";
 import type { EmulatorOptions } from "./emulator-options";
 
 /** Default port of the command-line emulator. */
@@ -28,13 +28,10 @@ Options:
   --help                     show this help
 `;
 
-/** Where the accepted credentials came from, for the start-up notice. */
-export type CredentialsSource = "flags" | "environment" | "demo";
-
 /** A parsed command line. */
 export type CliArgs =
   | { kind: "help" }
-  | { kind: "error"; message: string }
+  | CliError
   | {
       kind: "run";
       options: EmulatorOptions & { port: number; host: string; region: string };
@@ -44,7 +41,119 @@ export type CliArgs =
       quiet: boolean;
     };
 
+/** A command line that cannot be run, and why. */
+interface CliError {
+  kind: "error";
+  message: string;
+}
+
 const AGENTS: readonly BuiltInAgentName[] = ["echo", "streaming", "ag-ui"];
+
+/** The numeric flags and their ranges. */
+const NUMBER_FLAGS = [
+  ["port", 0, 65535],
+  ["seed", 0, 2 ** 32 - 1],
+  ["max-frame-bytes", 1, 2 ** 31],
+  ["idle-timeout-ms", 1, 2 ** 31],
+  ["max-stream-ms", 1, 2 ** 31],
+] as const;
+
+type NumberFlag = (typeof NUMBER_FLAGS)[number][0];
+
+/** Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo pair. */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliArgs {
+  let flags: CliFlags;
+  try {
+    flags = readFlags(argv);
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (flags.help) return { kind: "help" };
+  const numbers = readNumbers(flags);
+  if (numbers.kind === "error") return numbers;
+  const agent = flags.agent ?? "echo";
+  if (!isBuiltInAgentName(agent)) {
+    const message = `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}`;
+    return { kind: "error", message };
+  }
+  const found = resolveCliCredentials(
+    {
+      accessKeyId: flags["access-key-id"],
+      secretAccessKey: flags["secret-access-key"],
+      sessionToken: flags["session-token"],
+    },
+    env,
+  );
+  if (found.kind === "error") return found;
+  const region = flags.region ?? "us-west-2";
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
+  const bearer = flags["bearer-token"];
+  const { values } = numbers;
+  return {
+    kind: "run",
+    agent,
+    credentialsSource: found.source,
+    accessKeyId: found.credentials.accessKeyId,
+    quiet: flags.quiet === true,
+    options: {
+      port: values["port"] ?? CLI_DEFAULT_PORT,
+      host: flags.host ?? "127.0.0.1",
+      region,
+      agent,
+      credentials: found.credentials,
+      ...(bearer && bearer.length > 0 ? { bearerTokens: bearer } : {}),
+      ...(values["seed"] !== undefined ? { faults: { seed: values["seed"] } } : {}),
+      limits: {
+        maxFrameBytes: values["max-frame-bytes"],
+        idleTimeoutMs: values["idle-timeout-ms"],
+        maxStreamMs: values["max-stream-ms"],
+      },
+    },
+  };
+}
+
+/** Reads the flags strictly: an unknown flag or a missing value throws. */
+function readFlags(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      region: { type: "string" },
+      agent: { type: "string" },
+      "access-key-id": { type: "string" },
+      "secret-access-key": { type: "string" },
+      "session-token": { type: "string" },
+      "bearer-token": { type: "string", multiple: true },
+      seed: { type: "string" },
+      "max-frame-bytes": { type: "string" },
+      "idle-timeout-ms": { type: "string" },
+      "max-stream-ms": { type: "string" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  }).values;
+}
+
+type CliFlags = ReturnType<typeof readFlags>;
+
+function readNumbers(
+  flags: CliFlags,
+): { kind: "ok"; values: Partial<Record<NumberFlag, number>> } | CliError {
+  const values: Partial<Record<NumberFlag, number>> = {};
+  for (const [flag, min, max] of NUMBER_FLAGS) {
+    const parsed = integer(flags[flag], flag, min, max);
+    if (typeof parsed === "string") return { kind: "error", message: parsed };
+    values[flag] = parsed;
+  }
+  return { kind: "ok", values };
+}
 
 function integer(
   value: string | undefined,
@@ -59,112 +168,6 @@ function integer(
   return Number(value);
 }
 
-/** Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo pair. */
-export function parseCliArgs(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): CliArgs {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        region: { type: "string" },
-        agent: { type: "string" },
-        "access-key-id": { type: "string" },
-        "secret-access-key": { type: "string" },
-        "session-token": { type: "string" },
-        "bearer-token": { type: "string", multiple: true },
-        seed: { type: "string" },
-        "max-frame-bytes": { type: "string" },
-        "idle-timeout-ms": { type: "string" },
-        "max-stream-ms": { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    }).values;
-  } catch (error) {
-    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
-  }
-  if (values["help"]) return { kind: "help" };
-  const str = (key: string) => values[key] as string | undefined;
-
-  const numbers: Record<string, number | undefined> = {};
-  const ranges: Array<[string, number, number]> = [
-    ["port", 0, 65535],
-    ["seed", 0, 2 ** 32 - 1],
-    ["max-frame-bytes", 1, 2 ** 31],
-    ["idle-timeout-ms", 1, 2 ** 31],
-    ["max-stream-ms", 1, 2 ** 31],
-  ];
-  for (const [flag, min, max] of ranges) {
-    const parsed = integer(str(flag), flag, min, max);
-    if (typeof parsed === "string") return { kind: "error", message: parsed };
-    numbers[flag] = parsed;
-  }
-
-  const agent = (str("agent") ?? "echo") as BuiltInAgentName;
-  if (!AGENTS.includes(agent))
-    return {
-      kind: "error",
-      message: `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}`,
-    };
-
-  const flagKey = str("access-key-id");
-  const flagSecret = str("secret-access-key");
-  if ((flagKey === undefined) !== (flagSecret === undefined)) {
-    return { kind: "error", message: "Give --access-key-id and --secret-access-key together" };
-  }
-  let credentials: EmulatorCredentials;
-  let credentialsSource: CredentialsSource;
-  if (flagKey !== undefined && flagSecret !== undefined) {
-    credentials = { accessKeyId: flagKey, secretAccessKey: flagSecret };
-    credentialsSource = "flags";
-    const token = str("session-token");
-    if (token) credentials.sessionToken = token;
-  } else if (env["AWS_ACCESS_KEY_ID"] && env["AWS_SECRET_ACCESS_KEY"]) {
-    credentials = {
-      accessKeyId: env["AWS_ACCESS_KEY_ID"],
-      secretAccessKey: env["AWS_SECRET_ACCESS_KEY"],
-    };
-    credentialsSource = "environment";
-    const token = str("session-token") ?? env["AWS_SESSION_TOKEN"];
-    if (token) credentials.sessionToken = token;
-  } else {
-    credentials = { ...DEMO_CREDENTIALS };
-    credentialsSource = "demo";
-  }
-  if (credentials.accessKeyId === "" || credentials.secretAccessKey === "") {
-    return { kind: "error", message: "The access key id and secret cannot be empty" };
-  }
-
-  const bearer = values["bearer-token"] as string[] | undefined;
-  const region = str("region") ?? "us-west-2";
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-    return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
-  return {
-    kind: "run",
-    agent,
-    credentialsSource,
-    accessKeyId: credentials.accessKeyId,
-    quiet: values["quiet"] === true,
-    options: {
-      port: numbers["port"] ?? CLI_DEFAULT_PORT,
-      host: str("host") ?? "127.0.0.1",
-      region,
-      agent,
-      credentials,
-      ...(bearer && bearer.length > 0 ? { bearerTokens: bearer } : {}),
-      ...(numbers["seed"] !== undefined ? { faults: { seed: numbers["seed"] } } : {}),
-      limits: {
-        maxFrameBytes: numbers["max-frame-bytes"],
-        idleTimeoutMs: numbers["idle-timeout-ms"],
-        maxStreamMs: numbers["max-stream-ms"],
-      },
-    },
-  };
+function isBuiltInAgentName(name: string): name is BuiltInAgentName {
+  return AGENTS.some((agent) => agent === name);
 }
