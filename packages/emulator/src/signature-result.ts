@@ -61,6 +61,7 @@ export interface SignatureSuccess {
 /** The outcome of verifying a signature. */
 export type SignatureVerification = SignatureSuccess | SignatureFailure;
 
+/** A refusal with `code` and a reason for people (never a signature or a secret). */
 export function fail(code: SignatureFailureCode, reason: string): SignatureFailure {
   return { ok: false, code, reason };
 }
