@@ -5,19 +5,9 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** The library's layers, bottom first. */
-const LAYERS = [
-  "core",
-  "signing",
-  "providers",
-  "codecs",
-  "connection",
-  "store",
-  "react",
-  "server",
-  "emulator",
-];
+const LAYERS = ["core", "signing", "providers", "codecs", "connection", "store", "react", "server"];
 
-/** Which layers each layer may import (besides itself). `server` and `emulator` stand aside. */
+/** Which layers each layer may import (besides itself). `server` stands aside. */
 const LAYER_IMPORTS = {
   core: [],
   signing: ["core"],
@@ -27,7 +17,6 @@ const LAYER_IMPORTS = {
   store: ["core", "codecs", "connection"],
   react: ["core", "codecs", "connection", "store"],
   server: ["core", "signing", "providers"],
-  emulator: [],
 };
 
 /** Files still over the size or assertion rules below; this list only shrinks. */
@@ -36,25 +25,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/connection/connection-states.test.ts",
   "src/connection/online-source.ts",
   "src/connection/ready-url.ts",
-  "src/emulator/agents/ag-ui.ts",
-  "src/emulator/agents/pace.ts",
-  "src/emulator/agents/streaming.ts",
-  "src/emulator/authenticate.ts",
-  "src/emulator/cli-args.ts",
-  "src/emulator/cli.ts",
-  "src/emulator/clock.ts",
-  "src/emulator/connection.ts",
-  "src/emulator/control-api.ts",
-  "src/emulator/credentials.ts",
-  "src/emulator/events.ts",
-  "src/emulator/faults.ts",
-  "src/emulator/raw-url.ts",
-  "src/emulator/runtime-path.ts",
-  "src/emulator/sigv4-fields.ts",
-  "src/emulator/start-emulator.ts",
-  "src/emulator/verify-presigned-url.test.ts",
-  "src/emulator/verify-presigned-url.ts",
-  "src/emulator/verify-signed-headers.ts",
   "src/react/components/chat-view.tsx",
   "src/react/components/internal/use-stick-to-bottom.ts",
   "src/react/components/markdown/markdown-text.tsx",
@@ -67,6 +37,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      "packages/*/dist/**",
       "storybook-static/**",
       "coverage/**",
       "test-results/**",
@@ -95,18 +66,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "bench/**", "examples/server/**", "src/emulator/cli.ts"],
+    files: ["scripts/**", "bench/**", "examples/server/**", "packages/emulator/src/cli.ts"],
     rules: { "no-console": "off" },
   },
   {
     // Files that fit in a head: small files, short functions, and no type assertions outside
     // tests except at documented platform edges (an eslint-disable comment with the reason).
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "packages/emulator/src/**/*.ts"],
     rules: { "max-lines": ["error", { max: 300 }] },
   },
   {
-    files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/**/*.test.{ts,tsx}", "src/**/test-utils/**"],
+    files: ["src/**/*.{ts,tsx}", "packages/emulator/src/**/*.ts"],
+    ignores: [
+      "src/**/*.test.{ts,tsx}",
+      "src/**/test-utils/**",
+      "packages/emulator/src/**/*.test.ts",
+    ],
     rules: {
       "max-lines-per-function": ["error", { max: 60 }],
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }],
@@ -131,7 +106,6 @@ export default tseslint.config(
       "src/codecs/**",
       "src/store/**",
       "src/server/**",
-      "src/emulator/**",
     ],
     rules: {
       "no-restricted-imports": [
@@ -141,6 +115,28 @@ export default tseslint.config(
             {
               group: ["react", "react-dom", "react/*", "react-dom/*"],
               message: "Keep this layer framework-free.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The emulator package is published on its own: it stands on Node and its dependencies,
+    // never on the library (tests check the two against each other from the root).
+    files: ["packages/emulator/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*"],
+              message: "Keep the emulator framework-free.",
+            },
+            {
+              group: ["agentcore-react", "agentcore-react/*", "../../*"],
+              message: "The emulator package cannot import the library or files outside it.",
             },
           ],
         },

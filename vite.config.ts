@@ -41,8 +41,6 @@ export const libraryEntries: Record<string, string> = {
   signing: "src/signing.ts",
   cognito: "src/cognito.ts",
   server: "src/server.ts",
-  emulator: "src/emulator/index.ts",
-  "emulator-cli": "src/emulator/cli.ts",
 };
 
 export default defineConfig({
@@ -69,10 +67,6 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: "src",
         entryFileNames: "[name].js",
-        banner: (chunk) => {
-          if (chunk.facadeModuleId?.endsWith("/src/emulator/cli.ts")) return "#!/usr/bin/env node";
-          return "";
-        },
       },
     },
   },

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
@@ -18,7 +19,20 @@ function chromium() {
 const BROWSER_TESTS = "**/*.browser.test.{ts,tsx}";
 const E2E_TESTS = "test/e2e/**/*.test.ts";
 
+/**
+ * Workspace packages export their TypeScript sources under the `source` condition, so tests
+ * import `agentcore-react-emulator` by name without building it first. A linked workspace
+ * package is not externalized, so Vite resolves it: with `resolve.conditions` in the
+ * browser-like projects and `ssr.resolve.conditions` in the Node ones. Setting a list replaces
+ * the default, so each keeps the default it replaces; for SSR that is Vitest's own, which leaves
+ * out the bundler-only `module` because Vitest also passes these to Node as `--conditions`.
+ */
+const SOURCE_CONDITION = "agentcore-react-source";
+const NODE_CONDITIONS = defaultServerConditions.filter((condition) => condition !== "module");
+
 export default defineConfig({
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...NODE_CONDITIONS] } },
   test: {
     globals: true,
     projects: [
@@ -27,7 +41,12 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "packages/*/src/**/*.test.ts",
+            "test/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           exclude: [BROWSER_TESTS, E2E_TESTS, "**/node_modules/**"],
         },
       },

@@ -1,6 +1,6 @@
 import { WebSocket } from "ws";
+import { startEmulator, type Emulator } from "agentcore-react-emulator";
 import { AgentRuntimeConnection } from "../src/connection/agent-runtime-connection";
-import { startEmulator, type Emulator } from "../src/emulator/start-emulator";
 import { backendUrlProvider } from "../src/providers/backend-url-provider";
 import type { UrlProvider } from "../src/providers/types";
 import { SOAK_PRINCIPAL, startPresignBackend, type PresignBackend } from "./soak/presign-backend";

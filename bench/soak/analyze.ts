@@ -1,4 +1,4 @@
-import type { UpgradeEvent } from "../../src/emulator/events";
+import type { UpgradeEvent } from "agentcore-react-emulator";
 import type { SocketRecord } from "./tracking-websocket";
 
 /** One message that `send()` accepted and the runtime never received, and where it went. */

@@ -1,4 +1,5 @@
-import { mulberry32 } from "../../src/emulator/prng";
+// Not public API: the soak draws from the same seeded generator as the emulator's faults.
+import { mulberry32 } from "../../packages/emulator/src/prng";
 
 /** A seeded source of the random choices a soak makes, so a schedule can be replayed. */
 export class SeededRandom {

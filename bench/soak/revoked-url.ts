@@ -3,19 +3,21 @@
  * docs/reliability.md): one connection with default settings, URLs living `--lifetime` seconds;
  * a second after it opens, every URL issued so far is revoked and the stream dropped.
  *
- *   node --import tsx bench/soak/revoked-url.ts [--lifetime 60]
+ *   node --conditions=agentcore-react-source --import tsx bench/soak/revoked-url.ts [--lifetime 60]
  */
 import { parseArgs } from "node:util";
 import { WebSocket } from "ws";
+import { startEmulator } from "agentcore-react-emulator";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import { startEmulator } from "../../src/emulator/start-emulator";
 import { credentialsUrlProvider } from "../../src/providers/credentials-url-provider";
 import { waitForSnapshot } from "./waits";
 
 const { values } = parseArgs({ options: { lifetime: { type: "string", default: "60" } } });
 const lifetime = Number(values.lifetime);
 if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 300) {
-  console.error("usage: node --import tsx bench/soak/revoked-url.ts [--lifetime 1-300]");
+  console.error(
+    "usage: node --conditions=agentcore-react-source --import tsx bench/soak/revoked-url.ts [--lifetime 1-300]",
+  );
   process.exit(2);
 }
 

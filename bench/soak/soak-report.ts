@@ -1,4 +1,4 @@
-import type { UpgradeEvent } from "../../src/emulator/events";
+import type { UpgradeEvent } from "agentcore-react-emulator";
 import type { DeliveryReport, UrlReport, summarize } from "./analyze";
 import type { ResourceCounts } from "./resources";
 import type { FaultKind, SkewBounds } from "./schedule";

@@ -1,6 +1,5 @@
+import { startEmulator, streamingAgent, type Emulator } from "agentcore-react-emulator";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import { streamingAgent } from "../../src/emulator/agents";
-import { startEmulator, type Emulator } from "../../src/emulator/start-emulator";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import { credentialsUrlProvider } from "../../src/providers/credentials-url-provider";
 import type { UrlProvider } from "../../src/providers/types";

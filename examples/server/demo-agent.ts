@@ -1,4 +1,4 @@
-import { agUiAgent, streamingAgent, type AgentOption } from "../../src/emulator/index";
+import { agUiAgent, streamingAgent, type AgentOption } from "agentcore-react-emulator";
 
 /** The agents the demo can run in the emulator. */
 export type DemoAgentName = "streaming" | "echo" | "ag-ui";

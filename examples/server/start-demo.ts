@@ -5,7 +5,7 @@ import {
   type AgentOption,
   type Emulator,
   type EmulatorOptions,
-} from "../../src/emulator/index";
+} from "agentcore-react-emulator";
 import {
   DEMO_BEARER_TOKEN,
   DEMO_REGION,

@@ -1,4 +1,4 @@
-import type { EmulatorEvent, FaultCommand } from "../../src/emulator/index";
+import type { EmulatorEvent, FaultCommand } from "agentcore-react-emulator";
 
 /**
  * Talks to the emulator's control endpoint (`/__emulator`) from the page: arm faults, read the

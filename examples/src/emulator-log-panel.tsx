@@ -1,4 +1,4 @@
-import type { EmulatorEvent } from "../../src/emulator/index";
+import type { EmulatorEvent } from "agentcore-react-emulator";
 import type { EmulatorControl } from "./emulator-control";
 import { clockTime } from "./format";
 import { useEmulatorEvents } from "./use-emulator-events";

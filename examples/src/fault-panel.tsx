@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore } from "react";
-import type { FaultCommand } from "../../src/emulator/index";
+import type { FaultCommand } from "agentcore-react-emulator";
 import type { EmulatorControl } from "./emulator-control";
 import type { SimulatedNetwork } from "./simulated-network";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { EmulatorEvent } from "../../src/emulator/index";
+import type { EmulatorEvent } from "agentcore-react-emulator";
 import type { EmulatorControl } from "./emulator-control";
 
 const KEEP = 40;

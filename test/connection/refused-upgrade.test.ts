@@ -1,11 +1,11 @@
 import WebSocket from "ws";
+import { DEMO_CREDENTIALS, startEmulator } from "agentcore-react-emulator";
 import {
   AgentRuntimeConnection,
   type UrlProvider,
   type WebSocketConstructor,
 } from "../../src/index";
 import { credentialsUrlProvider } from "../../src/signing";
-import { DEMO_CREDENTIALS, startEmulator } from "../../src/emulator";
 
 const ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/refused-abc";
 

@@ -1,7 +1,7 @@
 import WebSocket from "ws";
+import { DEMO_CREDENTIALS, startEmulator } from "agentcore-react-emulator";
 import { AgentRuntimeConnection, textCodec, type WebSocketConstructor } from "../../src/index";
 import { signedHeadersProvider } from "../../src/signing";
-import { DEMO_CREDENTIALS, startEmulator } from "../../src/emulator";
 
 const ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/node_client-abc";
 const SESSION = "node-client-session-000000000000000000000001";

@@ -1,6 +1,6 @@
 import { createServer, Socket, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_CREDENTIALS, verifyPresignedUrl } from "../../src/emulator/index";
+import { DEMO_CREDENTIALS, verifyPresignedUrl } from "agentcore-react-emulator";
 import type { DemoConfig } from "../../examples/src/demo-config";
 import { launchBrowser, newContext, newPage, screenshot } from "./support/browser";
 import { DemoPage } from "./support/demo-page";

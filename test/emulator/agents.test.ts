@@ -1,11 +1,12 @@
 import {
+  EmulatorOptionsError,
   STREAM_CANCELLED,
   STREAM_DONE,
   agUiAgent,
   streamingAgent,
   type AgentContext,
   type AgentHandler,
-} from "../../src/emulator";
+} from "agentcore-react-emulator";
 import {
   RUNTIME_ARN,
   emulator,
@@ -106,8 +107,8 @@ describe("the streaming agent", () => {
   });
 
   it("refuses bad pacing options", () => {
-    expect(() => streamingAgent({ chunkSize: 0 })).toThrow(RangeError);
-    expect(() => streamingAgent({ intervalMs: -1 })).toThrow(RangeError);
+    expect(() => streamingAgent({ chunkSize: 0 })).toThrow(EmulatorOptionsError);
+    expect(() => streamingAgent({ intervalMs: -1 })).toThrow(EmulatorOptionsError);
   });
 });
 

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { resolve } from "node:path";
+import { DEMO_CREDENTIALS } from "agentcore-react-emulator";
 import { AgentRuntimeClient } from "../../src/signing";
-import { DEMO_CREDENTIALS } from "../../src/emulator";
 import { RUNTIME_ARN, open, sessionId } from "./client";
 
-const CLI = resolve(__dirname, "../../src/emulator/cli.ts");
+const CLI = resolve(__dirname, "../../packages/emulator/src/cli.ts");
 
 interface Running {
   child: ChildProcessWithoutNullStreams;

@@ -1,11 +1,11 @@
 import WebSocket from "ws";
-import { AgentRuntimeClient, type AgentRuntimeClientOptions } from "../../src/signing";
 import {
   DEMO_CREDENTIALS,
   startEmulator,
   type Emulator,
   type EmulatorOptions,
-} from "../../src/emulator";
+} from "agentcore-react-emulator";
+import { AgentRuntimeClient, type AgentRuntimeClientOptions } from "../../src/signing";
 
 /** A runtime ARN in the emulator's default region. */
 export const RUNTIME_ARN =

@@ -1,4 +1,4 @@
-import { streamingAgent, type CloseEvent, type Emulator } from "../../src/emulator";
+import { streamingAgent, type CloseEvent, type Emulator } from "agentcore-react-emulator";
 import {
   connect,
   emulator,

@@ -1,4 +1,4 @@
-import type { AgentHandler, CloseEvent } from "../../src/emulator";
+import { EmulatorOptionsError, type AgentHandler, type CloseEvent } from "agentcore-react-emulator";
 import { emulator, open, presignedUrl, stopEmulators, until } from "./client";
 import { ManualTimers } from "./manual-timers";
 
@@ -182,7 +182,7 @@ describe("agent failures", () => {
     const peer = await open(await presignedUrl(target));
     peer.send("close please");
     expect(await peer.closed).toEqual({ code: 4000, reason: "bye" });
-    expect(invalid).toBeInstanceOf(RangeError);
+    expect(invalid).toBeInstanceOf(EmulatorOptionsError);
     await until(() => closeEvents(target).length === 1);
     expect(closeEvents(target)[0]).toMatchObject({ cause: "agent", code: 4000 });
   });

@@ -1,4 +1,4 @@
-import type { EmulatorTimers } from "../../src/emulator";
+import type { EmulatorTimers } from "agentcore-react-emulator";
 
 interface Pending {
   id: number;

@@ -1,7 +1,7 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { DEMO_CREDENTIALS, type Emulator, type UpgradeEvent } from "agentcore-react-emulator";
 import { bearerSubprotocols } from "../../src/signing";
-import { DEMO_CREDENTIALS, type Emulator, type UpgradeEvent } from "../../src/emulator";
 import {
   RUNTIME_ARN,
   connect,

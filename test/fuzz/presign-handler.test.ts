@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import fc from "fast-check";
-import { verifyPresignedUrl } from "../../src/emulator";
+import { verifyPresignedUrl } from "agentcore-react-emulator";
 import { createPresignHandler } from "../../src/server";
 import { ARN, CREDENTIALS, SECRET, bearerPrincipal, serve } from "../server/serve";
 import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { verifyPresignedUrl, verifySignedHeaders } from "../../src/emulator";
-import { parseRuntimePath } from "../../src/emulator/runtime-path";
+import { verifyPresignedUrl, verifySignedHeaders } from "agentcore-react-emulator";
+// Not public API: the emulator's own route parser is the oracle of which ARNs it serves.
+import { parseRuntimePath } from "../../packages/emulator/src/runtime-path";
 import { AgentRuntimeProviderError } from "../../src/providers/errors";
 import { bearerTokenProvider } from "../../src/providers/bearer-token-provider";
 import {

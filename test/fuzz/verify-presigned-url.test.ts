@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
-import { verifyPresignedUrl, type SignatureVerification } from "../../src/emulator";
-import type { EmulatorCredentials } from "../../src/emulator/credentials";
+import {
+  verifyPresignedUrl,
+  type EmulatorCredentials,
+  type SignatureVerification,
+} from "agentcore-react-emulator";
 import { AgentRuntimeClient } from "../../src/signing";
 import type { VectorFile } from "../vectors/vector-format";
 import { FUZZ_SEED, fuzzTarget, runs } from "./fuzz-report";

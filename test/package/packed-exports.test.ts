@@ -1,54 +1,48 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  PACKAGES,
+  ROOT,
+  createConsumer,
+  exportTargets,
+  jsSubpaths,
+  packInto,
+  run,
+  runModule,
+  type PackageJson,
+  type PackedPackage,
+} from "./packed-consumer";
 
-// Builds and packs the library as npm would publish it, unpacks it into a consumer folder
-// and imports every entry by its public name: this catches a broken exports map or files list.
-const root = resolve(__dirname, "../..");
-const work = join(root, "test-results", "packed-consumer");
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-  exports: Record<string, unknown>;
+// Builds and packs both packages as npm would publish them, installs them into a consumer
+// folder and imports every entry by its public name: this catches a broken exports map, files
+// list or bin, and the emulator (or ws) leaking back into the library.
+const work = join(ROOT, "test-results", "packed-consumer");
+const manifestOf = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as PackageJson;
+const sources = {
+  library: manifestOf(PACKAGES.library.dir),
+  emulator: manifestOf(PACKAGES.emulator.dir),
 };
+let library: PackedPackage;
+let emulator: PackedPackage;
 
-function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-describe("the packed package", () => {
+describe("the packed packages", () => {
   beforeAll(() => {
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(join(work, "node_modules", "agentcore-react"), { recursive: true });
-    run("npm", ["run", "build"], root);
-    const tarball = run("npm", ["pack", "--silent", "--pack-destination", work], root)
-      .trim()
-      .split("\n")
-      .pop()!;
-    run(
-      "tar",
-      [
-        "-xzf",
-        join(work, tarball),
-        "-C",
-        join(work, "node_modules", "agentcore-react"),
-        "--strip-components=1",
-      ],
-      work,
-    );
-    writeFileSync(
-      join(work, "package.json"),
-      JSON.stringify({ name: "consumer", type: "module", private: true }),
-    );
-  }, 120_000);
+    run("npm", ["run", "build"], ROOT);
+    createConsumer(work);
+    library = packInto(work, PACKAGES.library);
+    emulator = packInto(work, PACKAGES.emulator);
+  }, 180_000);
 
-  const jsEntries = Object.keys(pkg.exports).filter(
-    (key) => !key.endsWith(".css") && !key.endsWith(".json"),
-  );
+  const entries = [
+    ...jsSubpaths(sources.library).map((subpath) => `agentcore-react${subpath.slice(1)}`),
+    ...jsSubpaths(sources.emulator).map((subpath) => `agentcore-react-emulator${subpath.slice(1)}`),
+  ];
 
-  it.each(jsEntries)("resolves and imports %s from a consumer", (subpath) => {
-    const specifier = `agentcore-react${subpath.slice(1)}`;
+  it.each(entries)("resolves and imports %s from a consumer", (specifier) => {
     const script = `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m)));`;
-    const keys = JSON.parse(run("node", ["--input-type=module", "-e", script], work)) as string[];
-    expect(Array.isArray(keys)).toBe(true);
+    const keys = JSON.parse(runModule(work, script)) as string[];
+    expect(keys.length).toBeGreaterThan(0);
   });
 
   it("signs a URL through agentcore-react/signing as installed", () => {
@@ -56,23 +50,62 @@ describe("the packed package", () => {
       import { AgentRuntimeClient } from "agentcore-react/signing";
       const client = new AgentRuntimeClient({ region: "us-west-2", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, now: () => 0 });
       console.log(await client.generatePresignedUrl({ runtimeArn: "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/a", sessionId: "x".repeat(40) }));`;
-    const url = run("node", ["--input-type=module", "-e", script], work).trim();
+    const url = runModule(work, script).trim();
     expect(url).toMatch(
       /^wss:\/\/bedrock-agentcore\.us-west-2\.amazonaws\.com\/runtimes\/arn%3Aaws%3A.*X-Amz-Signature=[0-9a-f]{64}$/,
     );
   });
 
-  it("ships type declarations and the stylesheet named in the exports map", () => {
-    for (const target of Object.values(pkg.exports)) {
-      const files =
-        typeof target === "string" ? [target] : Object.values(target as Record<string, string>);
-      for (const file of files) {
-        if (file === "./package.json") continue;
-        expect(
-          () => readFileSync(join(work, "node_modules", "agentcore-react", file)),
-          file,
-        ).not.toThrow();
+  it("starts and stops an emulator from agentcore-react-emulator, which accepts the library's URLs", () => {
+    const script = `
+      import { AgentRuntimeClient } from "agentcore-react/signing";
+      import { DEMO_CREDENTIALS, EmulatorOptionsError, startEmulator, verifyPresignedUrl } from "agentcore-react-emulator";
+      const emulator = await startEmulator({ credentials: DEMO_CREDENTIALS, agent: "streaming" });
+      const health = await (await fetch(emulator.httpUrl + "/__emulator/health")).json();
+      const client = new AgentRuntimeClient({ region: "us-west-2", credentials: DEMO_CREDENTIALS, endpoint: emulator.url });
+      const url = await client.generatePresignedUrl({ runtimeArn: "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/a" });
+      const verdict = await verifyPresignedUrl(url, { credentials: DEMO_CREDENTIALS });
+      await emulator.close();
+      const refused = await startEmulator({}).catch((error) => error instanceof EmulatorOptionsError);
+      console.log(JSON.stringify({ url: emulator.url, health, verified: verdict.ok, refused }));`;
+    const result = JSON.parse(runModule(work, script)) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+$/),
+      health: { ok: true, region: "us-west-2", openConnections: 0 },
+      verified: true,
+      refused: true,
+    });
+  });
+
+  it("runs the agentcore-emulator bin with --help", () => {
+    expect(emulator.manifest.bin).toEqual({ "agentcore-emulator": "./dist/cli.js" });
+    const help = run(join(work, "node_modules", ".bin", "agentcore-emulator"), ["--help"], work);
+    expect(help).toContain("Usage: agentcore-emulator [options]");
+  });
+
+  it("keeps the emulator and ws out of agentcore-react", () => {
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"] as const) {
+      expect(library.manifest[field] ?? {}, field).not.toHaveProperty("ws");
+    }
+    expect(library.manifest.bin).toBeUndefined();
+    expect(Object.keys(library.manifest.exports)).not.toContain("./emulator");
+    expect(library.files.filter((file) => /^dist\/(types\/)?emulator/.test(file))).toEqual([]);
+    expect(emulator.manifest.dependencies).toHaveProperty("ws");
+  });
+
+  it.each([
+    ["agentcore-react", () => library],
+    ["agentcore-react-emulator", () => emulator],
+  ])("%s ships the files its exports map names", (_name, packed) => {
+    const { dir, files, manifest } = packed();
+    for (const { condition, file } of exportTargets(manifest)) {
+      if (file === "./package.json") continue;
+      if (condition === "agentcore-react-source") {
+        // The repository's own condition (TypeScript sources); never shipped, never needed.
+        expect(files, file).not.toContain(file.slice(2));
+        continue;
       }
+      expect(() => readFileSync(join(dir, file)), `${condition}: ${file}`).not.toThrow();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { streamingAgent, type UpgradeEvent } from "../../../src/emulator/index";
+import { streamingAgent, type UpgradeEvent } from "agentcore-react-emulator";
 import { demoReply } from "../../../examples/server/demo-agent";
 import { startDemo, type DemoOptions, type DemoStack } from "../../../examples/server/start-demo";
 

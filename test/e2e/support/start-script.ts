@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** `npm start` as a child process: `node --import tsx scripts/start.ts ...args`. */
+/**
+ * `npm start` as a child process: `node --conditions=agentcore-react-source --import tsx scripts/start.ts ...args`.
+ * Like `npm start`, it loads the emulator package from its sources (the `source` condition).
+ */
 export class StartScript {
   readonly child: ChildProcess;
   stdout = "";
@@ -24,11 +27,15 @@ export class StartScript {
       "DEMO_CODEC",
     ])
       delete base[name];
-    this.child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
-      cwd: REPO_ROOT,
-      env: { ...base, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    this.child = spawn(
+      process.execPath,
+      ["--conditions=agentcore-react-source", "--import", "tsx", "scripts/start.ts", ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...base, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     this.child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
     this.child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) =>

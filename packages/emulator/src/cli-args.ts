@@ -1,0 +1,173 @@
+import { parseArgs } from "node:util";
+import type { BuiltInAgentName } from "./agents";
+import { resolveCliCredentials, type CredentialsSource } from "./cli-credentials";
+import type { EmulatorOptions } from "./emulator-options";
+
+/** Default port of the command-line emulator. */
+export const CLI_DEFAULT_PORT = 8787;
+
+/** The usage text of `agentcore-emulator`. */
+export const USAGE = `Usage: agentcore-emulator [options]
+
+A local stand-in for the Amazon Bedrock AgentCore Runtime WebSocket endpoint.
+
+Options:
+  --port <n>                 TCP port (default ${CLI_DEFAULT_PORT}; 0 lets the OS pick)
+  --host <address>           interface to listen on (default 127.0.0.1)
+  --region <region>          region signatures must be scoped to (default us-west-2)
+  --agent <name>             echo | streaming | ag-ui (default echo)
+  --access-key-id <id>       accepted access key (default AWS_ACCESS_KEY_ID, else demo credentials)
+  --secret-access-key <key>  its secret (default AWS_SECRET_ACCESS_KEY)
+  --session-token <token>    required token of temporary credentials (default AWS_SESSION_TOKEN)
+  --bearer-token <token>     accept this OAuth bearer token (repeatable)
+  --seed <n>                 seed of the fault randomness
+  --max-frame-bytes <n>      frame limit (default 32768)
+  --idle-timeout-ms <n>      idle timeout (default 900000)
+  --max-stream-ms <n>        stream lifetime (default 3600000)
+  --quiet                    do not print upgrade attempts and closes
+  --help                     show this help
+`;
+
+/** A parsed command line. */
+export type CliArgs =
+  | { kind: "help" }
+  | CliError
+  | {
+      kind: "run";
+      options: EmulatorOptions & { port: number; host: string; region: string };
+      agent: BuiltInAgentName;
+      credentialsSource: CredentialsSource;
+      accessKeyId: string;
+      quiet: boolean;
+    };
+
+/** A command line that cannot be run, and why. */
+interface CliError {
+  kind: "error";
+  message: string;
+}
+
+const AGENTS: readonly BuiltInAgentName[] = ["echo", "streaming", "ag-ui"];
+
+/** The numeric flags and their ranges. */
+const NUMBER_FLAGS = [
+  ["port", 0, 65535],
+  ["seed", 0, 2 ** 32 - 1],
+  ["max-frame-bytes", 1, 2 ** 31],
+  ["idle-timeout-ms", 1, 2 ** 31],
+  ["max-stream-ms", 1, 2 ** 31],
+] as const;
+
+type NumberFlag = (typeof NUMBER_FLAGS)[number][0];
+
+/** Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo pair. */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliArgs {
+  let flags: CliFlags;
+  try {
+    flags = readFlags(argv);
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (flags.help) return { kind: "help" };
+  const numbers = readNumbers(flags);
+  if (numbers.kind === "error") return numbers;
+  const agent = flags.agent ?? "echo";
+  if (!isBuiltInAgentName(agent)) {
+    const message = `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}`;
+    return { kind: "error", message };
+  }
+  const found = resolveCliCredentials(
+    {
+      accessKeyId: flags["access-key-id"],
+      secretAccessKey: flags["secret-access-key"],
+      sessionToken: flags["session-token"],
+    },
+    env,
+  );
+  if (found.kind === "error") return found;
+  const region = flags.region ?? "us-west-2";
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
+  const bearer = flags["bearer-token"];
+  const { values } = numbers;
+  return {
+    kind: "run",
+    agent,
+    credentialsSource: found.source,
+    accessKeyId: found.credentials.accessKeyId,
+    quiet: flags.quiet === true,
+    options: {
+      port: values["port"] ?? CLI_DEFAULT_PORT,
+      host: flags.host ?? "127.0.0.1",
+      region,
+      agent,
+      credentials: found.credentials,
+      ...(bearer && bearer.length > 0 ? { bearerTokens: bearer } : {}),
+      ...(values["seed"] !== undefined ? { faults: { seed: values["seed"] } } : {}),
+      limits: {
+        maxFrameBytes: values["max-frame-bytes"],
+        idleTimeoutMs: values["idle-timeout-ms"],
+        maxStreamMs: values["max-stream-ms"],
+      },
+    },
+  };
+}
+
+/** Reads the flags strictly: an unknown flag or a missing value throws. */
+function readFlags(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      region: { type: "string" },
+      agent: { type: "string" },
+      "access-key-id": { type: "string" },
+      "secret-access-key": { type: "string" },
+      "session-token": { type: "string" },
+      "bearer-token": { type: "string", multiple: true },
+      seed: { type: "string" },
+      "max-frame-bytes": { type: "string" },
+      "idle-timeout-ms": { type: "string" },
+      "max-stream-ms": { type: "string" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  }).values;
+}
+
+type CliFlags = ReturnType<typeof readFlags>;
+
+function readNumbers(
+  flags: CliFlags,
+): { kind: "ok"; values: Partial<Record<NumberFlag, number>> } | CliError {
+  const values: Partial<Record<NumberFlag, number>> = {};
+  for (const [flag, min, max] of NUMBER_FLAGS) {
+    const parsed = integer(flags[flag], flag, min, max);
+    if (typeof parsed === "string") return { kind: "error", message: parsed };
+    values[flag] = parsed;
+  }
+  return { kind: "ok", values };
+}
+
+function integer(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    return `--${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`;
+  }
+  return Number(value);
+}
+
+function isBuiltInAgentName(name: string): name is BuiltInAgentName {
+  return AGENTS.some((agent) => agent === name);
+}
