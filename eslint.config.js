@@ -34,8 +34,6 @@ const LAYER_IMPORTS = {
 const LEGACY_SIZE_EXCEPTIONS = [
   "src/connection/connection-lifecycle.test.ts",
   "src/connection/connection-states.test.ts",
-  "src/connection/online-source.ts",
-  "src/connection/ready-url.ts",
   "src/emulator/agents/ag-ui.ts",
   "src/emulator/agents/pace.ts",
   "src/emulator/agents/streaming.ts",
