@@ -58,7 +58,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/react/components/markdown/markdown-text.tsx",
   "src/react/components/message.tsx",
   "src/store/create-conversation-store.test.ts",
-  "src/store/frame-scheduler.ts",
 ];
 
 export default tseslint.config(
