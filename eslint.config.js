@@ -55,7 +55,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/emulator/verify-signed-headers.ts",
   "src/react/components/chat-view.tsx",
   "src/react/components/internal/use-stick-to-bottom.ts",
-  "src/react/components/markdown/markdown-text.tsx",
   "src/react/components/message.tsx",
   "src/store/create-conversation-store.test.ts",
 ];
