@@ -54,7 +54,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/emulator/verify-presigned-url.ts",
   "src/emulator/verify-signed-headers.ts",
   "src/react/components/internal/use-stick-to-bottom.ts",
-  "src/react/components/message.tsx",
   "src/store/create-conversation-store.test.ts",
 ];
 
