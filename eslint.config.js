@@ -53,7 +53,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/emulator/verify-presigned-url.test.ts",
   "src/emulator/verify-presigned-url.ts",
   "src/emulator/verify-signed-headers.ts",
-  "src/react/components/internal/use-stick-to-bottom.ts",
   "src/store/create-conversation-store.test.ts",
 ];
 
