@@ -51,7 +51,6 @@ const LEGACY_SIZE_EXCEPTIONS = [
   "src/emulator/verify-presigned-url.test.ts",
   "src/emulator/verify-presigned-url.ts",
   "src/emulator/verify-signed-headers.ts",
-  "src/store/create-conversation-store.test.ts",
 ];
 
 export default tseslint.config(
