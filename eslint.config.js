@@ -19,20 +19,6 @@ const LAYER_IMPORTS = {
   server: ["core", "signing", "providers"],
 };
 
-/** Files still over the size or assertion rules below; this list only shrinks. */
-const LEGACY_SIZE_EXCEPTIONS = [
-  "src/connection/connection-lifecycle.test.ts",
-  "src/connection/connection-states.test.ts",
-  "src/connection/online-source.ts",
-  "src/connection/ready-url.ts",
-  "src/react/components/chat-view.tsx",
-  "src/react/components/internal/use-stick-to-bottom.ts",
-  "src/react/components/markdown/markdown-text.tsx",
-  "src/react/components/message.tsx",
-  "src/store/create-conversation-store.test.ts",
-  "src/store/frame-scheduler.ts",
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -85,15 +71,6 @@ export default tseslint.config(
     rules: {
       "max-lines-per-function": ["error", { max: 60 }],
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }],
-    },
-  },
-  {
-    // Not yet split or cleaned up: this list only shrinks.
-    files: LEGACY_SIZE_EXCEPTIONS,
-    rules: {
-      "max-lines": "off",
-      "max-lines-per-function": "off",
-      "@typescript-eslint/consistent-type-assertions": "off",
     },
   },
   {

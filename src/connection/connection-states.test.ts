@@ -3,24 +3,22 @@ import type { AgentRuntimeConnection } from "./agent-runtime-connection";
 import { AgentRuntimeSocketClosedError } from "./errors";
 import type { ConnectionOptions } from "./types";
 import {
+  connectionUnderTest,
   settle,
+  startFakeClockAndRuntime,
   startMockRuntime,
+  stopFakeClockAndRuntime,
   type MockRuntime,
   type ProviderStep,
-  connectionUnderTest,
 } from "./test-utils/harness";
 
 let runtime: MockRuntime;
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2030-01-01T00:00:00Z") });
-  runtime = startMockRuntime();
+  runtime = startFakeClockAndRuntime();
 });
 
-afterEach(async () => {
-  await runtime.stop();
-  vi.useRealTimers();
-});
+afterEach(() => stopFakeClockAndRuntime(runtime));
 
 /** Every backoff delay the connection announces, measured when it announces it. */
 function recordDelays(connection: AgentRuntimeConnection): number[] {
@@ -275,109 +273,5 @@ describe("state machine", () => {
     connection.close();
     expect(connection.getSnapshot().status).toBe("closed");
     expect(statuses).toEqual(["closed", "connecting", "open", "closed"]);
-  });
-});
-
-describe("stale sockets", () => {
-  it("ignores everything a replaced socket does", async () => {
-    const { connection, sockets } = setup();
-    const events: unknown[] = [];
-    connection.onEvent((event) => events.push(event));
-    connection.connect();
-    await settle();
-    const oldServerSide = runtime.latest();
-    const oldSocket = sockets.calls[0]!.socket;
-    const staleHandlers = {
-      message: oldSocket.onmessage as unknown as (event: { data: unknown }) => void,
-      close: oldSocket.onclose as unknown as (event: { code: number; reason: string }) => void,
-      open: oldSocket.onopen as unknown as (event: unknown) => void,
-    };
-    connection.reconnect();
-    await settle();
-    const before = connection.getSnapshot();
-    // Even a handler captured before the swap (as a queued task would hold it) changes nothing.
-    staleHandlers.message({ data: "late text" });
-    staleHandlers.open({});
-    staleHandlers.close({ code: 1000, reason: "" });
-    // Whatever the old socket's handlers were, calling them now changes nothing.
-    oldSocket.dispatchEvent(new MessageEvent("message", { data: "late text" }));
-    oldServerSide.send("late text");
-    await settle();
-    expect(events).toEqual([]);
-    expect(connection.getSnapshot()).toBe(before);
-    expect(oldSocket.onmessage).toBeNull();
-    expect(oldSocket.onopen).toBeNull();
-    connection.close();
-  });
-});
-
-describe("session id", () => {
-  it("keeps a caller-given id and rejects a malformed one with a typed error", () => {
-    const id = "conversation-0123456789-abcdefghijk";
-    const { connection } = setup(undefined, { sessionId: id });
-    expect(connection.sessionId).toBe(id);
-    expect(() => setup(undefined, { sessionId: "too-short" })).toThrow(/33-256 visible ASCII/);
-    expect(() => setup(undefined, { sessionId: `${"x".repeat(40)} with space` })).toThrow(/33-256/);
-  });
-
-  it("adopts the provider's bound id once, before the first open, and uses it from then on", async () => {
-    const bound = "nonce-1234567890.abcdefghijklmnopqrstuvwxyz0123";
-    const { connection, provider } = setup([{ kind: "ok", sessionId: bound }, { kind: "ok" }]);
-    const provisional = connection.sessionId;
-    const seen: string[] = [];
-    connection.subscribe(() => {
-      const { sessionId, status } = connection.getSnapshot();
-      seen.push(`${status}:${sessionId === bound ? "bound" : "provisional"}`);
-    });
-    connection.connect();
-    await settle();
-    expect(provider.calls[0]!.sessionId).toBe(provisional);
-    expect(connection.sessionId).toBe(bound);
-    expect(seen.indexOf("connecting:bound")).toBeLessThan(seen.indexOf("open:bound"));
-    expect(seen).not.toContain("open:provisional");
-    runtime.latest().close({ code: 1008, reason: "", wasClean: false });
-    await settle(300);
-    expect(provider.calls[1]!.sessionId).toBe(bound);
-    expect(connection.getSnapshot().status).toBe("open");
-    connection.close();
-  });
-
-  it("treats a later answer for another session as a provider error, and retries", async () => {
-    const other = "someone-else-0123456789-abcdefghijklmn";
-    const { connection, provider } = setup([
-      { kind: "ok" },
-      { kind: "ok", sessionId: other },
-      { kind: "ok" },
-    ]);
-    connection.connect();
-    await settle();
-    const sessionId = connection.sessionId;
-    runtime.latest().close({ code: 1008, reason: "", wasClean: false });
-    await settle(300);
-    expect(provider.calls).toHaveLength(2);
-    expect(connection.getSnapshot()).toMatchObject({ status: "reconnecting", attempt: 2 });
-    expect(connection.getSnapshot().error).toMatchObject({
-      name: "AgentRuntimeProviderError",
-      code: "session-mismatch",
-    });
-    await settle(1_000);
-    expect(connection.getSnapshot().status).toBe("open");
-    expect(connection.sessionId).toBe(sessionId);
-    connection.close();
-  });
-
-  it("rejects a provider answer with an invalid session id or URL, without leaking the URL", async () => {
-    const bad = async () => ({
-      url: "https://example.test/?X-Amz-Signature=secret",
-      expiresAt: Date.now() + 300_000,
-      sessionId: "x",
-    });
-    const { connection } = setup(undefined, { urlProvider: bad as never });
-    connection.connect();
-    await settle();
-    const { error } = connection.getSnapshot();
-    expect(error).toMatchObject({ name: "AgentRuntimeProviderError", code: "invalid-response" });
-    expect(error!.message).not.toContain("secret");
-    connection.close();
   });
 });

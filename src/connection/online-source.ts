@@ -1,8 +1,18 @@
 import type { OnlineSource } from "./types";
 
-interface EventHost {
-  addEventListener(type: string, listener: () => void): void;
-  removeEventListener(type: string, listener: () => void): void;
+/**
+ * What this module reads from the global scope. The DOM typings promise all of it; Node, SSR
+ * and some workers have none of it, so every member may be missing.
+ */
+interface OnlineGlobals {
+  navigator?: { onLine?: unknown };
+  addEventListener?: (type: string, listener: () => void) => void;
+  removeEventListener?: (type: string, listener: () => void) => void;
+}
+
+/** The global scope, typed as what it may really hold (a widening, checked by the compiler). */
+function onlineGlobals(): OnlineGlobals {
+  return globalThis;
 }
 
 /**
@@ -12,11 +22,11 @@ interface EventHost {
  */
 export const navigatorOnlineSource: OnlineSource = {
   isOnline(): boolean {
-    const navigator = (globalThis as { navigator?: { onLine?: unknown } }).navigator;
+    const { navigator } = onlineGlobals();
     return typeof navigator?.onLine === "boolean" ? navigator.onLine : true;
   },
   subscribe(listener: (online: boolean) => void): () => void {
-    const host = globalThis as unknown as Partial<EventHost>;
+    const host = onlineGlobals();
     if (
       typeof host.addEventListener !== "function" ||
       typeof host.removeEventListener !== "function"

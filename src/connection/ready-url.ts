@@ -33,53 +33,75 @@ function invalid(problem: string): AgentRuntimeProviderError {
   });
 }
 
-type Check = (value: unknown) => boolean;
+/** A check of one field that, when it passes, also tells the compiler the field's type. */
+type Check<T> = (value: unknown) => value is T;
 
 const optional =
-  (check: Check): Check =>
-  (value) =>
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (value): value is T | undefined =>
     value === undefined || check(value);
 
-/** What each field of a provider's answer must be, checked in this order. */
-const FIELDS: ReadonlyArray<[keyof PresignedConnection, Check, string]> = [
-  ["url", (url) => typeof url === "string" && /^wss?:\/\/\S+$/i.test(url), "a ws:// or wss:// URL"],
-  [
-    "protocols",
-    optional(
-      (protocols) =>
-        Array.isArray(protocols) &&
-        protocols.every((protocol) => typeof protocol === "string" && protocol !== ""),
-    ),
-    "a list of non-empty strings",
-  ],
-  [
-    "headers",
-    optional(
-      (headers) =>
-        typeof headers === "object" &&
-        headers !== null &&
-        Object.values(headers).every((value) => typeof value === "string"),
-    ),
-    "a map of strings",
-  ],
-  ["expiresAt", Number.isFinite, "a finite epoch-ms number"],
-  ["issuedAt", optional(Number.isFinite), "a finite epoch-ms number"],
-  ["sessionId", isValidSessionId, "33-256 visible ASCII characters"],
-];
+const isWebSocketUrl: Check<string> = (url): url is string =>
+  typeof url === "string" && /^wss?:\/\/\S+$/i.test(url);
+
+const isProtocolList: Check<string[]> = (protocols): protocols is string[] =>
+  Array.isArray(protocols) &&
+  protocols.every((protocol) => typeof protocol === "string" && protocol !== "");
+
+const isStringMap: Check<Record<string, string>> = (headers): headers is Record<string, string> =>
+  typeof headers === "object" &&
+  headers !== null &&
+  Object.values(headers).every((value) => typeof value === "string");
+
+const isFiniteNumber: Check<number> = (value): value is number => Number.isFinite(value);
+
+/** A provider's answer before it is checked: any of its fields may be missing or of any type. */
+type UncheckedAnswer = Partial<Record<keyof PresignedConnection, unknown>>;
+
+/** `answer[field]` if it passes `isValid`; otherwise the error naming the field, never its value. */
+function checkedField<T>(
+  answer: UncheckedAnswer,
+  field: keyof PresignedConnection,
+  isValid: Check<T>,
+  expected: string,
+): T {
+  const value = answer[field];
+  if (!isValid(value)) throw invalid(`an invalid ${field} (expected ${expected})`);
+  return value;
+}
 
 /**
  * Checks a provider's answer and corrects its expiry for clock skew. Never puts the URL in an
- * error message: a presigned URL is a bearer secret.
+ * error message: a presigned URL is a bearer secret. The fields are checked in this order: url,
+ * protocols, headers, expiresAt, issuedAt, sessionId.
  *
  * @throws {AgentRuntimeProviderError} (`invalid-response`) for anything unusable.
  */
 export function toReadyUrl(answer: PresignedConnection | unknown, receivedAt: number): ReadyUrl {
   if (typeof answer !== "object" || answer === null) throw invalid("no connection object");
-  const fields = answer as Record<keyof PresignedConnection, unknown>;
-  for (const [field, isValid, expected] of FIELDS) {
-    if (!isValid(fields[field])) throw invalid(`an invalid ${field} (expected ${expected})`);
-  }
-  const { url, protocols, headers, expiresAt, sessionId, issuedAt } = answer as PresignedConnection;
+  // A widening the compiler checks: reading a field an object lacks gives undefined.
+  const fields: UncheckedAnswer = answer;
+  const url = checkedField(fields, "url", isWebSocketUrl, "a ws:// or wss:// URL");
+  const protocols = checkedField(
+    fields,
+    "protocols",
+    optional(isProtocolList),
+    "a list of non-empty strings",
+  );
+  const headers = checkedField(fields, "headers", optional(isStringMap), "a map of strings");
+  const expiresAt = checkedField(fields, "expiresAt", isFiniteNumber, "a finite epoch-ms number");
+  const issuedAt = checkedField(
+    fields,
+    "issuedAt",
+    optional(isFiniteNumber),
+    "a finite epoch-ms number",
+  );
+  const sessionId = checkedField(
+    fields,
+    "sessionId",
+    isValidSessionId,
+    "33-256 visible ASCII characters",
+  );
   return {
     url,
     protocols: protocols?.length ? [...protocols] : undefined,

@@ -4,6 +4,10 @@
  */
 export type FrameScheduler = (callback: () => void) => () => void;
 
+/**
+ * The frame functions of the global scope. The DOM typings promise them; Node and workers
+ * without frames lack them, so both may be missing.
+ */
 interface FrameGlobals {
   requestAnimationFrame?: (callback: () => void) => number;
   cancelAnimationFrame?: (handle: number) => void;
@@ -15,7 +19,8 @@ interface FrameGlobals {
  * call time, so it never touches `window` on import and follows stubs installed later.
  */
 export const animationFrameScheduler: FrameScheduler = (callback) => {
-  const frames = globalThis as FrameGlobals;
+  // A widening the compiler checks: the global scope, typed as what it may really hold.
+  const frames: FrameGlobals = globalThis;
   if (typeof frames.requestAnimationFrame === "function") {
     const handle = frames.requestAnimationFrame(() => callback());
     return () => frames.cancelAnimationFrame?.(handle);

@@ -47,6 +47,7 @@ export interface MockRuntime {
   stop(): Promise<void>;
 }
 
+/** Starts a {@link MockRuntime} listening at `url`. */
 export function startMockRuntime(url = SERVER_URL): MockRuntime {
   const server = new Server(url);
   const received: string[] = [];
@@ -70,6 +71,27 @@ export function startMockRuntime(url = SERVER_URL): MockRuntime {
     openCount: () => open.size,
     stop: () => new Promise<void>((resolve) => server.stop(resolve)),
   };
+}
+
+/** The moment every connection test starts at, by the fake clock. */
+export const TEST_START = new Date("2030-01-01T00:00:00Z");
+
+/**
+ * The `beforeEach` of the connection tests: fake timers from {@link TEST_START}, then a fresh
+ * mock agent runtime. Pair it with {@link stopFakeClockAndRuntime} in `afterEach`.
+ */
+export function startFakeClockAndRuntime(): MockRuntime {
+  vi.useFakeTimers({ now: TEST_START });
+  return startMockRuntime();
+}
+
+/**
+ * The `afterEach` of the connection tests: stops `runtime` (pass the current one: a test may
+ * have replaced it) and restores real timers.
+ */
+export async function stopFakeClockAndRuntime(runtime: MockRuntime): Promise<void> {
+  await runtime.stop();
+  vi.useRealTimers();
 }
 
 /** What a scripted provider does on one call. */

@@ -1,6 +1,14 @@
 "use client";
 
-import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
@@ -94,7 +102,7 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
     (!!previous &&
       !!value &&
       Object.keys(previous).length === Object.keys(value).length &&
-      (Object.keys(value) as (keyof T)[]).every((key) => Object.is(previous[key], value[key])));
+      Object.entries(value).every(([key, item]) => Object.is(Reflect.get(previous, key), item)));
   if (!same) ref.current = value;
   return ref.current;
 }
@@ -114,6 +122,60 @@ const NO_SUGGESTIONS: readonly Suggestion[] = [];
 /** The store a chat source holds: itself, or the hook result's `store` (stable for its life). */
 function chatStoreOf(source: AgentChatSource): ChatStore {
   return "store" in source ? source.store : source;
+}
+
+/** What {@link useChatContextValue} builds the chat context from: `ChatView`'s props and refs. */
+interface ChatContextSources {
+  store: ChatStore;
+  labelOverrides: Partial<AgentChatLabels> | undefined;
+  suggestions: readonly Suggestion[] | undefined;
+  markdown: boolean | MarkdownOptions | undefined;
+  /** The live region that `announce` speaks through. */
+  announcer: RefObject<LiveAnnouncerHandle | null>;
+}
+
+/**
+ * The context the parts share. It stays the same object while the store does and the labels,
+ * suggestions and markdown options stay equal (callers often pass them inline), so the parts
+ * do not re-render for nothing.
+ */
+function useChatContextValue({
+  store,
+  labelOverrides,
+  suggestions,
+  markdown,
+  announcer,
+}: ChatContextSources): ChatContextValue {
+  const stableOverrides = useShallowStable(labelOverrides);
+  const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
+  const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
+  const markdownOptions = useStableMarkdown(markdown);
+
+  const composer = useRef<HTMLTextAreaElement | null>(null);
+  const scroller = useRef<(() => void) | null>(null);
+  const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
+
+  return useMemo<ChatContextValue>(
+    () => ({
+      chat: store,
+      labels,
+      markdown: markdownOptions,
+      suggestions: stableSuggestions,
+      announce,
+      registerComposer: (element) => {
+        composer.current = element;
+      },
+      focusComposer: () => {
+        const input = composer.current;
+        if (input && !input.disabled) input.focus();
+      },
+      scrollToLatest: () => scroller.current?.(),
+      registerScroller: (scroll) => {
+        scroller.current = scroll;
+      },
+    }),
+    [store, labels, markdownOptions, stableSuggestions, announce],
+  );
 }
 
 /** `<AgentChat>` over a conversation it is given. */
@@ -136,38 +198,10 @@ export function ChatView({
   children,
 }: AgentChatViewProps & { chat: AgentChatSource }) {
   const store = chatStoreOf(chat);
-  const stableOverrides = useShallowStable(labelOverrides);
-  const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
-  const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
-  const markdownOptions = useStableMarkdown(markdown);
-
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const composer = useRef<HTMLTextAreaElement | null>(null);
-  const scroller = useRef<(() => void) | null>(null);
-  const announce = useCallback((text: string) => announcer.current?.announce(text), []);
+  const context = useChatContextValue({ store, labelOverrides, suggestions, markdown, announcer });
+  const { labels, announce } = context;
   useAnswerAnnouncements(store, labels, announce);
-
-  const context = useMemo<ChatContextValue>(
-    () => ({
-      chat: store,
-      labels,
-      markdown: markdownOptions,
-      suggestions: stableSuggestions,
-      announce,
-      registerComposer: (element) => {
-        composer.current = element;
-      },
-      focusComposer: () => {
-        const input = composer.current;
-        if (input && !input.disabled) input.focus();
-      },
-      scrollToLatest: () => scroller.current?.(),
-      registerScroller: (scroll) => {
-        scroller.current = scroll;
-      },
-    }),
-    [store, labels, markdownOptions, stableSuggestions, announce],
-  );
 
   return (
     <ChatContext.Provider value={context}>

@@ -4,7 +4,9 @@ import { memo, type ReactNode } from "react";
 import type { ChatMessage, MessagePart } from "../../store/types";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
+import type { AgentChatLabels } from "./labels";
 import { LazyMarkdown } from "./markdown/lazy-markdown";
+import type { MarkdownOptions } from "./markdown/markdown-options";
 import { PlainText } from "./plain-text";
 import { ToolCall } from "./tool-call";
 
@@ -16,18 +18,22 @@ export interface MessageProps {
   renderPart?: (part: MessagePart, index: number, message: ChatMessage) => ReactNode | undefined;
 }
 
-/** One message: its text and tool calls, an in-progress state while streaming, Retry when it failed. */
-export const Message = memo(function Message({ message, className, renderPart }: MessageProps) {
-  const { labels, markdown, chat, focusComposer } = useChatContext("Message");
-  const isUser = message.role === "user";
-  const streaming = message.status === "streaming";
-  const parts: readonly MessagePart[] =
-    message.parts.length > 0
-      ? message.parts
-      : message.text
-        ? [{ type: "text", text: message.text }]
-        : [];
+/** What a message shows: its parts, or its text as one part when it has none. */
+function partsOf(message: ChatMessage): readonly MessagePart[] {
+  if (message.parts.length > 0) return message.parts;
+  return message.text ? [{ type: "text", text: message.text }] : [];
+}
 
+interface MessagePartsProps {
+  message: ChatMessage;
+  parts: readonly MessagePart[];
+  markdown: MarkdownOptions | null;
+  renderPart: MessageProps["renderPart"];
+}
+
+/** The parts in order: tool calls, and text (markdown for the agent when it is on). */
+function MessageParts({ message, parts, markdown, renderPart }: MessagePartsProps) {
+  const isUser = message.role === "user";
   const drawPart = (part: MessagePart, index: number): ReactNode => {
     const custom = renderPart?.(part, index, message);
     if (custom !== undefined) return custom;
@@ -38,6 +44,74 @@ export const Message = memo(function Message({ message, className, renderPart }:
     ) : (
       <PlainText key={index} text={part.text} />
     );
+  };
+  return parts.map((part, index) => drawPart(part, index));
+}
+
+/** The dots shown while an answer streams, with the words for screen readers. */
+function AnsweringProgress({ label, empty }: { label: string; empty: boolean }) {
+  return (
+    <span className="acr-message__progress" data-empty={empty || undefined}>
+      <span className="acr-message__dots" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      <span className="acr-visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+/** The note under a message still queued or an answer the user stopped; nothing otherwise. */
+function StatusNote({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
+  if (message.status === "pending") {
+    return <p className="acr-message__note">{labels.messageQueued}</p>;
+  }
+  if (message.status === "stopped") {
+    return <p className="acr-message__note">{labels.messageStopped}</p>;
+  }
+  return null;
+}
+
+interface FailureProps {
+  message: ChatMessage;
+  labels: AgentChatLabels;
+  onRetry: () => void;
+}
+
+/** Why a failed message failed; a user message also offers Retry. */
+function Failure({ message, labels, onRetry }: FailureProps) {
+  if (message.role !== "user") {
+    return (
+      <div className="acr-message__error">
+        <p className="acr-message__error-text">{labels.answerFailed(message.error)}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="acr-message__error">
+      <p className="acr-message__error-text">{labels.messageFailed(message.error)}</p>
+      <button
+        type="button"
+        className="acr-button acr-button--secondary acr-message__retry"
+        onClick={onRetry}
+      >
+        {labels.retry}
+      </button>
+    </div>
+  );
+}
+
+/** One message: its text and tool calls, an in-progress state while streaming, Retry when it failed. */
+export const Message = memo(function Message({ message, className, renderPart }: MessageProps) {
+  const { labels, markdown, chat, focusComposer } = useChatContext("Message");
+  const isUser = message.role === "user";
+  const streaming = message.status === "streaming";
+  const parts = partsOf(message);
+  const retry = () => {
+    // Only user messages live in the outbox; an interrupted answer has nothing to resend.
+    chat.retry(message.id);
+    focusComposer();
   };
 
   return (
@@ -54,41 +128,11 @@ export const Message = memo(function Message({ message, className, renderPart }:
         <span className="acr-visually-hidden">
           {isUser ? labels.userName : labels.assistantName}:{" "}
         </span>
-        {parts.map((part, index) => drawPart(part, index))}
-        {streaming && (
-          <span className="acr-message__progress" data-empty={parts.length === 0 || undefined}>
-            <span className="acr-message__dots" aria-hidden="true">
-              <span />
-              <span />
-              <span />
-            </span>
-            <span className="acr-visually-hidden">{labels.answering}</span>
-          </span>
-        )}
+        <MessageParts message={message} parts={parts} markdown={markdown} renderPart={renderPart} />
+        {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
       </div>
-      {message.status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
-      {message.status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
-      {message.status === "error" && !isUser && (
-        <div className="acr-message__error">
-          <p className="acr-message__error-text">{labels.answerFailed(message.error)}</p>
-        </div>
-      )}
-      {message.status === "error" && isUser && (
-        <div className="acr-message__error">
-          <p className="acr-message__error-text">{labels.messageFailed(message.error)}</p>
-          <button
-            type="button"
-            className="acr-button acr-button--secondary acr-message__retry"
-            onClick={() => {
-              // Only user messages live in the outbox; an interrupted answer has nothing to resend.
-              chat.retry(message.id);
-              focusComposer();
-            }}
-          >
-            {labels.retry}
-          </button>
-        </div>
-      )}
+      <StatusNote message={message} labels={labels} />
+      {message.status === "error" && <Failure message={message} labels={labels} onRetry={retry} />}
     </article>
   );
 });

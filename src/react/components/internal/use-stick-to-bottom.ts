@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 32;
@@ -10,6 +10,56 @@ function prefersReducedMotion(): boolean {
     typeof window !== "undefined" &&
     !!window.matchMedia?.("(prefers-reduced-motion: reduce)").matches
   );
+}
+
+/**
+ * Follows the user's scrolling of `scrollRef`: moving up unpins, coming back within
+ * `BOTTOM_SLACK_PX` of the bottom pins again. `lastTopRef` keeps the last position seen.
+ */
+function useUnpinOnScrollUp(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  stuckRef: RefObject<boolean>,
+  lastTopRef: RefObject<number>,
+  setStuck: (value: boolean) => void,
+): void {
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const onScroll = () => {
+      const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+      if (distance <= BOTTOM_SLACK_PX) {
+        if (!stuckRef.current) setStuck(true);
+      } else if (scroller.scrollTop < lastTopRef.current - 1 && stuckRef.current) {
+        // Only a move up unpins: growth below and smooth scrolling down never do.
+        setStuck(false);
+      }
+      lastTopRef.current = scroller.scrollTop;
+    };
+    scroller.addEventListener("scroll", onScroll, { passive: true });
+    return () => scroller.removeEventListener("scroll", onScroll);
+  }, [scrollRef, stuckRef, lastTopRef, setStuck]);
+}
+
+/**
+ * While stuck, pins again whenever the scroller or its content changes size (a streaming
+ * answer grows, the window resizes). Does nothing where there is no `ResizeObserver`.
+ */
+function usePinWhileResizing(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  contentRef: RefObject<HTMLDivElement | null>,
+  stuckRef: RefObject<boolean>,
+  pin: () => void,
+): void {
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (stuckRef.current) pin();
+    });
+    observer.observe(scroller);
+    if (contentRef.current) observer.observe(contentRef.current);
+    return () => observer.disconnect();
+  }, [scrollRef, contentRef, stuckRef, pin]);
 }
 
 /**
@@ -58,34 +108,10 @@ export function useStickToBottom() {
     setStuck(distance <= BOTTOM_SLACK_PX);
   }, [setStuck]);
 
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    pin();
-    const onScroll = () => {
-      const distance = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
-      if (distance <= BOTTOM_SLACK_PX) {
-        if (!stuckRef.current) setStuck(true);
-      } else if (scroller.scrollTop < lastTopRef.current - 1 && stuckRef.current) {
-        // Only a move up unpins: growth below and smooth scrolling down never do.
-        setStuck(false);
-      }
-      lastTopRef.current = scroller.scrollTop;
-    };
-    scroller.addEventListener("scroll", onScroll, { passive: true });
-    let observer: ResizeObserver | undefined;
-    if (typeof ResizeObserver !== "undefined") {
-      observer = new ResizeObserver(() => {
-        if (stuckRef.current) pin();
-      });
-      observer.observe(scroller);
-      if (contentRef.current) observer.observe(contentRef.current);
-    }
-    return () => {
-      scroller.removeEventListener("scroll", onScroll);
-      observer?.disconnect();
-    };
-  }, [pin, setStuck]);
+  // Start at the latest message.
+  useEffect(() => pin(), [pin]);
+  useUnpinOnScrollUp(scrollRef, stuckRef, lastTopRef, setStuck);
+  usePinWhileResizing(scrollRef, contentRef, stuckRef, pin);
 
   return { scrollRef, contentRef, stuck, scrollToBottom, syncPosition };
 }

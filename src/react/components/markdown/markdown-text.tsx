@@ -38,7 +38,9 @@ export default function MarkdownText({
   text: string;
   options?: MarkdownOptions | null;
 }) {
-  const remarkPlugins = options?.remarkPlugins as Options["remarkPlugins"];
+  const remarkPlugins =
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- library edge: MarkdownOptions types plugins loosely so our types need not name unified's; unified checks each plugin when it applies it (a bad one throws, and LazyMarkdown falls back to plain text)
+    options?.remarkPlugins as Options["remarkPlugins"];
   return (
     <div className="acr-markdown">
       <Markdown components={components} urlTransform={urlTransform} remarkPlugins={remarkPlugins}>
