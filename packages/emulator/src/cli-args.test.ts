@@ -37,23 +37,25 @@ describe("parseCliArgs", () => {
     });
   });
 
-  it("prefers flags over the environment", () => {
+  it("prefers flags and secret files over the environment", () => {
+    const files: Record<string, string> = {
+      "/run/secret": "flag-secret\n",
+      "/run/tokens": "a\nb\n",
+    };
     const args = parseCliArgs(
       [
         "--access-key-id",
         "AKIDFLAG",
-        "--secret-access-key",
-        "flag-secret",
+        "--secret-access-key-file",
+        "/run/secret",
         "--port",
         "0",
         "--agent",
         "ag-ui",
         "--region",
         "eu-central-1",
-        "--bearer-token",
-        "a",
-        "--bearer-token",
-        "b",
+        "--bearer-token-file",
+        "/run/tokens",
         "--seed",
         "7",
         "--idle-timeout-ms",
@@ -61,6 +63,7 @@ describe("parseCliArgs", () => {
         "--quiet",
       ],
       { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" },
+      (path) => files[path] ?? "",
     );
     expect(args).toMatchObject({
       kind: "run",
@@ -90,6 +93,44 @@ describe("parseCliArgs", () => {
     const args = parseCliArgs(argv, {});
     expect(args.kind).toBe("error");
     if (args.kind === "error") expect(args.message).toContain(fragment);
+  });
+
+  it.each(["--secret-access-key", "--session-token", "--bearer-token"])(
+    "refuses a secret given as an argument (%s): every user can read it with ps",
+    (flag) => {
+      const args = parseCliArgs([flag, "s3cr3t"], {});
+      expect(args.kind).toBe("error");
+      if (args.kind === "error") {
+        expect(args.message).toContain("visible to every user");
+        expect(args.message).not.toContain("s3cr3t");
+      }
+    },
+  );
+
+  it("takes bearer tokens from the environment and the secret of a flagged key id from it too", () => {
+    const args = parseCliArgs(["--access-key-id", "AKIDFLAG"], {
+      AWS_SECRET_ACCESS_KEY: "env-secret",
+      AGENTCORE_EMULATOR_BEARER_TOKENS: "t1, t2",
+    });
+    expect(args).toMatchObject({
+      kind: "run",
+      options: {
+        credentials: { accessKeyId: "AKIDFLAG", secretAccessKey: "env-secret" },
+        bearerTokens: ["t1", "t2"],
+      },
+    });
+  });
+
+  it("names a secret file it cannot read, or that is empty", () => {
+    const missing = parseCliArgs(["--session-token-file", "/nope"], {}, () => {
+      throw Object.assign(new Error("no"), { code: "ENOENT" });
+    });
+    expect(missing).toEqual({
+      kind: "error",
+      message: '--session-token-file "/nope" cannot be read (ENOENT)',
+    });
+    const empty = parseCliArgs(["--bearer-token-file", "/empty"], {}, () => " \n");
+    expect(empty).toEqual({ kind: "error", message: '--bearer-token-file "/empty" is empty' });
   });
 
   it("recognizes --help", () => {

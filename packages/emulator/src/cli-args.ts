@@ -1,6 +1,14 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { BuiltInAgentName } from "./agents";
 import { resolveCliCredentials, type CredentialsSource } from "./cli-credentials";
+import {
+  readSecretFile,
+  SECRET_FLAGS,
+  secretOnCommandLine,
+  tokenList,
+  type ReadTextFile,
+} from "./cli-secrets";
 import type { EmulatorOptions } from "./emulator-options";
 
 /** Default port of the command-line emulator. */
@@ -17,9 +25,15 @@ Options:
   --region <region>          region signatures must be scoped to (default us-west-2)
   --agent <name>             echo | streaming | ag-ui (default echo)
   --access-key-id <id>       accepted access key (default AWS_ACCESS_KEY_ID, else demo credentials)
-  --secret-access-key <key>  its secret (default AWS_SECRET_ACCESS_KEY)
-  --session-token <token>    required token of temporary credentials (default AWS_SESSION_TOKEN)
-  --bearer-token <token>     accept this OAuth bearer token (repeatable)
+  --secret-access-key-file <path>
+                             file holding its secret (default AWS_SECRET_ACCESS_KEY)
+  --session-token-file <path>
+                             file holding the required token of temporary credentials
+                             (default AWS_SESSION_TOKEN)
+  --bearer-token-file <path> file of OAuth bearer tokens to accept, one per line
+                             (also AGENTCORE_EMULATOR_BEARER_TOKENS, comma-separated)
+
+Secrets are never taken as arguments: every user of the machine can read those (ps).
   --seed <n>                 seed of the fault randomness
   --max-frame-bytes <n>      frame limit (default 32768)
   --idle-timeout-ms <n>      idle timeout (default 900000)
@@ -60,10 +74,14 @@ const NUMBER_FLAGS = [
 
 type NumberFlag = (typeof NUMBER_FLAGS)[number][0];
 
-/** Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo pair. */
+/**
+ * Parses `agentcore-emulator` arguments; credentials default to the environment, then the demo
+ * pair. Secrets come from the environment or from files (`readFile`), never from arguments.
+ */
 export function parseCliArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  readFile: ReadTextFile = (path) => readFileSync(path, "utf8"),
 ): CliArgs {
   let flags: CliFlags;
   try {
@@ -72,6 +90,10 @@ export function parseCliArgs(
     return { kind: "error", message: error instanceof Error ? error.message : String(error) };
   }
   if (flags.help) return { kind: "help" };
+  const secretFlag = Object.keys(SECRET_FLAGS).find((flag) => flag in flags);
+  if (secretFlag) return { kind: "error", message: secretOnCommandLine(secretFlag) };
+  const secrets = readSecrets(flags, env, readFile);
+  if ("error" in secrets) return { kind: "error", message: secrets.error };
   const numbers = readNumbers(flags);
   if (numbers.kind === "error") return numbers;
   const agent = flags.agent ?? "echo";
@@ -82,8 +104,10 @@ export function parseCliArgs(
   const found = resolveCliCredentials(
     {
       accessKeyId: flags["access-key-id"],
-      secretAccessKey: flags["secret-access-key"],
-      sessionToken: flags["session-token"],
+      secretAccessKey:
+        secrets.secretAccessKey ??
+        (flags["access-key-id"] === undefined ? undefined : env["AWS_SECRET_ACCESS_KEY"]),
+      sessionToken: secrets.sessionToken,
     },
     env,
   );
@@ -91,7 +115,7 @@ export function parseCliArgs(
   const region = flags.region ?? "us-west-2";
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
     return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
-  const bearer = flags["bearer-token"];
+  const bearer = secrets.bearerTokens;
   const { values } = numbers;
   return {
     kind: "run",
@@ -128,6 +152,10 @@ function readFlags(argv: readonly string[]) {
       region: { type: "string" },
       agent: { type: "string" },
       "access-key-id": { type: "string" },
+      "secret-access-key-file": { type: "string" },
+      "session-token-file": { type: "string" },
+      "bearer-token-file": { type: "string" },
+      // Refused with a clear message: secrets on the command line leak.
       "secret-access-key": { type: "string" },
       "session-token": { type: "string" },
       "bearer-token": { type: "string", multiple: true },
@@ -142,6 +170,38 @@ function readFlags(argv: readonly string[]) {
 }
 
 type CliFlags = ReturnType<typeof readFlags>;
+
+interface CliSecrets {
+  secretAccessKey: string | undefined;
+  sessionToken: string | undefined;
+  bearerTokens: string[];
+}
+
+/** The secrets the files name, and the bearer tokens from the file or the environment. */
+function readSecrets(
+  flags: CliFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  readFile: ReadTextFile,
+): CliSecrets | { error: string } {
+  const fromFile = (
+    flag: "secret-access-key-file" | "session-token-file" | "bearer-token-file",
+  ) => {
+    const path = flags[flag];
+    return path === undefined ? { value: undefined } : readSecretFile(flag, path, readFile);
+  };
+  const secret = fromFile("secret-access-key-file");
+  const token = fromFile("session-token-file");
+  const bearer = fromFile("bearer-token-file");
+  for (const read of [secret, token, bearer]) if ("error" in read) return read;
+  return {
+    secretAccessKey: "value" in secret ? secret.value : undefined,
+    sessionToken: "value" in token ? token.value : undefined,
+    bearerTokens: [
+      ...tokenList("value" in bearer ? bearer.value : undefined),
+      ...tokenList(env["AGENTCORE_EMULATOR_BEARER_TOKENS"]),
+    ],
+  };
+}
 
 function readNumbers(
   flags: CliFlags,

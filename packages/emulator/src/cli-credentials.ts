@@ -26,7 +26,11 @@ export function resolveCliCredentials(
 ): CliCredentials {
   const { accessKeyId, secretAccessKey } = flags;
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
-    return { kind: "error", message: "Give --access-key-id and --secret-access-key together" };
+    return {
+      kind: "error",
+      message:
+        "Give --access-key-id and --secret-access-key-file (or AWS_SECRET_ACCESS_KEY) together",
+    };
   }
   const found = chooseCredentials(flags, env);
   if (found.credentials.accessKeyId === "" || found.credentials.secretAccessKey === "") {

@@ -2,6 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { splitHostPort } from "./raw-url";
 
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** An IPv4 address in 127.0.0.0/8, exactly: four octets, nothing before or after. */
+const LOOPBACK_V4 =
+  /^127\.(?:25[0-5]|2[0-4]\d|1?\d?\d)\.(?:25[0-5]|2[0-4]\d|1?\d?\d)\.(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
+
+/** A host name (as a URL or `Host` header gives it) that names this machine's loopback. */
+function isLoopbackHostname(hostname: string): boolean {
+  return LOOPBACK_NAMES.has(hostname) || LOOPBACK_V4.test(hostname);
+}
 
 /** Origins allowed besides loopback ones (`http://localhost:5173` style), or `*`. */
 export type AllowedOrigins = readonly string[] | "*";
@@ -10,25 +18,23 @@ export type AllowedOrigins = readonly string[] | "*";
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
-  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+  return v4 === "::1" || LOOPBACK_V4.test(v4);
 }
 
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (!host) return false;
   const parts = splitHostPort(host);
-  return (
-    parts.ok &&
-    (LOOPBACK_NAMES.has(parts.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(parts.hostname))
-  );
+  return parts.ok && isLoopbackHostname(parts.hostname);
 }
 
 function originAllowed(origin: string, allowed: AllowedOrigins): boolean {
   if (allowed === "*" || allowed.includes(origin)) return true;
   try {
     const url = new URL(origin);
+    // The origin must be exactly scheme://host[:port]: no user info, path, query or fragment.
+    if (url.origin !== origin || url.username !== "" || url.password !== "") return false;
     return (
-      (url.protocol === "http:" || url.protocol === "https:") &&
-      (LOOPBACK_NAMES.has(url.hostname) || /^127\./.test(url.hostname))
+      (url.protocol === "http:" || url.protocol === "https:") && isLoopbackHostname(url.hostname)
     );
   } catch {
     return false;
