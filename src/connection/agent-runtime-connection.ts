@@ -132,13 +132,16 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#dispatch({ type: "connect", online: this.#online.read() });
   }
 
-  /** Never connects by itself. */
+  /**
+   * Never opens a connection that was never opened or that the app closed; after the agent
+   * ended the stream (1000), it reopens it on the same session.
+   */
   send(message: Outgoing): string {
     const id = randomUuid();
     this.#sender.encode(message, id);
     this.#outbox.add({ id, message, status: "queued" });
     this.#sender.flush();
-    this.#publish();
+    this.#dispatch({ type: "message-queued", online: this.#online.read() });
     return id;
   }
 

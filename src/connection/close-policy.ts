@@ -37,7 +37,8 @@ export interface CloseContext {
 
 /**
  * What to do after a close:
- * - `final`: stop for good (status `closed`); a later `connect()` starts again.
+ * - `final`: the agent ended the stream; the connection rests `idle` and the next `send()`
+ *   reopens it (only the app's `close()` makes it `closed`).
  * - `retry`: reconnect after a backoff delay; counts as a failed attempt.
  * - `resume`: reconnect at once on the same session; not a failure (a service limit).
  */
@@ -78,7 +79,7 @@ function decision(
  * | 1008 policy violation | `retry`, discard the cached URL and re-presign first |
  * | 1009 message too big | `retry`, mark the last sent message `failed` |
  * | any other code once the stream reached the 60-min lifetime or 900 s idle timeout | `resume` |
- * | 1000 normal closure | `final` |
+ * | 1000 from the agent | `final` for the stream: the connection rests idle, the next send reopens |
  * | 1001, 1005, 1006, 1011 and every other code | `retry` |
  */
 export function classifyClose(code: number, context: CloseContext = {}): CloseDecision {

@@ -19,6 +19,14 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     close: "closed (closed): close socket, shut down",
     offline: "idle (network down)",
   },
+  "idle · the agent ended the stream": {
+    connect: "connecting · waiting: watch online, attempt now",
+    reconnect:
+      "connecting · waiting: close socket, abort provider request, watch online, attempt now",
+    close: "closed (closed): close socket, shut down",
+    "message queued": "connecting · waiting: watch online, attempt now",
+    offline: "idle (network down)",
+  },
   "connecting · waiting": {
     reconnect:
       "connecting · waiting: close socket, abort provider request, watch online, attempt now",
@@ -47,7 +55,7 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "socket open": "open: flush, prefetch",
     "handshake timeout":
       "reconnecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
-    "closed 1000": "closed (agent-closed): close socket, shut down",
+    "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
@@ -70,7 +78,7 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     close: "closed (closed): close socket, shut down",
     stop: "reconnecting · waiting (stopped): close socket, attempt now",
     "stop (cancel frame)": "open: send cancel",
-    "closed 1000": "closed (agent-closed): close socket, shut down",
+    "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
@@ -88,7 +96,7 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     stop: "reconnecting · waiting (stopped): close socket, attempt now",
     "stop (cancel frame)": "open: send cancel",
     "stream healthy": "open (attempt 0)",
-    "closed 1000": "closed (attempt 0, agent-closed): close socket, shut down",
+    "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 3, connection-lost): attempt in 1000 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 3, policy-violation): discard URL, attempt in 1000 ms",
@@ -127,7 +135,7 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "socket open": "open: flush, prefetch",
     "handshake timeout":
       "reconnecting · waiting (attempt 2, handshake-timeout): close socket, attempt in 500 ms",
-    "closed 1000": "closed (attempt 0, agent-closed): close socket, shut down",
+    "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1006": "reconnecting · waiting (attempt 2, connection-lost): attempt in 500 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 2, policy-violation): discard URL, attempt in 500 ms",

@@ -9,6 +9,7 @@ import type {
   Transition,
 } from "./machine-types";
 import {
+  agentEnded,
   attemptFailed,
   initialMachineState,
   resume,
@@ -151,7 +152,7 @@ function onSocketClosed(
   if (decision.discardUrl) before.push({ type: "discard-url" });
   let next: Transition;
   if (decision.action === "final") {
-    next = shutDown(state, "closed", decision.reason, null, { lastCloseCode: code });
+    next = agentEnded(state, code);
   } else if (decision.action === "resume") {
     next = resume(state, decision.reason, code);
   } else {
@@ -197,6 +198,9 @@ export function transition(state: MachineState, event: MachineEvent, env: Machin
       return onReconnect(state, event.online);
     case "close":
       return shutDown(state, "closed", "closed", null);
+    case "message-queued":
+      if (state.status !== "idle" || state.reason !== "agent-closed") return unchanged(state);
+      return startOver(state, "connecting", event.online);
     case "stop":
       return onStop(state, event.canCancel);
     case "attempt-due":

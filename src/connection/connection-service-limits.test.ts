@@ -63,7 +63,7 @@ describe("service limits and heartbeat", () => {
     connection.close();
   });
 
-  it("still treats 1000 as final while traffic flows and the stream is young", async () => {
+  it("takes 1000 as the agent ending the stream (not a service limit) while traffic flows and the stream is young", async () => {
     const { connection, statuses } = setup();
     connection.connect();
     await settle();
@@ -72,7 +72,8 @@ describe("service limits and heartbeat", () => {
     await settle();
     runtime.latest().close({ code: 1000, reason: "", wasClean: false });
     await settle();
-    expect(statuses).toEqual(["connecting", "open", "closed"]);
+    expect(statuses).toEqual(["connecting", "open", "idle"]);
+    expect(connection.getSnapshot().reason).toBe("agent-closed");
   });
 
   it("sends the heartbeat after intervalMs without traffic either way", async () => {

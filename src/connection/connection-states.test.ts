@@ -83,23 +83,40 @@ describe("state machine", () => {
     connection.close();
   });
 
-  it("closes for good on 1000 from the agent and starts again on connect()", async () => {
+  it("after 1000 from the agent rests idle, and the next send() reopens on the same session", async () => {
     const { connection, statuses, sockets } = setup();
     connection.connect();
     await settle();
-    runtime.latest().close({ code: 1000, reason: "bye", wasClean: false });
+    const sessionId = connection.sessionId;
+    runtime.latest().close({ code: 1000, reason: "run finished", wasClean: true });
     await settle();
     expect(connection.getSnapshot()).toMatchObject({
-      status: "closed",
+      status: "idle",
+      reason: "agent-closed",
       lastCloseCode: 1000,
       error: null,
     });
     expect(vi.getTimerCount()).toBe(0);
+    expect(sockets.calls).toHaveLength(1);
+    connection.send("next turn");
+    await settle();
+    expect(statuses).toEqual(["connecting", "open", "idle", "connecting", "open"]);
+    expect(sockets.calls).toHaveLength(2);
+    expect(connection.sessionId).toBe(sessionId);
+    expect(runtime.received).toEqual([JSON.stringify({ inputText: "next turn" })]);
+    connection.close();
+  });
+
+  it("stays closed after the app's close(): a send() then only queues", async () => {
+    const { connection, sockets } = setup();
     connection.connect();
     await settle();
-    expect(statuses).toEqual(["connecting", "open", "closed", "connecting", "open"]);
-    expect(sockets.calls).toHaveLength(2);
     connection.close();
+    connection.send("queued");
+    await settle();
+    expect(connection.getSnapshot().status).toBe("closed");
+    expect(sockets.calls).toHaveLength(1);
+    expect(connection.getSnapshot().outbox.map((entry) => entry.status)).toEqual(["queued"]);
   });
 
   it.each([1001, 1006, 1011, 4000])(

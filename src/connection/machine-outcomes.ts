@@ -114,3 +114,24 @@ export function resume(state: MachineState, reason: ConnectionReason, code: numb
     effects: [{ type: "schedule-attempt", delay: "now", generation }],
   };
 }
+
+/**
+ * The agent ended the stream (1000): the run is over, the conversation is not. The connection
+ * rests `idle` (nothing runs), and the next message reopens it on the same session.
+ */
+export function agentEnded(state: MachineState, code: number): Transition {
+  return {
+    state: {
+      ...state,
+      status: "idle",
+      step: "idle",
+      generation: state.generation + 1,
+      attempt: 0,
+      nextRetryAt: null,
+      reason: "agent-closed",
+      lastCloseCode: code,
+      error: null,
+    },
+    effects: [{ type: "drop-socket", reason: "closed" }, { type: "shut-down" }],
+  };
+}

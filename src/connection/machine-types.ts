@@ -37,6 +37,8 @@ export type MachineEvent =
   | { type: "connect"; online: boolean }
   | { type: "reconnect"; online: boolean }
   | { type: "close" }
+  /** `send()` queued a message: after the agent ended the stream, that reopens it. */
+  | { type: "message-queued"; online: boolean }
   /** `canCancel`: the codec has a cancel frame and the socket can take it. */
   | { type: "stop"; canCancel: boolean }
   | { type: "attempt-due"; generation: number }

@@ -23,6 +23,7 @@ function state(patch: Partial<MachineState>): MachineState {
 /** The states of the table, by row name. */
 export const TABLE_STATES = {
   idle: state({ generation: 0 }),
+  "idle · the agent ended the stream": state({ reason: "agent-closed", lastCloseCode: 1000 }),
   "connecting · waiting": state({ status: "connecting", step: "waiting" }),
   "connecting · preparing": state({ status: "connecting", step: "preparing" }),
   "connecting · opening": state({ status: "connecting", step: "opening" }),
@@ -79,6 +80,7 @@ export const TABLE_EVENTS = {
   connect: () => ({ type: "connect", online: true }),
   reconnect: () => ({ type: "reconnect", online: true }),
   close: () => ({ type: "close" }),
+  "message queued": () => ({ type: "message-queued", online: true }),
   stop: () => ({ type: "stop", canCancel: false }),
   "stop (cancel frame)": () => ({ type: "stop", canCancel: true }),
   "attempt due": (s) => ({ type: "attempt-due", generation: s.generation }),
