@@ -39,10 +39,9 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
       "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     "URL ready": "connecting · opening: open socket",
-    "URL expired":
-      "reconnecting · waiting (attempt 1, expired-url): discard URL, attempt in 250 ms",
-    "provider failed": "reconnecting · waiting (attempt 1, provider-failed): attempt in 250 ms",
-    "provider timed out": "reconnecting · waiting (attempt 1, provider-timeout): attempt in 250 ms",
+    "URL expired": "connecting · waiting (attempt 1, expired-url): discard URL, attempt in 250 ms",
+    "provider failed": "connecting · waiting (attempt 1, provider-failed): attempt in 250 ms",
+    "provider timed out": "connecting · waiting (attempt 1, provider-timeout): attempt in 250 ms",
     offline: "connecting · preparing (offline, network down)",
   },
   "connecting · opening": {
@@ -50,19 +49,19 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
       "connecting · waiting: close socket, abort provider request, watch online, attempt now",
     close: "closed (closed): close socket, shut down",
     "socket error":
-      "reconnecting · waiting (attempt 1, socket-error): discard URL, attempt in 250 ms",
+      "connecting · waiting (attempt 1, socket-error): discard URL, attempt in 250 ms",
     "no WebSocket": "failed (no-websocket): close socket, shut down",
     "socket open": "open: flush, prefetch",
     "handshake timeout":
-      "reconnecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
+      "connecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
     "closed 1000": "idle (agent-closed): close socket, shut down",
-    "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
+    "closed 1006": "connecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
-      "reconnecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
+      "connecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
     "closed 1009":
-      "reconnecting · waiting (attempt 1, message-too-big): fail message, attempt in 250 ms",
+      "connecting · waiting (attempt 1, message-too-big): fail message, attempt in 250 ms",
     "closed before open":
-      "reconnecting · waiting (attempt 1, not-opened): discard URL, attempt in 250 ms",
+      "connecting · waiting (attempt 1, not-opened): discard URL, attempt in 250 ms",
     "closed at 60 min": "reconnecting · waiting (stream-lifetime): attempt now",
     offline: "connecting · opening (offline, network down)",
   },

@@ -214,7 +214,8 @@ describe("state machine", () => {
     });
     connection.connect();
     await settle(100);
-    expect(statuses).toEqual(["connecting", "reconnecting", "failed"]);
+    // It never connected: `connecting` until it gave up, never "reconnecting".
+    expect(statuses).toEqual(["connecting", "failed"]);
     expect(sockets.calls).toHaveLength(3);
     expect(connection.getSnapshot()).toMatchObject({
       status: "failed",
@@ -239,8 +240,9 @@ describe("state machine", () => {
     connection.connect();
     for (let index = 0; index < 20; index++) {
       await settle(0);
-      const { nextRetryAt, status } = connection.getSnapshot();
-      expect(status).toBe("reconnecting");
+      const { nextRetryAt, status, attempt } = connection.getSnapshot();
+      expect(status).toBe("connecting");
+      expect(attempt).toBe(index + 1);
       await vi.advanceTimersByTimeAsync(nextRetryAt! - Date.now());
     }
     await settle();

@@ -1,6 +1,7 @@
 import { jitteredDelay, resolvedCeiling } from "./backoff";
 import type { MachineEnv, MachineState, Transition } from "./machine-types";
 import type { ConnectionReason } from "./reasons";
+import type { ConnectionStatus } from "./types";
 
 /**
  * The transitions several events share: start over, shut down, count a failed attempt, resume
@@ -83,7 +84,9 @@ export function attemptFailed(
     return shutDown({ ...state, attempt }, "failed", reason, error, closeCode);
   }
   const generation = state.generation + 1;
-  const failed = { ...state, status: "reconnecting" as const, attempt, error, generation };
+  // `connecting` until a stream opens: "reconnecting" would tell the user a connection was lost.
+  const status: ConnectionStatus = state.status === "connecting" ? "connecting" : "reconnecting";
+  const failed = { ...state, status, attempt, error, generation };
   if (!state.online) {
     return {
       state: { ...failed, step: "idle", nextRetryAt: null, reason: "offline", ...closeCode },

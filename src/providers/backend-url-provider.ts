@@ -56,10 +56,21 @@ export function backendUrlProvider(options: BackendUrlProviderOptions): UrlProvi
       code: "timeout",
     });
 
-  return (context) =>
-    withDeadline(context.signal, timeoutMs, timeoutError, (signal) =>
-      requestUrl(options, context, signal),
-    );
+  const where = endpointForMessages(options.endpoint);
+  return async (context) => {
+    try {
+      return await withDeadline(context.signal, timeoutMs, timeoutError, (signal) =>
+        requestUrl(options, context, signal),
+      );
+    } catch (error) {
+      throw error instanceof AgentRuntimeProviderError ? error.at(where) : error;
+    }
+  };
+}
+
+/** The endpoint as a UI may show it: without query or fragment (they may carry secrets). */
+function endpointForMessages(endpoint: string | URL): string {
+  return String(endpoint).split(/[?#]/)[0] ?? "";
 }
 
 const CREDENTIALS_MODES: ReadonlyArray<RequestCredentials> = ["omit", "same-origin", "include"];

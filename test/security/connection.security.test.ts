@@ -84,7 +84,7 @@ describe("deadlines", () => {
     expect(connection.getSnapshot().status).toBe("connecting");
     await vi.advanceTimersByTimeAsync(1);
     expect(connection.getSnapshot()).toMatchObject({
-      status: "reconnecting",
+      status: "connecting",
       reason: "provider-timeout",
     });
     expect(provider.calls[0]!.signal.aborted).toBe(true);
@@ -136,7 +136,7 @@ describe("deadlines", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(opened[0]!.closed).toBe(true);
     expect(connection.getSnapshot()).toMatchObject({
-      status: "reconnecting",
+      status: "connecting",
       reason: "handshake-timeout",
       attempt: 1,
     });

@@ -44,6 +44,18 @@ export interface AgentChatLabels {
   connecting: string;
   /** While reconnecting; `seconds` until the next attempt, `null` while it is under way. */
   reconnecting: (seconds: number | null) => string;
+  /** A first connection keeps failing; `seconds` until the next attempt, `null` while it is under way. */
+  unreachable: (seconds: number | null) => string;
+  /**
+   * The URL provider failed; `details` says where and with which HTTP status when the provider
+   * tells (`backendUrlProvider` does).
+   */
+  providerFailed: (
+    details: { endpoint?: string; status?: number },
+    seconds: number | null,
+  ) => string;
+  /** The provider's URLs expire before they can be used (within `urlSafetyMarginMs`). */
+  urlTooShort: (seconds: number | null) => string;
   /** Reconnecting after the service refused expired credentials (close code 1008). */
   credentialsExpired: (seconds: number | null) => string;
   retryNow: string;
@@ -60,6 +72,11 @@ export interface AgentChatLabels {
   toolComplete: string;
   toolArguments: string;
   toolResult: string;
+}
+
+/** "Retrying in N s." while counting down, "Retrying…" while an attempt is under way. */
+function retrying(seconds: number | null): string {
+  return seconds === null || seconds <= 0 ? "Retrying…" : `Retrying in ${seconds} s.`;
 }
 
 /** The English defaults. */
@@ -92,6 +109,13 @@ export const defaultLabels: AgentChatLabels = {
     seconds === null || seconds <= 0
       ? "Connection lost. Reconnecting…"
       : `Connection lost. Reconnecting in ${seconds} s.`,
+  unreachable: (seconds) => `Can't reach the agent. ${retrying(seconds)}`,
+  providerFailed: ({ endpoint, status }, seconds) => {
+    const from = endpoint ? ` from ${endpoint}` : "";
+    const code = status === undefined ? "" : ` (${status})`;
+    return `Couldn't get a connection URL${from}${code}. ${retrying(seconds)}`;
+  },
+  urlTooShort: (seconds) => `The connection URLs expire too soon to be used. ${retrying(seconds)}`,
   credentialsExpired: (seconds) =>
     seconds === null || seconds <= 0
       ? "Credentials expired. Reconnecting with fresh ones…"

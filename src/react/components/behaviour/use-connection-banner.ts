@@ -10,7 +10,24 @@ import type { AgentChatLabels } from "../labels";
 
 /** What the banner shows, derived from the connection snapshot. */
 export type ConnectionBannerKind =
-  "connecting" | "reconnecting" | "credentials-expired" | "offline" | "failed" | "closed";
+  | "connecting"
+  | "unreachable"
+  | "provider-failed"
+  | "url-too-short"
+  | "reconnecting"
+  | "credentials-expired"
+  | "offline"
+  | "failed"
+  | "closed";
+
+/** Why an attempt failed, as far as the banner tells them apart. */
+function failureKind(connection: ConnectionSnapshot<unknown>): ConnectionBannerKind | null {
+  const { reason } = connection;
+  if (reason === "provider-failed" || reason === "provider-timeout") return "provider-failed";
+  if (reason === "expired-url") return "url-too-short";
+  if (connection.lastCloseCode === CLOSE_CODES.policyViolation) return "credentials-expired";
+  return null;
+}
 
 /** Picks the banner for a connection snapshot; `null` when all is well (open or idle). */
 export function connectionBannerKind(
@@ -19,16 +36,11 @@ export function connectionBannerKind(
   if (connection.status === "closed") return "closed";
   if (connection.status === "failed") return "failed";
   if (!connection.online) return "offline";
-  if (
-    connection.status === "reconnecting" ||
-    (connection.status === "connecting" && connection.attempt > 0)
-  ) {
-    return connection.lastCloseCode === CLOSE_CODES.policyViolation
-      ? "credentials-expired"
-      : "reconnecting";
-  }
-  if (connection.status === "connecting") return "connecting";
-  return null;
+  if (connection.status === "reconnecting") return failureKind(connection) ?? "reconnecting";
+  if (connection.status !== "connecting") return null;
+  // Never connected yet: a failure is not "connection lost".
+  if (connection.attempt > 0) return failureKind(connection) ?? "unreachable";
+  return "connecting";
 }
 
 /** The banner's behaviour, for a banner of your own. */
@@ -50,6 +62,16 @@ interface BannerText {
   announcement: string;
 }
 
+/** Where a provider failed and with which HTTP status, as its error says (`backendUrlProvider`'s do). */
+function providerDetails(error: Error | null): { endpoint?: string; status?: number } {
+  const details: { endpoint?: string; status?: number } = {};
+  if (error && "endpoint" in error && typeof error.endpoint === "string") {
+    details.endpoint = error.endpoint;
+  }
+  if (error && "status" in error && typeof error.status === "number") details.status = error.status;
+  return details;
+}
+
 function failureReason(connection: ConnectionSnapshot<unknown>, labels: AgentChatLabels) {
   if (connection.reason) return labels.connectionReasons[connection.reason];
   return connection.error?.message ?? null;
@@ -62,16 +84,25 @@ function bannerText(
   labels: AgentChatLabels,
 ): BannerText {
   const same = (text: string): BannerText => ({ text, announcement: text });
+  const counting = (text: (seconds: number | null) => string): BannerText => ({
+    text: text(seconds),
+    announcement: text(null),
+  });
   switch (kind) {
     case "connecting":
       return same(labels.connecting);
+    case "unreachable":
+      return counting(labels.unreachable);
+    case "provider-failed": {
+      const details = providerDetails(connection.error);
+      return counting((left) => labels.providerFailed(details, left));
+    }
+    case "url-too-short":
+      return counting(labels.urlTooShort);
     case "reconnecting":
-      return { text: labels.reconnecting(seconds), announcement: labels.reconnecting(null) };
+      return counting(labels.reconnecting);
     case "credentials-expired":
-      return {
-        text: labels.credentialsExpired(seconds),
-        announcement: labels.credentialsExpired(null),
-      };
+      return counting(labels.credentialsExpired);
     case "offline":
       return same(labels.offline);
     case "failed":
@@ -83,12 +114,24 @@ function bannerText(
 
 const TONES: Record<ConnectionBannerKind, ConnectionBannerBehaviour["tone"]> = {
   connecting: "info",
+  unreachable: "warning",
+  "provider-failed": "warning",
+  "url-too-short": "warning",
   reconnecting: "warning",
   "credentials-expired": "warning",
   offline: "warning",
   failed: "error",
   closed: "error",
 };
+
+/** The kinds that count down to the next attempt and offer "Retry now". */
+const RETRYING = new Set<ConnectionBannerKind>([
+  "unreachable",
+  "provider-failed",
+  "url-too-short",
+  "reconnecting",
+  "credentials-expired",
+]);
 
 /**
  * The connection banner's behaviour: which state to show, its text (announced once per state
@@ -98,7 +141,7 @@ export function useConnectionBanner(): ConnectionBannerBehaviour {
   const { chat, labels, announce, focusComposer } = useChatContext("ConnectionBanner");
   const connection = useConversation(chat, (state) => state.connection);
   const kind = connectionBannerKind(connection);
-  const counting = kind === "reconnecting" || kind === "credentials-expired";
+  const counting = kind !== null && RETRYING.has(kind);
   const seconds = useSecondsUntil(counting ? connection.nextRetryAt : null);
   const banner = kind ? bannerText(kind, connection, seconds, labels) : null;
   const announcement = banner?.announcement ?? null;
