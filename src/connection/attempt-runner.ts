@@ -65,9 +65,10 @@ export class AttemptRunner {
     if (slot.hasClosing) await slot.previousClosed();
     if (generation !== this.#options.generation()) return;
     // Checked at the last moment: a URL is only valid at the upgrade, and time passed above.
-    const expired = !urls.isUsable(ready, Date.now());
+    const now = Date.now();
+    const expired = !urls.isUsable(ready, now);
     this.#prepared = { generation, ready };
-    dispatch({ type: "url-ready", generation, expired });
+    dispatch({ type: "url-ready", generation, expired, remainingMs: ready.localExpiresAt - now });
   }
 
   async #requestWithDeadline(

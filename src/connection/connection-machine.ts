@@ -77,7 +77,7 @@ function onAttemptDue(state: MachineState, generation: number): Transition {
 function onUrlReady(
   state: MachineState,
   env: MachineEnv,
-  event: { generation: number; expired: boolean },
+  event: { generation: number; expired: boolean; remainingMs?: number },
 ): Transition {
   if (event.generation !== state.generation || state.step !== "preparing") {
     return unchanged(state);
@@ -87,7 +87,9 @@ function onUrlReady(
     return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
   }
   if (event.expired) {
-    const message = "The URL provider answered with an expired URL";
+    const left =
+      event.remainingMs === undefined ? "" : ` (${Math.round(event.remainingMs)} ms left)`;
+    const message = `The URL provider answered with a URL that expires within urlSafetyMarginMs${left}`;
     const error = new AgentRuntimeProviderError(message, { code: "expired-url" });
     const failed = attemptFailed(state, env, error, "expired-url");
     return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };

@@ -42,8 +42,11 @@ export type MachineEvent =
   /** `canCancel`: the codec has a cancel frame and the socket can take it. */
   | { type: "stop"; canCancel: boolean }
   | { type: "attempt-due"; generation: number }
-  /** A URL is ready to open; `expired` when it no longer keeps the safety margin. */
-  | { type: "url-ready"; generation: number; expired: boolean }
+  /**
+   * A URL is ready to open; `expired` when it no longer keeps the safety margin, with the time
+   * it had left (`remainingMs`) for the error message.
+   */
+  | { type: "url-ready"; generation: number; expired: boolean; remainingMs?: number }
   | { type: "url-failed"; generation: number; error: Error; timedOut?: boolean }
   | { type: "socket-error"; error: Error }
   | { type: "no-websocket"; error: Error }
