@@ -3,7 +3,7 @@ import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
-import { chromiumLaunchOptions } from "./test/support/chromium-launch";
+import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
 function chromium() {
@@ -31,6 +31,8 @@ const SOURCE_CONDITION = "agentcore-react-source";
 const NODE_CONDITIONS = defaultServerConditions.filter((condition) => condition !== "module");
 
 export default defineConfig({
+  // Vite's info lines (dependency optimisation) are noise in a test run; warnings still show.
+  logLevel: "warn",
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...NODE_CONDITIONS] } },
   test: {

@@ -116,7 +116,6 @@ describe("long thread performance (recorded, not asserted)", () => {
       results,
     };
     await commands.writeFile("test-results/chat-perf.json", JSON.stringify(report, null, 2));
-    console.warn(`chat perf: ${JSON.stringify(results)}`);
   });
 
   // The same work whatever the thread length: one commit per keystroke and per chunk, and at
