@@ -8,7 +8,8 @@ import { validateRegion } from "../signing/region";
 import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent } from "./options";
-import { createRateLimiter, type RateLimitVerdict } from "./rate-limiter";
+import { memoryRateLimitStore } from "./memory-rate-limit-store";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
 
@@ -25,7 +26,7 @@ export interface HandlerConfig {
   runtimes: RuntimeRegistry;
   credentials: AwsCredentialsSource;
   cors: CorsPolicy;
-  rateLimit: ((principal: string) => RateLimitVerdict) | undefined;
+  rateLimit: RateLimiter | undefined;
   sessionPolicy: SessionPolicy;
   /** The `log` hook, made safe: a hook that throws cannot change the answer. */
   log: (event: PresignLogEvent) => void;
@@ -65,7 +66,9 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
         : credentialsOption("credentials", options.credentials),
     cors: createCorsPolicy(options.allowedOrigins, options.allowedHeaders),
     rateLimit:
-      rateLimit === undefined ? undefined : createRateLimiter(rateLimit, () => toMs(clock())),
+      rateLimit === undefined
+        ? undefined
+        : createRateLimiter("rateLimit", rateLimit, memoryRateLimitStore(), () => toMs(clock())),
     sessionPolicy: resolveSessionPolicy(options),
     log: safeLog(optionalFunction("log", options.log)),
   };

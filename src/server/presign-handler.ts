@@ -55,7 +55,7 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
   checkEnvelope(request, config.maxBodyBytes);
   const principal = await identify(request, config.authorize);
   state.principal = principal;
-  enforceRateLimit(config, principal);
+  await enforceRateLimit(config, principal);
 
   const body = parseRequestBody(await readBodyText(request, config.maxBodyBytes));
   const runtime = config.runtimes(body.runtime);
@@ -118,8 +118,8 @@ async function identify(
   return result.principal;
 }
 
-function enforceRateLimit(config: HandlerConfig, principal: string): void {
-  const verdict = config.rateLimit?.(principal);
+async function enforceRateLimit(config: HandlerConfig, principal: string): Promise<void> {
+  const verdict = await config.rateLimit?.take(principal);
   if (verdict && !verdict.allowed) {
     throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
       "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
