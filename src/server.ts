@@ -19,6 +19,20 @@ export type {
 } from "./server/options";
 export type { AllowedOrigins } from "./server/cors";
 export type { RateLimitOptions } from "./server/rate-limiter";
+export type { RateLimitCount, RateLimitStore } from "./server/rate-limit-store";
+export {
+  DEFAULT_MAX_RATE_LIMIT_KEYS,
+  memoryRateLimitStore,
+  type MemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+} from "./server/memory-rate-limit-store";
+export {
+  DEFAULT_REDIS_KEY_PREFIX,
+  DEFAULT_REDIS_TIMEOUT_MS,
+  redisRateLimitStore,
+  type RedisCommandClient,
+  type RedisRateLimitStoreOptions,
+} from "./server/redis-rate-limit-store";
 export type { PresignErrorCode } from "./server/refusal";
 export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./server/session-binding";
 export type {

@@ -8,8 +8,7 @@ import { validateRegion } from "../signing/region";
 import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent } from "./options";
-import { memoryRateLimitStore } from "./memory-rate-limit-store";
-import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+import { createLimits, type LimitsConfig } from "./limits-config";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
 
@@ -17,7 +16,7 @@ import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
 export const DEFAULT_MAX_BODY_BYTES = 4096;
 
 /** The options of `createPresignHandler`, checked, with their defaults, ready to serve. */
-export interface HandlerConfig {
+export interface HandlerConfig extends LimitsConfig {
   /** `undefined` when `allowAnonymous` serves everyone as one principal. */
   authorize: PresignHandlerOptions["authorize"];
   maxBodyBytes: number;
@@ -26,7 +25,6 @@ export interface HandlerConfig {
   runtimes: RuntimeRegistry;
   credentials: AwsCredentialsSource;
   cors: CorsPolicy;
-  rateLimit: RateLimiter | undefined;
   sessionPolicy: SessionPolicy;
   /** The `log` hook, made safe: a hook that throws cannot change the answer. */
   log: (event: PresignLogEvent) => void;
@@ -50,8 +48,8 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
       "createPresignHandler",
     ),
   );
-  const { rateLimit } = options;
   return {
+    ...createLimits(options, () => toMs(clock())),
     authorize,
     maxBodyBytes: numberOption(
       "maxBodyBytes",
@@ -65,10 +63,6 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
         ? environmentCredentials
         : credentialsOption("credentials", options.credentials),
     cors: createCorsPolicy(options.allowedOrigins, options.allowedHeaders),
-    rateLimit:
-      rateLimit === undefined
-        ? undefined
-        : createRateLimiter("rateLimit", rateLimit, memoryRateLimitStore(), () => toMs(clock())),
     sessionPolicy: resolveSessionPolicy(options),
     log: safeLog(optionalFunction("log", options.log)),
   };

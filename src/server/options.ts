@@ -1,5 +1,6 @@
 import type { AwsCredentialsSource } from "../signing/credentials";
 import type { AllowedOrigins } from "./cors";
+import type { RateLimitStore } from "./rate-limit-store";
 import type { RateLimitOptions } from "./rate-limiter";
 import type { PresignErrorCode } from "./refusal";
 import type { SessionSecret } from "./session-binding";
@@ -65,8 +66,13 @@ export interface PresignHandlerOptions {
   allowedOrigins?: AllowedOrigins;
   /** Request headers a CORS preflight allows. Default `authorization`, `content-type`. */
   allowedHeaders?: readonly string[];
-  /** At most `max` requests per principal per `windowMs` (in memory, per instance). Off by default. */
+  /** At most `max` requests per principal per `windowMs`. Off by default. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Where rate-limit counts live. Default: `memoryRateLimitStore()`, this process only; give a
+   * shared store (e.g. `redisRateLimitStore(client)`) so that every instance shares the limits.
+   */
+  rateLimitStore?: RateLimitStore;
   /** `"bound"` (default): session ids bound to principals with an HMAC. Or an app policy. */
   sessionIds?: "bound" | SessionIdPolicy;
   /**

@@ -2,6 +2,7 @@ import { isValidSessionId } from "../core/session-id";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
 import { checkEnvelope, readBodyText } from "./read-body";
+import { RateLimitStoreError } from "./rate-limiter";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
 import { emptyResponse, errorResponse, jsonResponse } from "./responses";
@@ -100,6 +101,9 @@ function failureResponse(config: HandlerConfig, state: RequestState, error: unkn
     return errorResponse(error.status, error.code, error.message, headers);
   }
   config.log({ type: "failed", error, ...who });
+  if (error instanceof RateLimitStoreError) {
+    return errorResponse(503, "rate-limit-unavailable", "Try again later", corsHeaders);
+  }
   return errorResponse(500, "internal", GENERIC_FAILURE, corsHeaders);
 }
 
@@ -119,7 +123,7 @@ async function identify(
 }
 
 async function enforceRateLimit(config: HandlerConfig, principal: string): Promise<void> {
-  const verdict = await config.rateLimit?.take(principal);
+  const verdict = await config.rateLimit?.take(`p:${principal}`);
   if (verdict && !verdict.allowed) {
     throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
       "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),

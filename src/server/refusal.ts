@@ -12,6 +12,7 @@ export type PresignErrorCode =
   | "invalid-expires"
   | "invalid-session-id"
   | "session-forbidden"
+  | "rate-limit-unavailable"
   | "internal";
 
 /** A request the handler turns down with a 4xx answer; its message is safe to show the caller. */

@@ -1,0 +1,41 @@
+import { invalidOption, isRecord } from "../core/option-checks";
+import { memoryRateLimitStore } from "./memory-rate-limit-store";
+import type { PresignHandlerOptions } from "./options";
+import type { RateLimitStore } from "./rate-limit-store";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+
+/** The handler's rate limits, checked and ready. */
+export interface LimitsConfig {
+  /** `rateLimit`: per principal (per client address when anonymous); `undefined` when off. */
+  rateLimit: RateLimiter | undefined;
+}
+
+function checkStore(store: RateLimitStore | undefined): RateLimitStore | undefined {
+  if (
+    store === undefined ||
+    (isRecord(store) &&
+      typeof store.increment === "function" &&
+      typeof store.decrement === "function")
+  ) {
+    return store;
+  }
+  throw invalidOption(
+    "rateLimitStore",
+    "a store { increment(key, windowMs, now), decrement(key, now) }",
+    store,
+  );
+}
+
+/**
+ * Checks the rate-limit options and builds the limiters, all counting in one store.
+ *
+ * @throws {AgentRuntimeValidationError} for a bad `rateLimit` or `rateLimitStore`.
+ */
+export function createLimits(options: PresignHandlerOptions, now: () => number): LimitsConfig {
+  const store = checkStore(options.rateLimitStore) ?? memoryRateLimitStore();
+  const { rateLimit } = options;
+  return {
+    rateLimit:
+      rateLimit === undefined ? undefined : createRateLimiter("rateLimit", rateLimit, store, now),
+  };
+}

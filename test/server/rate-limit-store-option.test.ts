@@ -1,0 +1,67 @@
+import { AgentRuntimeValidationError } from "../../src";
+import { createPresignHandler, type RateLimitStore } from "../../src/server";
+import { ARN, CREDENTIALS, bearerPrincipal, post, serve, type Served } from "./serve";
+
+let served: Served | undefined;
+afterEach(async () => {
+  await served?.close();
+  served = undefined;
+});
+
+describe("the rateLimitStore option", () => {
+  it("counts in the given store, per principal, with the configured window", async () => {
+    const calls: Array<[string, number, number]> = [];
+    const store: RateLimitStore = {
+      async increment(key, windowMs, now) {
+        calls.push([key, windowMs, now]);
+        return { count: calls.length, resetAt: now + windowMs };
+      },
+      async decrement() {},
+    };
+    served = await serve({
+      rateLimit: { max: 1, windowMs: 30_000 },
+      rateLimitStore: store,
+      now: () => 5_000,
+    });
+    expect((await post(served.url, {}, "alice")).status).toBe(200);
+    const refused = await post(served.url, {}, "alice");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    expect(calls.filter(([key]) => key.startsWith("p:"))).toEqual([
+      ["p:alice", 30_000, 5_000],
+      ["p:alice", 30_000, 5_000],
+    ]);
+  });
+
+  it("refuses with 503 rate-limit-unavailable when the store fails, and logs why", async () => {
+    const store: RateLimitStore = {
+      increment: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379")),
+      decrement: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379")),
+    };
+    served = await serve({ rateLimit: { max: 5, windowMs: 1000 }, rateLimitStore: store });
+    const response = await post(served.url, {}, "alice");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: "rate-limit-unavailable", message: "Try again later" },
+    });
+    expect(served.mints()).toBe(0);
+    expect(served.logs).toMatchObject([{ type: "failed", principal: "alice" }]);
+  });
+
+  it.each([{}, { increment: () => {} }, "redis://localhost"])(
+    "refuses a store that is not one: %j",
+    (rateLimitStore) => {
+      const create = () =>
+        createPresignHandler({
+          runtimeArn: ARN,
+          authorize: bearerPrincipal,
+          credentials: CREDENTIALS,
+          rateLimitStore: rateLimitStore as unknown as RateLimitStore,
+        });
+      expect(create).toThrow(AgentRuntimeValidationError);
+      expect(create).toThrow(
+        /^rateLimitStore must be a store \{ increment\(key, windowMs, now\), decrement\(key, now\) \} \(got an? (object|string)\)$/,
+      );
+    },
+  );
+});
