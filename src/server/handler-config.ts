@@ -7,7 +7,7 @@ import { credentialsOption, type AwsCredentialsSource } from "../signing/credent
 import { validateRegion } from "../signing/region";
 import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
-import type { PresignHandlerOptions, PresignLogEvent } from "./options";
+import type { PresignHandlerOptions, PresignLogEvent, PresignWarningCode } from "./options";
 import { createLimits, type LimitsConfig } from "./limits-config";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
@@ -28,6 +28,8 @@ export interface HandlerConfig extends LimitsConfig {
   sessionPolicy: SessionPolicy;
   /** The `log` hook, made safe: a hook that throws cannot change the answer. */
   log: (event: PresignLogEvent) => void;
+  /** Logs a warning the first time it is given, never again. */
+  warnOnce: (code: PresignWarningCode, message: string) => void;
 }
 
 /**
@@ -48,6 +50,8 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
       "createPresignHandler",
     ),
   );
+  const log = safeLog(optionalFunction("log", options.log));
+  const warned = new Set<PresignWarningCode>();
   return {
     ...createLimits(options, () => toMs(clock())),
     authorize,
@@ -64,7 +68,12 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
         : credentialsOption("credentials", options.credentials),
     cors: createCorsPolicy(options.allowedOrigins, options.allowedHeaders),
     sessionPolicy: resolveSessionPolicy(options),
-    log: safeLog(optionalFunction("log", options.log)),
+    log,
+    warnOnce: (code, message) => {
+      if (warned.has(code)) return;
+      warned.add(code);
+      log({ type: "warning", code, message });
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { invalidOption, isRecord } from "../core/option-checks";
+import { createAddressResolver, readsForwardedFor, type AddressResolver } from "./client-address";
 import { memoryRateLimitStore } from "./memory-rate-limit-store";
 import type { PresignHandlerOptions } from "./options";
 import type { RateLimitStore } from "./rate-limit-store";
@@ -8,6 +9,10 @@ import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 export interface LimitsConfig {
   /** `rateLimit`: per principal (per client address when anonymous); `undefined` when off. */
   rateLimit: RateLimiter | undefined;
+  /** The client address of a request, as the rate limits key it. */
+  clientAddress: AddressResolver;
+  /** Whether `X-Forwarded-For` is read (`trustProxy` set). */
+  readsForwardedFor: boolean;
 }
 
 function checkStore(store: RateLimitStore | undefined): RateLimitStore | undefined {
@@ -29,12 +34,15 @@ function checkStore(store: RateLimitStore | undefined): RateLimitStore | undefin
 /**
  * Checks the rate-limit options and builds the limiters, all counting in one store.
  *
- * @throws {AgentRuntimeValidationError} for a bad `rateLimit` or `rateLimitStore`.
+ * @throws {AgentRuntimeValidationError} for a bad `rateLimit`, `rateLimitStore`,
+ *   `clientAddress` or `trustProxy`.
  */
 export function createLimits(options: PresignHandlerOptions, now: () => number): LimitsConfig {
   const store = checkStore(options.rateLimitStore) ?? memoryRateLimitStore();
   const { rateLimit } = options;
   return {
+    clientAddress: createAddressResolver(options),
+    readsForwardedFor: readsForwardedFor(options),
     rateLimit:
       rateLimit === undefined ? undefined : createRateLimiter("rateLimit", rateLimit, store, now),
   };

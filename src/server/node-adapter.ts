@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PresignHandler } from "./presign-handler";
+import { rememberSocketAddress } from "./socket-address";
 
 /** A `node:http` request listener, also usable as Express middleware. */
 export type NodeRequestListener = (
@@ -89,7 +90,9 @@ export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
         init.body = body;
         init.duplex = "half";
       }
-      response = await handler(new Request(requestUrl(req), init));
+      const request = new Request(requestUrl(req), init);
+      rememberSocketAddress(request, req.socket.remoteAddress);
+      response = await handler(request);
     } catch {
       response = new Response(
         JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }),

@@ -1,4 +1,5 @@
 import type { AwsCredentialsSource } from "../signing/credentials";
+import type { ClientAddressOption } from "./client-address";
 import type { AllowedOrigins } from "./cors";
 import type { RateLimitStore } from "./rate-limit-store";
 import type { RateLimitOptions } from "./rate-limiter";
@@ -27,11 +28,24 @@ export interface RuntimeTargetOptions {
   endpointName?: string;
 }
 
-/** What the `log` hook receives. It never holds URLs, signatures or credentials. */
+/** Something about the handler's setup worth fixing, logged once per handler. */
+export type PresignWarningCode = "no-client-address" | "forwarded-for-ignored";
+
+/**
+ * What the `log` hook receives. It never holds URLs, signatures or credentials. `clientAddress`
+ * is the address the rate limits use (an IPv6 client as its /64), when known.
+ */
 export type PresignLogEvent =
   | { type: "minted"; principal: string; runtime: string; sessionId: string; expiresAt: number }
-  | { type: "refused"; status: number; code: PresignErrorCode; principal?: string }
-  | { type: "failed"; principal?: string; error: unknown };
+  | {
+      type: "refused";
+      status: number;
+      code: PresignErrorCode;
+      principal?: string;
+      clientAddress?: string;
+    }
+  | { type: "failed"; principal?: string; clientAddress?: string; error: unknown }
+  | { type: "warning"; code: PresignWarningCode; message: string };
 
 /** Options of `createPresignHandler`. */
 export interface PresignHandlerOptions {
@@ -66,13 +80,29 @@ export interface PresignHandlerOptions {
   allowedOrigins?: AllowedOrigins;
   /** Request headers a CORS preflight allows. Default `authorization`, `content-type`. */
   allowedHeaders?: readonly string[];
-  /** At most `max` requests per principal per `windowMs`. Off by default. */
+  /**
+   * At most `max` requests per principal per `windowMs`; with `allowAnonymous`, per client
+   * address. Off by default.
+   */
   rateLimit?: RateLimitOptions;
   /**
    * Where rate-limit counts live. Default: `memoryRateLimitStore()`, this process only; give a
    * shared store (e.g. `redisRateLimitStore(client)`) so that every instance shares the limits.
    */
   rateLimitStore?: RateLimitStore;
+  /**
+   * The address a request came from, for runtimes where the handler cannot see the socket
+   * (Lambda, workers, Deno): e.g. `(request) => addresses.get(request)`. `toNodeHandler`
+   * supplies the socket's address itself. The result is the peer: with `trustProxy`, the
+   * handler reads `X-Forwarded-For` past it.
+   */
+  clientAddress?: ClientAddressOption;
+  /**
+   * How many proxies (load balancers, CDNs) stand in front of this server and append to
+   * `X-Forwarded-For`: the client address is the entry that many places from the right.
+   * Default `false`: the header is never read, since any client can write it.
+   */
+  trustProxy?: number | false;
   /** `"bound"` (default): session ids bound to principals with an HMAC. Or an app policy. */
   sessionIds?: "bound" | SessionIdPolicy;
   /**

@@ -18,6 +18,7 @@ const GENERIC_FAILURE = "Could not create a URL";
 /** What the handler knows about a request while it answers it. */
 interface RequestState {
   principal?: string;
+  clientAddress?: string;
   corsHeaders: Record<string, string>;
 }
 
@@ -40,6 +41,7 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
   return async (request) => {
     const state: RequestState = { corsHeaders: {} };
     try {
+      state.clientAddress = config.clientAddress(request);
       state.corsHeaders = config.cors.headersFor(request);
       if (request.method === "OPTIONS") {
         return emptyResponse(204, config.cors.preflightHeaders(request));
@@ -56,7 +58,7 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
   checkEnvelope(request, config.maxBodyBytes);
   const principal = await identify(request, config.authorize);
   state.principal = principal;
-  await enforceRateLimit(config, principal);
+  await enforceRateLimit(config, request, state);
 
   const body = parseRequestBody(await readBodyText(request, config.maxBodyBytes));
   const runtime = config.runtimes(body.runtime);
@@ -91,8 +93,11 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
 
 /** A refusal's 4xx answer, or a generic 500 for anything else; both logged. */
 function failureResponse(config: HandlerConfig, state: RequestState, error: unknown): Response {
-  const { principal, corsHeaders } = state;
-  const who = principal === undefined ? {} : { principal };
+  const { principal, clientAddress, corsHeaders } = state;
+  const who = {
+    ...(principal === undefined ? {} : { principal }),
+    ...(clientAddress === undefined ? {} : { clientAddress }),
+  };
   if (error instanceof PresignRefusal) {
     config.log({ type: "refused", status: error.status, code: error.code, ...who });
     // An origin that is not allowed gets no CORS headers at all.
@@ -122,9 +127,32 @@ async function identify(
   return result.principal;
 }
 
-async function enforceRateLimit(config: HandlerConfig, principal: string): Promise<void> {
-  const verdict = await config.rateLimit?.take(`p:${principal}`);
-  if (verdict && !verdict.allowed) {
+/** Per principal; anonymous callers share one principal, so they are limited per address. */
+function rateLimitKey(config: HandlerConfig, state: RequestState): string {
+  if (config.authorize !== undefined) return `p:${state.principal ?? ""}`;
+  if (state.clientAddress === undefined) {
+    config.warnOnce(
+      "no-client-address",
+      "Anonymous callers share one rate-limit bucket: the client address is unknown here. Use toNodeHandler, or pass clientAddress (or trustProxy behind a proxy that sets X-Forwarded-For)",
+    );
+  }
+  return `a:${state.clientAddress ?? "unknown"}`;
+}
+
+async function enforceRateLimit(
+  config: HandlerConfig,
+  request: Request,
+  state: RequestState,
+): Promise<void> {
+  if (config.rateLimit === undefined) return;
+  if (!config.readsForwardedFor && request.headers.has("x-forwarded-for")) {
+    config.warnOnce(
+      "forwarded-for-ignored",
+      "Requests carry X-Forwarded-For but trustProxy is off, so rate limits see the proxy's address for every client behind it. Set trustProxy to the number of proxies in front of this server",
+    );
+  }
+  const verdict = await config.rateLimit.take(rateLimitKey(config, state));
+  if (!verdict.allowed) {
     throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
       "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
     });

@@ -113,6 +113,19 @@ describe("createPresignHandler options", () => {
       "maxBodyBytes must be a whole number >= 1 (got 0)",
     ],
     ["log", { ...base, log: "console" }, "log must be a function (got a string)"],
+    [
+      "trustProxy",
+      { ...base, trustProxy: true },
+      "trustProxy must be false or the number of proxies in front of the server, a whole number from 0 to 32 (got a boolean)",
+    ],
+    ["trustProxy", { ...base, trustProxy: -1 }, /trustProxy must be false .* \(got -1\)$/],
+    ["trustProxy", { ...base, trustProxy: 1.5 }, /\(got 1\.5\)$/],
+    ["trustProxy", { ...base, trustProxy: "1" }, /trustProxy .* \(got a string\)$/],
+    [
+      "clientAddress",
+      { ...base, clientAddress: "x-real-ip" },
+      "clientAddress must be a function (got a string)",
+    ],
     ["now", { ...base, now: 0 }, "now must be a function (got a number)"],
     [
       "expires",
