@@ -19,6 +19,7 @@ export type {
 } from "./server/options";
 export type { AllowedOrigins } from "./server/cors";
 export type { RateLimitOptions } from "./server/rate-limiter";
+export { DEFAULT_PRE_AUTH_RATE_LIMIT } from "./server/limits-config";
 export type { RateLimitCount, RateLimitStore } from "./server/rate-limit-store";
 export {
   DEFAULT_MAX_RATE_LIMIT_KEYS,

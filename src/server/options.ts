@@ -86,6 +86,13 @@ export interface PresignHandlerOptions {
    */
   rateLimit?: RateLimitOptions;
   /**
+   * A limit per client address that runs before `authorize`, so that a flood of bad tokens
+   * never reaches it: requests that `authorize` accepts give their count back, so in effect it
+   * counts failed (and still running) authorizations. Default `{ max: 100, windowMs: 60_000 }`;
+   * `false` turns it off. Not used with `allowAnonymous` (there is no `authorize`).
+   */
+  preAuthRateLimit?: RateLimitOptions | false;
+  /**
    * Where rate-limit counts live. Default: `memoryRateLimitStore()`, this process only; give a
    * shared store (e.g. `redisRateLimitStore(client)`) so that every instance shares the limits.
    */

@@ -1,10 +1,12 @@
 import { isValidSessionId } from "../core/session-id";
+import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
 import { checkEnvelope, readBodyText } from "./read-body";
 import { RateLimitStoreError } from "./rate-limiter";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
+import type { RequestState } from "./request-state";
 import { emptyResponse, errorResponse, jsonResponse } from "./responses";
 
 export { DEFAULT_MAX_BODY_BYTES };
@@ -14,13 +16,6 @@ export type PresignHandler = (request: Request) => Promise<Response>;
 
 const ANONYMOUS = "anonymous";
 const GENERIC_FAILURE = "Could not create a URL";
-
-/** What the handler knows about a request while it answers it. */
-interface RequestState {
-  principal?: string;
-  clientAddress?: string;
-  corsHeaders: Record<string, string>;
-}
 
 /**
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
@@ -56,7 +51,9 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
 /** Checks, authorizes and rate-limits a request, then signs the URL it asks for. */
 async function mint(config: HandlerConfig, request: Request, state: RequestState) {
   checkEnvelope(request, config.maxBodyBytes);
+  const authorized = await enforcePreAuthLimit(config, request, state);
   const principal = await identify(request, config.authorize);
+  authorized();
   state.principal = principal;
   await enforceRateLimit(config, request, state);
 
@@ -125,38 +122,6 @@ async function identify(
     throw new Error("authorize must return { principal: non-empty string } or null");
   }
   return result.principal;
-}
-
-/** Per principal; anonymous callers share one principal, so they are limited per address. */
-function rateLimitKey(config: HandlerConfig, state: RequestState): string {
-  if (config.authorize !== undefined) return `p:${state.principal ?? ""}`;
-  if (state.clientAddress === undefined) {
-    config.warnOnce(
-      "no-client-address",
-      "Anonymous callers share one rate-limit bucket: the client address is unknown here. Use toNodeHandler, or pass clientAddress (or trustProxy behind a proxy that sets X-Forwarded-For)",
-    );
-  }
-  return `a:${state.clientAddress ?? "unknown"}`;
-}
-
-async function enforceRateLimit(
-  config: HandlerConfig,
-  request: Request,
-  state: RequestState,
-): Promise<void> {
-  if (config.rateLimit === undefined) return;
-  if (!config.readsForwardedFor && request.headers.has("x-forwarded-for")) {
-    config.warnOnce(
-      "forwarded-for-ignored",
-      "Requests carry X-Forwarded-For but trustProxy is off, so rate limits see the proxy's address for every client behind it. Set trustProxy to the number of proxies in front of this server",
-    );
-  }
-  const verdict = await config.rateLimit.take(rateLimitKey(config, state));
-  if (!verdict.allowed) {
-    throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
-      "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
-    });
-  }
 }
 
 function requestedExpires(requested: number | undefined, cap: number): number {

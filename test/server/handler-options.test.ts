@@ -108,6 +108,16 @@ describe("createPresignHandler options", () => {
       "rateLimit.windowMs must be a finite number > 0 (got 0)",
     ],
     [
+      "preAuthRateLimit",
+      { ...base, preAuthRateLimit: { max: 0, windowMs: 1000 } },
+      "preAuthRateLimit.max must be a whole number >= 1 (got 0)",
+    ],
+    [
+      "preAuthRateLimit",
+      { ...base, preAuthRateLimit: true },
+      "preAuthRateLimit must be an object { max, windowMs } (got a boolean)",
+    ],
+    [
       "maxBodyBytes",
       { ...base, maxBodyBytes: 0 },
       "maxBodyBytes must be a whole number >= 1 (got 0)",

@@ -11,12 +11,17 @@ afterEach(async () => {
 describe("the rateLimitStore option", () => {
   it("counts in the given store, per principal, with the configured window", async () => {
     const calls: Array<[string, number, number]> = [];
+    const counts = new Map<string, number>();
     const store: RateLimitStore = {
       async increment(key, windowMs, now) {
         calls.push([key, windowMs, now]);
-        return { count: calls.length, resetAt: now + windowMs };
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return { count: counts.get(key) ?? 0, resetAt: now + windowMs };
       },
-      async decrement() {},
+      async decrement(key) {
+        calls.push([key, -1, -1]);
+        counts.set(key, (counts.get(key) ?? 0) - 1);
+      },
     };
     served = await serve({
       rateLimit: { max: 1, windowMs: 30_000 },
@@ -27,8 +32,13 @@ describe("the rateLimitStore option", () => {
     const refused = await post(served.url, {}, "alice");
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("30");
-    expect(calls.filter(([key]) => key.startsWith("p:"))).toEqual([
+    // The pre-authorization limit counts in the same store, and gives back on success.
+    expect(calls).toEqual([
+      ["pre:127.0.0.1", 60_000, 5_000],
+      ["pre:127.0.0.1", -1, -1],
       ["p:alice", 30_000, 5_000],
+      ["pre:127.0.0.1", 60_000, 5_000],
+      ["pre:127.0.0.1", -1, -1],
       ["p:alice", 30_000, 5_000],
     ]);
   });
@@ -45,7 +55,8 @@ describe("the rateLimitStore option", () => {
       error: { code: "rate-limit-unavailable", message: "Try again later" },
     });
     expect(served.mints()).toBe(0);
-    expect(served.logs).toMatchObject([{ type: "failed", principal: "alice" }]);
+    // The pre-authorization limit is the first to find out, before authorize.
+    expect(served.logs).toMatchObject([{ type: "failed", clientAddress: "127.0.0.1" }]);
   });
 
   it.each([{}, { increment: () => {} }, "redis://localhost"])(
