@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PresignHandler } from "./presign-handler";
+import { hooksOf, type HandlerHooks } from "./handler-hooks";
+import { errorResponse } from "./responses";
 import { rememberSocketAddress } from "./socket-address";
 
 /** A `node:http` request listener, also usable as Express middleware. */
@@ -67,10 +69,67 @@ function requestBody(request: IncomingMessage): BodyInit | null {
   });
 }
 
+// Methods the Fetch API refuses to put in a `Request` (it throws): answered here with 405.
+const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
+
+/** Answers for a handler that `createPresignHandler` did not make: the same, but not logged. */
+const FALLBACK_HOOKS: HandlerHooks = {
+  refuseMethod: () =>
+    errorResponse(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" }),
+  fail: () => errorResponse(500, "internal", "Could not create a URL"),
+};
+
+/** A request's URL, headers and socket address without its method or body. */
+function standIn(req: IncomingMessage): Request | undefined {
+  try {
+    const request = new Request(requestUrl(req), { headers: requestHeaders(req) });
+    rememberSocketAddress(request, req.socket.remoteAddress);
+    return request;
+  } catch {
+    return undefined;
+  }
+}
+
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const body = requestBody(req);
+  const init: RequestInit & { duplex?: "half" } = {
+    method: req.method ?? "GET",
+    headers: requestHeaders(req),
+    signal,
+  };
+  if (body !== null) {
+    init.body = body;
+    init.duplex = "half";
+  }
+  const request = new Request(requestUrl(req), init);
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  return request;
+}
+
+async function answer(
+  handler: PresignHandler,
+  req: IncomingMessage,
+  signal: AbortSignal,
+): Promise<Response> {
+  const hooks = hooksOf(handler) ?? FALLBACK_HOOKS;
+  if (FORBIDDEN_METHODS.test(req.method ?? "")) {
+    return hooks.refuseMethod(standIn(req));
+  }
+  try {
+    return await handler(toRequest(req, signal));
+  } catch (error) {
+    return hooks.fail(error, standIn(req));
+  }
+}
+
 /**
  * Adapts a Web-standard handler (such as `createPresignHandler`'s) to `node:http` and Express:
  * `http.createServer(toNodeHandler(handler))` or `app.post("/api/agent-url", toNodeHandler(handler))`.
  * Mount it before any body parser, or after `express.json()` (the parsed body is reused).
+ *
+ * It tells the handler the socket's remote address (for the rate limits by client address),
+ * answers `TRACE` (which the Fetch API cannot represent) with 405, and, for a handler made by
+ * `createPresignHandler`, logs those answers and its own failures through the handler's `log`.
  */
 export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
   return async (req, res) => {
@@ -78,33 +137,7 @@ export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
     res.once("close", () => {
       if (!res.writableFinished) aborted.abort();
     });
-    let response: Response;
-    try {
-      const body = requestBody(req);
-      const init: RequestInit & { duplex?: "half" } = {
-        method: req.method ?? "GET",
-        headers: requestHeaders(req),
-        signal: aborted.signal,
-      };
-      if (body !== null) {
-        init.body = body;
-        init.duplex = "half";
-      }
-      const request = new Request(requestUrl(req), init);
-      rememberSocketAddress(request, req.socket.remoteAddress);
-      response = await handler(request);
-    } catch {
-      response = new Response(
-        JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }),
-        {
-          status: 500,
-          headers: {
-            "Content-Type": "application/json; charset=utf-8",
-            "Cache-Control": "no-store",
-          },
-        },
-      );
-    }
+    const response = await answer(handler, req, aborted.signal);
     const payload = new Uint8Array(await response.arrayBuffer());
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));

@@ -2,7 +2,8 @@ import { isValidSessionId } from "../core/session-id";
 import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
-import { checkEnvelope, readBodyText } from "./read-body";
+import { attachHooks } from "./handler-hooks";
+import { checkEnvelope, methodNotAllowed, readBodyText } from "./read-body";
 import { RateLimitStoreError } from "./rate-limiter";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
@@ -33,7 +34,7 @@ const GENERIC_FAILURE = "Could not create a URL";
  */
 export function createPresignHandler(options: PresignHandlerOptions): PresignHandler {
   const config = createHandlerConfig(options);
-  return async (request) => {
+  const handler: PresignHandler = async (request) => {
     const state: RequestState = { corsHeaders: {} };
     try {
       state.clientAddress = config.clientAddress(request);
@@ -46,6 +47,15 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
       return failureResponse(config, state, error);
     }
   };
+  const stateOf = (standIn: Request | undefined): RequestState => ({
+    corsHeaders: {},
+    clientAddress: standIn && config.clientAddress(standIn),
+  });
+  attachHooks(handler, {
+    refuseMethod: (standIn) => failureResponse(config, stateOf(standIn), methodNotAllowed()),
+    fail: (error, standIn) => failureResponse(config, stateOf(standIn), error),
+  });
+  return handler;
 }
 
 /** Checks, authorizes and rate-limits a request, then signs the URL it asks for. */

@@ -8,14 +8,17 @@ function tooLarge(maxBytes: number): PresignRefusal {
   );
 }
 
+/** The 405 answer to any method but `POST` (and `OPTIONS`, a CORS preflight). */
+export function methodNotAllowed(): PresignRefusal {
+  return new PresignRefusal(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
+}
+
 /**
  * The checks that need no body: `POST` only (405), `application/json` only (415), and a
  * declared `Content-Length` within the limit (413).
  */
 export function checkEnvelope(request: Request, maxBytes: number): void {
-  if (request.method !== "POST") {
-    throw new PresignRefusal(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
-  }
+  if (request.method !== "POST") throw methodNotAllowed();
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     throw new PresignRefusal(
