@@ -10,6 +10,7 @@ export {
   type PresignHandler,
 } from "./server/presign-handler";
 export { toNodeHandler, type NodeRequestListener } from "./server/node-adapter";
+export { DEFAULT_BODY_TIMEOUT_MS } from "./server/read-body";
 export type {
   PresignHandlerOptions,
   PresignLogEvent,

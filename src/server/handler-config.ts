@@ -8,6 +8,7 @@ import { validateRegion } from "../signing/region";
 import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent, PresignWarningCode } from "./options";
+import { DEFAULT_BODY_TIMEOUT_MS } from "./read-body";
 import { createLimits, type LimitsConfig } from "./limits-config";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
@@ -20,6 +21,8 @@ export interface HandlerConfig extends LimitsConfig {
   /** `undefined` when `allowAnonymous` serves everyone as one principal. */
   authorize: PresignHandlerOptions["authorize"];
   maxBodyBytes: number;
+  /** Longest time to receive the body, in ms. */
+  bodyTimeoutMs: number;
   /** The longest URL lifetime a client may ask for, in seconds. */
   expires: number;
   runtimes: RuntimeRegistry;
@@ -59,6 +62,11 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
       "maxBodyBytes",
       options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       "a whole number >= 1",
+    ),
+    bodyTimeoutMs: numberOption(
+      "bodyTimeoutMs",
+      options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      "a finite number > 0",
     ),
     expires,
     runtimes,

@@ -121,6 +121,12 @@ export interface PresignHandlerOptions {
   endpoint?: string;
   /** Largest request body accepted, in bytes. Default 4096. */
   maxBodyBytes?: number;
+  /**
+   * Longest time, in ms, for the whole body to arrive once the handler starts reading it
+   * (after `authorize`); a slower body is answered 408 and the connection closed. Default
+   * 10,000.
+   */
+  bodyTimeoutMs?: number;
   /** Receives one event per request; never URLs, signatures or credentials. */
   log?: (event: PresignLogEvent) => void;
   /** The clock for signing and rate limiting. Defaults to `Date.now`. */

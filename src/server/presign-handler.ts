@@ -67,7 +67,9 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
   state.principal = principal;
   await enforceRateLimit(config, request, state);
 
-  const body = parseRequestBody(await readBodyText(request, config.maxBodyBytes));
+  const body = parseRequestBody(
+    await readBodyText(request, config.maxBodyBytes, config.bodyTimeoutMs),
+  );
   const runtime = config.runtimes(body.runtime);
   const urlExpires = requestedExpires(body.expires, config.expires);
   if (body.sessionId !== undefined && !isValidSessionId(body.sessionId)) {

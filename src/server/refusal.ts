@@ -4,6 +4,7 @@ export type PresignErrorCode =
   | "method-not-allowed"
   | "unsupported-media-type"
   | "body-too-large"
+  | "request-timeout"
   | "invalid-json"
   | "invalid-request"
   | "unauthorized"

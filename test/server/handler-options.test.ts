@@ -122,6 +122,11 @@ describe("createPresignHandler options", () => {
       { ...base, maxBodyBytes: 0 },
       "maxBodyBytes must be a whole number >= 1 (got 0)",
     ],
+    [
+      "bodyTimeoutMs",
+      { ...base, bodyTimeoutMs: 0 },
+      "bodyTimeoutMs must be a finite number > 0 (got 0)",
+    ],
     ["log", { ...base, log: "console" }, "log must be a function (got a string)"],
     [
       "trustProxy",
