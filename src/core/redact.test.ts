@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactSecrets } from "./redact";
+import { REDACTED, redactedError, redactSecrets } from "./redact";
 
 const SIGNATURE = "5f1c0e9a6b3d2c1f0e9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e";
 const TOKEN =
@@ -115,5 +115,30 @@ describe("redactSecrets", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("redactedError", () => {
+  it("copies an error with its name, code and causes, every text redacted", () => {
+    const original = Object.assign(
+      new TypeError(`fetch ${presignedUrl} failed`, {
+        cause: new Error(`Authorization: Bearer ${JWT}`, { cause: `key ${SECRET_KEY}` }),
+      }),
+      { code: "network", status: 502 },
+    );
+    const copy = redactedError(original);
+    expect(copy).not.toBe(original);
+    expect(copy.name).toBe("TypeError");
+    expect(copy).toMatchObject({ code: "network", status: 502 });
+    const cause = copy.cause as Error;
+    expect(cause.message).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect((cause.cause as Error).message).toBe(`key ${REDACTED}`);
+    const everything = `${copy.message} ${copy.stack} ${cause.stack}`;
+    expectNoSecret(everything, SIGNATURE, encodeURIComponent(TOKEN), JWT, SECRET_KEY);
+    expect(copy.message).toContain("failed");
+  });
+
+  it("turns anything thrown into an Error", () => {
+    expect(redactedError(`token=${TOKEN}`).message).toBe(`token=${REDACTED}`);
   });
 });

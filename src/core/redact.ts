@@ -60,3 +60,27 @@ export function redactSecrets(text: string): string {
   for (const [pattern, replace] of RULES) result = result.replace(pattern, replace);
   return result;
 }
+
+const MAX_CAUSES = 5;
+
+/**
+ * A copy of `thrown` as an `Error` whose message, stack and causes (up to 5 deep) went through
+ * {@link redactSecrets}; its `name`, and a string or number `code` and `status`, are kept. For
+ * handing an error to a log hook without handing over a secret it happened to carry.
+ */
+export function redactedError(thrown: unknown, depth = 0): Error {
+  if (!(thrown instanceof Error)) return new Error(redactSecrets(String(thrown)));
+  const copy = new Error(redactSecrets(thrown.message));
+  copy.name = thrown.name;
+  copy.stack = thrown.stack === undefined ? undefined : redactSecrets(thrown.stack);
+  for (const field of ["code", "status"] as const) {
+    const value: unknown = Reflect.get(thrown, field);
+    if (typeof value === "string" || typeof value === "number") {
+      Reflect.set(copy, field, typeof value === "string" ? redactSecrets(value) : value);
+    }
+  }
+  if (thrown.cause !== undefined && depth < MAX_CAUSES) {
+    copy.cause = redactedError(thrown.cause, depth + 1);
+  }
+  return copy;
+}

@@ -1,6 +1,11 @@
 import { numberOption } from "../core/number-option";
 import { AgentRuntimeValidationError } from "../core/errors";
-import { optionalBoolean, optionalFunction, optionsObject } from "../core/option-checks";
+import {
+  invalidOption,
+  optionalBoolean,
+  optionalFunction,
+  optionsObject,
+} from "../core/option-checks";
 import { createPresigner, validateExpires } from "../providers/credentials-url-provider";
 import { MAX_PRESIGNED_URL_EXPIRES } from "../signing/agent-runtime-client";
 import { credentialsOption, type AwsCredentialsSource } from "../signing/credentials";
@@ -9,6 +14,7 @@ import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
 import type { PresignHandlerOptions, PresignLogEvent, PresignWarningCode } from "./options";
 import { DEFAULT_BODY_TIMEOUT_MS } from "./read-body";
+import { createLog, type LogOption } from "./log";
 import { createLimits, type LimitsConfig } from "./limits-config";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
@@ -29,7 +35,7 @@ export interface HandlerConfig extends LimitsConfig {
   credentials: AwsCredentialsSource;
   cors: CorsPolicy;
   sessionPolicy: SessionPolicy;
-  /** The `log` hook, made safe: a hook that throws cannot change the answer. */
+  /** The log: the console by default, the `log` hook made safe, or nothing (`log: false`). */
   log: (event: PresignLogEvent) => void;
   /** Logs a warning the first time it is given, never again. */
   warnOnce: (code: PresignWarningCode, message: string) => void;
@@ -53,7 +59,7 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
       "createPresignHandler",
     ),
   );
-  const log = safeLog(optionalFunction("log", options.log));
+  const log = createLog(checkLog(options.log));
   const warned = new Set<PresignWarningCode>();
   return {
     ...createLimits(options, () => toMs(clock())),
@@ -96,14 +102,9 @@ function checkAuthorize(options: PresignHandlerOptions): PresignHandlerOptions["
   return optionalFunction("authorize", authorize);
 }
 
-function safeLog(hook: ((event: PresignLogEvent) => void) | undefined) {
-  return (event: PresignLogEvent) => {
-    try {
-      hook?.(event);
-    } catch {
-      // A failing log hook must not change the answer.
-    }
-  };
+function checkLog(log: LogOption): LogOption {
+  if (log === undefined || log === false || typeof log === "function") return log;
+  throw invalidOption("log", "a function (event) => void, or false for no log", log);
 }
 
 function toMs(time: number | Date): number {

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PresignHandler } from "./presign-handler";
+import { redactedError } from "../core/redact";
+import { describeFailure } from "./failure";
 import { hooksOf, type HandlerHooks } from "./handler-hooks";
+import { consoleLog } from "./log";
 import { errorResponse } from "./responses";
 import { rememberSocketAddress } from "./socket-address";
 
@@ -72,11 +75,20 @@ function requestBody(request: IncomingMessage): BodyInit | null {
 // Methods the Fetch API refuses to put in a `Request` (it throws): answered here with 405.
 const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
 
-/** Answers for a handler that `createPresignHandler` did not make: the same, but not logged. */
+/**
+ * Answers for a handler that `createPresignHandler` did not make: the same answers, printed
+ * by the default console log (it has no `log` option of its own).
+ */
 const FALLBACK_HOOKS: HandlerHooks = {
-  refuseMethod: () =>
-    errorResponse(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" }),
-  fail: () => errorResponse(500, "internal", "Could not create a URL"),
+  refuseMethod: () => {
+    consoleLog({ type: "refused", status: 405, code: "method-not-allowed" });
+    return errorResponse(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
+  },
+  fail: (error) => {
+    const { status, code, message } = describeFailure(error);
+    consoleLog({ type: "failed", status, code, error: redactedError(error) });
+    return errorResponse(status, code, message);
+  },
 };
 
 /** A request's URL, headers and socket address without its method or body. */

@@ -1,6 +1,7 @@
 import type { AwsCredentialsSource } from "../signing/credentials";
 import type { ClientAddressOption } from "./client-address";
 import type { AllowedOrigins } from "./cors";
+import type { FailureAnswer } from "./failure";
 import type { RateLimitStore } from "./rate-limit-store";
 import type { RateLimitOptions } from "./rate-limiter";
 import type { PresignErrorCode } from "./refusal";
@@ -44,7 +45,15 @@ export type PresignLogEvent =
       principal?: string;
       clientAddress?: string;
     }
-  | { type: "failed"; principal?: string; clientAddress?: string; error: unknown }
+  | {
+      type: "failed";
+      status: FailureAnswer["status"];
+      code: FailureAnswer["code"];
+      principal?: string;
+      clientAddress?: string;
+      /** What went wrong: a copy of the error with every secret redacted from its texts. */
+      error: Error;
+    }
   | { type: "warning"; code: PresignWarningCode; message: string };
 
 /** Options of `createPresignHandler`. */
@@ -127,8 +136,13 @@ export interface PresignHandlerOptions {
    * 10,000.
    */
   bodyTimeoutMs?: number;
-  /** Receives one event per request; never URLs, signatures or credentials. */
-  log?: (event: PresignLogEvent) => void;
+  /**
+   * Receives one event per request (and a few warnings); never URLs, signatures or
+   * credentials. Default: refusals printed with `console.info`, warnings with `console.warn`,
+   * failures with their redacted cause with `console.error`; minted URLs are not printed.
+   * `false` prints nothing.
+   */
+  log?: ((event: PresignLogEvent) => void) | false;
   /** The clock for signing and rate limiting. Defaults to `Date.now`. */
   now?: () => number | Date;
 }

@@ -1,10 +1,11 @@
+import { redactedError } from "../core/redact";
 import { isValidSessionId } from "../core/session-id";
+import { describeFailure } from "./failure";
 import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
 import { attachHooks } from "./handler-hooks";
 import { checkEnvelope, methodNotAllowed, readBodyText } from "./read-body";
-import { RateLimitStoreError } from "./rate-limiter";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
 import type { RequestState } from "./request-state";
@@ -16,7 +17,6 @@ export { DEFAULT_MAX_BODY_BYTES };
 export type PresignHandler = (request: Request) => Promise<Response>;
 
 const ANONYMOUS = "anonymous";
-const GENERIC_FAILURE = "Could not create a URL";
 
 /**
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
@@ -100,7 +100,10 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
   );
 }
 
-/** A refusal's 4xx answer, or a generic 500 for anything else; both logged. */
+/**
+ * A refusal's 4xx answer, or for anything else a 500 (503 when the rate-limit store failed)
+ * that names the kind of failure but not its details; both logged, the error redacted.
+ */
 function failureResponse(config: HandlerConfig, state: RequestState, error: unknown): Response {
   const { principal, clientAddress, corsHeaders } = state;
   const who = {
@@ -114,11 +117,9 @@ function failureResponse(config: HandlerConfig, state: RequestState, error: unkn
       error.code === "origin-not-allowed" ? error.headers : { ...corsHeaders, ...error.headers };
     return errorResponse(error.status, error.code, error.message, headers);
   }
-  config.log({ type: "failed", error, ...who });
-  if (error instanceof RateLimitStoreError) {
-    return errorResponse(503, "rate-limit-unavailable", "Try again later", corsHeaders);
-  }
-  return errorResponse(500, "internal", GENERIC_FAILURE, corsHeaders);
+  const { status, code, message } = describeFailure(error);
+  config.log({ type: "failed", status, code, ...who, error: redactedError(error) });
+  return errorResponse(status, code, message, corsHeaders);
 }
 
 async function identify(

@@ -14,6 +14,7 @@ export type PresignErrorCode =
   | "invalid-session-id"
   | "session-forbidden"
   | "rate-limit-unavailable"
+  | "credentials-unavailable"
   | "internal";
 
 /** A request the handler turns down with a 4xx answer; its message is safe to show the caller. */

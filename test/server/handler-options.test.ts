@@ -127,7 +127,12 @@ describe("createPresignHandler options", () => {
       { ...base, bodyTimeoutMs: 0 },
       "bodyTimeoutMs must be a finite number > 0 (got 0)",
     ],
-    ["log", { ...base, log: "console" }, "log must be a function (got a string)"],
+    [
+      "log",
+      { ...base, log: "console" },
+      "log must be a function (event) => void, or false for no log (got a string)",
+    ],
+    ["log", { ...base, log: true }, "(got a boolean)"],
     [
       "trustProxy",
       { ...base, trustProxy: true },
