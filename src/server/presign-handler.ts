@@ -22,15 +22,19 @@ const ANONYMOUS = "anonymous";
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
  * `backendUrlProvider`). It accepts only `POST` with a small JSON body
  * `{ sessionId?, runtime?, expires? }` and answers `{ url, expiresAt, sessionId }` with a `Date`
- * header and `Cache-Control: no-store`, or `{ error: { code, message } }` with a 4xx status
- * (500 with a generic message when signing fails).
+ * header and `Cache-Control: no-store`, or `{ error: { code, message } }` with a 4xx status,
+ * 500 (`credentials-unavailable` or `internal`) or 503 (`rate-limit-unavailable`), always with a
+ * fixed message: the details go to the log, redacted.
  *
  * Session ids are bound to the caller's principal (see `sessionIds`), so one user can resume
- * their own session but never obtain a URL for another user's.
+ * their own session but never obtain a URL for another user's. Requests are limited per client
+ * address before `authorize` (`preAuthRateLimit`) and, with `rateLimit`, per principal (per
+ * address when anonymous); a body must arrive within `bodyTimeoutMs`.
  *
  * @throws {AgentRuntimeValidationError} for unusable options, e.g. no `authorize` without
  *   `allowAnonymous: true`, both or neither of `runtimeArn` and `runtimes`, a bad ARN, region,
- *   endpoint, `expires`, `sessionSecret` or `rateLimit`, or an option of the wrong kind.
+ *   endpoint, `expires`, `sessionSecret`, `rateLimit`, `preAuthRateLimit`, `rateLimitStore` or
+ *   `trustProxy`, or an option of the wrong kind.
  */
 export function createPresignHandler(options: PresignHandlerOptions): PresignHandler {
   const config = createHandlerConfig(options);
