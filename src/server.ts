@@ -15,10 +15,12 @@ export type {
   PresignHandlerOptions,
   PresignLogEvent,
   PresignPrincipal,
+  PresignWarningCode,
   RuntimeTargetOptions,
   SessionIdPolicy,
 } from "./server/options";
 export type { AllowedOrigins } from "./server/cors";
+export type { ClientAddressOption } from "./server/client-address";
 export type { RateLimitOptions } from "./server/rate-limiter";
 export { DEFAULT_PRE_AUTH_RATE_LIMIT } from "./server/limits-config";
 export type { RateLimitCount, RateLimitStore } from "./server/rate-limit-store";
