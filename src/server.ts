@@ -10,15 +10,33 @@ export {
   type PresignHandler,
 } from "./server/presign-handler";
 export { toNodeHandler, type NodeRequestListener } from "./server/node-adapter";
+export { DEFAULT_BODY_TIMEOUT_MS } from "./server/read-body";
 export type {
   PresignHandlerOptions,
   PresignLogEvent,
   PresignPrincipal,
+  PresignWarningCode,
   RuntimeTargetOptions,
   SessionIdPolicy,
 } from "./server/options";
 export type { AllowedOrigins } from "./server/cors";
+export type { ClientAddressOption } from "./server/client-address";
 export type { RateLimitOptions } from "./server/rate-limiter";
+export { DEFAULT_PRE_AUTH_RATE_LIMIT } from "./server/limits-config";
+export type { RateLimitCount, RateLimitStore } from "./server/rate-limit-store";
+export {
+  DEFAULT_MAX_RATE_LIMIT_KEYS,
+  memoryRateLimitStore,
+  type MemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+} from "./server/memory-rate-limit-store";
+export {
+  DEFAULT_REDIS_KEY_PREFIX,
+  DEFAULT_REDIS_TIMEOUT_MS,
+  redisRateLimitStore,
+  type RedisCommandClient,
+  type RedisRateLimitStoreOptions,
+} from "./server/redis-rate-limit-store";
 export type { PresignErrorCode } from "./server/refusal";
 export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./server/session-binding";
 export type {

@@ -47,6 +47,7 @@ function describe(event: PresignLogEvent): string {
     return `minted a URL for ${event.principal}, session ${event.sessionId.slice(0, 12)}…, valid ${ttl} s`;
   }
   if (event.type === "refused") return `refused ${event.status} ${event.code}`;
+  if (event.type === "warning") return `warning: ${event.message}`;
   const error = event.error instanceof Error ? event.error.message : String(event.error);
   return `failed: ${error}`;
 }

@@ -1,14 +1,21 @@
 import { numberOption } from "../core/number-option";
 import { AgentRuntimeValidationError } from "../core/errors";
-import { optionalBoolean, optionalFunction, optionsObject } from "../core/option-checks";
+import {
+  invalidOption,
+  optionalBoolean,
+  optionalFunction,
+  optionsObject,
+} from "../core/option-checks";
 import { createPresigner, validateExpires } from "../providers/credentials-url-provider";
 import { MAX_PRESIGNED_URL_EXPIRES } from "../signing/agent-runtime-client";
 import { credentialsOption, type AwsCredentialsSource } from "../signing/credentials";
 import { validateRegion } from "../signing/region";
 import { createCorsPolicy, type CorsPolicy } from "./cors";
 import { environmentCredentials } from "./environment-credentials";
-import type { PresignHandlerOptions, PresignLogEvent } from "./options";
-import { createRateLimiter, type RateLimitVerdict } from "./rate-limiter";
+import type { PresignHandlerOptions, PresignLogEvent, PresignWarningCode } from "./options";
+import { DEFAULT_BODY_TIMEOUT_MS } from "./read-body";
+import { createLog, type LogOption } from "./log";
+import { createLimits, type LimitsConfig } from "./limits-config";
 import { createRuntimeRegistry, type RuntimeRegistry } from "./runtime-registry";
 import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
 
@@ -16,19 +23,22 @@ import { resolveSessionPolicy, type SessionPolicy } from "./session-policy";
 export const DEFAULT_MAX_BODY_BYTES = 4096;
 
 /** The options of `createPresignHandler`, checked, with their defaults, ready to serve. */
-export interface HandlerConfig {
+export interface HandlerConfig extends LimitsConfig {
   /** `undefined` when `allowAnonymous` serves everyone as one principal. */
   authorize: PresignHandlerOptions["authorize"];
   maxBodyBytes: number;
+  /** Longest time to receive the body, in ms. */
+  bodyTimeoutMs: number;
   /** The longest URL lifetime a client may ask for, in seconds. */
   expires: number;
   runtimes: RuntimeRegistry;
   credentials: AwsCredentialsSource;
   cors: CorsPolicy;
-  rateLimit: ((principal: string) => RateLimitVerdict) | undefined;
   sessionPolicy: SessionPolicy;
-  /** The `log` hook, made safe: a hook that throws cannot change the answer. */
+  /** The log: the console by default, the `log` hook made safe, or nothing (`log: false`). */
   log: (event: PresignLogEvent) => void;
+  /** Logs a warning the first time it is given, never again. */
+  warnOnce: (code: PresignWarningCode, message: string) => void;
 }
 
 /**
@@ -49,13 +59,20 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
       "createPresignHandler",
     ),
   );
-  const { rateLimit } = options;
+  const log = createLog(checkLog(options.log));
+  const warned = new Set<PresignWarningCode>();
   return {
+    ...createLimits(options, () => toMs(clock())),
     authorize,
     maxBodyBytes: numberOption(
       "maxBodyBytes",
       options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       "a whole number >= 1",
+    ),
+    bodyTimeoutMs: numberOption(
+      "bodyTimeoutMs",
+      options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      "a finite number > 0",
     ),
     expires,
     runtimes,
@@ -64,10 +81,13 @@ export function createHandlerConfig(options: PresignHandlerOptions): HandlerConf
         ? environmentCredentials
         : credentialsOption("credentials", options.credentials),
     cors: createCorsPolicy(options.allowedOrigins, options.allowedHeaders),
-    rateLimit:
-      rateLimit === undefined ? undefined : createRateLimiter(rateLimit, () => toMs(clock())),
     sessionPolicy: resolveSessionPolicy(options),
-    log: safeLog(optionalFunction("log", options.log)),
+    log,
+    warnOnce: (code, message) => {
+      if (warned.has(code)) return;
+      warned.add(code);
+      log({ type: "warning", code, message });
+    },
   };
 }
 
@@ -82,14 +102,9 @@ function checkAuthorize(options: PresignHandlerOptions): PresignHandlerOptions["
   return optionalFunction("authorize", authorize);
 }
 
-function safeLog(hook: ((event: PresignLogEvent) => void) | undefined) {
-  return (event: PresignLogEvent) => {
-    try {
-      hook?.(event);
-    } catch {
-      // A failing log hook must not change the answer.
-    }
-  };
+function checkLog(log: LogOption): LogOption {
+  if (log === undefined || log === false || typeof log === "function") return log;
+  throw invalidOption("log", "a function (event) => void, or false for no log", log);
 }
 
 function toMs(time: number | Date): number {

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PresignHandler } from "./presign-handler";
+import { redactedError } from "../core/redact";
+import { describeFailure } from "./failure";
+import { hooksOf, type HandlerHooks } from "./handler-hooks";
+import { consoleLog } from "./log";
+import { errorResponse } from "./responses";
+import { rememberSocketAddress } from "./socket-address";
 
 /** A `node:http` request listener, also usable as Express middleware. */
 export type NodeRequestListener = (
@@ -66,10 +72,76 @@ function requestBody(request: IncomingMessage): BodyInit | null {
   });
 }
 
+// Methods the Fetch API refuses to put in a `Request` (it throws): answered here with 405.
+const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
+
+/**
+ * Answers for a handler that `createPresignHandler` did not make: the same answers, printed
+ * by the default console log (it has no `log` option of its own).
+ */
+const FALLBACK_HOOKS: HandlerHooks = {
+  refuseMethod: () => {
+    consoleLog({ type: "refused", status: 405, code: "method-not-allowed" });
+    return errorResponse(405, "method-not-allowed", "Use POST", { Allow: "POST, OPTIONS" });
+  },
+  fail: (error) => {
+    const { status, code, message } = describeFailure(error);
+    consoleLog({ type: "failed", status, code, error: redactedError(error) });
+    return errorResponse(status, code, message);
+  },
+};
+
+/** A request's URL, headers and socket address without its method or body. */
+function standIn(req: IncomingMessage): Request | undefined {
+  try {
+    const request = new Request(requestUrl(req), { headers: requestHeaders(req) });
+    rememberSocketAddress(request, req.socket.remoteAddress);
+    return request;
+  } catch {
+    return undefined;
+  }
+}
+
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const body = requestBody(req);
+  const init: RequestInit & { duplex?: "half" } = {
+    method: req.method ?? "GET",
+    headers: requestHeaders(req),
+    signal,
+  };
+  if (body !== null) {
+    init.body = body;
+    init.duplex = "half";
+  }
+  const request = new Request(requestUrl(req), init);
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  return request;
+}
+
+async function answer(
+  handler: PresignHandler,
+  req: IncomingMessage,
+  signal: AbortSignal,
+): Promise<Response> {
+  const hooks = hooksOf(handler) ?? FALLBACK_HOOKS;
+  if (FORBIDDEN_METHODS.test(req.method ?? "")) {
+    return hooks.refuseMethod(standIn(req));
+  }
+  try {
+    return await handler(toRequest(req, signal));
+  } catch (error) {
+    return hooks.fail(error, standIn(req));
+  }
+}
+
 /**
  * Adapts a Web-standard handler (such as `createPresignHandler`'s) to `node:http` and Express:
  * `http.createServer(toNodeHandler(handler))` or `app.post("/api/agent-url", toNodeHandler(handler))`.
  * Mount it before any body parser, or after `express.json()` (the parsed body is reused).
+ *
+ * It tells the handler the socket's remote address (for the rate limits by client address),
+ * answers `TRACE` (which the Fetch API cannot represent) with 405, and, for a handler made by
+ * `createPresignHandler`, logs those answers and its own failures through the handler's `log`.
  */
 export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
   return async (req, res) => {
@@ -77,31 +149,7 @@ export function toNodeHandler(handler: PresignHandler): NodeRequestListener {
     res.once("close", () => {
       if (!res.writableFinished) aborted.abort();
     });
-    let response: Response;
-    try {
-      const body = requestBody(req);
-      const init: RequestInit & { duplex?: "half" } = {
-        method: req.method ?? "GET",
-        headers: requestHeaders(req),
-        signal: aborted.signal,
-      };
-      if (body !== null) {
-        init.body = body;
-        init.duplex = "half";
-      }
-      response = await handler(new Request(requestUrl(req), init));
-    } catch {
-      response = new Response(
-        JSON.stringify({ error: { code: "internal", message: "Could not create a URL" } }),
-        {
-          status: 500,
-          headers: {
-            "Content-Type": "application/json; charset=utf-8",
-            "Cache-Control": "no-store",
-          },
-        },
-      );
-    }
+    const response = await answer(handler, req, aborted.signal);
     const payload = new Uint8Array(await response.arrayBuffer());
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));

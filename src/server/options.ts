@@ -1,5 +1,8 @@
 import type { AwsCredentialsSource } from "../signing/credentials";
+import type { ClientAddressOption } from "./client-address";
 import type { AllowedOrigins } from "./cors";
+import type { FailureAnswer } from "./failure";
+import type { RateLimitStore } from "./rate-limit-store";
 import type { RateLimitOptions } from "./rate-limiter";
 import type { PresignErrorCode } from "./refusal";
 import type { SessionSecret } from "./session-binding";
@@ -26,11 +29,32 @@ export interface RuntimeTargetOptions {
   endpointName?: string;
 }
 
-/** What the `log` hook receives. It never holds URLs, signatures or credentials. */
+/** Something about the handler's setup worth fixing, logged once per handler. */
+export type PresignWarningCode = "no-client-address" | "forwarded-for-ignored";
+
+/**
+ * What the `log` hook receives. It never holds URLs, signatures or credentials. `clientAddress`
+ * is the address the rate limits use (an IPv6 client as its /64), when known.
+ */
 export type PresignLogEvent =
   | { type: "minted"; principal: string; runtime: string; sessionId: string; expiresAt: number }
-  | { type: "refused"; status: number; code: PresignErrorCode; principal?: string }
-  | { type: "failed"; principal?: string; error: unknown };
+  | {
+      type: "refused";
+      status: number;
+      code: PresignErrorCode;
+      principal?: string;
+      clientAddress?: string;
+    }
+  | {
+      type: "failed";
+      status: FailureAnswer["status"];
+      code: FailureAnswer["code"];
+      principal?: string;
+      clientAddress?: string;
+      /** What went wrong: a copy of the error with every secret redacted from its texts. */
+      error: Error;
+    }
+  | { type: "warning"; code: PresignWarningCode; message: string };
 
 /** Options of `createPresignHandler`. */
 export interface PresignHandlerOptions {
@@ -65,8 +89,36 @@ export interface PresignHandlerOptions {
   allowedOrigins?: AllowedOrigins;
   /** Request headers a CORS preflight allows. Default `authorization`, `content-type`. */
   allowedHeaders?: readonly string[];
-  /** At most `max` requests per principal per `windowMs` (in memory, per instance). Off by default. */
+  /**
+   * At most `max` requests per principal per `windowMs`; with `allowAnonymous`, per client
+   * address. Off by default.
+   */
   rateLimit?: RateLimitOptions;
+  /**
+   * A limit per client address that runs before `authorize`, so that a flood of bad tokens
+   * never reaches it: requests that `authorize` accepts give their count back, so in effect it
+   * counts failed (and still running) authorizations. Default `{ max: 100, windowMs: 60_000 }`;
+   * `false` turns it off. Not used with `allowAnonymous` (there is no `authorize`).
+   */
+  preAuthRateLimit?: RateLimitOptions | false;
+  /**
+   * Where rate-limit counts live. Default: `memoryRateLimitStore()`, this process only; give a
+   * shared store (e.g. `redisRateLimitStore(client)`) so that every instance shares the limits.
+   */
+  rateLimitStore?: RateLimitStore;
+  /**
+   * The address a request came from, for runtimes where the handler cannot see the socket
+   * (Lambda, workers, Deno): e.g. `(request) => addresses.get(request)`. `toNodeHandler`
+   * supplies the socket's address itself. The result is the peer: with `trustProxy`, the
+   * handler reads `X-Forwarded-For` past it.
+   */
+  clientAddress?: ClientAddressOption;
+  /**
+   * How many proxies (load balancers, CDNs) stand in front of this server and append to
+   * `X-Forwarded-For`: the client address is the entry that many places from the right.
+   * Default `false`: the header is never read, since any client can write it.
+   */
+  trustProxy?: number | false;
   /** `"bound"` (default): session ids bound to principals with an HMAC. Or an app policy. */
   sessionIds?: "bound" | SessionIdPolicy;
   /**
@@ -78,8 +130,19 @@ export interface PresignHandlerOptions {
   endpoint?: string;
   /** Largest request body accepted, in bytes. Default 4096. */
   maxBodyBytes?: number;
-  /** Receives one event per request; never URLs, signatures or credentials. */
-  log?: (event: PresignLogEvent) => void;
+  /**
+   * Longest time, in ms, for the whole body to arrive once the handler starts reading it
+   * (after `authorize`); a slower body is answered 408 and the connection closed. Default
+   * 10,000.
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * Receives one event per request (and a few warnings); never URLs, signatures or
+   * credentials. Default: refusals printed with `console.info`, warnings with `console.warn`,
+   * failures with their redacted cause with `console.error`; minted URLs are not printed.
+   * `false` prints nothing.
+   */
+  log?: ((event: PresignLogEvent) => void) | false;
   /** The clock for signing and rate limiting. Defaults to `Date.now`. */
   now?: () => number | Date;
 }

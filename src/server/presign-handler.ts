@@ -1,9 +1,14 @@
+import { redactedError } from "../core/redact";
 import { isValidSessionId } from "../core/session-id";
+import { describeFailure } from "./failure";
+import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
-import { checkEnvelope, readBodyText } from "./read-body";
+import { attachHooks } from "./handler-hooks";
+import { checkEnvelope, methodNotAllowed, readBodyText } from "./read-body";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
+import type { RequestState } from "./request-state";
 import { emptyResponse, errorResponse, jsonResponse } from "./responses";
 
 export { DEFAULT_MAX_BODY_BYTES };
@@ -12,33 +17,31 @@ export { DEFAULT_MAX_BODY_BYTES };
 export type PresignHandler = (request: Request) => Promise<Response>;
 
 const ANONYMOUS = "anonymous";
-const GENERIC_FAILURE = "Could not create a URL";
-
-/** What the handler knows about a request while it answers it. */
-interface RequestState {
-  principal?: string;
-  corsHeaders: Record<string, string>;
-}
 
 /**
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
  * `backendUrlProvider`). It accepts only `POST` with a small JSON body
  * `{ sessionId?, runtime?, expires? }` and answers `{ url, expiresAt, sessionId }` with a `Date`
- * header and `Cache-Control: no-store`, or `{ error: { code, message } }` with a 4xx status
- * (500 with a generic message when signing fails).
+ * header and `Cache-Control: no-store`, or `{ error: { code, message } }` with a 4xx status,
+ * 500 (`credentials-unavailable` or `internal`) or 503 (`rate-limit-unavailable`), always with a
+ * fixed message: the details go to the log, redacted.
  *
  * Session ids are bound to the caller's principal (see `sessionIds`), so one user can resume
- * their own session but never obtain a URL for another user's.
+ * their own session but never obtain a URL for another user's. Requests are limited per client
+ * address before `authorize` (`preAuthRateLimit`) and, with `rateLimit`, per principal (per
+ * address when anonymous); a body must arrive within `bodyTimeoutMs`.
  *
  * @throws {AgentRuntimeValidationError} for unusable options, e.g. no `authorize` without
  *   `allowAnonymous: true`, both or neither of `runtimeArn` and `runtimes`, a bad ARN, region,
- *   endpoint, `expires`, `sessionSecret` or `rateLimit`, or an option of the wrong kind.
+ *   endpoint, `expires`, `sessionSecret`, `rateLimit`, `preAuthRateLimit`, `rateLimitStore` or
+ *   `trustProxy`, or an option of the wrong kind.
  */
 export function createPresignHandler(options: PresignHandlerOptions): PresignHandler {
   const config = createHandlerConfig(options);
-  return async (request) => {
+  const handler: PresignHandler = async (request) => {
     const state: RequestState = { corsHeaders: {} };
     try {
+      state.clientAddress = config.clientAddress(request);
       state.corsHeaders = config.cors.headersFor(request);
       if (request.method === "OPTIONS") {
         return emptyResponse(204, config.cors.preflightHeaders(request));
@@ -48,16 +51,29 @@ export function createPresignHandler(options: PresignHandlerOptions): PresignHan
       return failureResponse(config, state, error);
     }
   };
+  const stateOf = (standIn: Request | undefined): RequestState => ({
+    corsHeaders: {},
+    clientAddress: standIn && config.clientAddress(standIn),
+  });
+  attachHooks(handler, {
+    refuseMethod: (standIn) => failureResponse(config, stateOf(standIn), methodNotAllowed()),
+    fail: (error, standIn) => failureResponse(config, stateOf(standIn), error),
+  });
+  return handler;
 }
 
 /** Checks, authorizes and rate-limits a request, then signs the URL it asks for. */
 async function mint(config: HandlerConfig, request: Request, state: RequestState) {
   checkEnvelope(request, config.maxBodyBytes);
+  const authorized = await enforcePreAuthLimit(config, request, state);
   const principal = await identify(request, config.authorize);
+  authorized();
   state.principal = principal;
-  enforceRateLimit(config, principal);
+  await enforceRateLimit(config, request, state);
 
-  const body = parseRequestBody(await readBodyText(request, config.maxBodyBytes));
+  const body = parseRequestBody(
+    await readBodyText(request, config.maxBodyBytes, config.bodyTimeoutMs),
+  );
   const runtime = config.runtimes(body.runtime);
   const urlExpires = requestedExpires(body.expires, config.expires);
   if (body.sessionId !== undefined && !isValidSessionId(body.sessionId)) {
@@ -88,10 +104,16 @@ async function mint(config: HandlerConfig, request: Request, state: RequestState
   );
 }
 
-/** A refusal's 4xx answer, or a generic 500 for anything else; both logged. */
+/**
+ * A refusal's 4xx answer, or for anything else a 500 (503 when the rate-limit store failed)
+ * that names the kind of failure but not its details; both logged, the error redacted.
+ */
 function failureResponse(config: HandlerConfig, state: RequestState, error: unknown): Response {
-  const { principal, corsHeaders } = state;
-  const who = principal === undefined ? {} : { principal };
+  const { principal, clientAddress, corsHeaders } = state;
+  const who = {
+    ...(principal === undefined ? {} : { principal }),
+    ...(clientAddress === undefined ? {} : { clientAddress }),
+  };
   if (error instanceof PresignRefusal) {
     config.log({ type: "refused", status: error.status, code: error.code, ...who });
     // An origin that is not allowed gets no CORS headers at all.
@@ -99,8 +121,9 @@ function failureResponse(config: HandlerConfig, state: RequestState, error: unkn
       error.code === "origin-not-allowed" ? error.headers : { ...corsHeaders, ...error.headers };
     return errorResponse(error.status, error.code, error.message, headers);
   }
-  config.log({ type: "failed", error, ...who });
-  return errorResponse(500, "internal", GENERIC_FAILURE, corsHeaders);
+  const { status, code, message } = describeFailure(error);
+  config.log({ type: "failed", status, code, ...who, error: redactedError(error) });
+  return errorResponse(status, code, message, corsHeaders);
 }
 
 async function identify(
@@ -116,15 +139,6 @@ async function identify(
     throw new Error("authorize must return { principal: non-empty string } or null");
   }
   return result.principal;
-}
-
-function enforceRateLimit(config: HandlerConfig, principal: string): void {
-  const verdict = config.rateLimit?.(principal);
-  if (verdict && !verdict.allowed) {
-    throw new PresignRefusal(429, "rate-limited", "Too many requests; try again later", {
-      "Retry-After": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
-    });
-  }
 }
 
 function requestedExpires(requested: number | undefined, cap: number): number {

@@ -50,4 +50,26 @@ describe("readBodyText", () => {
       code: "invalid-json",
     });
   });
+
+  it("gives up on a body that does not arrive in time: 408, reader cancelled", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"runtime":'));
+        // ...and then nothing more: a client trickling or stalling its body.
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request("http://x/", {
+      method: "POST",
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const error = await readBodyText(request, 4096, 50).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PresignRefusal);
+    expect(error).toMatchObject({ status: 408, code: "request-timeout" });
+    expect(cancelled).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ export type PresignErrorCode =
   | "method-not-allowed"
   | "unsupported-media-type"
   | "body-too-large"
+  | "request-timeout"
   | "invalid-json"
   | "invalid-request"
   | "unauthorized"
@@ -12,6 +13,8 @@ export type PresignErrorCode =
   | "invalid-expires"
   | "invalid-session-id"
   | "session-forbidden"
+  | "rate-limit-unavailable"
+  | "credentials-unavailable"
   | "internal";
 
 /** A request the handler turns down with a 4xx answer; its message is safe to show the caller. */

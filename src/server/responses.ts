@@ -1,3 +1,4 @@
+import { redactSecrets } from "../core/redact";
 import type { PresignErrorCode } from "./refusal";
 
 const BASE_HEADERS = {
@@ -17,14 +18,17 @@ export function jsonResponse(
   });
 }
 
-/** `{ error: { code, message } }` with the given status. */
+/**
+ * `{ error: { code, message } }` with the given status. Messages are fixed texts; they are
+ * redacted all the same, so that no future message can carry a secret to a client.
+ */
 export function errorResponse(
   status: number,
   code: PresignErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Response {
-  return jsonResponse(status, { error: { code, message } }, headers);
+  return jsonResponse(status, { error: { code, message: redactSecrets(message) } }, headers);
 }
 
 /** An empty answer (a CORS preflight). */

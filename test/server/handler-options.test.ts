@@ -108,11 +108,44 @@ describe("createPresignHandler options", () => {
       "rateLimit.windowMs must be a finite number > 0 (got 0)",
     ],
     [
+      "preAuthRateLimit",
+      { ...base, preAuthRateLimit: { max: 0, windowMs: 1000 } },
+      "preAuthRateLimit.max must be a whole number >= 1 (got 0)",
+    ],
+    [
+      "preAuthRateLimit",
+      { ...base, preAuthRateLimit: true },
+      "preAuthRateLimit must be an object { max, windowMs } (got a boolean)",
+    ],
+    [
       "maxBodyBytes",
       { ...base, maxBodyBytes: 0 },
       "maxBodyBytes must be a whole number >= 1 (got 0)",
     ],
-    ["log", { ...base, log: "console" }, "log must be a function (got a string)"],
+    [
+      "bodyTimeoutMs",
+      { ...base, bodyTimeoutMs: 0 },
+      "bodyTimeoutMs must be a finite number > 0 (got 0)",
+    ],
+    [
+      "log",
+      { ...base, log: "console" },
+      "log must be a function (event) => void, or false for no log (got a string)",
+    ],
+    ["log", { ...base, log: true }, "(got a boolean)"],
+    [
+      "trustProxy",
+      { ...base, trustProxy: true },
+      "trustProxy must be false or the number of proxies in front of the server, a whole number from 0 to 32 (got a boolean)",
+    ],
+    ["trustProxy", { ...base, trustProxy: -1 }, /trustProxy must be false .* \(got -1\)$/],
+    ["trustProxy", { ...base, trustProxy: 1.5 }, /\(got 1\.5\)$/],
+    ["trustProxy", { ...base, trustProxy: "1" }, /trustProxy .* \(got a string\)$/],
+    [
+      "clientAddress",
+      { ...base, clientAddress: "x-real-ip" },
+      "clientAddress must be a function (got a string)",
+    ],
     ["now", { ...base, now: 0 }, "now must be a function (got a number)"],
     [
       "expires",

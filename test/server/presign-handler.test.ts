@@ -153,7 +153,7 @@ describe("createPresignHandler over node:http", () => {
     expect(logs[0]).toMatchObject({ type: "minted", principal: "anonymous" });
   });
 
-  it("answers 500 with a generic message when signing fails, and logs the cause", async () => {
+  it("answers 500 credentials-unavailable when credentials fail, and logs the cause", async () => {
     const { url, logs } = await start({
       credentials: async () => {
         throw new Error(
@@ -165,11 +165,31 @@ describe("createPresignHandler over node:http", () => {
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
-      error: { code: "internal", message: "Could not create a URL" },
+      error: {
+        code: "credentials-unavailable",
+        message: "The server has no AWS credentials to sign with",
+      },
     });
     expect(text).not.toContain("AccessDenied");
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ type: "failed", principal: "alice" });
+    expect(String((logs[0] as { error: Error }).error)).toContain("AccessDenied");
+  });
+
+  it("answers 500 internal with a generic message for other failures, and logs the cause", async () => {
+    const { url, logs } = await start({
+      authorize: () => {
+        throw new Error("session store at 10.0.3.7 refused: wrong password");
+      },
+    });
+    const response = await post(url, {});
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "internal", message: "Could not create a URL" },
+    });
+    expect(text).not.toContain("10.0.3.7");
+    expect(logs).toMatchObject([{ type: "failed", status: 500, code: "internal" }]);
   });
 
   it("defaults to the standard AWS environment variables", async () => {

@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   createPresignHandler,
@@ -82,5 +87,50 @@ export function post(
       ...headers,
     },
     body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** What {@link postFrom} got back. */
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * POSTs JSON over `node:http` from a chosen loopback address (`127.0.0.2`, ...), so that one
+ * test can be several clients: Linux routes all of 127.0.0.0/8 to the loopback interface.
+ */
+export function postFrom(
+  url: string,
+  body: unknown,
+  options: { localAddress?: string; headers?: Record<string, string>; method?: string } = {},
+): Promise<RawAnswer> {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      {
+        method: options.method ?? "POST",
+        localAddress: options.localAddress,
+        agent: false,
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": String(Buffer.byteLength(text)),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        let answer = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (answer += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: answer }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(text);
   });
 }

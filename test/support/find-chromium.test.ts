@@ -34,7 +34,7 @@ describe("findChromium", () => {
     ["darwin", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome", {}],
     [
       "win32",
-      "C:\\Program Files/Google/Chrome/Application/chrome.exe",
+      join("C:\\Program Files", "Google", "Chrome", "Application", "chrome.exe"),
       { PROGRAMFILES: "C:\\Program Files" },
     ],
   ])("finds a system browser on %s", (platform, path, env) => {

@@ -83,12 +83,8 @@ export function parseCliArgs(
   env: Readonly<Record<string, string | undefined>>,
   readFile: ReadTextFile = (path) => readFileSync(path, "utf8"),
 ): CliArgs {
-  let flags: CliFlags;
-  try {
-    flags = readFlags(argv);
-  } catch (error) {
-    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
-  }
+  const flags = readFlagsOrError(argv);
+  if ("kind" in flags) return flags;
   if (flags.help) return { kind: "help" };
   const secretFlag = Object.keys(SECRET_FLAGS).find((flag) => flag in flags);
   if (secretFlag) return { kind: "error", message: secretOnCommandLine(secretFlag) };
@@ -170,6 +166,14 @@ function readFlags(argv: readonly string[]) {
 }
 
 type CliFlags = ReturnType<typeof readFlags>;
+
+function readFlagsOrError(argv: readonly string[]): CliFlags | CliError {
+  try {
+    return readFlags(argv);
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 interface CliSecrets {
   secretAccessKey: string | undefined;
