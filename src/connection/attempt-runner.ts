@@ -1,4 +1,5 @@
-import { AgentRuntimeValidationError, toError } from "../core/errors";
+import { AgentRuntimeValidationError } from "../core/errors";
+import { withoutSecrets } from "../core/redact";
 import { AgentRuntimeProviderError } from "../providers/errors";
 import type { MachineEvent } from "./machine-types";
 import type { TimerSlots } from "./named-timers";
@@ -85,7 +86,7 @@ export class AttemptRunner {
       const message = `The URL provider did not answer within ${providerTimeoutMs} ms`;
       return { error: new AgentRuntimeProviderError(message, { code: "timeout" }), timedOut: true };
     } catch (error) {
-      return { error: toError(error), timedOut: false };
+      return { error: withoutSecrets(error), timedOut: false };
     } finally {
       timers.clear("providerDeadline");
     }
@@ -108,7 +109,8 @@ export class AttemptRunner {
     try {
       slot.open(Constructor, prepared.ready, handlers);
     } catch (error) {
-      dispatch({ type: "socket-error", error: toError(error) });
+      // A constructor may quote the URL it refused: a presigned URL is a credential.
+      dispatch({ type: "socket-error", error: withoutSecrets(error) });
       return;
     }
     this.#options.timers.start("handshake", this.#options.handshakeTimeoutMs, () =>

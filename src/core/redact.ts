@@ -1,3 +1,4 @@
+import { toError } from "./errors";
 /** What {@link redactSecrets} puts in place of a secret. */
 export const REDACTED = "[REDACTED]";
 
@@ -69,18 +70,39 @@ const MAX_CAUSES = 5;
  * handing an error to a log hook without handing over a secret it happened to carry.
  */
 export function redactedError(thrown: unknown, depth = 0): Error {
-  if (!(thrown instanceof Error)) return new Error(redactSecrets(String(thrown)));
-  const copy = new Error(redactSecrets(thrown.message));
-  copy.name = thrown.name;
-  copy.stack = thrown.stack === undefined ? undefined : redactSecrets(thrown.stack);
+  const error = toError(thrown);
+  const copy = new Error(redactSecrets(error.message));
+  if (error !== thrown) return copy;
+  copy.name = error.name;
+  copy.stack = error.stack === undefined ? undefined : redactSecrets(error.stack);
   for (const field of ["code", "status"] as const) {
-    const value: unknown = Reflect.get(thrown, field);
+    const value: unknown = Reflect.get(error, field);
     if (typeof value === "string" || typeof value === "number") {
       Reflect.set(copy, field, typeof value === "string" ? redactSecrets(value) : value);
     }
   }
-  if (thrown.cause !== undefined && depth < MAX_CAUSES) {
-    copy.cause = redactedError(thrown.cause, depth + 1);
+  if (error.cause !== undefined && depth < MAX_CAUSES) {
+    copy.cause = redactedError(error.cause, depth + 1);
   }
   return copy;
+}
+
+/**
+ * `thrown` as an `Error` with any secret in its message and stack redacted, keeping its class
+ * and fields (an app can still tell an `AgentRuntimeProviderError` by `instanceof`): redacted in
+ * place when needed, or a redacted copy when the object cannot be changed.
+ */
+export function withoutSecrets(thrown: unknown): Error {
+  const error = toError(thrown);
+  const message = redactSecrets(error.message);
+  const stack = error.stack === undefined ? undefined : redactSecrets(error.stack);
+  if (message === error.message && stack === error.stack) return error;
+  try {
+    error.message = message;
+    error.stack = stack;
+    if (error.message === message) return error;
+  } catch {
+    // A frozen error: fall back to a copy.
+  }
+  return redactedError(error);
 }

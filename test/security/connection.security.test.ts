@@ -210,3 +210,53 @@ describe("an agent that sends a huge frame", () => {
     connection.close();
   });
 });
+
+describe("secrets in errors", () => {
+  const signedUrl =
+    "wss://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/x/ws?X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+    "&X-Amz-Credential=ASIAEXAMPLEKEY0000001%2F20300101%2Fus-west-2%2Fbedrock-agentcore%2Faws4_request" +
+    "&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEXAMPLETOKENvalue1234567890abcdefSECRET" +
+    "&X-Amz-Signature=5f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
+
+  function expectNoSecret(text: string): void {
+    expect(text).not.toContain("EXAMPLETOKENvalue");
+    expect(text).not.toContain("5f1a2b3c4d5e6f708192");
+  }
+
+  it("keeps a presigned URL out of the snapshot when the WebSocket constructor quotes it", async () => {
+    class RefusingSocket {
+      constructor(url: string) {
+        throw new SyntaxError(`Invalid URL: ${url}`);
+      }
+    }
+    const urlProvider = async (context: UrlProviderContext): Promise<PresignedConnection> => ({
+      url: signedUrl,
+      expiresAt: Date.now() + 300_000,
+      sessionId: context.sessionId,
+    });
+    const { connection } = connectionUnderTest({
+      // @ts-expect-error a constructor that always throws is still a WebSocket constructor here
+      options: { urlProvider, WebSocket: RefusingSocket },
+    });
+    connection.connect();
+    await settle();
+    const { error, reason } = connection.getSnapshot();
+    expect(reason).toBe("socket-error");
+    expect(error).toBeInstanceOf(SyntaxError);
+    expectNoSecret(String(error?.message) + String(error?.stack));
+    connection.close();
+  });
+
+  it("keeps a presigned URL out of the snapshot when a provider's error quotes it", async () => {
+    const urlProvider = async (): Promise<PresignedConnection> => {
+      throw new Error(`could not refresh ${signedUrl}`);
+    };
+    const { connection } = connectionUnderTest({ options: { urlProvider } });
+    connection.connect();
+    await settle();
+    const { error } = connection.getSnapshot();
+    expect(error?.message).toMatch(/^could not refresh wss:\/\/bedrock-agentcore/);
+    expectNoSecret(String(error?.message) + String(error?.stack));
+    connection.close();
+  });
+});
