@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  memo,
-  useCallback,
-  useMemo,
-  useRef,
-  type CSSProperties,
-  type ReactNode,
-  type RefObject,
-} from "react";
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
@@ -26,6 +18,7 @@ import type {
   RenderMessage,
   Suggestion,
 } from "./types";
+import type { MutableRef } from "../mutable-ref";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
@@ -131,7 +124,7 @@ interface ChatContextSources {
   suggestions: readonly Suggestion[] | undefined;
   markdown: boolean | MarkdownOptions | undefined;
   /** The live region that `announce` speaks through. */
-  announcer: RefObject<LiveAnnouncerHandle | null>;
+  announcer: MutableRef<LiveAnnouncerHandle | null>;
 }
 
 /**

@@ -1,12 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationState } from "../../../store/types";
 import { useConversation } from "../../use-conversation";
 import { useChatContext } from "../chat-context";
 import { selectLastMessageIds } from "../internal/message-selectors";
 import { shallowArrayEqual } from "../internal/shallow-array-equal";
 import { useStickToBottom } from "../internal/use-stick-to-bottom";
+import type { MutableRef } from "../../mutable-ref";
 
 /** Options of {@link useMessageList}. */
 export interface UseMessageListOptions {
@@ -27,11 +28,11 @@ export interface MessageListBehaviour {
   /** Renders one more page of earlier messages, keeping the reading position. */
   showEarlier(): void;
   /** For the scroll container: it sticks to the bottom while answers stream. */
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollRef: MutableRef<HTMLDivElement | null>;
   /** For the content inside the scroll container. */
-  contentRef: RefObject<HTMLDivElement | null>;
+  contentRef: MutableRef<HTMLDivElement | null>;
   /** For the "show earlier" control: scrolling it into view shows more (like endless history). */
-  earlierRef: RefObject<HTMLButtonElement | null>;
+  earlierRef: MutableRef<HTMLButtonElement | null>;
   /** False once the user scrolled up; offer "Jump to latest" then. */
   stuck: boolean;
   /** Scrolls to the latest message and sticks there again, focusing the composer. */
@@ -50,7 +51,7 @@ function sameView(a: ListView, b: ListView): boolean {
 /** Rendering earlier messages adds height above: keep what the user is looking at in place. */
 function useShowEarlier(
   pageSize: number,
-  scrollRef: RefObject<HTMLDivElement | null>,
+  scrollRef: MutableRef<HTMLDivElement | null>,
   syncPosition: () => void,
 ) {
   const [limit, setLimit] = useState(pageSize);
@@ -74,8 +75,8 @@ function useShowEarlier(
 
 /** Shows more when the "show earlier" control scrolls into view. */
 function useRevealEarlier(
-  earlierRef: RefObject<HTMLButtonElement | null>,
-  scrollRef: RefObject<HTMLDivElement | null>,
+  earlierRef: MutableRef<HTMLButtonElement | null>,
+  scrollRef: MutableRef<HTMLDivElement | null>,
   hasEarlier: boolean,
   showEarlier: () => void,
 ): void {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { MutableRef } from "../../mutable-ref";
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 32;
@@ -17,9 +18,9 @@ function prefersReducedMotion(): boolean {
  * `BOTTOM_SLACK_PX` of the bottom pins again. `lastTopRef` keeps the last position seen.
  */
 function useUnpinOnScrollUp(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  stuckRef: RefObject<boolean>,
-  lastTopRef: RefObject<number>,
+  scrollRef: MutableRef<HTMLDivElement | null>,
+  stuckRef: MutableRef<boolean>,
+  lastTopRef: MutableRef<number>,
   setStuck: (value: boolean) => void,
 ): void {
   useEffect(() => {
@@ -45,9 +46,9 @@ function useUnpinOnScrollUp(
  * answer grows, the window resizes). Does nothing where there is no `ResizeObserver`.
  */
 function usePinWhileResizing(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  contentRef: RefObject<HTMLDivElement | null>,
-  stuckRef: RefObject<boolean>,
+  scrollRef: MutableRef<HTMLDivElement | null>,
+  contentRef: MutableRef<HTMLDivElement | null>,
+  stuckRef: MutableRef<boolean>,
   pin: () => void,
 ): void {
   useEffect(() => {
