@@ -21,4 +21,4 @@ echo "React 18: typecheck of the library and its tests"
 npx tsc -p tsconfig.react18.json --noEmit
 
 echo "React 18: tests"
-npx vitest run --project node --project jsdom --project browser --project storybook --project e2e
+EXPECTED_REACT_MAJOR=18 npx vitest run --project node --project jsdom --project browser --project storybook --project e2e
