@@ -75,7 +75,17 @@ export type {
 } from "./connection/types";
 
 // Codecs.
-export type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./codecs/types";
+export type {
+  AgentEvent,
+  AgentInterrupt,
+  AgentMessageRole,
+  Codec,
+  EncodeContext,
+  IncomingFrame,
+  RunOutcome,
+  SnapshotMessage,
+  SnapshotToolCall,
+} from "./codecs/types";
 export { textCodec } from "./codecs/text-codec";
 export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
 
@@ -90,14 +100,17 @@ export type {
   ConversationState,
   ConversationStore,
   ConversationStoreOptions,
+  ActivityPart,
   MessagePart,
+  ReasoningPart,
   TextPart,
   ToolCallPart,
 } from "./store/types";
 export type { ReadableStore } from "./core/readable-store";
 export { Conversation } from "./store/conversation";
 export { createConversationStore } from "./store/create-conversation-store";
-export { INTERRUPTED_ANSWER } from "./store/conversation-binding";
+export { INTERRUPTED_ANSWER, NO_INTERRUPTS } from "./store/conversation-binding";
+export { UNFINISHED_MESSAGE } from "./store/conversation-model";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
 export { AgentRuntimeAgentError, ConversationReleasedError } from "./store/errors";
 export {
@@ -136,6 +149,8 @@ export {
 } from "./react/components/connection-banner";
 export { StopButton, type StopButtonProps } from "./react/components/stop-button";
 export { ToolCall, formatToolPayload, type ToolCallProps } from "./react/components/tool-call";
+export { ReasoningView, type ReasoningViewProps } from "./react/components/reasoning-view";
+export { ActivityView, type ActivityViewProps } from "./react/components/activity-view";
 export { EmptyState, type EmptyStateProps } from "./react/components/empty-state";
 export { SuggestionList, type SuggestionListProps } from "./react/components/suggestion-list";
 export { PlainText } from "./react/components/plain-text";

@@ -69,7 +69,7 @@ describe("agUiCodec.decode", () => {
     [
       "TEXT_MESSAGE_START for another role",
       { type: "TEXT_MESSAGE_START", messageId: "m", role: "system" },
-      [{ type: "message-start", messageId: "m" }],
+      [{ type: "message-start", messageId: "m", role: "system" }],
     ],
     [
       "TEXT_MESSAGE_CONTENT",
@@ -83,10 +83,63 @@ describe("agUiCodec.decode", () => {
     ],
     [
       "TEXT_MESSAGE_CHUNK",
-      { type: "TEXT_MESSAGE_CHUNK", messageId: "m", delta: "x" },
-      [{ type: "text-delta", messageId: "m", delta: "x" }],
+      { type: "TEXT_MESSAGE_CHUNK", messageId: "m", role: "assistant", delta: "x" },
+      [{ type: "text-chunk", messageId: "m", role: "assistant", delta: "x" }],
     ],
-    ["TEXT_MESSAGE_CHUNK without delta", { type: "TEXT_MESSAGE_CHUNK", messageId: "m" }, []],
+    [
+      "TEXT_MESSAGE_CHUNK without delta",
+      { type: "TEXT_MESSAGE_CHUNK", messageId: "m" },
+      [{ type: "text-chunk", messageId: "m" }],
+    ],
+    [
+      "TOOL_CALL_CHUNK",
+      { type: "TOOL_CALL_CHUNK", toolCallId: "c", toolCallName: "f", delta: "{" },
+      [{ type: "tool-call-chunk", toolCallId: "c", name: "f", delta: "{" }],
+    ],
+    [
+      "TOOL_CALL_RESULT with content parts",
+      {
+        type: "TOOL_CALL_RESULT",
+        messageId: "r",
+        toolCallId: "c",
+        content: [
+          { type: "text", text: "sunny, " },
+          { type: "image", source: { type: "url", value: "https://x.test/a.png" } },
+          { type: "text", text: "21 °C" },
+        ],
+      },
+      [{ type: "tool-call-result", toolCallId: "c", messageId: "r", content: "sunny, 21 °C" }],
+    ],
+    [
+      "REASONING_MESSAGE_CONTENT",
+      { type: "REASONING_MESSAGE_CONTENT", messageId: "r", delta: "hmm" },
+      [{ type: "reasoning-delta", messageId: "r", delta: "hmm" }],
+    ],
+    [
+      "RUN_FINISHED with an interrupt",
+      {
+        type: "RUN_FINISHED",
+        threadId: "t",
+        runId: "r",
+        outcome: {
+          type: "interrupt",
+          interrupts: [{ id: "i1", reason: "tool_approval", message: "Send it?" }],
+        },
+      },
+      [
+        {
+          type: "run-finished",
+          runId: "r",
+          outcome: "interrupt",
+          interrupts: [{ id: "i1", reason: "tool_approval", message: "Send it?" }],
+        },
+      ],
+    ],
+    [
+      "ACTIVITY_SNAPSHOT",
+      { type: "ACTIVITY_SNAPSHOT", messageId: "a", activityType: "PLAN", content: { step: 1 } },
+      [{ type: "activity", messageId: "a", activityType: "PLAN", content: { step: 1 } }],
+    ],
     [
       "TOOL_CALL_START",
       { type: "TOOL_CALL_START", toolCallId: "c", toolCallName: "search", parentMessageId: "m" },
@@ -120,13 +173,7 @@ describe("agUiCodec.decode", () => {
     [
       "MESSAGES_SNAPSHOT",
       { type: "MESSAGES_SNAPSHOT", messages: [{ id: "1", role: "user", content: "x" }] },
-      [
-        {
-          type: "custom",
-          name: "MESSAGES_SNAPSHOT",
-          value: [{ id: "1", role: "user", content: "x" }],
-        },
-      ],
+      [{ type: "messages-snapshot", messages: [{ id: "1", role: "user", text: "x" }] }],
     ],
     [
       "CUSTOM",

@@ -1,40 +1,8 @@
-import { invalidOption, isRecord } from "../core/option-checks";
-import { MalformedEvent, mapAgUiEvent } from "./ag-ui-events";
-import { frameToText } from "./frame-text";
+import { invalidOption } from "../core/option-checks";
+import { decodeAgUiFrame, prepareAgUiFrame } from "./ag-ui-frames";
 import type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./types";
 
 export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
-
-function decodeJson(text: string): AgentEvent[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return [
-      { type: "error", message: "An AG-UI frame was not valid JSON", code: "malformed-frame" },
-    ];
-  }
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  const events: AgentEvent[] = [];
-  for (const item of items) {
-    if (!isRecord(item)) {
-      events.push({
-        type: "error",
-        message: "An AG-UI frame held something other than an event object",
-        code: "malformed-event",
-      });
-      continue;
-    }
-    try {
-      events.push(...mapAgUiEvent(item));
-    } catch (error) {
-      const message =
-        error instanceof MalformedEvent ? error.message : "An AG-UI event could not be read";
-      events.push({ type: "error", message, code: "malformed-event" });
-    }
-  }
-  return events;
-}
 
 /** The AG-UI `RunAgentInput` this codec sends for one user message. */
 export interface AgUiRunAgentInput {
@@ -62,8 +30,12 @@ export function toRunAgentInput(message: string, context: EncodeContext): AgUiRu
 
 /**
  * A codec for agents that speak the AG-UI event protocol (which AgentCore Runtime hosts).
- * Sends each message as a `RunAgentInput` whose `threadId` is the runtime session id; reads
- * one AG-UI event (or a JSON array of events) per frame. AG-UI defines no message that
+ * Sends each message as a `RunAgentInput` whose `threadId` is the runtime session id. Reads
+ * every encoding an agent may send over `/ws`: plain JSON (an event or an array of events),
+ * SSE text (`data: {...}` lines, one or many events per frame: what the AgentCore SDK's
+ * `AGUIApp` sends), and the protobuf binary form of `@ag-ui/encoder`, whose decoder
+ * (`@ag-ui/proto`, an optional peer dependency) `prepare` imports the first time a binary
+ * AG-UI frame arrives. AG-UI defines no message that
  * cancels a run from the client (a run ends when its transport closes), so this codec has no
  * cancel frame and `stop()` closes and reopens the stream. See docs/codecs.md for the mapping.
  *
@@ -76,18 +48,9 @@ export const agUiCodec: Codec<string> = {
     return JSON.stringify(toRunAgentInput(message, context));
   },
   decode(frame: IncomingFrame): AgentEvent[] {
-    let text: string;
-    try {
-      text = frameToText(frame);
-    } catch {
-      return [
-        {
-          type: "error",
-          message: "An AG-UI frame could not be read as text",
-          code: "malformed-frame",
-        },
-      ];
-    }
-    return decodeJson(text);
+    return decodeAgUiFrame(frame);
+  },
+  prepare(frame: IncomingFrame): Promise<void> | undefined {
+    return prepareAgUiFrame(frame);
   },
 };

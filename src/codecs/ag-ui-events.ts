@@ -1,4 +1,21 @@
+import {
+  contentText,
+  malformed,
+  MalformedEvent,
+  optionalRole,
+  optionalString,
+  requireArray,
+  requireRecord,
+  requireString,
+  withOptional,
+  type AgUiObject,
+  type EventOf,
+} from "./ag-ui-fields";
+import { runFinished } from "./ag-ui-run";
+import { snapshotMessages } from "./ag-ui-snapshot";
 import type { AgentEvent } from "./types";
+
+export { MalformedEvent } from "./ag-ui-fields";
 
 /** AG-UI event types this codec maps onto their own {@link AgentEvent}s. */
 export const AG_UI_MAPPED_EVENTS = [
@@ -12,156 +29,171 @@ export const AG_UI_MAPPED_EVENTS = [
   "TOOL_CALL_START",
   "TOOL_CALL_ARGS",
   "TOOL_CALL_END",
+  "TOOL_CALL_CHUNK",
   "TOOL_CALL_RESULT",
+  "REASONING_MESSAGE_START",
+  "REASONING_MESSAGE_CONTENT",
+  "REASONING_MESSAGE_END",
+  "REASONING_MESSAGE_CHUNK",
+  "MESSAGES_SNAPSHOT",
+  "ACTIVITY_SNAPSHOT",
+  "ACTIVITY_DELTA",
   "STATE_SNAPSHOT",
   "STATE_DELTA",
   "CUSTOM",
 ] as const;
 
 type MappedType = (typeof AG_UI_MAPPED_EVENTS)[number];
-type EventOf<T extends AgentEvent["type"]> = Extract<AgentEvent, { type: T }>;
-type AgUiEvent = Record<string, unknown>;
+type Mapper = (event: AgUiObject) => AgentEvent;
 
-/** An AG-UI event that lacks a field its type requires; decoding turns it into an error event. */
-export class MalformedEvent extends Error {}
+const messageId = (event: AgUiObject) => requireString(event, "messageId");
+const toolCallId = (event: AgUiObject) => requireString(event, "toolCallId");
+const delta = (event: AgUiObject) => requireString(event, "delta");
 
-function malformed(type: string, field: string): never {
-  throw new MalformedEvent(`AG-UI ${type} event without a valid ${field}`);
-}
-
-function requireString(event: AgUiEvent, field: string): string {
-  const value = event[field];
-  if (typeof value !== "string") malformed(String(event.type), field);
-  return value;
-}
-
-function optionalString(event: AgUiEvent, field: string): string | undefined {
-  const value = event[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") malformed(String(event.type), field);
-  return value;
-}
-
-/** `target` with those of `values` that are defined (keeps events free of `undefined` keys). */
-function withOptional<T extends object>(target: T, values: Partial<T>): T {
-  const defined = Object.fromEntries(
-    Object.entries(values).filter(([, value]) => value !== undefined),
-  );
-  return { ...target, ...defined };
-}
-
-function textMessageChunk(event: AgUiEvent): AgentEvent[] {
-  const delta = optionalString(event, "delta");
-  if (delta === undefined || delta === "") return [];
-  return [
-    withOptional<EventOf<"text-delta">>(
-      { type: "text-delta", delta },
-      { messageId: optionalString(event, "messageId") },
-    ),
-  ];
-}
-
-/** How each mapped AG-UI event becomes agent events; see docs/codecs.md for the table. */
-const MAPPERS = {
-  RUN_STARTED: (event) => [
+const RUN_MAPPERS = {
+  RUN_STARTED: (event) =>
     withOptional<EventOf<"run-started">>(
       { type: "run-started" },
       { runId: optionalString(event, "runId"), threadId: optionalString(event, "threadId") },
     ),
-  ],
-  RUN_FINISHED: (event) => [
-    withOptional<EventOf<"run-finished">>(
-      { type: "run-finished" },
-      { runId: optionalString(event, "runId") },
+  RUN_FINISHED: runFinished,
+  RUN_ERROR: (event) =>
+    withOptional<EventOf<"error">>(
+      { type: "error", message: optionalString(event, "message") || "The agent run failed" },
+      { code: optionalString(event, "code"), fatal: true },
     ),
-  ],
-  RUN_ERROR: (event) => {
-    const code = optionalString(event, "code");
-    const message = optionalString(event, "message");
-    return [
-      withOptional<EventOf<"error">>(
-        { type: "error", message: message || "The agent run failed", fatal: true },
-        { code },
-      ),
-    ];
-  },
-  TEXT_MESSAGE_START: (event) => {
-    const messageId = requireString(event, "messageId");
-    const role = optionalString(event, "role");
-    return [
-      withOptional<EventOf<"message-start">>(
-        { type: "message-start", messageId },
-        { role: role === undefined || role === "assistant" ? "assistant" : undefined },
-      ),
-    ];
-  },
-  TEXT_MESSAGE_CONTENT: (event) => [
-    {
-      type: "text-delta",
-      messageId: requireString(event, "messageId"),
-      delta: requireString(event, "delta"),
-    },
-  ],
-  TEXT_MESSAGE_END: (event) => [
-    { type: "message-end", messageId: requireString(event, "messageId") },
-  ],
-  TEXT_MESSAGE_CHUNK: textMessageChunk,
-  TOOL_CALL_START: (event) => [
+} satisfies Record<string, Mapper>;
+
+const TEXT_MAPPERS = {
+  TEXT_MESSAGE_START: (event) =>
+    withOptional<EventOf<"message-start">>(
+      { type: "message-start", messageId: messageId(event) },
+      { role: optionalRole(event) ?? "assistant" },
+    ),
+  TEXT_MESSAGE_CONTENT: (event) => ({
+    type: "text-delta",
+    messageId: messageId(event),
+    delta: delta(event),
+  }),
+  TEXT_MESSAGE_END: (event) => ({ type: "message-end", messageId: messageId(event) }),
+  TEXT_MESSAGE_CHUNK: (event) =>
+    withOptional<EventOf<"text-chunk">>(
+      { type: "text-chunk" },
+      {
+        messageId: optionalString(event, "messageId"),
+        role: optionalRole(event),
+        delta: optionalString(event, "delta"),
+      },
+    ),
+} satisfies Record<string, Mapper>;
+
+const TOOL_MAPPERS = {
+  TOOL_CALL_START: (event) =>
     withOptional<EventOf<"tool-call-start">>(
       {
         type: "tool-call-start",
-        toolCallId: requireString(event, "toolCallId"),
+        toolCallId: toolCallId(event),
         name: requireString(event, "toolCallName"),
       },
       { parentMessageId: optionalString(event, "parentMessageId") },
     ),
-  ],
-  TOOL_CALL_ARGS: (event) => [
-    {
-      type: "tool-call-args",
-      toolCallId: requireString(event, "toolCallId"),
-      delta: requireString(event, "delta"),
-    },
-  ],
-  TOOL_CALL_END: (event) => [
-    { type: "tool-call-end", toolCallId: requireString(event, "toolCallId") },
-  ],
-  TOOL_CALL_RESULT: (event) => [
-    withOptional<EventOf<"tool-call-result">>(
+  TOOL_CALL_ARGS: (event) => ({
+    type: "tool-call-args",
+    toolCallId: toolCallId(event),
+    delta: delta(event),
+  }),
+  TOOL_CALL_END: (event) => ({ type: "tool-call-end", toolCallId: toolCallId(event) }),
+  TOOL_CALL_CHUNK: (event) =>
+    withOptional<EventOf<"tool-call-chunk">>(
+      { type: "tool-call-chunk" },
+      {
+        toolCallId: optionalString(event, "toolCallId"),
+        name: optionalString(event, "toolCallName"),
+        parentMessageId: optionalString(event, "parentMessageId"),
+        delta: optionalString(event, "delta"),
+      },
+    ),
+  TOOL_CALL_RESULT: (event) => {
+    if (event.content === undefined || event.content === null)
+      malformed("TOOL_CALL_RESULT", "content");
+    return withOptional<EventOf<"tool-call-result">>(
       {
         type: "tool-call-result",
-        toolCallId: requireString(event, "toolCallId"),
-        content: requireString(event, "content"),
+        toolCallId: toolCallId(event),
+        content: contentText(event.content, "TOOL_CALL_RESULT"),
       },
       { messageId: optionalString(event, "messageId") },
+    );
+  },
+} satisfies Record<string, Mapper>;
+
+const REASONING_MAPPERS = {
+  REASONING_MESSAGE_START: (event) => ({ type: "reasoning-start", messageId: messageId(event) }),
+  REASONING_MESSAGE_CONTENT: (event) => ({
+    type: "reasoning-delta",
+    messageId: messageId(event),
+    delta: delta(event),
+  }),
+  REASONING_MESSAGE_END: (event) => ({ type: "reasoning-end", messageId: messageId(event) }),
+  REASONING_MESSAGE_CHUNK: (event) =>
+    withOptional<EventOf<"reasoning-chunk">>(
+      { type: "reasoning-chunk" },
+      { messageId: optionalString(event, "messageId"), delta: optionalString(event, "delta") },
     ),
-  ],
+} satisfies Record<string, Mapper>;
+
+const STATE_MAPPERS = {
+  MESSAGES_SNAPSHOT: (event) => ({ type: "messages-snapshot", messages: snapshotMessages(event) }),
+  ACTIVITY_SNAPSHOT: (event) =>
+    withOptional<EventOf<"activity">>(
+      {
+        type: "activity",
+        messageId: messageId(event),
+        activityType: requireString(event, "activityType"),
+        content: requireRecord(event, "content"),
+      },
+      { replace: typeof event.replace === "boolean" ? event.replace : undefined },
+    ),
+  ACTIVITY_DELTA: (event) => ({
+    type: "activity-delta",
+    messageId: messageId(event),
+    activityType: requireString(event, "activityType"),
+    patch: requireArray(event, "patch"),
+  }),
   STATE_SNAPSHOT: (event) => {
     if (!("snapshot" in event)) malformed("STATE_SNAPSHOT", "snapshot");
-    return [{ type: "state-snapshot", snapshot: event.snapshot }];
+    return { type: "state-snapshot", snapshot: event.snapshot };
   },
   STATE_DELTA: (event) => {
     if (!Array.isArray(event.delta)) malformed("STATE_DELTA", "delta (a JSON Patch array)");
-    return [{ type: "state-delta", delta: event.delta }];
+    return { type: "state-delta", delta: event.delta };
   },
-  CUSTOM: (event) => [{ type: "custom", name: requireString(event, "name"), value: event.value }],
-} satisfies Record<MappedType, (event: AgUiEvent) => AgentEvent[]>;
+  CUSTOM: (event) => ({ type: "custom", name: requireString(event, "name"), value: event.value }),
+} satisfies Record<string, Mapper>;
+
+/** How each mapped AG-UI event becomes an agent event; see docs/codecs.md for the table. */
+const MAPPERS: Record<MappedType, Mapper> = {
+  ...RUN_MAPPERS,
+  ...TEXT_MAPPERS,
+  ...TOOL_MAPPERS,
+  ...REASONING_MAPPERS,
+  ...STATE_MAPPERS,
+};
 
 function isMappedType(type: string): type is MappedType {
   return AG_UI_MAPPED_EVENTS.some((mapped) => mapped === type);
 }
 
 /**
- * The agent events of one AG-UI event. Types this codec does not map (STEP_*, TOOL_CALL_CHUNK,
- * RAW, THINKING_*, REASONING_*, ACTIVITY_* and future ones) become `custom` events named after
- * their type; `MESSAGES_SNAPSHOT` carries just its messages.
+ * The agent events of one AG-UI event. Types with no event of their own (STEP_*, RAW,
+ * REASONING_START/END, REASONING_ENCRYPTED_VALUE, SUBAGENT_* and future ones) become `custom`
+ * events named after their type, with the whole event as value.
  *
  * @throws {MalformedEvent} for an event without a string `type` or a required field.
  */
-export function mapAgUiEvent(event: AgUiEvent): AgentEvent[] {
+export function mapAgUiEvent(event: AgUiObject): AgentEvent[] {
   const type = event.type;
   if (typeof type !== "string") throw new MalformedEvent("AG-UI event without a string type");
-  if (isMappedType(type)) return MAPPERS[type](event);
-  if (type === "MESSAGES_SNAPSHOT") return [{ type: "custom", name: type, value: event.messages }];
+  if (isMappedType(type)) return [MAPPERS[type](event)];
   return [{ type: "custom", name: type, value: event }];
 }

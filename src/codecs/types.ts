@@ -6,17 +6,100 @@
 /** A frame as it arrives from a WebSocket. */
 export type IncomingFrame = string | ArrayBuffer | Uint8Array;
 
+/** Who wrote a message the agent streams or lists. */
+export type AgentMessageRole = "assistant" | "user" | "system" | "developer";
+
+/** A question the agent asks before its run can go on (AG-UI `Interrupt`). */
+export interface AgentInterrupt {
+  id: string;
+  /** Why the run stopped, e.g. `tool_approval`. */
+  reason: string;
+  /** What to ask the user. */
+  message?: string;
+  /** The tool call the interrupt is about. */
+  toolCallId?: string;
+  /** The JSON Schema of the answer the agent expects. */
+  responseSchema?: Record<string, unknown>;
+  /** ISO 8601 time after which the agent no longer takes an answer. */
+  expiresAt?: string;
+}
+
+/** How a run ended, when the agent said (AG-UI `RunFinishedOutcome`). */
+export type RunOutcome = "success" | "interrupt" | "cancelled";
+
+/** A tool call inside a message of a {@link AgentEvent} `messages-snapshot`. */
+export interface SnapshotToolCall {
+  toolCallId: string;
+  name: string;
+  /** Arguments as JSON text. */
+  args: string;
+}
+
+/**
+ * One message of a `messages-snapshot`: the agent's whole conversation, as AG-UI lists it.
+ * `tool` messages carry a tool call's result; `reasoning` messages the model's thinking;
+ * `activity` messages structured progress.
+ */
+export type SnapshotMessage =
+  | { id: string; role: AgentMessageRole; text: string; toolCalls?: SnapshotToolCall[] }
+  | { id: string; role: "tool"; toolCallId: string; text: string }
+  | { id: string; role: "reasoning"; text: string }
+  | { id: string; role: "activity"; activityType: string; content: Record<string, unknown> };
+
 /** Events a codec decodes from agent frames. The store builds messages from them. */
 export type AgentEvent =
   | { type: "run-started"; runId?: string; threadId?: string }
-  | { type: "run-finished"; runId?: string }
-  | { type: "message-start"; messageId?: string; role?: "assistant" }
+  /**
+   * The run is over. `outcome: "interrupt"` with `interrupts`: the agent waits for answers
+   * before it goes on.
+   */
+  | {
+      type: "run-finished";
+      runId?: string;
+      outcome?: RunOutcome;
+      interrupts?: AgentInterrupt[];
+    }
+  | { type: "message-start"; messageId?: string; role?: AgentMessageRole }
   | { type: "text-delta"; messageId?: string; delta: string }
   | { type: "message-end"; messageId?: string }
+  /**
+   * Text with its start and end implied: the first chunk of a message (with `messageId`) starts
+   * it, and the message ends at the next event that is not one of its chunks.
+   */
+  | { type: "text-chunk"; messageId?: string; role?: AgentMessageRole; delta?: string }
   | { type: "tool-call-start"; toolCallId: string; name: string; parentMessageId?: string }
   | { type: "tool-call-args"; toolCallId: string; delta: string }
   | { type: "tool-call-end"; toolCallId: string }
+  /** A tool call with its start and end implied, like `text-chunk`. */
+  | {
+      type: "tool-call-chunk";
+      toolCallId?: string;
+      name?: string;
+      parentMessageId?: string;
+      delta?: string;
+    }
   | { type: "tool-call-result"; toolCallId: string; content: string; messageId?: string }
+  /** The model's reasoning (AG-UI `REASONING_MESSAGE_*`), shown apart from the answer. */
+  | { type: "reasoning-start"; messageId: string }
+  | { type: "reasoning-delta"; messageId: string; delta: string }
+  | { type: "reasoning-end"; messageId: string }
+  /** Reasoning with its start and end implied, like `text-chunk`. */
+  | { type: "reasoning-chunk"; messageId?: string; delta?: string }
+  /** The agent's whole message list: it replaces the conversation's messages. */
+  | { type: "messages-snapshot"; messages: SnapshotMessage[] }
+  /**
+   * Structured progress the agent shows in the conversation (AG-UI `ACTIVITY_SNAPSHOT`):
+   * `replace: false` only creates it when it does not exist yet.
+   */
+  | {
+      type: "activity";
+      messageId: string;
+      activityType: string;
+      content: Record<string, unknown>;
+      replace?: boolean;
+    }
+  /** A JSON Patch (RFC 6902) on an activity's content (AG-UI `ACTIVITY_DELTA`). */
+  | { type: "activity-delta"; messageId: string; activityType: string; patch: unknown[] }
   | { type: "state-snapshot"; snapshot: unknown }
   | { type: "state-delta"; delta: unknown[] }
   /** A malformed frame or an error the agent reported. `fatal` ends the run in progress. */
@@ -40,6 +123,14 @@ export interface Codec<Outgoing = string> {
   readonly name: string;
   encode(message: Outgoing, context: EncodeContext): string;
   decode(frame: IncomingFrame): AgentEvent[];
+  /**
+   * Optional: called with each frame before `decode`. A codec that needs something loaded
+   * before it can read a frame (a decoder it imports lazily) returns a promise; the connection
+   * then calls `decode` once it settles. Frames are still decoded and delivered in the order
+   * they arrived: later frames wait for an earlier pending one, and so does the socket's close.
+   * Return nothing when `decode` can run at once. Must not reject.
+   */
+  prepare?(frame: IncomingFrame): Promise<void> | undefined;
   /**
    * The frame that cancels the answer in progress, where the protocol has one. Without it,
    * `stop()` closes and reopens the stream on the same session.

@@ -5,7 +5,7 @@ import { AttemptRunner } from "./attempt-runner";
 import { initialMachineState, transition } from "./connection-machine";
 import { AgentRuntimeFrameTooLargeError } from "./errors";
 import { Heartbeat } from "./heartbeat";
-import { decodeFrame } from "./decode-frame";
+import { InboundFrames } from "./inbound-order";
 import type { MachineEffect, MachineEvent, MachinePolicy, MachineState } from "./machine-types";
 import { NamedTimers } from "./named-timers";
 import { Outbox } from "./outbox";
@@ -51,6 +51,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(event: AgentEvent) => void>();
   readonly #queue: MachineEvent[] = [];
+  readonly #inbound: InboundFrames;
   #dispatching = false;
   #machine: MachineState;
   #snapshot: ConnectionSnapshot<Outgoing>;
@@ -87,6 +88,9 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#heartbeat =
       resolved.heartbeat && new Heartbeat(resolved.heartbeat, this.#slot, this.#timers);
     this.#online = new OnlineWatch(resolved.onlineSource);
+    const { codec, maxInboundFrameBytes: maxBytes } = resolved;
+    const serial = () => this.#slot.serial;
+    this.#inbound = new InboundFrames({ codec, maxBytes, serial, listeners: this.#eventListeners });
     this.#attempts = new AttemptRunner({
       timers: this.#timers,
       providerTimeoutMs: resolved.providerTimeoutMs,
@@ -270,20 +274,17 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
 
   #onMessage(data: unknown): void {
     this.#slot.touch(Date.now());
-    const events = decodeFrame(this.#options.codec, data, this.#options.maxInboundFrameBytes);
-    const serial = this.#slot.serial;
-    for (const event of events) {
-      // A listener may close or replace the socket; the rest of a stale frame is not delivered.
-      if (this.#slot.serial !== serial) return;
-      notify(this.#eventListeners, event);
-    }
+    this.#inbound.message(data);
   }
 
+  /** Handled after the frames still waiting for the codec, so a run's last events come first. */
   #onClose(code: number, peerReason: string): void {
-    this.#attempts.answered();
-    const closed = this.#slot.release(Date.now());
-    this.#stopStreamTimers();
-    this.#dispatch({ type: "socket-closed", code, peerReason, ...closed });
+    this.#inbound.close(() => {
+      this.#attempts.answered();
+      const closed = this.#slot.release(Date.now());
+      this.#stopStreamTimers();
+      this.#dispatch({ type: "socket-closed", code, peerReason, ...closed });
+    });
   }
 
   /** Publishes a new snapshot when anything in it (or the outbox) changed. */

@@ -10,13 +10,24 @@ function frameBytes(frame: IncomingFrame, maxBytes: number): number {
   return frame.length * 3 <= maxBytes ? frame.length : utf8ByteLength(frame);
 }
 
-/**
- * The agent events in one received payload. Never throws: a payload of an unsupported type, a
- * frame over `maxBytes` (not decoded at all), or a codec that throws becomes an `error` event,
- * and the connection lives on.
- */
-export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: number): AgentEvent[] {
-  const frame = toIncomingFrame(data);
+/** A received payload: what to wait for before decoding it, and its decoding. */
+export interface ReceivedFrame {
+  /** Settles when the codec is ready for the frame (`codec.prepare`); never rejects. */
+  ready: Promise<void> | undefined;
+  /** The frame's events. Never throws. */
+  decode(): AgentEvent[];
+}
+
+function settled(value: unknown): Promise<void> | undefined {
+  if (!(value instanceof Promise)) return undefined;
+  return value.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The error events of a payload that is never handed to the codec, if it is one. */
+function refusal(frame: IncomingFrame | undefined, maxBytes: number): AgentEvent[] | null {
   if (frame === undefined) {
     const message = "Received a frame of an unsupported type";
     return [{ type: "error", message, code: "unsupported-frame" }];
@@ -26,10 +37,46 @@ export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: numb
     const message = `Dropped a frame of ${bytes} bytes or more from the agent; the limit is ${maxBytes}`;
     return [{ type: "error", message, code: "frame-too-large" }];
   }
+  return null;
+}
+
+function decodeWith(codec: Codec<unknown>, frame: IncomingFrame): AgentEvent[] {
   try {
     return codec.decode(frame);
   } catch {
     const message = `The ${codec.name} codec failed to decode a frame`;
     return [{ type: "error", message, code: "codec-error" }];
   }
+}
+
+/**
+ * Takes in one received payload. A payload of an unsupported type or a frame over `maxBytes`
+ * is never handed to the codec (its decoding is an `error` event); otherwise the codec's
+ * `prepare` runs now (a throw counts as ready) and `decode` when the caller asks.
+ */
+export function receiveFrame(
+  codec: Codec<unknown>,
+  data: unknown,
+  maxBytes: number,
+): ReceivedFrame {
+  const frame = toIncomingFrame(data);
+  const refused = refusal(frame, maxBytes);
+  if (refused || frame === undefined) return { ready: undefined, decode: () => refused ?? [] };
+  let ready: Promise<void> | undefined;
+  try {
+    ready = settled(codec.prepare?.(frame));
+  } catch {
+    ready = undefined;
+  }
+  return { ready, decode: () => decodeWith(codec, frame) };
+}
+
+/**
+ * The agent events in one received payload, decoded at once (without waiting for `prepare`).
+ * Never throws: a payload of an unsupported type, a frame over `maxBytes` (not decoded at all),
+ * or a codec that throws becomes an `error` event, and the connection lives on.
+ */
+export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: number): AgentEvent[] {
+  const frame = toIncomingFrame(data);
+  return refusal(frame, maxBytes) ?? (frame === undefined ? [] : decodeWith(codec, frame));
 }

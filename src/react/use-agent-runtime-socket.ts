@@ -6,6 +6,7 @@ import type {
   ConversationConnection,
 } from "../connection/types";
 import type { Conversation } from "../store/conversation";
+import type { AgentInterrupt } from "../codecs/types";
 import type { ChatMessage, ConversationActions } from "../store/types";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "./use-agent-runtime-store";
 import { useConversation } from "./use-conversation";
@@ -23,6 +24,16 @@ export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActio
   isStreaming: boolean;
   /** The last error worth showing, or `null`. */
   error: Error | null;
+  /**
+   * The agent's state (AG-UI `STATE_SNAPSHOT` and `STATE_DELTA`), or `undefined` until it sends
+   * one. The same object across renders while it does not change.
+   */
+  agentState: unknown;
+  /**
+   * What the agent asks before its run goes on (a run that finished with an AG-UI `interrupt`
+   * outcome), for a UI to put to the user; empty otherwise.
+   */
+  pendingInterrupts: readonly AgentInterrupt[];
   /** The runtime session id, or `null` before the connection exists (server, first render). */
   sessionId: string | null;
   /** The connection's full snapshot: attempt, next retry time, reason, close code, outbox, ... */
@@ -67,6 +78,8 @@ export function useAgentRuntimeSocket<Outgoing = string>(
       messages: state.messages,
       isStreaming: state.isStreaming,
       error: state.error,
+      agentState: state.agentState,
+      pendingInterrupts: state.pendingInterrupts,
       sessionId: state.connection.sessionId === "" ? null : state.connection.sessionId,
       connectionState: state.connection,
       connection: store.connection,

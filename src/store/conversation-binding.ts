@@ -1,6 +1,8 @@
-import type { AgentEvent } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
+import { AgentState } from "./agent-state";
+import { ChunkLanes } from "./chunk-lanes";
 import { ConversationModel, isUrgent } from "./conversation-model";
 import { AgentRuntimeAgentError } from "./errors";
 import type { FrameScheduler } from "./frame-scheduler";
@@ -8,6 +10,9 @@ import type { ChatMessage, ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */
 export const INTERRUPTED_ANSWER = "The connection closed before the answer finished.";
+
+/** The `pendingInterrupts` of a conversation no run interrupted (one array, so it is stable). */
+export const NO_INTERRUPTS: readonly AgentInterrupt[] = Object.freeze([]);
 
 /** Where a binding sends what it publishes. */
 export interface BindingOutput<Outgoing> {
@@ -42,6 +47,9 @@ export class ConversationBinding<Outgoing> {
   #unreported: Error[] = [];
   #published: ConversationState<Outgoing>;
   #cancelFrame: (() => void) | null = null;
+  readonly #lanes = new ChunkLanes();
+  readonly #agentState = new AgentState();
+  #interrupts: readonly AgentInterrupt[] = NO_INTERRUPTS;
   #destroyed = false;
 
   constructor(connection: ConversationConnection<Outgoing>, options: BindingOptions<Outgoing>) {
@@ -79,7 +87,9 @@ export class ConversationBinding<Outgoing> {
       next.messages !== previous.messages ||
       next.connection !== previous.connection ||
       next.error !== previous.error ||
-      next.isStreaming !== previous.isStreaming;
+      next.isStreaming !== previous.isStreaming ||
+      next.agentState !== previous.agentState ||
+      next.pendingInterrupts !== previous.pendingInterrupts;
     if (changed) {
       this.#published = next;
       this.#options.output.state(next);
@@ -92,6 +102,7 @@ export class ConversationBinding<Outgoing> {
 
   send(message: Outgoing): string {
     this.#error = null;
+    this.#interrupts = NO_INTERRUPTS;
     this.#model.beginTurn();
     let id: string;
     try {
@@ -149,6 +160,8 @@ export class ConversationBinding<Outgoing> {
       connection: this.#snapshot,
       error: this.#error,
       isStreaming: this.#model.isStreaming(),
+      agentState: this.#agentState.value,
+      pendingInterrupts: this.#interrupts,
     };
   }
 
@@ -186,13 +199,38 @@ export class ConversationBinding<Outgoing> {
   }
 
   #onEvent(event: AgentEvent): void {
-    this.#model.applyEvent(event);
-    if (event.type === "error") {
-      const { code, fatal } = event;
-      this.#report(new AgentRuntimeAgentError(event.message, { code, fatal }));
-    }
+    for (const expanded of this.#lanes.expand(event)) this.#apply(expanded);
+    for (const failure of this.#model.takeFailures()) this.#report(failure);
     if (isUrgent(event)) this.publish();
     else this.#publishOnNextFrame();
     this.#options.output.event(event);
+  }
+
+  /** One event (chunks expanded) into the messages, the agent's state and the interrupts. */
+  #apply(event: AgentEvent): void {
+    this.#model.applyEvent(event);
+    switch (event.type) {
+      case "error":
+        this.#report(
+          new AgentRuntimeAgentError(event.message, { code: event.code, fatal: event.fatal }),
+        );
+        break;
+      case "state-snapshot":
+        this.#agentState.snapshot(event.snapshot);
+        break;
+      case "state-delta": {
+        const failed = this.#agentState.delta(event.delta);
+        if (failed) this.#report(failed);
+        break;
+      }
+      case "run-started":
+        this.#interrupts = NO_INTERRUPTS;
+        break;
+      case "run-finished":
+        this.#interrupts =
+          event.outcome === "interrupt" && event.interrupts?.length
+            ? event.interrupts
+            : NO_INTERRUPTS;
+    }
   }
 }

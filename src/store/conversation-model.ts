@@ -1,8 +1,12 @@
-import type { AgentEvent } from "../codecs/types";
+import type { AgentEvent, AgentMessageRole } from "../codecs/types";
 import type { OutboxEntry, OutboxStatus } from "../connection/types";
+import { AgentRuntimeAgentError } from "./errors";
 import { MessageRecords } from "./message-records";
 import { appendText, isRunningTool, type MessageRecord } from "./message-record";
-import type { ChatMessage, ChatMessageStatus, ToolCallPart } from "./types";
+import { applyMoreEvent, type MoreEventsContext } from "./more-events";
+import { Reasoning } from "./reasoning";
+import { ToolCalls } from "./tool-calls";
+import type { ChatMessage, ChatMessageStatus } from "./types";
 
 /**
  * Whether the store publishes `event` at once instead of on the next frame: a message or run
@@ -27,6 +31,9 @@ const OUTBOX_TO_MESSAGE_STATUS: Record<OutboxStatus, ChatMessageStatus> = {
 /** The message a failed send shows when the connection gave no error. */
 const UNSENT_MESSAGE = "The message could not be sent.";
 
+/** Shown on a message still open when the agent finished its run (an AG-UI protocol violation). */
+export const UNFINISHED_MESSAGE = "The agent finished its run before this message ended.";
+
 /**
  * The conversation as the store builds it: messages from outbox entries (user) and agent events
  * (assistant). Mutations are cheap and synchronous; `messages()` turns the working copies into
@@ -36,8 +43,11 @@ export class ConversationModel<Outgoing> {
   readonly #records: MessageRecords;
   /** The assistant message that id-less deltas go to. */
   #currentAssistantId: string | null = null;
-  /** Which message each tool call belongs to. */
-  readonly #toolOwners = new Map<string, string>();
+  readonly #toolCalls: ToolCalls;
+  readonly #reasoning: Reasoning;
+  /** Messages (text and reasoning) the agent started explicitly and has not ended yet. */
+  readonly #open = new Set<string>();
+  readonly #more: MoreEventsContext;
   /** Between `run-started` and `run-finished`. */
   #runActive = false;
   /** After `stop()`: leftovers of the stopped answer must not open a new message. */
@@ -50,6 +60,18 @@ export class ConversationModel<Outgoing> {
   constructor(options: ConversationModelOptions<Outgoing>) {
     this.#options = options;
     this.#records = new MessageRecords(options.now);
+    this.#toolCalls = new ToolCalls(this.#records);
+    this.#reasoning = new Reasoning(this.#records);
+    this.#more = {
+      records: this.#records,
+      reasoning: this.#reasoning,
+      toolCalls: this.#toolCalls,
+      open: this.#open,
+      droppingLeftovers: () => this.#droppingLeftovers,
+      forgetCurrent: () => {
+        this.#currentAssistantId = null;
+      },
+    };
   }
 
   /** Takes in one decoded agent event. */
@@ -60,10 +82,7 @@ export class ConversationModel<Outgoing> {
         this.#droppingLeftovers = false;
         break;
       case "message-start":
-        if (event.messageId === undefined || !this.#records.has(event.messageId)) {
-          this.#droppingLeftovers = false;
-          this.#startAssistant(event.messageId);
-        }
+        this.#startMessage(event.messageId, event.role ?? "assistant");
         break;
       case "text-delta": {
         const record = this.#streamingTarget(event.messageId);
@@ -74,26 +93,26 @@ export class ConversationModel<Outgoing> {
         break;
       }
       case "message-end": {
-        const record = this.#records.get(event.messageId ?? this.#currentAssistantId);
-        if (record?.role === "assistant" && record.status === "streaming") {
-          this.#finish(record, "complete");
-        }
+        const id = event.messageId ?? this.#currentAssistantId;
+        const record = this.#records.get(id);
+        if (id !== null) this.#open.delete(id);
+        if (record?.status === "streaming") this.#finish(record, "complete");
         break;
       }
       case "tool-call-start":
         this.#startToolCall(event.toolCallId, event.name, event.parentMessageId);
         break;
       case "tool-call-args":
-        this.#updateToolCall(event.toolCallId, (part) => ({
+        this.#toolCalls.update(event.toolCallId, (part) => ({
           ...part,
           args: part.args + event.delta,
         }));
         break;
       case "tool-call-end":
-        this.#updateToolCall(event.toolCallId, (part) => ({ ...part, status: "complete" }));
+        this.#toolCalls.update(event.toolCallId, (part) => ({ ...part, status: "complete" }));
         break;
       case "tool-call-result":
-        this.#updateToolCall(event.toolCallId, (part) => ({
+        this.#toolCalls.update(event.toolCallId, (part) => ({
           ...part,
           result: event.content,
           status: "complete",
@@ -104,7 +123,9 @@ export class ConversationModel<Outgoing> {
         break;
       case "error":
         if (event.fatal) this.#endRun("error", event.message);
-      // state-snapshot, state-delta and custom events carry no message content.
+        break;
+      default:
+        applyMoreEvent(this.#more, event);
     }
   }
 
@@ -112,6 +133,7 @@ export class ConversationModel<Outgoing> {
   syncOutbox(outbox: ReadonlyArray<OutboxEntry<Outgoing>>): void {
     for (const entry of outbox) {
       let record = this.#records.get(entry.id);
+      if (!record && this.#records.wasRemoved(entry.id)) continue;
       if (!record) {
         const text = this.#options.messageText(entry.message);
         record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
@@ -135,6 +157,8 @@ export class ConversationModel<Outgoing> {
     this.#runActive = false;
     this.#currentAssistantId = null;
     this.#droppingLeftovers = true;
+    this.#open.clear();
+    this.#reasoning.endRun();
   }
 
   /** The stream broke: an answer in progress will not continue on a new socket. */
@@ -151,7 +175,7 @@ export class ConversationModel<Outgoing> {
   isStreaming(): boolean {
     if (this.#runActive) return true;
     for (const record of this.#records.values()) {
-      if (record.role !== "assistant") continue;
+      if (record.role === "user") continue;
       if (record.status === "streaming") return true;
       if (record.status === "complete" && record.parts.some(isRunningTool)) return true;
     }
@@ -177,68 +201,79 @@ export class ConversationModel<Outgoing> {
     return failures;
   }
 
-  #startAssistant(messageId: string | undefined): MessageRecord {
+  #startMessage(messageId: string | undefined, role: AgentMessageRole): void {
+    if (messageId !== undefined && this.#records.has(messageId)) {
+      if (this.#records.get(messageId)?.status === "streaming") this.#open.add(messageId);
+      return;
+    }
+    this.#droppingLeftovers = false;
+    const record = this.#startAssistant(messageId, role);
+    this.#open.add(record.id);
+  }
+
+  /** A new streaming message (the reasoning waiting for an answer becomes it). */
+  #startAssistant(
+    messageId: string | undefined,
+    role: AgentMessageRole = "assistant",
+  ): MessageRecord {
     const existing = this.#records.get(messageId);
     if (existing) return existing;
     const id = messageId ?? this.#records.generateId();
-    const record = this.#records.add(id, "assistant", "streaming", []);
-    this.#currentAssistantId = id;
+    const adopted = role === "assistant" ? this.#reasoning.adopt(id) : null;
+    const record = adopted ?? this.#records.add(id, role, "streaming", []);
+    record.status = "streaming";
+    if (role === "assistant") this.#currentAssistantId = id;
     return record;
   }
 
   /** The streaming message a delta belongs to, opening one when the agent did not. */
   #streamingTarget(messageId: string | undefined): MessageRecord | null {
     const known = this.#records.get(messageId ?? this.#currentAssistantId);
-    if (known) return known.role === "assistant" && known.status === "streaming" ? known : null;
+    if (known) return known.status === "streaming" ? known : null;
     if (this.#droppingLeftovers) return null;
     return this.#startAssistant(messageId);
   }
 
+  /**
+   * A tool call goes to its parent message (which may have ended: AG-UI sends calls after the
+   * text they belong to); with a parent not seen yet, to a new message of that id; without a
+   * parent, to a new message named after the call (as `@ag-ui/client` does).
+   */
   #startToolCall(toolCallId: string, name: string, parentMessageId?: string): void {
-    if (this.#toolOwners.has(toolCallId)) return;
+    if (this.#toolCalls.has(toolCallId) || this.#droppingLeftovers) return;
     const parent = this.#records.get(parentMessageId);
     let owner: MessageRecord | null;
     if (parent) {
-      // A tool call may follow the end of the text it belongs to (AG-UI does this).
       const open = parent.status === "streaming" || parent.status === "complete";
       owner = parent.role === "assistant" && open ? parent : null;
     } else {
-      owner = this.#streamingTarget(parentMessageId);
+      owner = this.#startAssistant(parentMessageId ?? toolCallId);
+      if (this.#currentAssistantId === owner.id) this.#currentAssistantId = null;
     }
-    if (!owner) return;
-    owner.parts.push({ type: "tool-call", toolCallId, name, args: "", status: "running" });
-    this.#toolOwners.set(toolCallId, owner.id);
-    this.#records.touch(owner);
+    if (owner) this.#toolCalls.add(owner, toolCallId, name);
   }
 
-  #updateToolCall(toolCallId: string, update: (part: ToolCallPart) => ToolCallPart): void {
-    const owner = this.#records.get(this.#toolOwners.get(toolCallId));
-    if (!owner || owner.status === "stopped" || owner.status === "error") return;
-    const index = owner.parts.findIndex(
-      (part) => part.type === "tool-call" && part.toolCallId === toolCallId,
-    );
-    const part = owner.parts[index];
-    if (part?.type !== "tool-call") return;
-    owner.parts[index] = update(part);
-    this.#records.touch(owner);
-  }
-
-  /** Ends every answer in progress, e.g. on `run-finished` or a fatal error. */
+  /**
+   * Ends every answer in progress, e.g. on `run-finished` or a fatal error. A run that finished
+   * while a message it started was still open breaks the protocol: that message ends in error,
+   * reported once.
+   */
   #endRun(status: "complete" | "error", error?: string): void {
+    if (status === "complete" && this.#open.size > 0) {
+      for (const id of this.#open) {
+        const record = this.#records.get(id) ?? this.#reasoning.recordOf(id);
+        if (record?.status === "streaming") this.#finish(record, "error", UNFINISHED_MESSAGE);
+      }
+      this.#failures.push(
+        new AgentRuntimeAgentError(UNFINISHED_MESSAGE, { code: "protocol-violation" }),
+      );
+    }
+    this.#open.clear();
+    this.#reasoning.endRun();
     for (const record of this.#streamingAssistants()) this.#finish(record, status, error);
-    if (status === "complete") this.#completeRunningTools();
+    if (status === "complete") this.#toolCalls.completeRunning();
     this.#runActive = false;
     this.#currentAssistantId = null;
-  }
-
-  #completeRunningTools(): void {
-    for (const record of this.#records.values()) {
-      if (record.role !== "assistant" || !record.parts.some(isRunningTool)) continue;
-      record.parts = record.parts.map((part) =>
-        isRunningTool(part) ? { ...part, status: "complete" } : part,
-      );
-      this.#records.touch(record);
-    }
   }
 
   #finish(record: MessageRecord, status: ChatMessageStatus, error?: string): void {
@@ -251,7 +286,7 @@ export class ConversationModel<Outgoing> {
 
   *#streamingAssistants(): Generator<MessageRecord> {
     for (const record of this.#records.values()) {
-      if (record.role === "assistant" && record.status === "streaming") yield record;
+      if (record.role !== "user" && record.status === "streaming") yield record;
     }
   }
 }

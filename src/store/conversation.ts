@@ -2,7 +2,7 @@ import type { AgentEvent } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { listen, notify } from "../core/listeners";
-import { ConversationBinding } from "./conversation-binding";
+import { ConversationBinding, NO_INTERRUPTS } from "./conversation-binding";
 import { ConversationReleasedError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
 import { defaultMessageText } from "./message-text";
@@ -72,6 +72,8 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
       connection: idleSnapshot(options.placeholderSessionId ?? ""),
       error: null,
       isStreaming: false,
+      agentState: undefined,
+      pendingInterrupts: NO_INTERRUPTS,
     };
     if (typeof connection !== "function") this.#binding = this.#bind(connection);
     this.#initial = this.#binding?.state ?? this.#placeholder;

@@ -39,7 +39,7 @@ describe("createConversationStore: referential stability", () => {
 
   it("does not publish when an event changes nothing", () => {
     const { connection, frames, publishes } = setup();
-    connection.emit({ type: "state-snapshot", snapshot: { a: 1 } });
+    connection.emit({ type: "tool-call-args", toolCallId: "unknown", delta: "x" });
     connection.emit({ type: "custom", name: "x", value: 1 });
     frames.frame();
     expect(publishes).toHaveLength(0);

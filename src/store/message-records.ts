@@ -13,6 +13,8 @@ export class MessageRecords {
   #changed = false;
   #published: readonly ChatMessage[] = [];
   #generatedIds = 0;
+  /** Ids of records removed (by a messages snapshot): the outbox must not bring them back. */
+  readonly #removed = new Set<string>();
   readonly #now: () => number;
 
   constructor(now: () => number) {
@@ -46,6 +48,36 @@ export class MessageRecords {
     this.#orderChanged = true;
     this.#changed = true;
     return record;
+  }
+
+  /**
+   * Puts a new record in `record`'s place (same position and creation time) with another id
+   * or role; the old one is forgotten. Returns the new record.
+   */
+  swap(record: MessageRecord, changes: { id?: string; role?: ChatRole }): MessageRecord {
+    const next: MessageRecord = { ...record, ...changes, published: null };
+    this.#records.delete(record.id);
+    this.#records.set(next.id, next);
+    const index = this.#order.indexOf(record);
+    if (index >= 0) this.#order[index] = next;
+    this.#orderChanged = true;
+    this.#changed = true;
+    return next;
+  }
+
+  remove(id: string): void {
+    const record = this.#records.get(id);
+    if (!record) return;
+    this.#records.delete(id);
+    this.#order.splice(this.#order.indexOf(record), 1);
+    this.#removed.add(id);
+    this.#orderChanged = true;
+    this.#changed = true;
+  }
+
+  /** Whether a record with this id was removed. */
+  wasRemoved(id: string): boolean {
+    return this.#removed.has(id);
   }
 
   /** Marks a record changed: it is published anew next time. */

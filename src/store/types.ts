@@ -1,4 +1,4 @@
-import type { AgentEvent } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt } from "../codecs/types";
 import type {
   ConnectionActions,
   ConnectionSnapshot,
@@ -7,8 +7,11 @@ import type {
 import type { ReadableStore } from "../core/readable-store";
 import type { FrameScheduler } from "./frame-scheduler";
 
-/** Who wrote a message. */
-export type ChatRole = "user" | "assistant";
+/**
+ * Who wrote a message. `system` and `developer` messages are instructions the agent lists (AG-UI
+ * roles); `activity` messages carry structured progress the agent shows (AG-UI activities).
+ */
+export type ChatRole = "user" | "assistant" | "system" | "developer" | "activity";
 
 /**
  * `pending`: a user message queued for sending. `streaming`: an answer arriving.
@@ -34,7 +37,22 @@ export interface TextPart {
   text: string;
 }
 
-export type MessagePart = TextPart | ToolCallPart;
+/** The model's reasoning before (or while) it answers, shown apart from the answer. */
+export interface ReasoningPart {
+  type: "reasoning";
+  text: string;
+  /** `streaming` while the reasoning arrives; `complete` once it ended. */
+  status: "streaming" | "complete";
+}
+
+/** Structured progress (an AG-UI activity): its kind and its content. */
+export interface ActivityPart {
+  type: "activity";
+  activityType: string;
+  content: Record<string, unknown>;
+}
+
+export type MessagePart = TextPart | ToolCallPart | ReasoningPart | ActivityPart;
 
 /** One message of a conversation. */
 export interface ChatMessage {
@@ -58,6 +76,16 @@ export interface ConversationState<Outgoing = string> {
   error: Error | null;
   /** True while an assistant answer is streaming. */
   isStreaming: boolean;
+  /**
+   * The agent's state (AG-UI `STATE_SNAPSHOT`, updated by `STATE_DELTA` JSON Patches), or
+   * `undefined` until the agent sends one. The same object while it does not change.
+   */
+  agentState: unknown;
+  /**
+   * What the agent asks before its run can go on (a run that finished with an `interrupt`
+   * outcome); empty otherwise. Cleared when the next run starts or the user sends a message.
+   */
+  pendingInterrupts: readonly AgentInterrupt[];
 }
 
 /**

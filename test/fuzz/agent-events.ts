@@ -6,6 +6,21 @@ import { utf16String } from "../support/signing-arbitraries";
 const optionalString = (value: unknown) => value === undefined || typeof value === "string";
 
 /** Why `event` is not a well-formed {@link AgentEvent}, or `null` when it is one. */
+const RUN_OUTCOMES = ["success", "interrupt", "cancelled"];
+const ROLES = ["assistant", "user", "system", "developer"];
+
+function optionalRole(value: unknown): boolean {
+  return value === undefined || ROLES.includes(String(value));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isInterrupt(value: unknown): boolean {
+  return isObject(value) && typeof value.id === "string" && typeof value.reason === "string";
+}
+
 export function agentEventProblem(event: unknown): string | null {
   if (typeof event !== "object" || event === null) return "not an object";
   const e = event as Record<string, unknown>;
@@ -17,9 +32,45 @@ export function agentEventProblem(event: unknown): string | null {
       case "run-started":
         return optionalString(e.runId) && optionalString(e.threadId);
       case "run-finished":
-        return optionalString(e.runId);
+        return (
+          optionalString(e.runId) &&
+          (e.outcome === undefined || RUN_OUTCOMES.includes(String(e.outcome))) &&
+          (e.interrupts === undefined ||
+            (Array.isArray(e.interrupts) && e.interrupts.every(isInterrupt)))
+        );
       case "message-start":
-        return optionalString(e.messageId) && (e.role === undefined || e.role === "assistant");
+        return optionalString(e.messageId) && optionalRole(e.role);
+      case "text-chunk":
+        return optionalString(e.messageId) && optionalRole(e.role) && optionalString(e.delta);
+      case "tool-call-chunk":
+        return (
+          optionalString(e.toolCallId) &&
+          optionalString(e.name) &&
+          optionalString(e.parentMessageId) &&
+          optionalString(e.delta)
+        );
+      case "reasoning-start":
+      case "reasoning-end":
+        return typeof e.messageId === "string";
+      case "reasoning-delta":
+        return typeof e.messageId === "string" && typeof e.delta === "string";
+      case "reasoning-chunk":
+        return optionalString(e.messageId) && optionalString(e.delta);
+      case "messages-snapshot":
+        return Array.isArray(e.messages) && e.messages.every(isObject);
+      case "activity":
+        return (
+          typeof e.messageId === "string" &&
+          typeof e.activityType === "string" &&
+          isObject(e.content) &&
+          (e.replace === undefined || typeof e.replace === "boolean")
+        );
+      case "activity-delta":
+        return (
+          typeof e.messageId === "string" &&
+          typeof e.activityType === "string" &&
+          Array.isArray(e.patch)
+        );
       case "text-delta":
         return optionalString(e.messageId) && typeof e.delta === "string";
       case "message-end":

@@ -72,6 +72,12 @@ export interface AgentChatLabels {
   toolComplete: string;
   toolArguments: string;
   toolResult: string;
+  /** Summary of the model's reasoning (a collapsible part, collapsed once the answer starts). */
+  reasoning: string;
+  /** Shown beside `reasoning` while it streams. */
+  reasoningInProgress: string;
+  /** Summary of an activity the agent shows (AG-UI activity), by its type. */
+  activity: (activityType: string) => string;
 }
 
 /** "Retrying in N s." while counting down, "Retrying…" while an attempt is under way. */
@@ -152,6 +158,9 @@ export const defaultLabels: AgentChatLabels = {
   toolComplete: "done",
   toolArguments: "Arguments",
   toolResult: "Result",
+  reasoning: "Thinking",
+  reasoningInProgress: "in progress",
+  activity: (activityType) => `Activity: ${activityType}`,
 };
 
 /** Fills the labels a caller left out (or set to `undefined`) with the defaults. */

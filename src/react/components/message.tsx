@@ -8,6 +8,8 @@ import type { AgentChatLabels } from "./labels";
 import { LazyMarkdown } from "./markdown/lazy-markdown";
 import type { MarkdownOptions } from "./markdown/markdown-options";
 import { PlainText } from "./plain-text";
+import { ActivityView } from "./activity-view";
+import { ReasoningView } from "./reasoning-view";
 import { ToolCall } from "./tool-call";
 
 /** Props of {@link Message}. */
@@ -31,13 +33,25 @@ interface MessagePartsProps {
   renderPart: MessageProps["renderPart"];
 }
 
-/** The parts in order: tool calls, and text (markdown for the agent when it is on). */
+/** Whether answer text follows the part at `index`. */
+function textAfter(parts: readonly MessagePart[], index: number): boolean {
+  return parts.slice(index + 1).some((part) => part.type === "text" && part.text !== "");
+}
+
+/**
+ * The parts in order: reasoning, tool calls, activities and text (markdown for the agent when
+ * it is on).
+ */
 function MessageParts({ message, parts, markdown, renderPart }: MessagePartsProps) {
   const isUser = message.role === "user";
   const drawPart = (part: MessagePart, index: number): ReactNode => {
     const custom = renderPart?.(part, index, message);
     if (custom !== undefined) return custom;
     if (part.type === "tool-call") return <ToolCall key={part.toolCallId} call={part} />;
+    if (part.type === "activity") return <ActivityView key={index} part={part} />;
+    if (part.type === "reasoning") {
+      return <ReasoningView key={index} part={part} answerStarted={textAfter(parts, index)} />;
+    }
     if (!part.text) return null;
     return markdown && !isUser ? (
       <LazyMarkdown key={index} text={part.text} options={markdown} />
@@ -102,9 +116,17 @@ function Failure({ message, labels, onRetry }: FailureProps) {
   );
 }
 
-/** One message: its text and tool calls, an in-progress state while streaming, Retry when it failed. */
+/** Roles `<AgentChat>` does not show: instructions to the model, not part of the conversation. */
+const HIDDEN_ROLES: ReadonlySet<string> = new Set(["system", "developer"]);
+
+/**
+ * One message: its text, reasoning, tool calls and activities, an in-progress state while
+ * streaming, Retry when it failed. `system` and `developer` messages draw nothing (use
+ * `renderMessage` to show them).
+ */
 export const Message = memo(function Message({ message, className, renderPart }: MessageProps) {
   const { labels, markdown, chat, focusComposer } = useChatContext("Message");
+  if (HIDDEN_ROLES.has(message.role)) return null;
   const isUser = message.role === "user";
   const streaming = message.status === "streaming";
   const parts = partsOf(message);
@@ -119,6 +141,7 @@ export const Message = memo(function Message({ message, className, renderPart }:
       className={cx(
         "acr-message",
         isUser ? "acr-message--user" : "acr-message--assistant",
+        message.role === "activity" && "acr-message--activity",
         className,
       )}
       data-status={message.status}

@@ -134,6 +134,8 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     connection: connectionSnapshot(options.connection),
     error: null,
     isStreaming: initialMessages.some((m) => m.status === "streaming"),
+    agentState: undefined,
+    pendingInterrupts: [],
   });
 
   const mapMessages = (update: (message: ChatMessage) => ChatMessage) => {

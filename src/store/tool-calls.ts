@@ -1,0 +1,54 @@
+import type { MessageRecord } from "./message-record";
+import { isRunningTool } from "./message-record";
+import type { MessageRecords } from "./message-records";
+import type { ToolCallPart } from "./types";
+
+/** The tool calls of a conversation: which message each belongs to, and their updates. */
+export class ToolCalls {
+  readonly #owners = new Map<string, string>();
+  readonly #records: MessageRecords;
+
+  constructor(records: MessageRecords) {
+    this.#records = records;
+  }
+
+  has(toolCallId: string): boolean {
+    return this.#owners.has(toolCallId);
+  }
+
+  /** Records that `owner` holds the tool call (e.g. one a messages snapshot listed). */
+  register(toolCallId: string, ownerId: string): void {
+    this.#owners.set(toolCallId, ownerId);
+  }
+
+  /** Adds a running tool call to `owner`. */
+  add(owner: MessageRecord, toolCallId: string, name: string): void {
+    owner.parts.push({ type: "tool-call", toolCallId, name, args: "", status: "running" });
+    this.register(toolCallId, owner.id);
+    this.#records.touch(owner);
+  }
+
+  /** Updates a tool call, unless its message was stopped or failed. */
+  update(toolCallId: string, update: (part: ToolCallPart) => ToolCallPart): void {
+    const owner = this.#records.get(this.#owners.get(toolCallId));
+    if (!owner || owner.status === "stopped" || owner.status === "error") return;
+    const index = owner.parts.findIndex(
+      (part) => part.type === "tool-call" && part.toolCallId === toolCallId,
+    );
+    const part = owner.parts[index];
+    if (part?.type !== "tool-call") return;
+    owner.parts[index] = update(part);
+    this.#records.touch(owner);
+  }
+
+  /** Marks every running tool call complete (the run ended). */
+  completeRunning(): void {
+    for (const record of this.#records.values()) {
+      if (!record.parts.some(isRunningTool)) continue;
+      record.parts = record.parts.map((part) =>
+        isRunningTool(part) ? { ...part, status: "complete" } : part,
+      );
+      this.#records.touch(record);
+    }
+  }
+}
