@@ -75,8 +75,14 @@ export type {
 } from "./connection/types";
 
 // Codecs.
-export type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./codecs/types";
-export { textCodec } from "./codecs/text-codec";
+export type {
+  AgentEvent,
+  Codec,
+  EncodeContext,
+  IncomingFrame,
+  StreamDecoder,
+} from "./codecs/types";
+export { createTextDecoder, textCodec } from "./codecs/text-codec";
 export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
 
 // Conversation store (framework-free).

@@ -5,7 +5,7 @@ import { AttemptRunner } from "./attempt-runner";
 import { initialMachineState, transition } from "./connection-machine";
 import { AgentRuntimeFrameTooLargeError } from "./errors";
 import { Heartbeat } from "./heartbeat";
-import { decodeFrame } from "./decode-frame";
+import { InboundFrames } from "./decode-frame";
 import type { MachineEffect, MachineEvent, MachinePolicy, MachineState } from "./machine-types";
 import { NamedTimers } from "./named-timers";
 import { Outbox } from "./outbox";
@@ -48,6 +48,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   readonly #online: OnlineWatch;
   readonly #sender: OutboxSender<Outgoing>;
   readonly #attempts: AttemptRunner;
+  readonly #inbound: InboundFrames;
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(event: AgentEvent) => void>();
   readonly #queue: MachineEvent[] = [];
@@ -68,6 +69,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       idleTimeoutMs: resolved.idleTimeoutMs,
     };
     this.#outbox = new Outbox(resolved.maxQueuedMessages);
+    this.#inbound = new InboundFrames(resolved.codec, resolved.maxInboundFrameBytes);
     this.#sender = new OutboxSender({
       outbox: this.#outbox,
       slot: this.#slot,
@@ -270,8 +272,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
 
   #onMessage(data: unknown): void {
     this.#slot.touch(Date.now());
-    const events = decodeFrame(this.#options.codec, data, this.#options.maxInboundFrameBytes);
     const serial = this.#slot.serial;
+    const events = this.#inbound.decode(data, serial);
     for (const event of events) {
       // A listener may close or replace the socket; the rest of a stale frame is not delivered.
       if (this.#slot.serial !== serial) return;

@@ -1,4 +1,4 @@
-import type { AgentEvent, Codec, IncomingFrame } from "../codecs/types";
+import type { AgentEvent, Codec, IncomingFrame, StreamDecoder } from "../codecs/types";
 import { toIncomingFrame } from "./incoming-frame";
 import { utf8ByteLength } from "./utf8";
 
@@ -15,7 +15,12 @@ function frameBytes(frame: IncomingFrame, maxBytes: number): number {
  * frame over `maxBytes` (not decoded at all), or a codec that throws becomes an `error` event,
  * and the connection lives on.
  */
-export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: number): AgentEvent[] {
+export function decodeFrame(
+  codec: Codec<unknown>,
+  data: unknown,
+  maxBytes: number,
+  decoder: StreamDecoder = codec,
+): AgentEvent[] {
   const frame = toIncomingFrame(data);
   if (frame === undefined) {
     const message = "Received a frame of an unsupported type";
@@ -27,9 +32,45 @@ export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: numb
     return [{ type: "error", message, code: "frame-too-large" }];
   }
   try {
-    return codec.decode(frame);
+    return decoder.decode(frame);
   } catch {
     const message = `The ${codec.name} codec failed to decode a frame`;
     return [{ type: "error", message, code: "codec-error" }];
+  }
+}
+
+/**
+ * Decodes what each socket receives: with a codec that has `createDecoder`, through a decoder
+ * of the socket's own, made when its first frame arrives (a new socket gets a new one), so
+ * nothing a frame left unfinished leaks into the next stream.
+ */
+export class InboundFrames {
+  readonly #codec: Codec<unknown>;
+  readonly #maxBytes: number;
+  #decoder: StreamDecoder | undefined;
+  #serial = -1;
+
+  constructor(codec: Codec<unknown>, maxBytes: number) {
+    this.#codec = codec;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** The events in `data`, received on the socket numbered `serial`. Never throws. */
+  decode(data: unknown, serial: number): AgentEvent[] {
+    if (serial !== this.#serial || this.#decoder === undefined) {
+      this.#serial = serial;
+      this.#decoder = this.#newDecoder();
+    }
+    return decodeFrame(this.#codec, data, this.#maxBytes, this.#decoder);
+  }
+
+  #newDecoder(): StreamDecoder {
+    const codec = this.#codec;
+    try {
+      return codec.createDecoder?.() ?? codec;
+    } catch {
+      // A codec whose createDecoder() throws decodes frame by frame.
+      return codec;
+    }
   }
 }
