@@ -137,8 +137,9 @@ class EmulatorServer {
         region,
         skewMs,
         maxExpiresSeconds: MAX_PRESIGNED_EXPIRES_SECONDS,
+        queryEncoding: "service",
       },
-      headers: lookup && { lookup, now, region, skewMs },
+      headers: lookup && { lookup, now, region, skewMs, queryEncoding: "service" },
       bearer: options.bearerTokens,
       issuedBefore: () => this.#faults.issuedBefore,
     };
