@@ -48,7 +48,9 @@ async function sdkPresignedUrl(target: Emulator, session: string): Promise<strin
 
 /** An agent that answers every frame with the session id it was given. */
 const sessionEcho: AgentHandler = (socket, context) => {
-  socket.on("message", () => socket.send(context.sessionId));
+  socket.on("message", () => {
+    socket.send(context.sessionId);
+  });
 };
 
 describe("the official TypeScript SDK's presigned URL", () => {
