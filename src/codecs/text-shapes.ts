@@ -7,38 +7,7 @@ export const TEXT_FIELDS = ["text", "delta", "content", "chunk", "data"] as cons
  * `type` (or `event`) values that end the answer. `stream_complete` is what the AgentCore
  * Python SDK's WebSocket sample sends after its `stream_chunk` frames.
  */
-export const END_MARKERS = [
-  "done",
-  "end",
-  "complete",
-  "completed",
-  "finished",
-  "stream_complete",
-  "stream_end",
-  "stream_done",
-] as const;
-
-/** The keys of a Bedrock ConverseStream event, as Strands forwards them under `event`. */
-const MODEL_CHUNK_KEYS = [
-  "messageStart",
-  "contentBlockStart",
-  "contentBlockDelta",
-  "contentBlockStop",
-  "messageStop",
-  "metadata",
-  "redactContent",
-] as const;
-
-/** Keys only Strands' agent stream events carry. */
-const STRANDS_KEYS = [
-  "init_event_loop",
-  "start_event_loop",
-  "current_tool_use",
-  "force_stop",
-  "reasoningText",
-  "event_loop_throttled_delay",
-  "tool_stream_event",
-] as const;
+export const END_MARKERS = ["done", "end", "complete", "stream_complete"] as const;
 
 /** What a stream has shown so far, for the shapes whose meaning depends on it. */
 export interface TextStreamMemory {
@@ -94,37 +63,28 @@ function isStrandsText(value: Record<string, unknown>): boolean {
   return typeof value.data === "string" && isRecord(value.delta);
 }
 
-function isStrandsEvent(value: Record<string, unknown>): boolean {
-  if (STRANDS_KEYS.some((key) => key in value)) return true;
-  if (value.start === true || value.reasoning === true || isStrandsText(value)) return true;
-  return isRecord(value.message) && typeof value.message.role === "string";
-}
-
 /**
  * A Bedrock model stream event that Strands forwards as `{"event": chunk}`: the text of a
- * `contentBlockDelta`, the end of the answer at a `messageStop` (unless the model stopped to
- * call a tool, after which it goes on), anything else as `custom`. `undefined` when `event`
- * holds none of the model stream's keys.
+ * `contentBlockDelta` (its reasoning and tool-input deltas are `custom`), and the end of the
+ * answer at a `messageStop`, unless the model stopped to call a tool (the answer goes on).
+ * `undefined` for any other `event` (Strands' other chunks are `custom` like any object).
  */
 function modelChunkEvents(
   value: Record<string, unknown>,
   chunk: Record<string, unknown>,
   memory: TextStreamMemory,
 ): AgentEvent[] | undefined {
-  if (!MODEL_CHUNK_KEYS.some((key) => key in chunk)) return undefined;
-  memory.strands = true;
-  const custom: AgentEvent[] = [{ type: "custom", name: "json", value }];
   const { contentBlockDelta, messageStop } = chunk;
-  if (isRecord(contentBlockDelta) && isRecord(contentBlockDelta.delta)) {
-    const { text } = contentBlockDelta.delta;
-    if (typeof text !== "string") return custom;
+  const delta = isRecord(contentBlockDelta) ? contentBlockDelta.delta : undefined;
+  if (!isRecord(delta) && !isRecord(messageStop)) return undefined;
+  memory.strands = true;
+  if (isRecord(delta) && typeof delta.text === "string") {
     memory.modelChunks = true;
-    return text === "" ? [] : [{ type: "text-delta", delta: text }];
+    return delta.text === "" ? [] : [{ type: "text-delta", delta: delta.text }];
   }
-  if (isRecord(messageStop)) {
-    return messageStop.stopReason === "tool_use" ? custom : [{ type: "message-end" }];
-  }
-  return custom;
+  if (isRecord(messageStop) && messageStop.stopReason !== "tool_use")
+    return [{ type: "message-end" }];
+  return [{ type: "custom", name: "json", value }];
 }
 
 /** `text`, `delta`, `content`, `chunk` or `data` as text, and the end markers. */
@@ -147,7 +107,7 @@ export function objectEvents(
     const events = modelChunkEvents(value, value.event, memory);
     if (events) return events;
   }
-  if (isStrandsEvent(value)) memory.strands = true;
+  if (isStrandsText(value) || value.init_event_loop === true) memory.strands = true;
   // The same text already came as a model chunk.
   if (isStrandsText(value) && memory.modelChunks) return [];
   const result = value.result;
