@@ -60,6 +60,9 @@ class Container {
   }
 }
 
+// Real sockets and (for forward) a ping before every upgrade: room for a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 let container: Container;
 
 beforeEach(async () => {

@@ -20,6 +20,9 @@ import { RUNTIME_ARN, emulator, open, sessionId, stopEmulators } from "./client"
  * changed value fails. `verifyPresignedUrl` does the same with `queryEncoding: "service"`.
  */
 
+// Real sockets and (for forward) a ping before every upgrade: room for a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 afterEach(async () => {
   vi.unstubAllEnvs();
   await stopEmulators();
