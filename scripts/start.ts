@@ -28,6 +28,7 @@ try {
     backendPort: args.ports.backend,
     emulatorPort: args.ports.emulator,
     agent: args.agent,
+    forward: args.agentUrl,
     codec: args.codec ?? (aws ? "text" : undefined),
     aws,
     log: args.quiet ? undefined : (source, line) => console.log(`[${source}] ${line}`),
@@ -37,7 +38,7 @@ try {
   process.exit(1);
 }
 
-printBanner(stack, args.agent);
+printBanner(stack, args.agentUrl ? `your agent at ${args.agentUrl}` : `${args.agent} agent`);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
@@ -64,7 +65,7 @@ process.on("SIGTERM", stop);
 function printBanner(demo: DemoStack, agent: string): void {
   const lines = [""];
   if (demo.emulator) {
-    lines.push(`agentcore-react demo: local AgentCore Runtime emulator, ${agent} agent`);
+    lines.push(`agentcore-react demo: local AgentCore Runtime emulator, ${agent}`);
   } else {
     lines.push(`agentcore-react demo: the real AgentCore Runtime service (${demo.config.region})`);
   }

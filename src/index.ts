@@ -85,8 +85,9 @@ export type {
   RunOutcome,
   SnapshotMessage,
   SnapshotToolCall,
+  StreamDecoder,
 } from "./codecs/types";
-export { textCodec } from "./codecs/text-codec";
+export { createTextDecoder, textCodec } from "./codecs/text-codec";
 export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
 
 // Conversation store (framework-free).

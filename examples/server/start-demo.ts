@@ -29,6 +29,11 @@ export interface DemoOptions {
   emulatorPort?: number;
   /** The emulator's agent: a demo agent by name, or any emulator agent (tests). Default `streaming`. */
   agent?: DemoAgentName | Exclude<AgentOption, string>;
+  /**
+   * Your own agent container (e.g. `http://127.0.0.1:8080`) instead of a demo agent: the
+   * emulator forwards each stream to it (`forward`).
+   */
+  forward?: string;
   /** Message encoding the page uses. Default: `ag-ui` for the `ag-ui` agent, else `text`. */
   codec?: DemoCodecName;
   /** Talk to this real runtime instead of starting the emulator. */
@@ -125,7 +130,9 @@ async function startDemoEmulator(options: DemoOptions): Promise<Emulator> {
       region: DEMO_REGION,
       credentials: DEMO_CREDENTIALS,
       bearerTokens: [DEMO_BEARER_TOKEN],
-      agent: typeof agent === "string" ? demoAgent(agent) : agent,
+      ...(options.forward
+        ? { forward: options.forward }
+        : { agent: typeof agent === "string" ? demoAgent(agent) : agent }),
       log: options.log && ((line) => options.log?.("emulator", line)),
       ...options.emulator,
     });

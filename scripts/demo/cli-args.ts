@@ -16,6 +16,9 @@ Options (environment variable in brackets):
   --backend-port <n>   presign backend port (default ${DEFAULT_PORTS.backend}) [DEMO_BACKEND_PORT]
   --emulator-port <n>  emulator port (default ${DEFAULT_PORTS.emulator}) [DEMO_EMULATOR_PORT]
   --agent <name>       emulator agent: streaming | echo | ag-ui (default streaming) [DEMO_AGENT]
+  --agent-url <url>    instead, your own agent container, e.g. http://127.0.0.1:8080: the
+                       emulator checks its GET /ping and relays each stream to its /ws
+                       [DEMO_AGENT_URL]
   --codec <name>       message encoding for a real agent: text | ag-ui (default text) [DEMO_CODEC]
   --quiet              do not print each upgrade, close and presign request
   --help               show this help
@@ -31,6 +34,8 @@ export type StartArgs =
       kind: "run";
       ports: Record<DemoServerName, number>;
       agent: DemoAgentName;
+      /** Your agent container, with `--agent-url` (the emulator forwards to it). */
+      agentUrl: string | undefined;
       codec: DemoCodecName | undefined;
       quiet: boolean;
     };
@@ -78,6 +83,7 @@ export function parseStartArgs(argv: readonly string[], env: Environment): Start
         "backend-port": { type: "string" },
         "emulator-port": { type: "string" },
         agent: { type: "string" },
+        "agent-url": { type: "string" },
         codec: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -103,6 +109,10 @@ export function parseStartArgs(argv: readonly string[], env: Environment): Start
   const agentFlag = values.agent as string | undefined;
   const agent = choice(agentFlag ?? env.DEMO_AGENT, agentFlag ? "--agent" : "DEMO_AGENT", AGENTS);
   if (agent && typeof agent === "object") return { kind: "error", message: agent.error };
+  const agentUrl = readAgentUrl(values["agent-url"] as string | undefined, env.DEMO_AGENT_URL);
+  if (typeof agentUrl === "object") return { kind: "error", message: agentUrl.error };
+  if (agentUrl && agentFlag)
+    return { kind: "error", message: "Give --agent or --agent-url, not both" };
   const codecFlag = values.codec as string | undefined;
   const codec = choice(codecFlag ?? env.DEMO_CODEC, codecFlag ? "--codec" : "DEMO_CODEC", CODECS);
   if (codec && typeof codec === "object") return { kind: "error", message: codec.error };
@@ -110,7 +120,31 @@ export function parseStartArgs(argv: readonly string[], env: Environment): Start
     kind: "run",
     ports,
     agent: agent ?? "streaming",
+    agentUrl,
     codec,
     quiet: values.quiet === true,
   };
+}
+
+/** `--agent-url` (or `DEMO_AGENT_URL`): an http(s) base URL, e.g. `http://127.0.0.1:8080`. */
+function readAgentUrl(
+  flag: string | undefined,
+  variable: string | undefined,
+): string | undefined | { error: string } {
+  const value = flag ?? (variable === "" ? undefined : variable);
+  if (value === undefined) return undefined;
+  const name = flag === undefined ? "DEMO_AGENT_URL" : "--agent-url";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return {
+      error: `${name} must be your agent's URL, e.g. http://127.0.0.1:8080, got ${JSON.stringify(value)}`,
+    };
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search)
+    return {
+      error: `${name} must be an http:// base URL such as http://127.0.0.1:8080, got ${JSON.stringify(value)}`,
+    };
+  return `${url.protocol}//${url.host}`;
 }

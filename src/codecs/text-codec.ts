@@ -1,58 +1,17 @@
 import { invalidOption, isRecord } from "../core/option-checks";
 import { frameToText } from "./frame-text";
-import type { AgentEvent, Codec, IncomingFrame } from "./types";
+import { newTextStreamMemory, objectEvents, type TextStreamMemory } from "./text-shapes";
+import type { AgentEvent, Codec, IncomingFrame, StreamDecoder } from "./types";
 
-/** Fields that carry answer text, in the order they are looked at. */
-export const TEXT_FIELDS = ["text", "delta", "content", "chunk", "data"] as const;
-/** `type` (or `event`) values that end the answer. */
-export const END_MARKERS = ["done", "end", "complete"] as const;
+export { END_MARKERS, TEXT_FIELDS } from "./text-shapes";
 
-function errorEvent(value: Record<string, unknown>): AgentEvent {
-  const { error } = value;
-  const nested = isRecord(error) ? error : undefined;
-  const message = typeof error === "string" ? error : (nested ?? value).message;
-  const code = nested?.code ?? value.code;
-  const event: AgentEvent = {
-    type: "error",
-    message: (typeof message === "string" && message) || "The agent reported an error",
-    fatal: true,
-  };
-  if (typeof code === "string" && code !== "") event.code = code;
-  return event;
-}
+const MALFORMED: AgentEvent = {
+  type: "error",
+  message: "The text codec could not read a frame",
+  code: "malformed-frame",
+};
 
-function isError(value: Record<string, unknown>): boolean {
-  if (value.type === "error") return true;
-  return value.error !== undefined && value.error !== null && value.error !== false;
-}
-
-function isEnd(value: Record<string, unknown>): boolean {
-  if (value.done === true) return true;
-  const marker = (candidate: unknown): boolean =>
-    END_MARKERS.some((endMarker) => endMarker === candidate);
-  return marker(value.type) || marker(value.event);
-}
-
-/** The first string among the {@link TEXT_FIELDS}, if any. */
-function answerText(value: Record<string, unknown>): string | undefined {
-  for (const name of TEXT_FIELDS) {
-    const text = value[name];
-    if (typeof text === "string") return text;
-  }
-  return undefined;
-}
-
-function decodeObject(value: Record<string, unknown>): AgentEvent[] {
-  if (isError(value)) return [errorEvent(value)];
-  const events: AgentEvent[] = [];
-  const text = answerText(value);
-  if (text !== undefined && text !== "") events.push({ type: "text-delta", delta: text });
-  if (isEnd(value)) events.push({ type: "message-end" });
-  if (text === undefined && events.length === 0) return [{ type: "custom", name: "json", value }];
-  return events;
-}
-
-function decodeText(text: string): AgentEvent[] {
+function decodeText(text: string, memory: TextStreamMemory): AgentEvent[] {
   if (text === "") return [];
   const first = text.trimStart()[0];
   if (first === "{" || first === '"') {
@@ -65,23 +24,66 @@ function decodeText(text: string): AgentEvent[] {
     }
     if (typeof parsed === "string")
       return parsed === "" ? [] : [{ type: "text-delta", delta: parsed }];
-    if (isRecord(parsed)) return decodeObject(parsed);
+    if (isRecord(parsed)) return objectEvents(parsed, memory);
   }
   return [{ type: "text-delta", delta: text }];
 }
 
+/** An event after which the answer is over (the next text starts a new one). */
+function endsAnswer(event: AgentEvent): boolean {
+  return event.type === "message-end" || (event.type === "error" && event.fatal === true);
+}
+
 /**
- * The default codec, for agents that speak plain text or simple JSON (the shape the
- * AgentCore samples use). Sends `{"inputText": message}`. Receives:
+ * The text codec's decoder for one stream: binary frames go through one streaming UTF-8
+ * decoder per answer, so a character split across two frames comes out whole (it is reset
+ * when the answer ends), and the stream's memory tells Strands' repeated text apart.
+ */
+class TextStreamDecoder implements StreamDecoder {
+  #utf8 = new TextDecoder("utf-8");
+  readonly #memory = newTextStreamMemory();
+
+  decode(frame: IncomingFrame): AgentEvent[] {
+    try {
+      const text =
+        typeof frame === "string"
+          ? frame
+          : this.#utf8.decode(frame instanceof ArrayBuffer ? new Uint8Array(frame) : frame, {
+              stream: true,
+            });
+      const events = decodeText(text, this.#memory);
+      if (events.some(endsAnswer)) this.#utf8 = new TextDecoder("utf-8");
+      return events;
+    } catch {
+      return [MALFORMED];
+    }
+  }
+}
+
+/** A decoder for one stream of text-codec frames; the connection makes one per socket. */
+export function createTextDecoder(): StreamDecoder {
+  return new TextStreamDecoder();
+}
+
+/**
+ * The default codec, for agents that speak plain text or simple JSON: the AgentCore samples,
+ * the AgentCore Python SDK's `stream_chunk`/`stream_complete` WebSocket sample, and Strands
+ * agent stream events forwarded by a `BedrockAgentCoreApp` handler. Sends
+ * `{"inputText": message}`. Receives:
  * - plain text frames (and binary frames, decoded as UTF-8) as `text-delta`;
  * - a JSON string (`"..."`) as `text-delta` of its value;
- * - a JSON object: an `error` (or `type: "error"`) becomes a fatal `error` event; else the
- *   first string among `text`, `delta`, `content`, `chunk`, `data` becomes `text-delta`, and
- *   `done: true` or `type`/`event` of `done`/`end`/`complete` adds `message-end`; an object
- *   with none of these becomes `custom` (`name: "json"`).
+ * - a JSON object: an `error` (or `type: "error"`, or Strands' `force_stop`) becomes a fatal
+ *   `error` event; Strands' `{"event": {"contentBlockDelta": ...}}` model chunks carry text
+ *   and `messageStop` ends the answer; else the first string among `text`, `delta`,
+ *   `content`, `chunk`, `data` becomes `text-delta`, and `done: true`, `complete: true` or a
+ *   `type`/`event` among {@link END_MARKERS} adds `message-end`; an object with none of these
+ *   becomes `custom` (`name: "json"`).
  *
- * It has no cancel frame (so `stop()` closes and reopens the stream) and no heartbeat frame.
- * `encode` throws {@link AgentRuntimeValidationError} for a message that is not a string.
+ * The connection decodes each socket with {@link createTextDecoder}, which also joins a UTF-8
+ * character split across binary frames and drops the text Strands sends twice; `decode` reads
+ * one frame on its own. There is no cancel frame (so `stop()` closes and reopens the stream)
+ * and no heartbeat frame. `encode` throws {@link AgentRuntimeValidationError} for a message
+ * that is not a string.
  */
 export const textCodec: Codec<string> = {
   name: "text",
@@ -91,15 +93,10 @@ export const textCodec: Codec<string> = {
   },
   decode(frame: IncomingFrame): AgentEvent[] {
     try {
-      return decodeText(frameToText(frame));
+      return decodeText(frameToText(frame), newTextStreamMemory());
     } catch {
-      return [
-        {
-          type: "error",
-          message: "The text codec could not read a frame",
-          code: "malformed-frame",
-        },
-      ];
+      return [MALFORMED];
     }
   },
+  createDecoder: createTextDecoder,
 };

@@ -115,6 +115,14 @@ export interface EncodeContext {
 }
 
 /**
+ * Decodes the frames of one stream (one socket), remembering what earlier frames left
+ * unfinished, e.g. a UTF-8 character split across two binary frames. Must never throw.
+ */
+export interface StreamDecoder {
+  decode(frame: IncomingFrame): AgentEvent[];
+}
+
+/**
  * Encodes outgoing messages and decodes incoming frames. `decode` must never throw: a
  * malformed frame becomes an `error` event and the connection lives on.
  */
@@ -138,4 +146,10 @@ export interface Codec<Outgoing = string> {
   cancel?(context: { sessionId: string }): string;
   /** A frame the agent ignores, sent to keep an idle stream open (optional). */
   heartbeat?(): string;
+  /**
+   * A decoder with its own state, for codecs whose frames do not stand alone (optional). The
+   * connection asks for a new one for every socket it opens and decodes that socket's frames
+   * with it instead of `decode`.
+   */
+  createDecoder?(): StreamDecoder;
 }

@@ -1,4 +1,4 @@
-import type { AgentEvent, Codec, IncomingFrame } from "../codecs/types";
+import type { AgentEvent, Codec, IncomingFrame, StreamDecoder } from "../codecs/types";
 import { toIncomingFrame } from "./incoming-frame";
 import { utf8ByteLength } from "./utf8";
 
@@ -40,9 +40,13 @@ function refusal(frame: IncomingFrame | undefined, maxBytes: number): AgentEvent
   return null;
 }
 
-function decodeWith(codec: Codec<unknown>, frame: IncomingFrame): AgentEvent[] {
+function decodeWith(
+  codec: Codec<unknown>,
+  decoder: StreamDecoder,
+  frame: IncomingFrame,
+): AgentEvent[] {
   try {
-    return codec.decode(frame);
+    return decoder.decode(frame);
   } catch {
     const message = `The ${codec.name} codec failed to decode a frame`;
     return [{ type: "error", message, code: "codec-error" }];
@@ -52,12 +56,14 @@ function decodeWith(codec: Codec<unknown>, frame: IncomingFrame): AgentEvent[] {
 /**
  * Takes in one received payload. A payload of an unsupported type or a frame over `maxBytes`
  * is never handed to the codec (its decoding is an `error` event); otherwise the codec's
- * `prepare` runs now (a throw counts as ready) and `decode` when the caller asks.
+ * `prepare` runs now (a throw counts as ready) and `decode` when the caller asks, through
+ * `decoder` (the socket's own, from `codec.createDecoder`, or the codec itself).
  */
 export function receiveFrame(
   codec: Codec<unknown>,
   data: unknown,
   maxBytes: number,
+  decoder: StreamDecoder = codec,
 ): ReceivedFrame {
   const frame = toIncomingFrame(data);
   const refused = refusal(frame, maxBytes);
@@ -68,7 +74,7 @@ export function receiveFrame(
   } catch {
     ready = undefined;
   }
-  return { ready, decode: () => decodeWith(codec, frame) };
+  return { ready, decode: () => decodeWith(codec, decoder, frame) };
 }
 
 /**
@@ -78,5 +84,5 @@ export function receiveFrame(
  */
 export function decodeFrame(codec: Codec<unknown>, data: unknown, maxBytes: number): AgentEvent[] {
   const frame = toIncomingFrame(data);
-  return refusal(frame, maxBytes) ?? (frame === undefined ? [] : decodeWith(codec, frame));
+  return refusal(frame, maxBytes) ?? (frame === undefined ? [] : decodeWith(codec, codec, frame));
 }

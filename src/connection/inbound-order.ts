@@ -1,4 +1,4 @@
-import type { AgentEvent, Codec } from "../codecs/types";
+import type { AgentEvent, Codec, StreamDecoder } from "../codecs/types";
 import { notify } from "../core/listeners";
 import { receiveFrame } from "./decode-frame";
 
@@ -53,11 +53,15 @@ export interface InboundFramesOptions {
 /**
  * A connection's incoming side: decodes frames, delivers their events in arrival order (also
  * when a codec makes a frame wait), and runs the socket's close after its frames. Events of a
- * socket that was replaced meanwhile are not delivered.
+ * socket that was replaced meanwhile are not delivered. With a codec that has `createDecoder`,
+ * each socket gets a decoder of its own, made at its first frame, so nothing a frame left
+ * unfinished (half a UTF-8 character) leaks into the next stream.
  */
 export class InboundFrames {
   readonly #order = new InboundOrder();
   readonly #options: InboundFramesOptions;
+  #decoder: StreamDecoder | undefined;
+  #decoderSocket = -1;
 
   constructor(options: InboundFramesOptions) {
     this.#options = options;
@@ -65,8 +69,8 @@ export class InboundFrames {
 
   message(data: unknown): void {
     const { codec, maxBytes, serial, listeners } = this.#options;
-    const received = receiveFrame(codec, data, maxBytes);
     const socket = serial();
+    const received = receiveFrame(codec, data, maxBytes, this.#decoderFor(socket));
     this.#order.push(received.ready, () => {
       if (serial() !== socket) return;
       for (const event of received.decode()) {
@@ -75,6 +79,20 @@ export class InboundFrames {
         notify(listeners, event);
       }
     });
+  }
+
+  #decoderFor(socket: number): StreamDecoder {
+    if (socket !== this.#decoderSocket || this.#decoder === undefined) {
+      this.#decoderSocket = socket;
+      const { codec } = this.#options;
+      try {
+        this.#decoder = codec.createDecoder?.() ?? codec;
+      } catch {
+        // A codec whose createDecoder() throws decodes frame by frame.
+        this.#decoder = codec;
+      }
+    }
+    return this.#decoder;
   }
 
   /** Runs `handle` after the frames received so far, unless the socket was replaced by then. */

@@ -1,4 +1,4 @@
-import { textCodec } from "../codecs/text-codec";
+import { createTextDecoder, textCodec } from "../codecs/text-codec";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../core/errors";
 import { numberOption } from "../core/number-option";
@@ -63,6 +63,7 @@ function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgo
       return textCodec.encode(message, context);
     },
     decode: (frame) => textCodec.decode(frame),
+    createDecoder: createTextDecoder,
   };
 }
 

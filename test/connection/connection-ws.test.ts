@@ -120,6 +120,47 @@ describe("AgentRuntimeConnection with Node's ws against a real server", () => {
     expect(events[0]).toEqual({ type: "text-delta", delta: "héllo 😀" });
   });
 
+  it("joins a character the server split across two binary frames", async () => {
+    runtime.behaviour = (_frame, socket) => {
+      socket.send(Buffer.from([0x63, 0x61, 0x66, 0xc3]), { binary: true });
+      socket.send(Buffer.from([0xa9, 0x21]), { binary: true });
+      socket.send(JSON.stringify({ type: "stream_complete" }));
+    };
+    const { connection, events } = connect();
+    connection.connect();
+    await until(connection, isOpen, "open");
+    connection.send("split please");
+    await until(connection, () => answerEnds(events) === 1, "answer");
+    expect(events).toEqual([
+      { type: "text-delta", delta: "caf" },
+      { type: "text-delta", delta: "é!" },
+      { type: "message-end" },
+    ]);
+  });
+
+  it("decodes a new socket with a new decoder: half a character does not outlive its socket", async () => {
+    runtime.behaviour = (frame, socket) => {
+      if (inputText(frame) === "first") {
+        socket.send(Buffer.from([0x61, 0xc3]), { binary: true });
+        socket.terminate();
+        return;
+      }
+      socket.send(Buffer.from([0xa9, 0x62]), { binary: true });
+      socket.send(JSON.stringify({ done: true }));
+    };
+    const { connection, events } = connect();
+    connection.connect();
+    await until(connection, isOpen, "open");
+    connection.send("first");
+    await until(connection, (snapshot) => snapshot.status === "reconnecting", "the drop");
+    connection.send("second");
+    await until(connection, () => answerEnds(events) === 1, "the answer on the new socket");
+    expect(events.filter((event) => event.type === "text-delta")).toEqual([
+      { type: "text-delta", delta: "a" },
+      { type: "text-delta", delta: "\uFFFDb" },
+    ]);
+  });
+
   it("recovers when the server drops mid-stream, sending what was queued during the outage once", async () => {
     runtime.behaviour = (frame, socket) => {
       if (inputText(frame) === "drop me") {

@@ -33,6 +33,32 @@ describe("parseStartArgs", () => {
     });
   });
 
+  it("takes --agent-url (or DEMO_AGENT_URL), your agent container, as its base URL", () => {
+    expect(parseStartArgs(["--agent-url", "http://127.0.0.1:8080"], {})).toMatchObject({
+      kind: "run",
+      agentUrl: "http://127.0.0.1:8080",
+    });
+    expect(parseStartArgs([], { DEMO_AGENT_URL: "http://localhost:9000/" })).toMatchObject({
+      agentUrl: "http://localhost:9000",
+    });
+    expect(parseStartArgs([], {})).toMatchObject({ kind: "run", agentUrl: undefined });
+  });
+
+  it.each([
+    [
+      ["--agent-url", "http://127.0.0.1:8080", "--agent", "echo"],
+      "Give --agent or --agent-url, not both",
+    ],
+    [["--agent-url", "ws://127.0.0.1:8080"], "--agent-url must be an http:// base URL"],
+    [["--agent-url", "http://127.0.0.1:8080/ws"], "--agent-url must be an http:// base URL"],
+    [["--agent-url", "8080"], "--agent-url must be your agent's URL"],
+  ])("refuses %j", (argv, message) => {
+    expect(parseStartArgs(argv, {})).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining(message),
+    });
+  });
+
   it("asks for help", () => {
     expect(parseStartArgs(["--help"], {})).toEqual({ kind: "help" });
     expect(parseStartArgs(["-h"], {})).toEqual({ kind: "help" });

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:net";
 import { resolve } from "node:path";
 import { DEMO_CREDENTIALS } from "agentcore-react-emulator";
+import { WebSocketServer } from "ws";
 import { AgentRuntimeClient } from "../../src/signing";
 import { RUNTIME_ARN, open, sessionId } from "./client";
 
@@ -111,4 +113,56 @@ describe("agentcore-emulator", () => {
     expect(running.stderr()).toContain("--agent must be one of echo, streaming, ag-ui");
     expect(running.stderr()).toContain("Usage: agentcore-emulator");
   }, 30_000);
+
+  describe("--forward", () => {
+    it("stands in front of an agent container: /ping first, then each stream relayed to /ws", async () => {
+      const wss = new WebSocketServer({ noServer: true });
+      const seen: Array<string | undefined> = [];
+      const container = createHttpServer((req, res) => {
+        res.writeHead(req.url === "/ping" ? 200 : 404).end('{"status":"Healthy"}');
+      });
+      container.on("upgrade", (req, socket, head) => {
+        seen.push(req.headers["x-amzn-bedrock-agentcore-runtime-session-id"] as string | undefined);
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          ws.on("message", (data) => ws.send(`agent: ${String(data)}`)),
+        );
+      });
+      await new Promise<void>((done) => container.listen(0, "127.0.0.1", () => done()));
+      const agentUrl = `http://127.0.0.1:${(container.address() as { port: number }).port}`;
+      const running = runCli(["--port", "0", "--forward", agentUrl]);
+      try {
+        const url = await listeningUrl(running);
+        expect(running.stdout()).toContain(`forwarded to your agent at ${agentUrl}`);
+        const client = new AgentRuntimeClient({
+          region: "us-west-2",
+          credentials: DEMO_CREDENTIALS,
+          endpoint: url,
+        });
+        const peer = await open(
+          await client.generatePresignedUrl({
+            runtimeArn: RUNTIME_ARN,
+            sessionId: sessionId("cli"),
+          }),
+        );
+        expect(await peer.roundTrip("hi")).toBe("agent: hi");
+        expect(seen).toEqual([sessionId("cli")]);
+      } finally {
+        running.child.kill("SIGINT");
+        await running.exited;
+        container.closeAllConnections();
+        await new Promise<void>((done) => container.close(() => done()));
+      }
+    }, 30_000);
+
+    it("exits with 1 and says so when no container answers", async () => {
+      const free = createServer();
+      await new Promise<void>((done) => free.listen(0, "127.0.0.1", () => done()));
+      const port = (free.address() as { port: number }).port;
+      await new Promise<void>((done) => free.close(() => done()));
+      const running = runCli(["--port", "0", "--forward", `http://127.0.0.1:${port}`]);
+      expect(await running.exited).toBe(1);
+      expect(running.stderr()).toContain(`No agent container answers at http://127.0.0.1:${port}`);
+      expect(running.stderr()).toContain("ECONNREFUSED");
+    }, 30_000);
+  });
 });

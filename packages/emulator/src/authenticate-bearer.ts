@@ -28,7 +28,7 @@ export async function authenticateBearer(
     );
   if (bearer.token === undefined)
     return refuseAuth(mode, 401, "malformed", bearer.reason ?? "no bearer token");
-  const query = parseQuery(rawQuery);
+  const query = parseQuery(rawQuery, "service");
   const queryParam = (key: string) =>
     query.ok ? query.params.find((p) => p.key === key)?.value : undefined;
   const sessionId = headerValue(req.headers, SESSION_ID_PARAM) ?? queryParam(SESSION_ID_PARAM);

@@ -46,7 +46,12 @@ export async function authenticatePresigned(
   const host = hostname(req);
   if (host === undefined) return refuse(400, "malformed", "no valid Host header");
   const result = await verifyPresignedTarget({ hostname: host, ...target }, config.presigned);
-  return signed("sigv4-query", result, config, seen);
+  // Like the service: without a session id in the query, the header's is used.
+  const fromHeader = headerValue(req.headers, SESSION_ID_PARAM);
+  const verified =
+    result.ok && result.sessionId === undefined ? { ...result, sessionId: fromHeader } : result;
+  const headerSession = fromHeader === undefined ? {} : { sessionId: fromHeader };
+  return signed("sigv4-query", verified, config, { ...headerSession, ...seen });
 }
 
 /** @internal Authenticates SigV4 headers (`Authorization: AWS4-...`); 403 when SigV4 is off. */

@@ -136,4 +136,30 @@ describe("parseCliArgs", () => {
   it("recognizes --help", () => {
     expect(parseCliArgs(["--help"], {})).toEqual({ kind: "help" });
   });
+
+  it("takes --forward, your agent container, instead of a built-in agent", () => {
+    expect(parseCliArgs(["--forward", "http://127.0.0.1:8080"], {})).toMatchObject({
+      kind: "run",
+      forward: "http://127.0.0.1:8080",
+      options: { forward: "http://127.0.0.1:8080" },
+    });
+    const args = parseCliArgs(["--forward", "http://127.0.0.1:8080"], {});
+    expect(args.kind === "run" && "agent" in args.options).toBe(false);
+    expect(parseCliArgs([], {})).toMatchObject({ kind: "run", forward: undefined });
+  });
+
+  it("refuses --forward with --agent, and a --forward that is not an http base URL", () => {
+    expect(parseCliArgs(["--forward", "http://127.0.0.1:8080", "--agent", "echo"], {})).toEqual({
+      kind: "error",
+      message: "Give --agent or --forward, not both",
+    });
+    expect(parseCliArgs(["--forward", "ws://127.0.0.1:8080"], {})).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining("--forward must be an http:// or https:// URL"),
+    });
+    expect(parseCliArgs(["--forward", "http://127.0.0.1:8080/ws"], {})).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining("base URL"),
+    });
+  });
 });

@@ -10,6 +10,8 @@ import {
   type ReadTextFile,
 } from "./cli-secrets";
 import type { EmulatorOptions } from "./emulator-options";
+import { resolveForward } from "./forward/forward-options";
+import { EmulatorOptionsError } from "./options-error";
 
 /** Default port of the command-line emulator. */
 export const CLI_DEFAULT_PORT = 8787;
@@ -24,6 +26,9 @@ Options:
   --host <address>           interface to listen on (default 127.0.0.1)
   --region <region>          region signatures must be scoped to (default us-west-2)
   --agent <name>             echo | streaming | ag-ui (default echo)
+  --forward <url>            instead of a built-in agent, your agent container, e.g.
+                             http://127.0.0.1:8080: each stream is proxied to its /ws
+                             (after GET /ping) with the session id and custom headers
   --access-key-id <id>       accepted access key (default AWS_ACCESS_KEY_ID, else demo credentials)
   --secret-access-key-file <path>
                              file holding its secret (default AWS_SECRET_ACCESS_KEY)
@@ -50,6 +55,8 @@ export type CliArgs =
       kind: "run";
       options: EmulatorOptions & { port: number; host: string; region: string };
       agent: BuiltInAgentName;
+      /** The agent container's URL, with `--forward` (then `agent` is not used). */
+      forward: string | undefined;
       credentialsSource: CredentialsSource;
       accessKeyId: string;
       quiet: boolean;
@@ -92,11 +99,8 @@ export function parseCliArgs(
   if ("error" in secrets) return { kind: "error", message: secrets.error };
   const numbers = readNumbers(flags);
   if (numbers.kind === "error") return numbers;
-  const agent = flags.agent ?? "echo";
-  if (!isBuiltInAgentName(agent)) {
-    const message = `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(agent)}`;
-    return { kind: "error", message };
-  }
+  const agent = readAgent(flags);
+  if (agent.kind === "error") return agent;
   const found = resolveCliCredentials(
     {
       accessKeyId: flags["access-key-id"],
@@ -111,27 +115,58 @@ export function parseCliArgs(
   const region = flags.region ?? "us-west-2";
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
     return { kind: "error", message: `--region ${JSON.stringify(region)} is not an AWS region` };
-  const bearer = secrets.bearerTokens;
-  const { values } = numbers;
   return {
     kind: "run",
-    agent,
+    agent: agent.name,
+    forward: agent.forward,
     credentialsSource: found.source,
     accessKeyId: found.credentials.accessKeyId,
     quiet: flags.quiet === true,
     options: {
-      port: values["port"] ?? CLI_DEFAULT_PORT,
+      port: numbers.values["port"] ?? CLI_DEFAULT_PORT,
       host: flags.host ?? "127.0.0.1",
       region,
-      agent,
+      ...(agent.forward === undefined ? { agent: agent.name } : { forward: agent.forward }),
       credentials: found.credentials,
-      ...(bearer && bearer.length > 0 ? { bearerTokens: bearer } : {}),
-      ...(values["seed"] !== undefined ? { faults: { seed: values["seed"] } } : {}),
-      limits: {
-        maxFrameBytes: values["max-frame-bytes"],
-        idleTimeoutMs: values["idle-timeout-ms"],
-        maxStreamMs: values["max-stream-ms"],
-      },
+      ...otherOptions(secrets.bearerTokens, numbers.values),
+    },
+  };
+}
+
+/** `--agent` (a built-in agent) or `--forward` (your container), not both. */
+function readAgent(
+  flags: CliFlags,
+): { kind: "ok"; name: BuiltInAgentName; forward: string | undefined } | CliError {
+  const name = flags.agent ?? "echo";
+  if (!isBuiltInAgentName(name)) {
+    const message = `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(name)}`;
+    return { kind: "error", message };
+  }
+  const forward = flags.forward;
+  if (forward === undefined) return { kind: "ok", name, forward };
+  if (flags.agent !== undefined)
+    return { kind: "error", message: "Give --agent or --forward, not both" };
+  try {
+    resolveForward(forward);
+  } catch (error) {
+    if (!(error instanceof EmulatorOptionsError)) throw error;
+    return { kind: "error", message: `--${error.message}` };
+  }
+  return { kind: "ok", name, forward };
+}
+
+/** Bearer tokens, the fault seed and the limits, where given. */
+function otherOptions(
+  bearer: string[],
+  values: Partial<Record<NumberFlag, number>>,
+): Pick<EmulatorOptions, "bearerTokens" | "faults" | "limits"> {
+  return {
+    ...(bearer.length > 0 ? { bearerTokens: bearer } : {}),
+    ...(values["seed"] !== undefined ? { faults: { seed: values["seed"] } } : {}),
+    limits: {
+      maxFrameBytes: values["max-frame-bytes"],
+      idleTimeoutMs: values["idle-timeout-ms"],
+      maxStreamMs: values["max-stream-ms"],
     },
   };
 }
@@ -147,6 +182,7 @@ function readFlags(argv: readonly string[]) {
       host: { type: "string" },
       region: { type: "string" },
       agent: { type: "string" },
+      forward: { type: "string" },
       "access-key-id": { type: "string" },
       "secret-access-key-file": { type: "string" },
       "session-token-file": { type: "string" },

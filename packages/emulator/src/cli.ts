@@ -38,8 +38,9 @@ async function main(): Promise<number> {
 /** Says where the emulator listens, which agent answers and which credentials it accepts. */
 function printBanner(emulator: Emulator, args: Extract<CliArgs, { kind: "run" }>): void {
   console.log(`AgentCore Runtime emulator listening on ${emulator.url}`);
+  const agent = args.forward ? `forwarded to your agent at ${args.forward}` : `agent ${args.agent}`;
   console.log(
-    `  streams:  ${emulator.url}/runtimes/{url-encoded runtime ARN}/ws  (region ${emulator.region}, agent ${args.agent})`,
+    `  streams:  ${emulator.url}/runtimes/{url-encoded runtime ARN}/ws  (region ${emulator.region}, ${agent})`,
   );
   console.log(
     `  control:  ${emulator.httpUrl}${CONTROL_PREFIX}/health  (faults: POST ${CONTROL_PREFIX}/faults)`,

@@ -47,8 +47,13 @@ export class ConnectionRegistry {
     return this.#open.keys();
   }
 
-  /** Records the accepted upgrade and runs the agent on the new connection. */
-  accept(ws: WebSocket, stream: AcceptedStream, details: Partial<UpgradeEvent>): void {
+  /** Records the accepted upgrade and runs the agent (or `agent`, for this one) on it. */
+  accept(
+    ws: WebSocket,
+    stream: AcceptedStream,
+    details: Partial<UpgradeEvent>,
+    agent: AgentHandler = this.#init.agent,
+  ): void {
     const { events, sessions, clock, faults, timers, limits } = this.#init;
     this.#lastId += 1;
     const id = this.#lastId;
@@ -81,7 +86,7 @@ export class ConnectionRegistry {
       },
     });
     this.#open.set(connection, closed);
-    connection.start(this.#init.agent);
+    connection.start(agent);
   }
 
   /**

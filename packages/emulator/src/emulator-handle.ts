@@ -12,6 +12,8 @@ export interface Emulator {
   readonly port: number;
   readonly host: string;
   readonly region: string;
+  /** The agent container it forwards to (`forward`), e.g. `http://127.0.0.1:8080`. */
+  readonly forwardedTo: string | undefined;
   /** Runtime fault control. */
   readonly faults: FaultController;
   /** Every upgrade attempt and closed connection, oldest first. */
@@ -51,6 +53,7 @@ export interface HandleParts {
   host: string;
   port: number;
   region: string;
+  forwardedTo: string | undefined;
   faults: FaultController;
   events: EventLog;
   sessions: ReadonlyMap<string, EmulatorSession>;
@@ -70,6 +73,7 @@ export function emulatorHandle(parts: HandleParts): Emulator {
     port: parts.port,
     host: parts.host,
     region: parts.region,
+    forwardedTo: parts.forwardedTo,
     faults: parts.faults,
     get events() {
       return events.events;

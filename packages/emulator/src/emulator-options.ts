@@ -6,6 +6,11 @@ import type { ConnectionLimits } from "./connection";
 import type { CredentialsInput } from "./credentials";
 import { FaultCommandError, type FaultOptions } from "./fault-types";
 import { FaultController } from "./faults";
+import {
+  resolveForward,
+  type ForwardOption,
+  type ResolvedForward,
+} from "./forward/forward-options";
 import { EmulatorOptionsError } from "./options-error";
 
 /** The service's limits, configurable so tests can use small values. */
@@ -34,8 +39,14 @@ export interface EmulatorOptions {
   credentials?: CredentialsInput;
   /** OAuth bearer tokens accepted (header or subprotocol), or a function that decides. */
   bearerTokens?: BearerTokensOption;
-  /** `echo` (default), `streaming`, `ag-ui`, or your own handler. */
+  /** `echo` (default), `streaming`, `ag-ui`, or your own handler. Not with `forward`. */
   agent?: AgentOption;
+  /**
+   * Your own agent container instead of a built-in agent, e.g. `"http://127.0.0.1:8080"`: each
+   * authenticated upgrade is proxied to its `/ws`, with the session id and custom headers the
+   * service adds, after a `GET /ping`. Not with `agent`.
+   */
+  forward?: ForwardOption;
   limits?: EmulatorLimits;
   /** Faults armed from the start (they can be changed at runtime through `emulator.faults`). */
   faults?: FaultOptions;
@@ -65,6 +76,8 @@ export interface ResolvedOptions {
   host: string;
   region: string;
   limits: ResolvedLimits;
+  /** The agent container to forward to, if any. */
+  forward: ResolvedForward | undefined;
 }
 
 const DEFAULT_LIMITS: ResolvedLimits = {
@@ -96,7 +109,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     );
   const limits = resolveLimits(options.limits ?? {});
   checkBearerTokens(options.bearerTokens);
-  return { options, port, host: options.host ?? "127.0.0.1", region, limits };
+  if (options.forward !== undefined && options.agent !== undefined)
+    throw new EmulatorOptionsError("Give agent or forward, not both: forward runs your own agent");
+  const forward = options.forward === undefined ? undefined : resolveForward(options.forward);
+  return { options, port, host: options.host ?? "127.0.0.1", region, limits, forward };
 }
 
 function checkAuthGiven(options: EmulatorOptions): void {

@@ -7,6 +7,8 @@
 export { startEmulator } from "./start-emulator";
 export type { Emulator } from "./emulator-handle";
 export type { EmulatorLimits, EmulatorOptions } from "./emulator-options";
+export type { ForwardOption, ForwardOptions } from "./forward/forward-options";
+export { CUSTOM_HEADER_PREFIX } from "./forward/custom-headers";
 export { EmulatorStartError } from "./listen";
 export { EmulatorOptionsError } from "./options-error";
 export {

@@ -12,38 +12,64 @@ export interface QueryParam {
 export type Parsed<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
 /**
- * Splits a query string into decoded pairs, strictly: no empty pairs, every pair has `=`, no
- * key appears twice, and every key and value is written in canonical SigV4 encoding (so two
- * spellings of one URL cannot both pass). `+` is a literal character here, not a space.
+ * How a query must be spelled: `exact`, as a SigV4 signer writes it (canonical percent-encoding),
+ * or `service`, any spelling that decodes to the same parameters, as the service reads it (it
+ * decodes each key and value and encodes them again to check the signature).
  */
-export function parseQuery(rawQuery: string): Parsed<{ params: QueryParam[] }> {
+export type QueryEncoding = "exact" | "service";
+
+/**
+ * Splits a query string into decoded pairs: no empty pairs, every pair has `=`, no key appears
+ * twice, no raw `+` (a space to form decoders, a plus to SigV4: ambiguous either way), and with
+ * `exact` every key and value is written in canonical SigV4 encoding (so two spellings of one
+ * URL cannot both pass).
+ */
+export function parseQuery(
+  rawQuery: string,
+  encoding: QueryEncoding = "exact",
+): Parsed<{ params: QueryParam[] }> {
   if (rawQuery === "") return { ok: true, params: [] };
   const params: QueryParam[] = [];
   const seen = new Set<string>();
   for (const pair of rawQuery.split("&")) {
-    const eq = pair.indexOf("=");
-    if (pair === "" || eq <= 0) {
-      return { ok: false, reason: "the query string has a parameter without a name or without =" };
-    }
-    const rawKey = pair.slice(0, eq);
-    const rawValue = pair.slice(eq + 1);
-    const key = decodeComponent(rawKey);
-    const value = decodeComponent(rawValue);
-    if (key === undefined || value === undefined) {
-      return { ok: false, reason: "the query string has a malformed percent-escape" };
-    }
-    if (escapeRfc3986(key) !== rawKey || escapeRfc3986(value) !== rawValue) {
-      return {
-        ok: false,
-        reason: `query parameter ${JSON.stringify(key)} is not in canonical RFC 3986 encoding`,
-      };
-    }
-    if (seen.has(key))
-      return { ok: false, reason: `query parameter ${JSON.stringify(key)} appears twice` };
-    seen.add(key);
-    params.push({ rawKey, rawValue, key, value });
+    const read = readPair(pair, encoding);
+    if (!read.ok) return read;
+    const { param } = read;
+    if (seen.has(param.key))
+      return { ok: false, reason: `query parameter ${JSON.stringify(param.key)} appears twice` };
+    seen.add(param.key);
+    params.push(param);
   }
   return { ok: true, params };
+}
+
+/** One `key=value` pair, decoded and checked. */
+function readPair(pair: string, encoding: QueryEncoding): Parsed<{ param: QueryParam }> {
+  const eq = pair.indexOf("=");
+  if (pair === "" || eq <= 0) {
+    return { ok: false, reason: "the query string has a parameter without a name or without =" };
+  }
+  if (pair.includes("+")) {
+    return {
+      ok: false,
+      reason: "the query string has a raw +: write %2B for a plus, %20 for a space",
+    };
+  }
+  const rawKey = pair.slice(0, eq);
+  const rawValue = pair.slice(eq + 1);
+  const key = decodeComponent(rawKey);
+  const value = decodeComponent(rawValue);
+  if (key === undefined || value === undefined) {
+    return { ok: false, reason: "the query string has a malformed percent-escape" };
+  }
+  const canonical = escapeRfc3986(key) === rawKey && escapeRfc3986(value) === rawValue;
+  if (encoding === "exact" && !canonical) {
+    return {
+      ok: false,
+      reason: `query parameter ${JSON.stringify(key)} is not in canonical RFC 3986 encoding`,
+    };
+  }
+  return { ok: true, param: { rawKey, rawValue, key, value } };
 }
 
 /** The parts of a `ws://` / `wss://` URL, kept exactly as written (no normalization). */

@@ -15,8 +15,10 @@ import {
 import { emulatorHandle, type Emulator } from "./emulator-handle";
 import { EventLog, describeEvent } from "./events";
 import type { FaultController } from "./faults";
+import { Forwarder } from "./forward/forwarder";
+import { pingAgent } from "./forward/ping";
 import { answerHttpRequest } from "./http-request";
-import { listenOn } from "./listen";
+import { EmulatorStartError, listenOn } from "./listen";
 import { SessionStore } from "./sessions";
 import { UpgradeHandler } from "./upgrade-handler";
 import { DEFAULT_SKEW_MS, MAX_PRESIGNED_EXPIRES_SECONDS } from "./verify-presigned-url";
@@ -29,11 +31,22 @@ const SHUTDOWN_GRACE_MS = 1000;
  * /runtimes/{url-encoded ARN}/ws[?qualifier=...]` authenticated like the service (SigV4 query or
  * headers, OAuth bearer header or subprotocol), with its limits, an agent, and fault injection.
  *
+ * With `forward`, it stands in front of your agent container instead of running an agent, and
+ * first checks that the container answers `GET /ping`.
+ *
  * @throws {EmulatorOptionsError} for bad options.
- * @throws {EmulatorStartError} when it cannot listen (e.g. the port is taken).
+ * @throws {EmulatorStartError} when it cannot listen (e.g. the port is taken), or (code
+ *   `AGENT_UNAVAILABLE`) when the `forward` container does not answer its ping.
  */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const resolved = resolveOptions(options);
+  if (resolved.forward) {
+    const ping = await pingAgent(resolved.forward);
+    if (!ping.ok) {
+      const message = `No agent container answers at ${resolved.forward.origin}: ${ping.reason}. Start it first (it must serve GET /ping and the WebSocket /ws), or point forward at it.`;
+      throw new EmulatorStartError(message, "AGENT_UNAVAILABLE");
+    }
+  }
   const server = new EmulatorServer(resolved);
   return server.listen();
 }
@@ -96,6 +109,7 @@ class EmulatorServer {
       wss: this.#wss,
       registry: this.#registry,
       shutdown: this.#shutdown.signal,
+      forwarder: resolved.forward && new Forwarder(resolved.forward),
     });
     this.#http = createServer((req, res) => void answerHttpRequest(req, res, this.#control(req)));
     this.#http.on("upgrade", (req, socket, head) => this.#upgrades.onUpgrade(req, socket, head));
@@ -115,6 +129,7 @@ class EmulatorServer {
       host,
       port,
       region,
+      forwardedTo: this.#resolved.forward?.origin,
       faults: this.#faults,
       events: this.#events,
       sessions: this.#sessions.map,
@@ -137,8 +152,9 @@ class EmulatorServer {
         region,
         skewMs,
         maxExpiresSeconds: MAX_PRESIGNED_EXPIRES_SECONDS,
+        queryEncoding: "service",
       },
-      headers: lookup && { lookup, now, region, skewMs },
+      headers: lookup && { lookup, now, region, skewMs, queryEncoding: "service" },
       bearer: options.bearerTokens,
       issuedBefore: () => this.#faults.issuedBefore,
     };

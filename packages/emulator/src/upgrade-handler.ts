@@ -5,9 +5,11 @@ import type { WebSocketServer } from "ws";
 import type { AuthConfig } from "./auth-types";
 import { authenticate } from "./authenticate";
 import type { TrackedTimers } from "./clock";
+import type { AgentHandler } from "./agent-types";
 import type { AcceptedStream, ConnectionRegistry } from "./connection-registry";
 import type { EventLog, UpgradeEvent } from "./events";
 import type { FaultController } from "./faults";
+import type { Forwarder } from "./forward/forwarder";
 import { refuseUpgrade } from "./http-refusal";
 import { splitRequestTarget } from "./raw-url";
 import { parseRuntimePath } from "./runtime-path";
@@ -27,6 +29,8 @@ export interface UpgradeHandlerInit {
   registry: ConnectionRegistry;
   /** Aborts when the emulator starts shutting down. */
   shutdown: AbortSignal;
+  /** In front of an agent container: opens its side of each upgrade first. */
+  forwarder: Forwarder | undefined;
 }
 
 /** An upgrade that passed every check, ready to switch protocols. */
@@ -34,6 +38,8 @@ interface Admitted {
   stream: AcceptedStream;
   protocol: string | undefined;
   details: Partial<UpgradeEvent>;
+  /** The relay to a forwarded agent, and how to let go of it if the client's upgrade fails. */
+  forwarded?: { agent: AgentHandler; abandon: () => void };
 }
 
 /** Refuses the upgrade on `socket` and records why. */
@@ -92,12 +98,17 @@ export class UpgradeHandler {
     const admitted = await this.#admit(req, socket, refuse);
     if (!admitted) return;
     if (admitted.protocol !== undefined) this.#protocols.set(req, admitted.protocol);
+    let accepted = false;
+    const { forwarded } = admitted;
+    if (forwarded) socket.once("close", () => accepted || forwarded.abandon());
     wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true;
       this.#pending.delete(socket);
-      registry.accept(ws, admitted.stream, {
+      const details = {
         ...admitted.details,
         ...(admitted.protocol ? { protocol: admitted.protocol } : {}),
-      });
+      };
+      registry.accept(ws, admitted.stream, details, forwarded?.agent);
     });
   }
 
@@ -137,7 +148,26 @@ export class UpgradeHandler {
     if (shutdown.aborted)
       return refuse(503, "shutting-down", "The emulator is shutting down", details);
     const stream = { runtimeArn: route.runtimeArn, sessionId, qualifier: auth.qualifier };
-    return { stream, protocol: auth.protocol, details };
+    const admitted = { stream, protocol: auth.protocol, details };
+    return this.#init.forwarder ? this.#forward(req, socket, admitted, refuse) : admitted;
+  }
+
+  /** Opens the agent container's side first; its failure refuses the client's upgrade. */
+  async #forward(
+    req: IncomingMessage,
+    socket: Duplex,
+    admitted: Admitted,
+    refuse: Refuse,
+  ): Promise<Admitted | undefined> {
+    const verdict = await this.#init.forwarder?.open(req, admitted.stream.sessionId);
+    if (!verdict) return admitted;
+    if (!verdict.ok) return refuse(verdict.status, verdict.code, verdict.reason, admitted.details);
+    if (socket.destroyed || this.#init.shutdown.aborted) {
+      verdict.abandon();
+      if (socket.destroyed) return undefined;
+      return refuse(503, "shutting-down", "The emulator is shutting down", admitted.details);
+    }
+    return { ...admitted, forwarded: { agent: verdict.agent, abandon: verdict.abandon } };
   }
 
   #refuser(socket: Duplex): Refuse {

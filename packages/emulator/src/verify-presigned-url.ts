@@ -13,7 +13,13 @@ import {
   readPresignedAuth,
   type PresignedAuth,
 } from "./presigned-params";
-import { parseQuery, parseWebSocketUrl, splitRequestTarget, type QueryParam } from "./raw-url";
+import {
+  parseQuery,
+  parseWebSocketUrl,
+  splitRequestTarget,
+  type QueryEncoding,
+  type QueryParam,
+} from "./raw-url";
 import { parseRuntimePath } from "./runtime-path";
 import { fail, type SignatureFailure, type SignatureVerification } from "./signature-result";
 import { constantTimeEqual } from "./sigv4-fields";
@@ -47,6 +53,12 @@ export interface VerifyPresignedUrlOptions {
   skewMs?: number;
   /** The largest `X-Amz-Expires` accepted, in seconds. Default 300, the service's maximum. */
   maxExpiresSeconds?: number;
+  /**
+   * How the query must be spelled. `exact` (the default): as a SigV4 signer writes it, so any
+   * changed character fails, which is how a test checks a signer. `service`: any spelling
+   * that decodes to the signed parameters, as the service reads it (the emulator's choice).
+   */
+  queryEncoding?: QueryEncoding;
 }
 
 /** @internal options with the credentials already indexed. */
@@ -56,6 +68,7 @@ export interface PresignedCheck {
   region?: string;
   skewMs: number;
   maxExpiresSeconds: number;
+  queryEncoding: QueryEncoding;
 }
 
 /**
@@ -66,8 +79,12 @@ export interface PresignedCheck {
  * Then the URL must be valid now: not past `X-Amz-Date` + `X-Amz-Expires` (inclusive), and not
  * dated more than `skewMs` ahead.
  *
- * It is strict where the service is lenient: the URL must be written exactly as a signer
- * writes it (canonical percent-encoding, no duplicate parameters), so any changed byte fails.
+ * By default it is strict where the service is lenient: the URL must be written exactly as a
+ * signer writes it (canonical percent-encoding), so any changed byte fails. With
+ * `queryEncoding: "service"` it reads the query as the service does: each key and value is
+ * decoded and signed again in canonical encoding, so any spelling of the signed parameters
+ * passes (e.g. `!'()*` left raw, as `encodeURIComponent` writes them) and any changed value
+ * fails. Either way duplicate parameters and a raw `+` are refused.
  *
  * Never throws for a bad URL: the result says why it was refused.
  */
@@ -104,6 +121,7 @@ export function presignedCheck(options: VerifyPresignedUrlOptions): PresignedChe
     region: options.region,
     skewMs: options.skewMs ?? DEFAULT_SKEW_MS,
     maxExpiresSeconds: options.maxExpiresSeconds ?? MAX_PRESIGNED_EXPIRES_SECONDS,
+    queryEncoding: options.queryEncoding ?? "exact",
   };
 }
 
@@ -122,7 +140,7 @@ export async function verifyPresignedTarget(
 ): Promise<SignatureVerification> {
   const route = parseRuntimePath(request.path);
   if (!route.ok) return fail("malformed", route.reason);
-  const query = parseQuery(request.rawQuery);
+  const query = parseQuery(request.rawQuery, check.queryEncoding);
   if (!query.ok) return fail("malformed", query.reason);
   const auth = readPresignedAuth(query.params);
   if (!auth.ok) return auth;

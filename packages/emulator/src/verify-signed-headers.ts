@@ -6,7 +6,13 @@ import {
   type EmulatorCredentials,
 } from "./credentials";
 import { independentSigner } from "./independent-signer";
-import { parseQuery, splitHostPort, splitRequestTarget, type QueryParam } from "./raw-url";
+import {
+  parseQuery,
+  splitHostPort,
+  splitRequestTarget,
+  type QueryEncoding,
+  type QueryParam,
+} from "./raw-url";
 import { headerValue, type RequestHeaders } from "./request-headers";
 import { parseRuntimePath } from "./runtime-path";
 import { fail, type SignatureFailure, type SignatureVerification } from "./signature-result";
@@ -50,6 +56,11 @@ export interface VerifySignedHeadersOptions {
   region?: string;
   /** How far `X-Amz-Date` may be from now, either way, in ms. Default 300 000 (5 minutes). */
   skewMs?: number;
+  /**
+   * How the query must be spelled: `exact` (the default), as a signer writes it, or `service`,
+   * any spelling that decodes to the signed parameters (see `verifyPresignedUrl`).
+   */
+  queryEncoding?: QueryEncoding;
 }
 
 /** @internal options with the credentials already indexed. */
@@ -58,6 +69,7 @@ export interface HeaderCheck {
   now: () => number;
   region?: string;
   skewMs: number;
+  queryEncoding: QueryEncoding;
 }
 
 /** @internal */
@@ -67,6 +79,7 @@ export function headerCheck(options: VerifySignedHeadersOptions): HeaderCheck {
     now: toClock(options.now),
     region: options.region,
     skewMs: options.skewMs ?? DEFAULT_SKEW_MS,
+    queryEncoding: options.queryEncoding ?? "exact",
   };
 }
 
@@ -152,7 +165,7 @@ function readHandshake(
   if (!target.ok) return fail("malformed", target.reason);
   const route = parseRuntimePath(target.path);
   if (!route.ok) return fail("malformed", route.reason);
-  const query = parseQuery(target.rawQuery);
+  const query = parseQuery(target.rawQuery, check.queryEncoding);
   if (!query.ok) return fail("malformed", query.reason);
   const authorization = readAuthorization(header("authorization"));
   if (!authorization.ok) return authorization;

@@ -1,0 +1,275 @@
+import { WebSocket as NodeWebSocket } from "ws";
+import {
+  DEMO_CREDENTIALS,
+  startEmulator,
+  type CloseEvent,
+  type Emulator,
+} from "agentcore-react-emulator";
+import {
+  AgentRuntimeConnection,
+  Conversation,
+  toRunAgentInput,
+  type AgentEvent,
+  type Codec,
+  type ConversationState,
+} from "../../src/index";
+import { credentialsUrlProvider } from "../../src/signing";
+import { PythonAgent, type AgentScript } from "./python-agents";
+
+/**
+ * Real Python agent processes (Starlette + Uvicorn, the AgentCore container contract) behind
+ * the emulator's `forward`, driven by the library's AgentRuntimeConnection in Node. Each agent
+ * answers one message per connection and closes with 1000, so every turn after the first
+ * reopens the stream on the same session.
+ */
+
+const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/interop_agent-A1b2C3";
+const CUSTOM_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-User";
+
+interface Stack {
+  agent: PythonAgent;
+  emulator: Emulator;
+}
+
+async function startStack(script: AgentScript): Promise<Stack> {
+  const agent = await PythonAgent.start(script);
+  try {
+    const emulator = await startEmulator({ credentials: DEMO_CREDENTIALS, forward: agent.url });
+    return { agent, emulator };
+  } catch (error) {
+    await agent.stop();
+    throw error;
+  }
+}
+
+async function stopStack(stack: Stack | undefined): Promise<void> {
+  await stack?.emulator.close();
+  await stack?.agent.stop();
+}
+
+/** A connection to the runtime on the emulator, with presigned URLs that carry a custom header. */
+function connectionTo<Outgoing = string>(emulator: Emulator, codec?: Codec<Outgoing>) {
+  return new AgentRuntimeConnection<Outgoing>({
+    urlProvider: credentialsUrlProvider({
+      runtimeArn: RUNTIME_ARN,
+      credentials: DEMO_CREDENTIALS,
+      endpoint: emulator.url,
+      customParams: { [CUSTOM_HEADER]: "ada lovelace" },
+    }),
+    WebSocket: NodeWebSocket,
+    ...(codec ? { codec } : {}),
+  });
+}
+
+/** Resolves with the first state of `conversation` that satisfies `predicate`. */
+function stateWhere(
+  conversation: Conversation,
+  predicate: (state: ConversationState) => boolean,
+  what: string,
+): Promise<ConversationState> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const state = conversation.getState();
+      if (!predicate(state)) return;
+      cleanup();
+      resolve(state);
+    };
+    const unsubscribe = conversation.subscribe(check);
+    const safetyNet = setTimeout(() => {
+      cleanup();
+      reject(
+        new Error(`timed out waiting for ${what}: ${JSON.stringify(conversation.getState())}`),
+      );
+    }, 30_000);
+    function cleanup() {
+      unsubscribe();
+      clearTimeout(safetyNet);
+    }
+    check();
+  });
+}
+
+/** The answers are complete and the agent closed the stream (the connection rests idle). */
+const answeredAndIdle = (answers: number) => (state: ConversationState) =>
+  state.messages.filter((m) => m.role === "assistant" && m.status === "complete").length ===
+    answers &&
+  state.connection.status === "idle" &&
+  state.connection.reason === "agent-closed";
+
+/** Two turns through a Conversation; the final state. */
+async function twoTurns(emulator: Emulator) {
+  const connection = connectionTo(emulator);
+  const conversation = new Conversation({ connection });
+  const unsubscribe = conversation.subscribe(() => undefined);
+  try {
+    connection.connect();
+    conversation.send("hello");
+    await stateWhere(conversation, answeredAndIdle(1), "the first answer and the agent's close");
+    conversation.send("again");
+    const state = await stateWhere(conversation, answeredAndIdle(2), "the second answer");
+    return { state, sessionId: connection.sessionId };
+  } finally {
+    unsubscribe();
+    connection.close();
+  }
+}
+
+/** The agent saw both upgrades with the session id and the custom header. */
+async function expectHeadersSeen(agent: PythonAgent, sessionId: string): Promise<void> {
+  const seen = await agent.seen();
+  expect(seen).toHaveLength(2);
+  for (const upgrade of seen) {
+    expect(upgrade.sessionId).toBe(sessionId);
+    expect(upgrade.custom).toEqual({ [CUSTOM_HEADER.toLowerCase()]: "ada lovelace" });
+  }
+}
+
+/** The emulator relayed each of the agent's 1000 closes to the client. */
+async function expectAgentClosedTwice(emulator: Emulator): Promise<void> {
+  await emulator.waitForEvent((event) => event.type === "close" && event.connectionId === 2);
+  const closes = emulator.events.filter((event): event is CloseEvent => event.type === "close");
+  expect(closes.map(({ code, cause }) => ({ code, cause }))).toEqual([
+    { code: 1000, cause: "agent" },
+    { code: 1000, cause: "agent" },
+  ]);
+}
+
+describe("a text agent in the AgentCore SDK's stream_chunk shape, behind forward", () => {
+  let stack: Stack | undefined;
+  beforeAll(async () => (stack = await startStack("text_agent.py")), 60_000);
+  afterAll(() => stopStack(stack));
+
+  it("answers two turns as two complete messages, the agent closing after each", async () => {
+    if (!stack) throw new Error("no stack");
+    const { state, sessionId } = await twoTurns(stack.emulator);
+    expect(state.messages.map(({ role, text, status }) => ({ role, text, status }))).toEqual([
+      { role: "user", text: "hello", status: "complete" },
+      { role: "assistant", text: "You said: hello. Café.", status: "complete" },
+      { role: "user", text: "again", status: "complete" },
+      { role: "assistant", text: "You said: again. Café.", status: "complete" },
+    ]);
+    expect(state.isStreaming).toBe(false);
+    await expectHeadersSeen(stack.agent, sessionId);
+    await expectAgentClosedTwice(stack.emulator);
+  }, 60_000);
+});
+
+describe("an agent forwarding Strands agent stream events, behind forward", () => {
+  let stack: Stack | undefined;
+  beforeAll(async () => (stack = await startStack("strands_agent.py")), 60_000);
+  afterAll(() => stopStack(stack));
+
+  it("shows each answer's text once, across the tool call, and ends it", async () => {
+    if (!stack) throw new Error("no stack");
+    const { state, sessionId } = await twoTurns(stack.emulator);
+    const answers = state.messages.filter((message) => message.role === "assistant");
+    expect(answers.map(({ text, status }) => ({ text, status }))).toEqual([
+      { text: "Let me check the weather. You asked: hello. It is sunny.", status: "complete" },
+      { text: "Let me check the weather. You asked: again. It is sunny.", status: "complete" },
+    ]);
+    expect(state.isStreaming).toBe(false);
+    await expectHeadersSeen(stack.agent, sessionId);
+    await expectAgentClosedTwice(stack.emulator);
+  }, 60_000);
+});
+
+/** A codec that sends AG-UI's RunAgentInput and hands every frame over untouched. */
+const rawAgUi: Codec<string> = {
+  name: "raw-ag-ui",
+  encode: (message, context) => JSON.stringify(toRunAgentInput(message, context)),
+  decode: (frame) => [
+    { type: "custom", name: "frame", value: typeof frame === "string" ? frame : "(binary)" },
+  ],
+};
+
+/** The AG-UI events of SSE-framed frames (`data: {...}\n\n`, one or more per frame). */
+function sseEvents(frames: readonly string[]): Array<Record<string, unknown>> {
+  return frames.flatMap((frame) => {
+    expect(frame.endsWith("\n\n")).toBe(true);
+    return frame
+      .split("\n\n")
+      .filter((block) => block !== "")
+      .map((block) => {
+        expect(block.startsWith("data: ")).toBe(true);
+        return JSON.parse(block.slice("data: ".length)) as Record<string, unknown>;
+      });
+  });
+}
+
+const RUN_EVENTS = [
+  "RUN_STARTED",
+  "REASONING_START",
+  "REASONING_MESSAGE_START",
+  "REASONING_MESSAGE_CONTENT",
+  "REASONING_MESSAGE_END",
+  "REASONING_END",
+  "TOOL_CALL_START",
+  "TOOL_CALL_ARGS",
+  "TOOL_CALL_ARGS",
+  "TOOL_CALL_END",
+  "TOOL_CALL_RESULT",
+  "TEXT_MESSAGE_START",
+  "TEXT_MESSAGE_CONTENT",
+  "TEXT_MESSAGE_CONTENT",
+  "TEXT_MESSAGE_CONTENT",
+  "TEXT_MESSAGE_CONTENT",
+  "TEXT_MESSAGE_END",
+  "RUN_FINISHED",
+];
+
+describe("an AG-UI agent like the SDK's AGUIApp (SSE-framed events over /ws), behind forward", () => {
+  let stack: Stack | undefined;
+  beforeAll(async () => (stack = await startStack("agui_agent.py")), 60_000);
+  afterAll(() => stopStack(stack));
+
+  it("relays each run's frames unchanged, then the agent's 1000; the next run reopens", async () => {
+    if (!stack) throw new Error("no stack");
+    const connection = connectionTo(stack.emulator, rawAgUi);
+    const frames: string[][] = [[], []];
+    let run = 0;
+    connection.onEvent((event: AgentEvent) => {
+      if (event.type === "custom") frames[run]?.push(String(event.value));
+    });
+    const emulator = stack.emulator;
+    /** The agent closed stream `n` and the connection rests idle. */
+    const agentClosed = async (n: number) => {
+      await emulator.waitForEvent((event) => event.type === "close" && event.connectionId === n);
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const snapshot = connection.getSnapshot();
+          if (snapshot.status !== "idle" || snapshot.reason !== "agent-closed") return;
+          unsubscribe();
+          resolve();
+        };
+        const unsubscribe = connection.subscribe(check);
+        check();
+      });
+    };
+    try {
+      connection.connect();
+      connection.send("weather in Paris?");
+      await agentClosed(1);
+      run = 1;
+      connection.send("and tomorrow?");
+      await agentClosed(2);
+    } finally {
+      connection.close();
+    }
+    const session = stack.emulator.sessions.get(connection.sessionId);
+    expect(session?.sent.map((entry) => entry.data)).toEqual([...frames[0]!, ...frames[1]!]);
+    for (const [index, runFrames] of frames.entries()) {
+      expect(runFrames.some((frame) => frame.split("\n\n").length > 2)).toBe(true);
+      const events = sseEvents(runFrames);
+      expect(events.map((event) => event["type"])).toEqual(RUN_EVENTS);
+      expect(events[0]).toMatchObject({ threadId: connection.sessionId });
+      const text = events
+        .filter((event) => event["type"] === "TEXT_MESSAGE_CONTENT")
+        .map((event) => event["delta"])
+        .join("");
+      const question = index === 0 ? "weather in Paris?" : "and tomorrow?";
+      expect(text).toBe(`You asked: ${question}. It is sunny.`);
+    }
+    await expectHeadersSeen(stack.agent, connection.sessionId);
+    await expectAgentClosedTwice(stack.emulator);
+  }, 60_000);
+});
