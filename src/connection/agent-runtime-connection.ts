@@ -212,6 +212,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
         return this.#urls.discard();
       case "abort-url":
         return this.#urls.abort();
+      case "requeue":
+        return this.#outbox.requeueSent(effect.ids);
       case "fail-message": {
         const error = new AgentRuntimeFrameTooLargeError(effect.frame.bytes, undefined);
         return this.#outbox.update(effect.frame.id, (entry) => ({
@@ -273,7 +275,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   }
 
   #onMessage(data: unknown): void {
-    this.#slot.touch(Date.now());
+    this.#slot.received(Date.now());
     this.#inbound.message(data);
   }
 

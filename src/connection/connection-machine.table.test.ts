@@ -55,6 +55,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "handshake timeout":
       "connecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
     "closed 1000": "idle (agent-closed): close socket, shut down",
+    "closed 1000, unread":
+      "connecting · waiting: close socket, shut down, queue unanswered messages again, watch online, attempt now",
     "closed 1006": "connecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
       "connecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
@@ -78,6 +80,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     stop: "reconnecting · waiting (stopped): close socket, attempt now",
     "stop (cancel frame)": "open: send cancel",
     "closed 1000": "idle (agent-closed): close socket, shut down",
+    "closed 1000, unread":
+      "connecting · waiting: close socket, shut down, queue unanswered messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
@@ -96,6 +100,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "stop (cancel frame)": "open: send cancel",
     "stream healthy": "open (attempt 0)",
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
+    "closed 1000, unread":
+      "connecting · waiting (attempt 0): close socket, shut down, queue unanswered messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 3, connection-lost): attempt in 1000 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 3, policy-violation): discard URL, attempt in 1000 ms",
@@ -135,6 +141,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "handshake timeout":
       "reconnecting · waiting (attempt 2, handshake-timeout): close socket, attempt in 500 ms",
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
+    "closed 1000, unread":
+      "connecting · waiting (attempt 0): close socket, shut down, queue unanswered messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 2, connection-lost): attempt in 500 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 2, policy-violation): discard URL, attempt in 500 ms",

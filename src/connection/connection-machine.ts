@@ -155,6 +155,14 @@ function onSocketClosed(
   let next: Transition;
   if (decision.action === "final") {
     next = agentEnded(state, code);
+    // Messages sent after its last frame were never part of what it handled: send them again.
+    if (event.unanswered.length > 0) {
+      const reopened = startOver(next.state, "connecting", state.online);
+      next = {
+        state: reopened.state,
+        effects: [...next.effects, { type: "requeue", ids: event.unanswered }, ...reopened.effects],
+      };
+    }
   } else if (decision.action === "resume") {
     next = resume(state, decision.reason, code);
   } else {

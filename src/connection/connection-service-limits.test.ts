@@ -70,6 +70,7 @@ describe("service limits and heartbeat", () => {
     await vi.advanceTimersByTimeAsync(600_000);
     connection.send("recent traffic");
     await settle();
+    runtime.latest().send("the answer");
     runtime.latest().close({ code: 1000, reason: "", wasClean: false });
     await settle();
     expect(statuses).toEqual(["connecting", "open", "idle"]);

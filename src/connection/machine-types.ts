@@ -64,6 +64,8 @@ export type MachineEvent =
       idleMs: number | undefined;
       /** The last message handed to that socket, if any. */
       lastSent: SentFrame | null;
+      /** Messages sent on it after the last frame it received. */
+      unanswered: string[];
     }
   | { type: "online-changed"; online: boolean };
 
@@ -81,6 +83,8 @@ export type MachineEffect =
   /** Forget the ready URL: it was refused or is about to expire. */
   | { type: "discard-url" }
   | { type: "fail-message"; frame: SentFrame }
+  /** Queue `sent` messages again, where they are in the outbox (the agent never read them). */
+  | { type: "requeue"; ids: string[] }
   /**
    * The stream opened: send what is queued, start prefetching the next URL and the heartbeat,
    * and report `stream-healthy` once it has stayed open long enough.

@@ -77,6 +77,14 @@ export class Outbox<Outgoing> {
     return true;
   }
 
+  /** Queues `sent` entries again where they stand (the agent closed without reading them). */
+  requeueSent(ids: readonly string[]): void {
+    const again = new Set(ids);
+    this.#entries = this.#entries.map((entry) =>
+      again.has(entry.id) && entry.status === "sent" ? { ...entry, status: "queued" } : entry,
+    );
+  }
+
   /**
    * Removes an entry that is not waiting to be sent (`sent` or `failed`).
    *

@@ -28,6 +28,8 @@ export interface ClosedStream {
   streamAgeMs: number | undefined;
   idleMs: number | undefined;
   lastSent: SentFrame | null;
+  /** Outbox ids sent on it after the last frame it received: nothing reacted to them. */
+  unanswered: string[];
 }
 
 function noop(): void {}
@@ -68,6 +70,7 @@ export class SocketSlot {
   #openedAt = 0;
   #lastTrafficAt = 0;
   #lastSent: SentFrame | null = null;
+  #unanswered: string[] = [];
   /** Changes whenever the current socket does, so a caller can tell it was replaced. */
   #serial = 0;
   readonly #closing = new Map<WebSocketLike, Promise<void>>();
@@ -134,9 +137,10 @@ export class SocketSlot {
     this.#lastTrafficAt = now;
   }
 
-  /** A frame arrived or left. */
-  touch(now: number): void {
+  /** A frame arrived: what was sent before it may have been answered. */
+  received(now: number): void {
     this.#lastTrafficAt = now;
+    this.#unanswered = [];
   }
 
   /** Whether a socket we closed has not reported its close yet. */
@@ -161,7 +165,10 @@ export class SocketSlot {
       return false;
     }
     this.#lastTrafficAt = now;
-    if (message) this.#lastSent = message;
+    if (message) {
+      this.#lastSent = message;
+      this.#unanswered.push(message.id);
+    }
     return true;
   }
 
@@ -173,6 +180,7 @@ export class SocketSlot {
       streamAgeMs: this.#open ? now - this.#openedAt : undefined,
       idleMs: this.#open ? now - this.#lastTrafficAt : undefined,
       lastSent: this.#lastSent,
+      unanswered: this.#unanswered,
     };
     this.#forget();
     if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -225,5 +233,6 @@ export class SocketSlot {
     this.#serial++;
     this.#open = false;
     this.#lastSent = null;
+    this.#unanswered = [];
   }
 }

@@ -71,6 +71,7 @@ function closed(
     streamAgeMs: 60_000,
     idleMs: 1_000,
     lastSent: null,
+    unanswered: [],
     ...extra,
   };
 }
@@ -100,6 +101,7 @@ export const TABLE_EVENTS = {
   "handshake timeout": () => ({ type: "handshake-timeout" }),
   "stream healthy": () => ({ type: "stream-healthy" }),
   "closed 1000": () => closed(1000),
+  "closed 1000, unread": () => closed(1000, { unanswered: ["m2"] }),
   "closed 1006": () => closed(1006),
   "closed 1008": () => closed(1008),
   "closed 1009": () => closed(1009, { lastSent }),
@@ -141,6 +143,8 @@ function effectName(effect: MachineEffect): string {
       return "discard URL";
     case "fail-message":
       return "fail message";
+    case "requeue":
+      return "queue unanswered messages again";
     case "stream-opened":
       return "flush, prefetch";
     case "send-cancel":
