@@ -99,7 +99,12 @@ export { Conversation } from "./store/conversation";
 export { createConversationStore } from "./store/create-conversation-store";
 export { INTERRUPTED_ANSWER } from "./store/conversation-binding";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
-export { AgentRuntimeAgentError, ConversationReleasedError } from "./store/errors";
+export {
+  AgentRuntimeAgentError,
+  AgentRuntimeMessageTooLongError,
+  ConversationReleasedError,
+} from "./store/errors";
+export { DEFAULT_MAX_MESSAGE_CHARS } from "./store/conversation";
 export {
   selectIsStreaming,
   selectLastError,

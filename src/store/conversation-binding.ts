@@ -21,6 +21,8 @@ export interface BindingOutput<Outgoing> {
 export interface BindingOptions<Outgoing> {
   scheduler: FrameScheduler;
   messageText: (message: Outgoing) => string;
+  /** Characters an agent message may hold (checked already). */
+  maxMessageChars: number;
   now: () => number;
   output: BindingOutput<Outgoing>;
 }
@@ -47,7 +49,11 @@ export class ConversationBinding<Outgoing> {
   constructor(connection: ConversationConnection<Outgoing>, options: BindingOptions<Outgoing>) {
     this.connection = connection;
     this.#options = options;
-    this.#model = new ConversationModel({ now: options.now, messageText: options.messageText });
+    this.#model = new ConversationModel({
+      now: options.now,
+      messageText: options.messageText,
+      maxMessageChars: options.maxMessageChars,
+    });
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;
     this.#error = this.#snapshot.error;
@@ -180,13 +186,14 @@ export class ConversationBinding<Outgoing> {
     }
     if (next.status === "open" && previous.status !== "open") this.#error = null;
     this.#model.syncOutbox(next.outbox);
-    for (const failure of this.#model.takeFailures()) this.#report(failure);
+    for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (next.error && next.error !== this.#lastSnapshotError) this.#report(next.error);
     this.#lastSnapshotError = next.error;
   }
 
   #onEvent(event: AgentEvent): void {
     this.#model.applyEvent(event);
+    for (const cut of this.#model.takeErrors()) this.#report(cut);
     if (event.type === "error") {
       const { code, fatal } = event;
       this.#report(new AgentRuntimeAgentError(event.message, { code, fatal }));

@@ -1,7 +1,8 @@
 import type { AgentEvent } from "../codecs/types";
 import type { OutboxEntry, OutboxStatus } from "../connection/types";
+import { AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
-import { appendText, isRunningTool, type MessageRecord } from "./message-record";
+import { appendText, fitContent, isRunningTool, type MessageRecord } from "./message-record";
 import type { ChatMessage, ChatMessageStatus, ToolCallPart } from "./types";
 
 /**
@@ -16,6 +17,8 @@ export interface ConversationModelOptions<Outgoing> {
   now: () => number;
   /** The text shown for a user message, from what was handed to `send()`. */
   messageText: (message: Outgoing) => string;
+  /** Characters an agent message may hold; what arrives beyond is dropped (checked already). */
+  maxMessageChars: number;
 }
 
 const OUTBOX_TO_MESSAGE_STATUS: Record<OutboxStatus, ChatMessageStatus> = {
@@ -43,7 +46,8 @@ export class ConversationModel<Outgoing> {
   /** After `stop()`: leftovers of the stopped answer must not open a new message. */
   #droppingLeftovers = false;
   #finishedIds: string[] = [];
-  #failures: Error[] = [];
+  /** Send failures and truncated messages, reported by the binding. */
+  #errors: Error[] = [];
 
   readonly #options: ConversationModelOptions<Outgoing>;
 
@@ -67,8 +71,8 @@ export class ConversationModel<Outgoing> {
         break;
       case "text-delta": {
         const record = this.#streamingTarget(event.messageId);
-        if (record && event.delta !== "") {
-          appendText(record, event.delta);
+        if (record && event.delta !== "" && !record.truncated) {
+          appendText(record, this.#fit(record, event.delta));
           this.#records.touch(record);
         }
         break;
@@ -84,18 +88,17 @@ export class ConversationModel<Outgoing> {
         this.#startToolCall(event.toolCallId, event.name, event.parentMessageId);
         break;
       case "tool-call-args":
-        this.#updateToolCall(event.toolCallId, (part) => ({
-          ...part,
-          args: part.args + event.delta,
-        }));
+        this.#updateToolCall(event.toolCallId, (part, owner) =>
+          owner.truncated ? null : { ...part, args: part.args + this.#fit(owner, event.delta) },
+        );
         break;
       case "tool-call-end":
         this.#updateToolCall(event.toolCallId, (part) => ({ ...part, status: "complete" }));
         break;
       case "tool-call-result":
-        this.#updateToolCall(event.toolCallId, (part) => ({
+        this.#updateToolCall(event.toolCallId, (part, owner) => ({
           ...part,
-          result: event.content,
+          result: this.#fit(owner, event.content),
           status: "complete",
         }));
         break;
@@ -121,7 +124,7 @@ export class ConversationModel<Outgoing> {
         entry.status === "failed" ? (entry.error?.message ?? UNSENT_MESSAGE) : undefined;
       if (record.status === status && record.error === error) continue;
       if (status === "error" && record.status !== "error") {
-        this.#failures.push(entry.error ?? new Error(UNSENT_MESSAGE));
+        this.#errors.push(entry.error ?? new Error(UNSENT_MESSAGE));
       }
       record.status = status;
       record.error = error;
@@ -170,11 +173,22 @@ export class ConversationModel<Outgoing> {
     return finished;
   }
 
-  /** Send failures seen in the outbox since the last call. */
-  takeFailures(): Error[] {
-    const failures = this.#failures;
-    this.#failures = [];
-    return failures;
+  /** Send failures seen in the outbox, and messages cut at the cap, since the last call. */
+  takeErrors(): Error[] {
+    const errors = this.#errors;
+    this.#errors = [];
+    return errors;
+  }
+
+  /** What of `content` fits in the record's budget; the first cut is reported. */
+  #fit(record: MessageRecord, content: string): string {
+    const wasTruncated = record.truncated;
+    const limit = this.#options.maxMessageChars;
+    const kept = fitContent(record, content, limit);
+    if (record.truncated && !wasTruncated) {
+      this.#errors.push(new AgentRuntimeMessageTooLongError(record.id, limit));
+    }
+    return kept;
   }
 
   #startAssistant(messageId: string | undefined): MessageRecord {
@@ -211,7 +225,11 @@ export class ConversationModel<Outgoing> {
     this.#records.touch(owner);
   }
 
-  #updateToolCall(toolCallId: string, update: (part: ToolCallPart) => ToolCallPart): void {
+  /** Replaces a tool call's part with `update`'s result; `null` leaves it as it is. */
+  #updateToolCall(
+    toolCallId: string,
+    update: (part: ToolCallPart, owner: MessageRecord) => ToolCallPart | null,
+  ): void {
     const owner = this.#records.get(this.#toolOwners.get(toolCallId));
     if (!owner || owner.status === "stopped" || owner.status === "error") return;
     const index = owner.parts.findIndex(
@@ -219,7 +237,9 @@ export class ConversationModel<Outgoing> {
     );
     const part = owner.parts[index];
     if (part?.type !== "tool-call") return;
-    owner.parts[index] = update(part);
+    const next = update(part, owner);
+    if (!next) return;
+    owner.parts[index] = next;
     this.#records.touch(owner);
   }
 
