@@ -9,6 +9,7 @@ import {
   type ReactNode,
   type RefObject,
 } from "react";
+import { numberOption } from "../../core/number-option";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
@@ -59,6 +60,14 @@ export interface AgentChatViewProps {
   autoFocus?: boolean;
   /** Messages rendered at first on long threads; more load on scrolling up. Default 100. */
   pageSize?: number;
+  /**
+   * Most characters of a message shown at first; a longer message ends with a "Show all
+   * (N characters)" button that reveals the rest as plain text. Keeps a huge answer from
+   * freezing the page. A whole number >= 1, default 20,000.
+   *
+   * @throws {AgentRuntimeValidationError} while rendering, when invalid.
+   */
+  maxDisplayChars?: number;
   /**
    * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
    * layout; the parts read the conversation from this component.
@@ -119,6 +128,9 @@ function useStableMarkdown(
 
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
+/** Default `maxDisplayChars` of `<AgentChat>`. */
+export const DEFAULT_MAX_DISPLAY_CHARS = 20_000;
+
 /** The store a chat source holds: itself, or the hook result's `store` (stable for its life). */
 function chatStoreOf(source: AgentChatSource): ChatStore {
   return "store" in source ? source.store : source;
@@ -130,6 +142,7 @@ interface ChatContextSources {
   labelOverrides: Partial<AgentChatLabels> | undefined;
   suggestions: readonly Suggestion[] | undefined;
   markdown: boolean | MarkdownOptions | undefined;
+  maxDisplayChars: number | undefined;
   /** The live region that `announce` speaks through. */
   announcer: RefObject<LiveAnnouncerHandle | null>;
 }
@@ -144,15 +157,17 @@ function useChatContextValue({
   labelOverrides,
   suggestions,
   markdown,
+  maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   announcer,
 }: ChatContextSources): ChatContextValue {
+  const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownOptions = useStableMarkdown(markdown);
 
   const composer = useRef<HTMLTextAreaElement | null>(null);
-  const scroller = useRef<(() => void) | null>(null);
+  const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
 
   return useMemo<ChatContextValue>(
@@ -160,6 +175,7 @@ function useChatContextValue({
       chat: store,
       labels,
       markdown: markdownOptions,
+      maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       announce,
       registerComposer: (element) => {
@@ -169,12 +185,13 @@ function useChatContextValue({
         const input = composer.current;
         if (input && !input.disabled) input.focus();
       },
-      scrollToLatest: () => scroller.current?.(),
-      registerScroller: (scroll) => {
-        scroller.current = scroll;
+      scrollToLatest: () => scroller.current?.toLatest(),
+      unpinScroll: () => scroller.current?.unpin?.(),
+      registerScroller: (scroll, unpin) => {
+        scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownOptions, stableSuggestions, announce],
+    [store, labels, markdownOptions, displayChars, stableSuggestions, announce],
   );
 }
 
@@ -195,13 +212,21 @@ export function ChatView({
   placeholder,
   autoFocus = false,
   pageSize,
+  maxDisplayChars,
   children,
 }: AgentChatViewProps & { chat: AgentChatSource }) {
   const store = chatStoreOf(chat);
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const context = useChatContextValue({ store, labelOverrides, suggestions, markdown, announcer });
+  const context = useChatContextValue({
+    store,
+    labelOverrides,
+    suggestions,
+    markdown,
+    maxDisplayChars,
+    announcer,
+  });
   const { labels, announce } = context;
-  useAnswerAnnouncements(store, labels, announce);
+  useAnswerAnnouncements(store, labels, announce, context.maxDisplayChars);
 
   return (
     <ChatContext.Provider value={context}>

@@ -27,6 +27,13 @@ export interface AgentChatLabels {
   answering: string;
   /** Shown under an answer the user stopped. */
   messageStopped: string;
+  /**
+   * The button under a message longer than the chat shows at first (`maxDisplayChars`);
+   * `characters` is the length of the whole message.
+   */
+  showAll: (characters: number) => string;
+  /** Shown under a message the store cut at `maxMessageChars` (`truncated`). */
+  messageTruncated: string;
   /** Shown on a failed message; `reason` is the error, when known. */
   messageFailed: (reason: string | undefined) => string;
   /** An answer the agent could not finish (the stream broke, or the agent reported an error). */
@@ -77,6 +84,8 @@ export const defaultLabels: AgentChatLabels = {
   messageQueued: "Waiting to send…",
   answering: "Answering…",
   messageStopped: "Stopped",
+  showAll: (characters) => `Show all (${characters.toLocaleString("en-US")} characters)`,
+  messageTruncated: "Truncated: the agent sent more than this chat keeps for one message.",
   messageFailed: (reason) => (reason ? `Not delivered: ${reason}` : "Not delivered"),
   answerFailed: (reason) =>
     reason ? `The answer was interrupted: ${reason}` : "The answer was interrupted",
