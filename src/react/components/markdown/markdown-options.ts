@@ -1,3 +1,5 @@
+import { numberOption } from "../../../core/number-option";
+
 /**
  * Options for agent markdown. Only remark (markdown-level) plugins are accepted: raw HTML is
  * never turned into elements, whatever the plugins do.
@@ -8,20 +10,46 @@ export interface MarkdownOptions {
    * lists and bare links. Typed loosely so this package does not depend on unified's types.
    */
   remarkPlugins?: readonly unknown[];
+  /**
+   * Longest text parsed as markdown, in characters; a longer one is shown as plain text. Below
+   * it, the text is parsed block by block, and a block too long or with too many brackets,
+   * emphasis marks, backticks or nested lists and quotes is shown as text on its own (see
+   * `docs/chat.md`). A whole number >= 1, default 50,000.
+   */
+  maxChars?: number;
 }
 
-/** Turns the `markdown` prop into options, or `null` for plain text. */
+/** Default `maxChars` of {@link MarkdownOptions}. */
+export const DEFAULT_MARKDOWN_MAX_CHARS = 50_000;
+
+/**
+ * Turns the `markdown` prop into options, or `null` for plain text.
+ *
+ * @throws {AgentRuntimeValidationError} for an invalid `maxChars`.
+ */
 export function normalizeMarkdown(
   markdown: boolean | MarkdownOptions | undefined,
 ): MarkdownOptions | null {
   if (!markdown) return null;
-  return markdown === true ? {} : markdown;
+  if (markdown === true) return {};
+  if (markdown.maxChars !== undefined) {
+    numberOption("markdown.maxChars", markdown.maxChars, "a whole number >= 1");
+  }
+  return markdown;
+}
+
+/** Whether `text` is too long to be parsed as markdown at all. */
+export function markdownTooLong(
+  text: string,
+  options: MarkdownOptions | null | undefined,
+): boolean {
+  return text.length > (options?.maxChars ?? DEFAULT_MARKDOWN_MAX_CHARS);
 }
 
 /** Equal when both turn markdown on with the same plugins (arrays compared item by item). */
 export function sameMarkdown(a: MarkdownOptions | null, b: MarkdownOptions | null): boolean {
   if (a === b) return true;
-  if (!a || !b) return false;
+  if (!a || !b || a.maxChars !== b.maxChars) return false;
   const pa = a.remarkPlugins ?? [];
   const pb = b.remarkPlugins ?? [];
   return pa.length === pb.length && pa.every((plugin, i) => plugin === pb[i]);
