@@ -135,6 +135,23 @@ describe("screenshots of the main states", () => {
     await shoot("rtl", frame);
   });
 
+  it("a link whose text names another address", async () => {
+    const { frame } = mountChat({
+      messages: [
+        chatMessage({
+          role: "assistant",
+          text: "Sign in at [https://bank.example/login](https://evil.example/login) or read [the docs](https://docs.example).",
+        }),
+      ],
+      props: { markdown: true },
+      height: 240,
+    });
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown__link-destination"), { timeout: 10_000 })
+      .not.toBeNull();
+    await shoot("link-destination", frame);
+  });
+
   // A long answer cut at the display cap, from a store that also truncated it.
   function longAnswer(): ReturnType<typeof chatMessage>[] {
     const paragraph =
