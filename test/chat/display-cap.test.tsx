@@ -133,6 +133,35 @@ describe("display cap (maxDisplayChars)", () => {
   });
 });
 
+describe("display cap on tool calls", () => {
+  it("shows arguments and results up to maxDisplayChars, the rest behind Show all", async () => {
+    const { user } = renderChat({
+      messages: [
+        chatMessage({
+          role: "assistant",
+          parts: [
+            {
+              type: "tool-call",
+              toolCallId: "t1",
+              name: "dump",
+              args: "a".repeat(25),
+              result: "short",
+              status: "complete",
+            },
+          ],
+        }),
+      ],
+      props: { maxDisplayChars: 10 },
+    });
+    const [args, result] = document.querySelectorAll(".acr-tool-call__payload");
+    expect(args).toHaveTextContent(/^a{10}$/);
+    expect(result).toHaveTextContent("short");
+    await user.click(screen.getByRole("button", { name: "Show all (25 characters)" }));
+    expect(document.activeElement).toHaveClass("acr-message__rest");
+    expect(document.activeElement).toHaveTextContent(/^a{15}$/);
+  });
+});
+
 describe("a message the store truncated", () => {
   it("shows a visible note", () => {
     renderChat({
