@@ -17,7 +17,8 @@ import { cx } from "./internal/cx";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { resolveLabels, type AgentChatLabels } from "./labels";
-import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
+import type { MarkdownOptions } from "./markdown/markdown-options";
+import { normalizeMarkdown, sameMarkdown } from "./markdown/normalize-markdown";
 import { MessageList } from "./message-list";
 import type {
   AgentChatSource,

@@ -1,5 +1,3 @@
-import { numberOption } from "../../../core/number-option";
-
 /**
  * Options for agent markdown. Only remark (markdown-level) plugins are accepted: raw HTML is
  * never turned into elements, whatever the plugins do.
@@ -22,35 +20,10 @@ export interface MarkdownOptions {
 /** Default `maxChars` of {@link MarkdownOptions}. */
 export const DEFAULT_MARKDOWN_MAX_CHARS = 50_000;
 
-/**
- * Turns the `markdown` prop into options, or `null` for plain text.
- *
- * @throws {AgentRuntimeValidationError} for an invalid `maxChars`.
- */
-export function normalizeMarkdown(
-  markdown: boolean | MarkdownOptions | undefined,
-): MarkdownOptions | null {
-  if (!markdown) return null;
-  if (markdown === true) return {};
-  if (markdown.maxChars !== undefined) {
-    numberOption("markdown.maxChars", markdown.maxChars, "a whole number >= 1");
-  }
-  return markdown;
-}
-
 /** Whether `text` is too long to be parsed as markdown at all. */
 export function markdownTooLong(
   text: string,
   options: MarkdownOptions | null | undefined,
 ): boolean {
   return text.length > (options?.maxChars ?? DEFAULT_MARKDOWN_MAX_CHARS);
-}
-
-/** Equal when both turn markdown on with the same plugins (arrays compared item by item). */
-export function sameMarkdown(a: MarkdownOptions | null, b: MarkdownOptions | null): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.maxChars !== b.maxChars) return false;
-  const pa = a.remarkPlugins ?? [];
-  const pb = b.remarkPlugins ?? [];
-  return pa.length === pb.length && pa.every((plugin, i) => plugin === pb[i]);
 }
