@@ -6,7 +6,7 @@ import { cutPoint } from "./internal/display-budget";
  * scrolls near the viewport (`content-visibility: auto`), so a long text never costs one long
  * layout.
  */
-export const PLAIN_TEXT_PIECE_CHARS = 8_000;
+export const PLAIN_TEXT_PIECE_CHARS = 4_000;
 
 /** `text` in pieces of at most `size` characters, cut after a line break (or space) when one is near. */
 export function textPieces(text: string, size = PLAIN_TEXT_PIECE_CHARS): string[] {
