@@ -113,7 +113,12 @@ export { createConversationStore } from "./store/create-conversation-store";
 export { INTERRUPTED_ANSWER, NO_INTERRUPTS } from "./store/conversation-binding";
 export { UNFINISHED_MESSAGE } from "./store/conversation-model";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
-export { AgentRuntimeAgentError, ConversationReleasedError } from "./store/errors";
+export {
+  AgentRuntimeAgentError,
+  AgentRuntimeMessageTooLongError,
+  ConversationReleasedError,
+} from "./store/errors";
+export { DEFAULT_MAX_MESSAGE_CHARS } from "./store/conversation";
 export {
   selectIsStreaming,
   selectLastError,

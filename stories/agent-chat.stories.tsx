@@ -175,6 +175,50 @@ export const LongThread: Story = {
   },
 };
 
+/** Hostile or runaway output: a long answer the store cut (`truncated`), shown up to the cap. */
+const longTruncatedAnswer = (): ReturnType<typeof agent> =>
+  chatMessage({
+    role: "assistant",
+    truncated: true,
+    text: `Sign in at [https://bank.example/login](https://evil.example/login) first.\n\n${"The log goes on and on. ".repeat(400)}`,
+  });
+
+/**
+ * A message longer than `maxDisplayChars` ends with "Show all (N characters)"; one the store
+ * cut at `maxMessageChars` has a note; a link whose text names another address shows where it
+ * goes.
+ */
+export const LongMessageTruncated: Story = {
+  args: {
+    markdown: true,
+    maxDisplayChars: 600,
+    script: { messages: [user("Print the whole log."), longTruncatedAnswer()] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/^Truncated:/)).toBeVisible();
+    await waitFor(() => expect(canvas.getByText("(evil.example)")).toBeVisible(), {
+      timeout: 5000,
+    });
+    const showAll = canvas.getByRole("button", { name: /^Show all \(\d[\d,]* characters\)$/ });
+    await userEvent.click(showAll);
+    await expect(canvas.queryByRole("button", { name: /^Show all/ })).toBeNull();
+  },
+};
+
+/** The same, in the dark theme. */
+export const LongMessageTruncatedDark: Story = {
+  args: { ...LongMessageTruncated.args, theme: "dark" },
+  parameters: { backgrounds: { default: "dark" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText("(evil.example)")).toBeVisible(), {
+      timeout: 5000,
+    });
+    await expect(canvas.getByRole("button", { name: /^Show all/ })).toBeVisible();
+  },
+};
+
 /** The dark theme, forced with `theme="dark"` (by default it follows the OS). */
 export const Dark: Story = {
   args: {

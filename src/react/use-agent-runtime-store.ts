@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { AgentEvent } from "../codecs/types";
 import type { ConnectionOptions, ConversationConnection } from "../connection/types";
+import { toError } from "../core/errors";
+import { numberOption } from "../core/number-option";
 import { Conversation } from "../store/conversation";
 import { defaultMessageText } from "../store/message-text";
 import type { ChatMessage, ConnectMode } from "../store/types";
@@ -23,6 +25,12 @@ export interface AgentRuntimeSocketOptions<Outgoing = string> extends Connection
   onEvent?: (event: AgentEvent) => void;
   /** The text shown for a user message. Default: the string itself, otherwise its JSON. */
   messageText?: (message: Outgoing) => string;
+  /**
+   * Most characters one agent message may hold; beyond it the rest is dropped, the message is
+   * marked `truncated` and `onError` gets an `AgentRuntimeMessageTooLongError` once. Read once,
+   * when the conversation is created. Default 1,000,000 (see `createConversationStore`).
+   */
+  maxMessageChars?: number;
   /**
    * Builds the connection (advanced: a custom transport or a test double). Default:
    * `new AgentRuntimeConnection(options)`.
@@ -96,21 +104,39 @@ export function useAgentRuntimeStore<Outgoing = string>(
   return conversation;
 }
 
+/**
+ * `maxMessageChars` checked while rendering without throwing there: an invalid value is
+ * thrown when the connection is built, which fails the conversation with that error (as an
+ * invalid connection option does) instead of crashing the component.
+ */
+function checkMaxMessageChars(value: number | undefined): { value?: number; error?: Error } {
+  if (value === undefined) return {};
+  try {
+    return { value: numberOption("maxMessageChars", value, "a whole number >= 1") };
+  } catch (error) {
+    return { error: toError(error) };
+  }
+}
+
 function createConversation<Outgoing>(
   latest: { readonly current: AgentRuntimeSocketOptions<Outgoing> },
   sessionId: string | undefined,
 ): Conversation<Outgoing> {
+  const maxMessageChars = checkMaxMessageChars(latest.current.maxMessageChars);
   return new Conversation<Outgoing>({
     placeholderSessionId: sessionId,
     connect: () => latest.current.connect ?? "eager",
     messageText: (message) => (latest.current.messageText ?? defaultMessageText)(message),
+    maxMessageChars: maxMessageChars.value,
     connection: () => {
+      if (maxMessageChars.error) throw maxMessageChars.error;
       const {
         connect: _connect,
         onMessage: _onMessage,
         onError: _onError,
         onEvent: _onEvent,
         messageText: _messageText,
+        maxMessageChars: _maxMessageChars,
         createConnection = createAgentRuntimeConnection,
         sessionId: _sessionId,
         ...connectionOptions

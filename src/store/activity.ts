@@ -1,3 +1,4 @@
+import { replaceParts } from "./message-record";
 import type { AgentEvent } from "../codecs/types";
 import { applyJsonPatch } from "../core/json-patch";
 import type { MessageRecords } from "./message-records";
@@ -23,7 +24,7 @@ export function applyActivity(records: MessageRecords, event: ActivityEvent): vo
   }
   if (event.replace === false) return;
   if (record.role !== "activity") record = records.swap(record, { role: "activity" });
-  record.parts = [part];
+  replaceParts(record, [part]);
   record.status = "complete";
   records.touch(record);
 }
@@ -40,6 +41,8 @@ export function applyActivityDelta(records: MessageRecords, event: ActivityDelta
     return;
   }
   if (typeof content !== "object" || content === null || Array.isArray(content)) return;
-  record.parts = [activityPart(event.activityType, Object.fromEntries(Object.entries(content)))];
+  replaceParts(record, [
+    activityPart(event.activityType, Object.fromEntries(Object.entries(content))),
+  ]);
   records.touch(record);
 }

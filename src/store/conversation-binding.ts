@@ -3,7 +3,8 @@ import type { ConnectionSnapshot, ConversationConnection } from "../connection/t
 import { toError } from "../core/errors";
 import { AgentState } from "./agent-state";
 import { ChunkLanes } from "./chunk-lanes";
-import { ConversationModel, isUrgent } from "./conversation-model";
+import { ConversationModel } from "./conversation-model";
+import { isUrgent } from "./message-status";
 import { AgentRuntimeAgentError } from "./errors";
 import type { FrameScheduler } from "./frame-scheduler";
 import type { ChatMessage, ConversationState } from "./types";
@@ -26,6 +27,8 @@ export interface BindingOutput<Outgoing> {
 export interface BindingOptions<Outgoing> {
   scheduler: FrameScheduler;
   messageText: (message: Outgoing) => string;
+  /** Characters an agent message may hold (checked already). */
+  maxMessageChars: number;
   now: () => number;
   output: BindingOutput<Outgoing>;
 }
@@ -55,7 +58,11 @@ export class ConversationBinding<Outgoing> {
   constructor(connection: ConversationConnection<Outgoing>, options: BindingOptions<Outgoing>) {
     this.connection = connection;
     this.#options = options;
-    this.#model = new ConversationModel({ now: options.now, messageText: options.messageText });
+    this.#model = new ConversationModel({
+      now: options.now,
+      messageText: options.messageText,
+      maxMessageChars: options.maxMessageChars,
+    });
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;
     this.#error = this.#snapshot.error;
@@ -193,14 +200,14 @@ export class ConversationBinding<Outgoing> {
     }
     if (next.status === "open" && previous.status !== "open") this.#error = null;
     this.#model.syncOutbox(next.outbox);
-    for (const failure of this.#model.takeFailures()) this.#report(failure);
+    for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (next.error && next.error !== this.#lastSnapshotError) this.#report(next.error);
     this.#lastSnapshotError = next.error;
   }
 
   #onEvent(event: AgentEvent): void {
     for (const expanded of this.#lanes.expand(event)) this.#apply(expanded);
-    for (const failure of this.#model.takeFailures()) this.#report(failure);
+    for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (isUrgent(event)) this.publish();
     else this.#publishOnNextFrame();
     this.#options.output.event(event);

@@ -1,35 +1,21 @@
 import type { AgentEvent, AgentMessageRole } from "../codecs/types";
-import type { OutboxEntry, OutboxStatus } from "../connection/types";
-import { AgentRuntimeAgentError } from "./errors";
+import type { OutboxEntry } from "../connection/types";
+import { AgentRuntimeAgentError, AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
-import { appendText, isRunningTool, type MessageRecord } from "./message-record";
+import { OUTBOX_TO_MESSAGE_STATUS, UNSENT_MESSAGE } from "./message-status";
+import { appendText, fitContent, isRunningTool, type MessageRecord } from "./message-record";
 import { applyMoreEvent, type MoreEventsContext } from "./more-events";
 import { Reasoning } from "./reasoning";
 import { ToolCalls } from "./tool-calls";
 import type { ChatMessage, ChatMessageStatus } from "./types";
 
-/**
- * Whether the store publishes `event` at once instead of on the next frame: a message or run
- * ended, or an error arrived.
- */
-export function isUrgent(event: AgentEvent): boolean {
-  return event.type === "message-end" || event.type === "run-finished" || event.type === "error";
-}
-
 export interface ConversationModelOptions<Outgoing> {
   now: () => number;
   /** The text shown for a user message, from what was handed to `send()`. */
   messageText: (message: Outgoing) => string;
+  /** Characters an agent message may hold; what arrives beyond is dropped (checked already). */
+  maxMessageChars: number;
 }
-
-const OUTBOX_TO_MESSAGE_STATUS: Record<OutboxStatus, ChatMessageStatus> = {
-  queued: "pending",
-  sent: "complete",
-  failed: "error",
-};
-
-/** The message a failed send shows when the connection gave no error. */
-const UNSENT_MESSAGE = "The message could not be sent.";
 
 /** Shown on a message still open when the agent finished its run (an AG-UI protocol violation). */
 export const UNFINISHED_MESSAGE = "The agent finished its run before this message ended.";
@@ -53,7 +39,8 @@ export class ConversationModel<Outgoing> {
   /** After `stop()`: leftovers of the stopped answer must not open a new message. */
   #droppingLeftovers = false;
   #finishedIds: string[] = [];
-  #failures: Error[] = [];
+  /** Send failures and truncated messages, reported by the binding. */
+  #errors: Error[] = [];
 
   readonly #options: ConversationModelOptions<Outgoing>;
 
@@ -86,8 +73,8 @@ export class ConversationModel<Outgoing> {
         break;
       case "text-delta": {
         const record = this.#streamingTarget(event.messageId);
-        if (record && event.delta !== "") {
-          appendText(record, event.delta);
+        if (record && event.delta !== "" && !record.truncated) {
+          appendText(record, this.#fit(record, event.delta));
           this.#records.touch(record);
         }
         break;
@@ -103,18 +90,17 @@ export class ConversationModel<Outgoing> {
         this.#startToolCall(event.toolCallId, event.name, event.parentMessageId);
         break;
       case "tool-call-args":
-        this.#toolCalls.update(event.toolCallId, (part) => ({
-          ...part,
-          args: part.args + event.delta,
-        }));
+        this.#toolCalls.update(event.toolCallId, (part, owner) =>
+          owner.truncated ? null : { ...part, args: part.args + this.#fit(owner, event.delta) },
+        );
         break;
       case "tool-call-end":
         this.#toolCalls.update(event.toolCallId, (part) => ({ ...part, status: "complete" }));
         break;
       case "tool-call-result":
-        this.#toolCalls.update(event.toolCallId, (part) => ({
+        this.#toolCalls.update(event.toolCallId, (part, owner) => ({
           ...part,
-          result: event.content,
+          result: this.#fit(owner, event.content),
           status: "complete",
         }));
         break;
@@ -143,7 +129,7 @@ export class ConversationModel<Outgoing> {
         entry.status === "failed" ? (entry.error?.message ?? UNSENT_MESSAGE) : undefined;
       if (record.status === status && record.error === error) continue;
       if (status === "error" && record.status !== "error") {
-        this.#failures.push(entry.error ?? new Error(UNSENT_MESSAGE));
+        this.#errors.push(entry.error ?? new Error(UNSENT_MESSAGE));
       }
       record.status = status;
       record.error = error;
@@ -194,11 +180,22 @@ export class ConversationModel<Outgoing> {
     return finished;
   }
 
-  /** Send failures seen in the outbox since the last call. */
-  takeFailures(): Error[] {
-    const failures = this.#failures;
-    this.#failures = [];
-    return failures;
+  /** Send failures seen in the outbox, and messages cut at the cap, since the last call. */
+  takeErrors(): Error[] {
+    const errors = this.#errors;
+    this.#errors = [];
+    return errors;
+  }
+
+  /** What of `content` fits in the record's budget; the first cut is reported. */
+  #fit(record: MessageRecord, content: string): string {
+    const wasTruncated = record.truncated;
+    const limit = this.#options.maxMessageChars;
+    const kept = fitContent(record, content, limit);
+    if (record.truncated && !wasTruncated) {
+      this.#errors.push(new AgentRuntimeMessageTooLongError(record.id, limit));
+    }
+    return kept;
   }
 
   #startMessage(messageId: string | undefined, role: AgentMessageRole): void {
@@ -264,7 +261,7 @@ export class ConversationModel<Outgoing> {
         const record = this.#records.get(id) ?? this.#reasoning.recordOf(id);
         if (record?.status === "streaming") this.#finish(record, "error", UNFINISHED_MESSAGE);
       }
-      this.#failures.push(
+      this.#errors.push(
         new AgentRuntimeAgentError(UNFINISHED_MESSAGE, { code: "protocol-violation" }),
       );
     }

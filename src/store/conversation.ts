@@ -2,6 +2,7 @@ import type { AgentEvent } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { listen, notify } from "../core/listeners";
+import { numberOption } from "../core/number-option";
 import { ConversationBinding, NO_INTERRUPTS } from "./conversation-binding";
 import { ConversationReleasedError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
@@ -13,6 +14,9 @@ import type {
   ConversationStore,
   ConversationStoreOptions,
 } from "./types";
+
+/** Default `maxMessageChars`: one million characters, about 1 MB of English text. */
+export const DEFAULT_MAX_MESSAGE_CHARS = 1_000_000;
 
 type StateListener<Outgoing> = (
   state: ConversationState<Outgoing>,
@@ -47,6 +51,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   #binding: ConversationBinding<Outgoing> | null = null;
   readonly #build: (() => ConversationConnection<Outgoing>) | null;
   readonly #options: ConversationStoreOptions<Outgoing>;
+  readonly #maxMessageChars: number;
   /** The idle, empty state shown while a built connection does not exist. */
   readonly #placeholder: ConversationState<Outgoing>;
   /** What a server renders: the placeholder, or the first state of a connection passed in. */
@@ -63,8 +68,14 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   readonly #errorListeners = new Set<(error: Error) => void>();
   readonly #eventListeners = new Set<(event: AgentEvent) => void>();
 
+  /** @throws {AgentRuntimeValidationError} for an invalid `maxMessageChars`. */
   constructor(options: ConversationStoreOptions<Outgoing>) {
     this.#options = options;
+    this.#maxMessageChars = numberOption(
+      "maxMessageChars",
+      options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS,
+      "a whole number >= 1",
+    );
     const { connection } = options;
     this.#build = typeof connection === "function" ? connection : null;
     this.#placeholder = {
@@ -215,6 +226,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     return new ConversationBinding(connection, {
       scheduler: options.scheduler ?? animationFrameScheduler,
       messageText: options.messageText ?? defaultMessageText,
+      maxMessageChars: this.#maxMessageChars,
       now: options.now ?? Date.now,
       output: {
         state: (state) => this.#emit(state),

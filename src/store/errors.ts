@@ -22,3 +22,24 @@ export class ConversationReleasedError extends Error {
     );
   }
 }
+
+/**
+ * An agent message grew past the store's `maxMessageChars`: what fits was kept, the message is
+ * marked `truncated`, and the rest of it (text, tool-call arguments and results) was dropped.
+ * Reported once per message.
+ */
+export class AgentRuntimeMessageTooLongError extends Error {
+  override readonly name: string = "AgentRuntimeMessageTooLongError";
+  /** The message that was cut. */
+  readonly messageId: string;
+  /** The cap it reached, in characters (UTF-16 code units). */
+  readonly limit: number;
+
+  constructor(messageId: string, limit: number) {
+    super(
+      `Message ${JSON.stringify(messageId)} is longer than maxMessageChars (${limit} characters); the rest of it was dropped`,
+    );
+    this.messageId = messageId;
+    this.limit = limit;
+  }
+}

@@ -8,6 +8,12 @@ export interface MessageRecord {
   status: ChatMessageStatus;
   error: string | undefined;
   parts: MessagePart[];
+  /** Its text parts joined, kept up to date as text arrives: publishing never re-joins them. */
+  text: string;
+  /** Characters the message holds: its text, and its tool calls' arguments and results. */
+  chars: number;
+  /** Content arrived beyond the store's `maxMessageChars` and was dropped. */
+  truncated: boolean;
   /** The object last published for this record, or `null` when the record changed since. */
   published: ChatMessage | null;
 }
@@ -16,26 +22,59 @@ export function isRunningTool(part: MessagePart): part is ToolCallPart {
   return part.type === "tool-call" && part.status === "running";
 }
 
+/** The text of `parts` joined (once, when a record is created). */
+export function joinText(parts: readonly MessagePart[]): string {
+  return parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+/** Replaces a record's parts wholesale (a snapshot), keeping its joined text in step. */
+export function replaceParts(record: MessageRecord, parts: MessagePart[]): void {
+  record.parts = parts;
+  record.text = joinText(parts);
+}
+
+/** Publishing costs the number of parts, never the length of the text. */
 export function toChatMessage(record: MessageRecord): ChatMessage {
-  const parts = record.parts.slice();
   const message: ChatMessage = {
     id: record.id,
     role: record.role,
-    text: parts.map((part) => (part.type === "text" ? part.text : "")).join(""),
-    parts,
+    text: record.text,
+    parts: record.parts.slice(),
     status: record.status,
     createdAt: record.createdAt,
   };
   if (record.error !== undefined) message.error = record.error;
+  if (record.truncated) message.truncated = true;
   return message;
 }
 
-/** Appends streamed text to the record's last text part, or starts one. */
+/**
+ * The part of `content` that still fits in the record's budget of `limit` characters, counted
+ * against it. Past the budget, the record is marked `truncated` and the rest is dropped; a cut
+ * never splits a surrogate pair.
+ */
+export function fitContent(record: MessageRecord, content: string, limit: number): string {
+  const room = limit - record.chars;
+  if (content.length <= room) {
+    record.chars += content.length;
+    return content;
+  }
+  record.truncated = true;
+  if (room <= 0) return "";
+  const code = content.charCodeAt(room - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? room - 1 : room;
+  record.chars += end;
+  return content.slice(0, end);
+}
+
+/** Appends streamed text (already fitted) to the record's last text part, or starts one. */
 export function appendText(record: MessageRecord, delta: string): void {
+  if (delta === "") return;
   const last = record.parts[record.parts.length - 1];
   if (last?.type === "text") {
     record.parts[record.parts.length - 1] = { type: "text", text: last.text + delta };
   } else {
     record.parts.push({ type: "text", text: delta });
   }
+  record.text += delta;
 }

@@ -1,5 +1,5 @@
 import { carryMessageIds } from "./message-index";
-import { toChatMessage, type MessageRecord } from "./message-record";
+import { joinText, toChatMessage, type MessageRecord } from "./message-record";
 import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart } from "./types";
 
 /**
@@ -34,6 +34,7 @@ export class MessageRecords {
   }
 
   add(id: string, role: ChatRole, status: ChatMessageStatus, parts: MessagePart[]): MessageRecord {
+    const text = joinText(parts);
     const record: MessageRecord = {
       id,
       role,
@@ -41,6 +42,9 @@ export class MessageRecords {
       status,
       error: undefined,
       parts,
+      text,
+      chars: text.length,
+      truncated: false,
       published: null,
     };
     this.#records.set(id, record);

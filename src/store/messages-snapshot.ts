@@ -1,3 +1,4 @@
+import { replaceParts } from "./message-record";
 import type { SnapshotMessage } from "../codecs/types";
 import type { MessageRecord } from "./message-record";
 import type { MessageRecords } from "./message-records";
@@ -116,7 +117,7 @@ function replace(
 ): void {
   const next = record.role === draft.role ? record : records.swap(record, { role: draft.role });
   const kept = hasReasoning ? [] : next.parts.filter(isReasoning);
-  next.parts = [...kept, ...draft.parts];
+  replaceParts(next, [...kept, ...draft.parts]);
   if (next.role !== "user" && next.status !== "streaming") next.status = "complete";
   if (next.status === "complete") next.error = undefined;
   records.touch(next);

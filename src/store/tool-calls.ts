@@ -28,8 +28,14 @@ export class ToolCalls {
     this.#records.touch(owner);
   }
 
-  /** Updates a tool call, unless its message was stopped or failed. */
-  update(toolCallId: string, update: (part: ToolCallPart) => ToolCallPart): void {
+  /**
+   * Updates a tool call, unless its message was stopped or failed; `update` returning `null`
+   * leaves it as it is.
+   */
+  update(
+    toolCallId: string,
+    update: (part: ToolCallPart, owner: MessageRecord) => ToolCallPart | null,
+  ): void {
     const owner = this.#records.get(this.#owners.get(toolCallId));
     if (!owner || owner.status === "stopped" || owner.status === "error") return;
     const index = owner.parts.findIndex(
@@ -37,7 +43,9 @@ export class ToolCalls {
     );
     const part = owner.parts[index];
     if (part?.type !== "tool-call") return;
-    owner.parts[index] = update(part);
+    const next = update(part, owner);
+    if (!next) return;
+    owner.parts[index] = next;
     this.#records.touch(owner);
   }
 

@@ -64,6 +64,11 @@ export interface ChatMessage {
   status: ChatMessageStatus;
   /** Why the message is in `error`, when it is. */
   error?: string;
+  /**
+   * `true` when the agent sent more than the store keeps (`maxMessageChars`): `text` and
+   * `parts` hold the beginning, the rest was dropped. Absent otherwise.
+   */
+  truncated?: boolean;
   /** Epoch ms. */
   createdAt: number;
 }
@@ -154,6 +159,16 @@ export interface ConversationStoreOptions<Outgoing = string> {
   messageText?: (message: Outgoing) => string;
   /** Clock for `createdAt`. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Most characters (UTF-16 code units) one agent message may hold, counting its text and its
+   * tool calls' arguments and results. What arrives beyond is dropped: the message keeps its
+   * beginning, is marked `truncated`, and an `AgentRuntimeMessageTooLongError` is reported once
+   * (`onError`, and `error`). Bounds memory and rendering against a hostile or runaway agent;
+   * user messages are not capped. A whole number >= 1, default 1,000,000.
+   *
+   * @throws {AgentRuntimeValidationError} from `createConversationStore` when invalid.
+   */
+  maxMessageChars?: number;
   /** The session id shown before a built connection exists (e.g. the one the app passes). */
   placeholderSessionId?: string;
 }

@@ -1,4 +1,5 @@
 import { screen } from "@testing-library/react";
+import { AgentRuntimeValidationError } from "../../src/core/errors";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
 import { renderChat } from "./render-chat";
 
@@ -102,6 +103,35 @@ describe("markdown", () => {
     expect(document.querySelector(".acr-markdown")).toHaveTextContent(
       '<img src=x onerror="window.__pwned=1">',
     );
+  });
+
+  it("shows a text longer than markdown.maxChars as plain text", async () => {
+    renderChat({
+      messages: [
+        chatMessage({ role: "assistant", text: "**short**" }),
+        chatMessage({ role: "assistant", text: "**long** enough to pass the cap" }),
+      ],
+      props: { markdown: { maxChars: 20 } },
+    });
+    await screen.findByText("short", { selector: "strong" });
+    expect(screen.getByText("**long** enough to pass the cap")).toBeInTheDocument();
+    expect(screen.queryByText("long", { selector: "strong" })).not.toBeInTheDocument();
+  });
+
+  it("refuses an invalid markdown.maxChars", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => renderChat({ messages: [], props: { markdown: { maxChars: 0 } } })).toThrow(
+      new AgentRuntimeValidationError("markdown.maxChars must be a whole number >= 1 (got 0)"),
+    );
+  });
+
+  it("shows a block past a guard as text and the blocks around it as markdown", async () => {
+    const deep = `${">".repeat(30)} deep`;
+    renderAnswer(`**before**\n\n${deep}\n\n**after**`);
+    await screen.findByText("before", { selector: "strong" });
+    expect(screen.getByText("after", { selector: "strong" })).toBeInTheDocument();
+    expect(screen.getByText(deep)).toBeInTheDocument();
+    expect(document.querySelector(".acr-markdown blockquote")).toBeNull();
   });
 
   it("is off by default", () => {

@@ -135,6 +135,53 @@ describe("screenshots of the main states", () => {
     await shoot("rtl", frame);
   });
 
+  it("a link whose text names another address", async () => {
+    const { frame } = mountChat({
+      messages: [
+        chatMessage({
+          role: "assistant",
+          text: "Sign in at [https://bank.example/login](https://evil.example/login) or read [the docs](https://docs.example).",
+        }),
+      ],
+      props: { markdown: true },
+      height: 240,
+    });
+    await expect
+      .poll(() => frame.querySelector(".acr-markdown__link-destination"), { timeout: 10_000 })
+      .not.toBeNull();
+    await shoot("link-destination", frame);
+  });
+
+  // A long answer cut at the display cap, from a store that also truncated it.
+  function longAnswer(): ReturnType<typeof chatMessage>[] {
+    const paragraph =
+      "AgentCore Runtime streams the answer in frames; the chat shows the beginning of a long one and keeps the rest behind a button. ";
+    return [
+      chatMessage({ role: "user", text: "Print the whole log, please." }),
+      chatMessage({ role: "assistant", text: paragraph.repeat(1_000), truncated: true }),
+    ];
+  }
+
+  for (const [name, props, width] of [
+    ["long-message", {}, 640],
+    ["long-message-dark", { theme: "dark" }, 640],
+    ["long-message-390", {}, 390],
+  ] as const) {
+    it(`long message with "Show all" (${name})`, async () => {
+      const { frame } = mountChat({
+        messages: longAnswer(),
+        props: { ...props, maxDisplayChars: 400 },
+        width,
+        height: 560,
+      });
+      const button = frame.querySelector<HTMLElement>(".acr-message__show-all")!;
+      expect(button).toHaveTextContent("Show all (127,000 characters)");
+      expect(frame.querySelector(".acr-message__truncated")).toBeVisible();
+      button.focus();
+      await shoot(name, frame);
+    });
+  }
+
   it("compact density", async () => {
     const { frame } = mountChat({ messages: longThread(10), props: { density: "compact" } });
     await shoot("compact", frame);

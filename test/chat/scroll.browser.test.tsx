@@ -1,5 +1,5 @@
 import { userEvent } from "vitest/browser";
-import { longThread } from "../../src/react/components/test-utils/scripted-chat";
+import { chatMessage, longThread } from "../../src/react/components/test-utils/scripted-chat";
 import { distanceFromBottom, mountChat, nextFrame, scroller } from "./browser-helpers";
 
 function jumpButton(): HTMLElement | null {
@@ -90,5 +90,30 @@ describe("scrolling in Chromium", () => {
     expect(Math.abs(offsetOf(anchor) - offsetAtTop)).toBeLessThanOrEqual(1);
     expect(document.querySelector(".acr-message-list__jump")).not.toBeNull();
     expect(anchor.isConnected).toBe(true);
+  });
+
+  it('keeps the reader at the cut after "Show all", instead of jumping to the end of the text', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `Line ${i} of a very long answer.`).join(
+      "\n",
+    );
+    const { frame } = mountChat({
+      messages: [...longThread(4), chatMessage({ role: "assistant", text })],
+      props: { maxDisplayChars: 600 },
+    });
+    await nextFrame();
+    expect(distanceFromBottom()).toBeLessThanOrEqual(1);
+    const button = frame.querySelector<HTMLElement>(".acr-message__show-all")!;
+    const buttonTop = button.getBoundingClientRect().top;
+
+    await userEvent.click(button);
+    await expect.poll(() => frame.querySelector(".acr-message__rest")).not.toBeNull();
+    await nextFrame();
+    await nextFrame();
+    // The revealed text starts where the button was, in view, and the list no longer follows.
+    const rest = frame.querySelector<HTMLElement>(".acr-message__rest")!;
+    expect(document.activeElement).toBe(rest);
+    expect(Math.abs(rest.getBoundingClientRect().top - buttonTop)).toBeLessThan(40);
+    expect(distanceFromBottom()).toBeGreaterThan(2_000);
+    expect(jumpButton()).not.toBeNull();
   });
 });

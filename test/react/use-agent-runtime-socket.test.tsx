@@ -1,5 +1,7 @@
 import { act, render, renderHook, screen } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
+import { AgentRuntimeValidationError } from "../../src/core/errors";
+import { AgentRuntimeMessageTooLongError } from "../../src/store/errors";
 import type { ChatMessage } from "../../src/store/types";
 import { useAgentRuntimeSocket } from "../../src/react/use-agent-runtime-socket";
 import { countingProvider, fakeConnections, manualAnimationFrames } from "./harness";
@@ -373,5 +375,55 @@ describe("useAgentRuntimeSocket with options the connection refuses", () => {
     expect(result.current.connection).toBeNull();
     expect(onError).toHaveBeenCalledTimes(1);
     expect(() => result.current.send("x")).toThrow(refused);
+  });
+});
+
+describe("useAgentRuntimeSocket: maxMessageChars", () => {
+  it("caps agent messages and reports the cut once through onError", () => {
+    const { created, createConnection } = fakeConnections();
+    const onError = vi.fn();
+    const { result } = renderHook(
+      () =>
+        useAgentRuntimeSocket({
+          urlProvider: countingProvider(),
+          createConnection,
+          maxMessageChars: 5,
+          onError,
+        }),
+      { wrapper: StrictMode },
+    );
+    act(() =>
+      created[0]!.emit(
+        { type: "text-delta", messageId: "a1", delta: "Hello world" },
+        { type: "text-delta", messageId: "a1", delta: "!" },
+        { type: "message-end", messageId: "a1" },
+      ),
+    );
+    expect(result.current.messages[0]).toMatchObject({ text: "Hello", truncated: true });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toBeInstanceOf(AgentRuntimeMessageTooLongError);
+  });
+
+  it("renders a failed conversation for an invalid maxMessageChars instead of crashing", async () => {
+    const { created, createConnection } = fakeConnections();
+    const onError = vi.fn();
+    const { result } = renderHook(
+      () =>
+        useAgentRuntimeSocket({
+          urlProvider: countingProvider(),
+          createConnection,
+          maxMessageChars: 0,
+          onError,
+        }),
+      { wrapper: StrictMode },
+    );
+    await settle();
+    expect(created).toHaveLength(0);
+    expect(result.current.status).toBe("failed");
+    expect(result.current.error).toBeInstanceOf(AgentRuntimeValidationError);
+    expect(result.current.error?.message).toBe(
+      "maxMessageChars must be a whole number >= 1 (got 0)",
+    );
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 });

@@ -39,6 +39,7 @@ function splitProps({
   placeholder,
   autoFocus,
   pageSize,
+  maxDisplayChars,
   children,
   chat: _chat,
   ...socket
@@ -59,6 +60,7 @@ function splitProps({
     placeholder,
     autoFocus,
     pageSize,
+    maxDisplayChars,
     children,
   } satisfies Record<keyof AgentChatViewProps, unknown>;
   return [view, socket];

@@ -12,6 +12,8 @@ export interface ChatContextValue {
   labels: AgentChatLabels;
   /** Sanitized markdown (loaded lazily) for agent text, or `null` for plain text. */
   markdown: MarkdownOptions | null;
+  /** How many characters of a message show before its "Show all" button (`maxDisplayChars`). */
+  maxDisplayChars: number;
   /** Prompts the empty state offers. */
   suggestions: readonly Suggestion[];
   /** Says `text` through the polite live region. */
@@ -21,7 +23,13 @@ export interface ChatContextValue {
   focusComposer(): void;
   /** Asks the message list to scroll to the latest message and stick there. */
   scrollToLatest(): void;
-  registerScroller(scroll: (() => void) | null): void;
+  /**
+   * Asks the message list to stop following the latest message, as if the user had scrolled
+   * up: e.g. before revealing text the user wants to read from where it was cut.
+   */
+  unpinScroll(): void;
+  /** Lets the message list register how it scrolls to the latest message, and how it unpins. */
+  registerScroller(scroll: (() => void) | null, unpin?: () => void): void;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

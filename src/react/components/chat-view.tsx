@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
+import { numberOption } from "../../core/number-option";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
@@ -8,7 +9,8 @@ import { cx } from "./internal/cx";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { resolveLabels, type AgentChatLabels } from "./labels";
-import { normalizeMarkdown, sameMarkdown, type MarkdownOptions } from "./markdown/markdown-options";
+import type { MarkdownOptions } from "./markdown/markdown-options";
+import { normalizeMarkdown, sameMarkdown } from "./markdown/normalize-markdown";
 import { MessageList } from "./message-list";
 import type {
   AgentChatSource,
@@ -52,6 +54,14 @@ export interface AgentChatViewProps {
   autoFocus?: boolean;
   /** Messages rendered at first on long threads; more load on scrolling up. Default 100. */
   pageSize?: number;
+  /**
+   * Most characters of a message shown at first; a longer message ends with a "Show all
+   * (N characters)" button that reveals the rest as plain text. Keeps a huge answer from
+   * freezing the page. A whole number >= 1, default 20,000.
+   *
+   * @throws {AgentRuntimeValidationError} while rendering, when invalid.
+   */
+  maxDisplayChars?: number;
   /**
    * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
    * layout; the parts read the conversation from this component.
@@ -112,6 +122,9 @@ function useStableMarkdown(
 
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
 
+/** Default `maxDisplayChars` of `<AgentChat>`. */
+export const DEFAULT_MAX_DISPLAY_CHARS = 20_000;
+
 /** The store a chat source holds: itself, or the hook result's `store` (stable for its life). */
 function chatStoreOf(source: AgentChatSource): ChatStore {
   return "store" in source ? source.store : source;
@@ -123,6 +136,7 @@ interface ChatContextSources {
   labelOverrides: Partial<AgentChatLabels> | undefined;
   suggestions: readonly Suggestion[] | undefined;
   markdown: boolean | MarkdownOptions | undefined;
+  maxDisplayChars: number | undefined;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
 }
@@ -137,15 +151,17 @@ function useChatContextValue({
   labelOverrides,
   suggestions,
   markdown,
+  maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   announcer,
 }: ChatContextSources): ChatContextValue {
+  const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownOptions = useStableMarkdown(markdown);
 
   const composer = useRef<HTMLTextAreaElement | null>(null);
-  const scroller = useRef<(() => void) | null>(null);
+  const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
 
   return useMemo<ChatContextValue>(
@@ -153,6 +169,7 @@ function useChatContextValue({
       chat: store,
       labels,
       markdown: markdownOptions,
+      maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       announce,
       registerComposer: (element) => {
@@ -162,12 +179,13 @@ function useChatContextValue({
         const input = composer.current;
         if (input && !input.disabled) input.focus();
       },
-      scrollToLatest: () => scroller.current?.(),
-      registerScroller: (scroll) => {
-        scroller.current = scroll;
+      scrollToLatest: () => scroller.current?.toLatest(),
+      unpinScroll: () => scroller.current?.unpin?.(),
+      registerScroller: (scroll, unpin) => {
+        scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownOptions, stableSuggestions, announce],
+    [store, labels, markdownOptions, displayChars, stableSuggestions, announce],
   );
 }
 
@@ -188,13 +206,21 @@ export function ChatView({
   placeholder,
   autoFocus = false,
   pageSize,
+  maxDisplayChars,
   children,
 }: AgentChatViewProps & { chat: AgentChatSource }) {
   const store = chatStoreOf(chat);
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const context = useChatContextValue({ store, labelOverrides, suggestions, markdown, announcer });
+  const context = useChatContextValue({
+    store,
+    labelOverrides,
+    suggestions,
+    markdown,
+    maxDisplayChars,
+    announcer,
+  });
   const { labels, announce } = context;
-  useAnswerAnnouncements(store, labels, announce);
+  useAnswerAnnouncements(store, labels, announce, context.maxDisplayChars);
 
   return (
     <ChatContext.Provider value={context}>

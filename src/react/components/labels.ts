@@ -27,6 +27,18 @@ export interface AgentChatLabels {
   answering: string;
   /** Shown under an answer the user stopped. */
   messageStopped: string;
+  /**
+   * The button under a message longer than the chat shows at first (`maxDisplayChars`);
+   * `characters` is the length of the whole message.
+   */
+  showAll: (characters: number) => string;
+  /** Shown under a message the store cut at `maxMessageChars` (`truncated`). */
+  messageTruncated: string;
+  /**
+   * Shown inside a markdown link whose text reads as another address than the one it opens
+   * (`[https://bank.example](https://evil.example)`); `destination` is where it goes.
+   */
+  linkDestination: (destination: string) => string;
   /** Shown on a failed message; `reason` is the error, when known. */
   messageFailed: (reason: string | undefined) => string;
   /** An answer the agent could not finish (the stream broke, or the agent reported an error). */
@@ -100,6 +112,9 @@ export const defaultLabels: AgentChatLabels = {
   messageQueued: "Waiting to send…",
   answering: "Answering…",
   messageStopped: "Stopped",
+  showAll: (characters) => `Show all (${characters.toLocaleString("en-US")} characters)`,
+  messageTruncated: "Truncated: the agent sent more than this chat keeps for one message.",
+  linkDestination: (destination) => `(${destination})`,
   messageFailed: (reason) => (reason ? `Not delivered: ${reason}` : "Not delivered"),
   answerFailed: (reason) =>
     reason ? `The answer was interrupted: ${reason}` : "The answer was interrupted",

@@ -1,65 +1,28 @@
 "use client";
 
-import { memo, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChatMessage, MessagePart } from "../../store/types";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
+import { splitForDisplay } from "./internal/display-budget";
 import type { AgentChatLabels } from "./labels";
-import { LazyMarkdown } from "./markdown/lazy-markdown";
-import type { MarkdownOptions } from "./markdown/markdown-options";
-import { PlainText } from "./plain-text";
-import { ActivityView } from "./activity-view";
-import { ReasoningView } from "./reasoning-view";
-import { ToolCall } from "./tool-call";
+import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
 export interface MessageProps {
   message: ChatMessage;
   className?: string;
-  /** Replaces how one part (text or tool call) is drawn; return `undefined` to keep the default. */
-  renderPart?: (part: MessagePart, index: number, message: ChatMessage) => ReactNode | undefined;
+  /**
+   * Replaces how one part (text or tool call) is drawn; return `undefined` to keep the default.
+   * It gets the whole part: the display cap (`maxDisplayChars`) applies to default parts only.
+   */
+  renderPart?: RenderPart;
 }
 
 /** What a message shows: its parts, or its text as one part when it has none. */
 function partsOf(message: ChatMessage): readonly MessagePart[] {
   if (message.parts.length > 0) return message.parts;
   return message.text ? [{ type: "text", text: message.text }] : [];
-}
-
-interface MessagePartsProps {
-  message: ChatMessage;
-  parts: readonly MessagePart[];
-  markdown: MarkdownOptions | null;
-  renderPart: MessageProps["renderPart"];
-}
-
-/** Whether answer text follows the part at `index`. */
-function textAfter(parts: readonly MessagePart[], index: number): boolean {
-  return parts.slice(index + 1).some((part) => part.type === "text" && part.text !== "");
-}
-
-/**
- * The parts in order: reasoning, tool calls, activities and text (markdown for the agent when
- * it is on).
- */
-function MessageParts({ message, parts, markdown, renderPart }: MessagePartsProps) {
-  const isUser = message.role === "user";
-  const drawPart = (part: MessagePart, index: number): ReactNode => {
-    const custom = renderPart?.(part, index, message);
-    if (custom !== undefined) return custom;
-    if (part.type === "tool-call") return <ToolCall key={part.toolCallId} call={part} />;
-    if (part.type === "activity") return <ActivityView key={index} part={part} />;
-    if (part.type === "reasoning") {
-      return <ReasoningView key={index} part={part} answerStarted={textAfter(parts, index)} />;
-    }
-    if (!part.text) return null;
-    return markdown && !isUser ? (
-      <LazyMarkdown key={index} text={part.text} options={markdown} />
-    ) : (
-      <PlainText key={index} text={part.text} />
-    );
-  };
-  return parts.map((part, index) => drawPart(part, index));
 }
 
 /** The dots shown while an answer streams, with the words for screen readers. */
@@ -85,6 +48,28 @@ function StatusNote({ message, labels }: { message: ChatMessage; labels: AgentCh
     return <p className="acr-message__note">{labels.messageStopped}</p>;
   }
   return null;
+}
+
+/**
+ * "Show all": whether the user asked for the whole message, and the ref where the revealed
+ * text starts. Revealing unpins the list from the bottom (the text grows below what the user
+ * reads) and moves focus to the revealed text, so reading goes on from the cut.
+ */
+function useReveal(unpinScroll: () => void) {
+  const [revealed, setRevealed] = useState(false);
+  const restRef = useRef<HTMLDivElement | null>(null);
+  const focusRest = useRef(false);
+  const reveal = useCallback(() => {
+    unpinScroll();
+    focusRest.current = true;
+    setRevealed(true);
+  }, [unpinScroll]);
+  useEffect(() => {
+    if (!revealed || !focusRest.current) return;
+    focusRest.current = false;
+    restRef.current?.focus({ preventScroll: true });
+  }, [revealed]);
+  return { revealed, reveal, restRef };
 }
 
 interface FailureProps {
@@ -124,12 +109,18 @@ const HIDDEN_ROLES: ReadonlySet<string> = new Set(["system", "developer"]);
  * streaming, Retry when it failed. `system` and `developer` messages draw nothing (use
  * `renderMessage` to show them).
  */
-export const Message = memo(function Message({ message, className, renderPart }: MessageProps) {
-  const { labels, markdown, chat, focusComposer } = useChatContext("Message");
-  if (HIDDEN_ROLES.has(message.role)) return null;
+export const Message = memo(function Message(props: MessageProps) {
+  return HIDDEN_ROLES.has(props.message.role) ? null : <ShownMessage {...props} />;
+});
+
+function ShownMessage({ message, className, renderPart }: MessageProps) {
+  const { labels, markdown, chat, focusComposer, maxDisplayChars, unpinScroll } =
+    useChatContext("Message");
   const isUser = message.role === "user";
   const streaming = message.status === "streaming";
   const parts = partsOf(message);
+  const plan = useMemo(() => splitForDisplay(parts, maxDisplayChars), [parts, maxDisplayChars]);
+  const { revealed, reveal, restRef } = useReveal(unpinScroll);
   const retry = () => {
     // Only user messages live in the outbox; an interrupted answer has nothing to resend.
     chat.retry(message.id);
@@ -151,11 +142,30 @@ export const Message = memo(function Message({ message, className, renderPart }:
         <span className="acr-visually-hidden">
           {isUser ? labels.userName : labels.assistantName}:{" "}
         </span>
-        <MessageParts message={message} parts={parts} markdown={markdown} renderPart={renderPart} />
+        <MessageParts
+          message={message}
+          views={plan.parts}
+          markdown={markdown}
+          renderPart={renderPart}
+          revealed={revealed}
+          restRef={restRef}
+        />
         {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
+        {plan.hiddenChars > 0 && !revealed && (
+          <button
+            type="button"
+            className="acr-button acr-button--ghost acr-message__show-all"
+            onClick={reveal}
+          >
+            {labels.showAll(plan.total)}
+          </button>
+        )}
       </div>
       <StatusNote message={message} labels={labels} />
+      {message.truncated && (
+        <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
+      )}
       {message.status === "error" && <Failure message={message} labels={labels} onRetry={retry} />}
     </article>
   );
-});
+}

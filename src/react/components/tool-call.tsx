@@ -1,6 +1,9 @@
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ToolCallPart } from "../../store/types";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
+import { cutPoint } from "./internal/display-budget";
+import { PlainText } from "./plain-text";
 
 /** Props of {@link ToolCall}. */
 export interface ToolCallProps {
@@ -9,6 +12,9 @@ export interface ToolCallProps {
   /** Start expanded. Default: collapsed. */
   defaultOpen?: boolean;
 }
+
+/** Longer payloads are shown as they came: parsing and printing them again costs too much. */
+const PRETTY_PRINT_MAX_CHARS = 100_000;
 
 /** Pretty-prints JSON text; anything else (or JSON still streaming in) is shown as it is. */
 export function formatToolPayload(payload: string): string {
@@ -19,6 +25,45 @@ export function formatToolPayload(payload: string): string {
   } catch {
     return payload;
   }
+}
+
+/**
+ * Arguments or a result: up to the chat's `maxDisplayChars`, the rest behind "Show all"
+ * (then in pieces laid out near the viewport only, like long messages).
+ */
+function ToolPayload({ payload }: { payload: string }) {
+  const { labels, maxDisplayChars } = useChatContext("ToolCall");
+  const [all, setAll] = useState(false);
+  const restRef = useRef<HTMLDivElement | null>(null);
+  const text = useMemo(
+    () => (payload.length > PRETTY_PRINT_MAX_CHARS ? payload : formatToolPayload(payload)),
+    [payload],
+  );
+  const cut = cutPoint(text, maxDisplayChars);
+  useEffect(() => {
+    if (all) restRef.current?.focus({ preventScroll: true });
+  }, [all]);
+  return (
+    <>
+      <pre className="acr-tool-call__payload">
+        <code>{cut < text.length ? text.slice(0, cut) : text}</code>
+      </pre>
+      {cut < text.length &&
+        (all ? (
+          <div ref={restRef} className="acr-tool-call__payload acr-message__rest" tabIndex={-1}>
+            <PlainText text={text.slice(cut)} />
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="acr-button acr-button--ghost acr-message__show-all"
+            onClick={() => setAll(true)}
+          >
+            {labels.showAll(text.length)}
+          </button>
+        ))}
+    </>
+  );
 }
 
 /** A tool call the agent made: collapsed to its name and status, with arguments and result inside. */
@@ -39,15 +84,11 @@ export function ToolCall({ call, className, defaultOpen = false }: ToolCallProps
       </summary>
       <div className="acr-tool-call__body">
         <p className="acr-tool-call__heading">{labels.toolArguments}</p>
-        <pre className="acr-tool-call__payload">
-          <code>{formatToolPayload(call.args)}</code>
-        </pre>
+        <ToolPayload payload={call.args} />
         {call.result !== undefined && (
           <>
             <p className="acr-tool-call__heading">{labels.toolResult}</p>
-            <pre className="acr-tool-call__payload">
-              <code>{formatToolPayload(call.result)}</code>
-            </pre>
+            <ToolPayload payload={call.result} />
           </>
         )}
       </div>

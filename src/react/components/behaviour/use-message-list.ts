@@ -104,7 +104,7 @@ export function useMessageList({
   pageSize = 100,
 }: UseMessageListOptions = {}): MessageListBehaviour {
   const { chat, registerScroller, focusComposer } = useChatContext("MessageList");
-  const { scrollRef, contentRef, stuck, scrollToBottom, syncPosition } = useStickToBottom();
+  const { scrollRef, contentRef, stuck, scrollToBottom, syncPosition, unpin } = useStickToBottom();
   const { limit, showEarlier } = useShowEarlier(pageSize, scrollRef, syncPosition);
   const selectView = useCallback(
     (state: ConversationState): ListView => ({
@@ -118,9 +118,9 @@ export function useMessageList({
   const earlierRef = useRef<HTMLButtonElement | null>(null);
   useRevealEarlier(earlierRef, scrollRef, hasEarlier, showEarlier);
   useEffect(() => {
-    registerScroller(() => scrollToBottom(false));
+    registerScroller(() => scrollToBottom(false), unpin);
     return () => registerScroller(null);
-  }, [registerScroller, scrollToBottom]);
+  }, [registerScroller, scrollToBottom, unpin]);
   return {
     ids: view.ids,
     total: view.total,

@@ -109,10 +109,13 @@ export function useStickToBottom() {
     setStuck(distance <= BOTTOM_SLACK_PX);
   }, [setStuck]);
 
+  /** Stops following the bottom, as a move up by the user does. */
+  const unpin = useCallback(() => setStuck(false), [setStuck]);
+
   // Start at the latest message.
   useEffect(() => pin(), [pin]);
   useUnpinOnScrollUp(scrollRef, stuckRef, lastTopRef, setStuck);
   usePinWhileResizing(scrollRef, contentRef, stuckRef, pin);
 
-  return { scrollRef, contentRef, stuck, scrollToBottom, syncPosition };
+  return { scrollRef, contentRef, stuck, scrollToBottom, syncPosition, unpin };
 }

@@ -2,7 +2,7 @@
 
 import { Component, Suspense, lazy, type ReactNode } from "react";
 import { PlainText } from "../plain-text";
-import type { MarkdownOptions } from "./markdown-options";
+import { markdownTooLong, type MarkdownOptions } from "./markdown-options";
 
 const MarkdownText = lazy(() => import("./markdown-text"));
 
@@ -26,7 +26,8 @@ class MarkdownBoundary extends Component<BoundaryProps, { failed: boolean }> {
 
 /**
  * Markdown that loads `react-markdown` on first use, so the chat component stays small for
- * apps that keep plain text. Shows the text as plain text until it has loaded.
+ * apps that keep plain text. Shows the text as plain text until it has loaded, and for good
+ * when it is longer than `options.maxChars`.
  */
 export function LazyMarkdown({
   text,
@@ -36,6 +37,7 @@ export function LazyMarkdown({
   options?: MarkdownOptions | null;
 }) {
   const fallback = <PlainText text={text} />;
+  if (markdownTooLong(text, options)) return fallback;
   return (
     <MarkdownBoundary fallback={fallback}>
       <Suspense fallback={fallback}>

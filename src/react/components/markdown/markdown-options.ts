@@ -8,21 +8,22 @@ export interface MarkdownOptions {
    * lists and bare links. Typed loosely so this package does not depend on unified's types.
    */
   remarkPlugins?: readonly unknown[];
+  /**
+   * Longest text parsed as markdown, in characters; a longer one is shown as plain text. Below
+   * it, the text is parsed block by block, and a block too long or with too many brackets,
+   * emphasis marks, backticks or nested lists and quotes is shown as text on its own (see
+   * `docs/chat.md`). A whole number >= 1, default 50,000.
+   */
+  maxChars?: number;
 }
 
-/** Turns the `markdown` prop into options, or `null` for plain text. */
-export function normalizeMarkdown(
-  markdown: boolean | MarkdownOptions | undefined,
-): MarkdownOptions | null {
-  if (!markdown) return null;
-  return markdown === true ? {} : markdown;
-}
+/** Default `maxChars` of {@link MarkdownOptions}. */
+export const DEFAULT_MARKDOWN_MAX_CHARS = 50_000;
 
-/** Equal when both turn markdown on with the same plugins (arrays compared item by item). */
-export function sameMarkdown(a: MarkdownOptions | null, b: MarkdownOptions | null): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const pa = a.remarkPlugins ?? [];
-  const pb = b.remarkPlugins ?? [];
-  return pa.length === pb.length && pa.every((plugin, i) => plugin === pb[i]);
+/** Whether `text` is too long to be parsed as markdown at all. */
+export function markdownTooLong(
+  text: string,
+  options: MarkdownOptions | null | undefined,
+): boolean {
+  return text.length > (options?.maxChars ?? DEFAULT_MARKDOWN_MAX_CHARS);
 }
