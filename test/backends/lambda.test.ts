@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { theBlock } from "../docs/code-blocks";
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from "aws-lambda";
 import { DEMO_CREDENTIALS, type Emulator } from "agentcore-react-emulator";
 import type { HttpEvent, HttpResult } from "../../examples/backends/lambda";
@@ -79,6 +80,14 @@ function throughFunctionUrl(): typeof fetch {
 }
 
 describe("the Lambda backend example", () => {
+  it("is docs/server.md's Lambda handler, verbatim", () => {
+    const block = theBlock("docs/server.md", "the Lambda handler (handler.ts)", (candidate) =>
+      candidate.code.startsWith("// handler.ts: the presign backend of an agentcore-react app"),
+    );
+    const example = new URL("../../examples/backends/lambda.ts", import.meta.url);
+    expect(block.code).toBe(readFileSync(example, "utf8"));
+  });
+
   it("answers the recorded Function URL event with a URL the emulator accepts", async () => {
     const result = await handler(recorded());
     expect(result.statusCode).toBe(200);
