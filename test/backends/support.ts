@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import {
   DEMO_CREDENTIALS,
@@ -9,6 +8,7 @@ import {
 } from "agentcore-react-emulator";
 import { WebSocket } from "ws";
 import { AgentRuntimeConnection, type AgentEvent, type UrlProvider } from "../../src/index";
+import { freePort } from "../support/processes";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -46,19 +46,6 @@ export function emulatorEnvironment(emulator: Emulator): Record<string, string> 
     AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
     AGENT_SESSION_SECRET: "a-local-session-secret-of-at-least-32-bytes",
   };
-}
-
-/** A free TCP port on loopback (the OS picks it; it is released at once for the backend). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** An example backend running as its own Node process, as `npx tsx <file>` runs it. */
