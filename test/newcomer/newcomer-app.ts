@@ -32,17 +32,17 @@ export interface Tarballs {
 }
 
 /**
- * Builds both packages in a copy of the working tree (its files as git sees them, sharing this
- * repository's node_modules), so the repository's own dist/ is left alone, then packs them
- * into `work` as npm would publish them.
+ * Builds both packages in a copy of the working tree (without node_modules, build output or
+ * .git: it need not be a git checkout, e.g. the React 18 copy), sharing this repository's
+ * node_modules, so the repository's own dist/ is left alone; then packs them into `work` as npm
+ * would publish them.
  */
 export async function packRepository(work: string): Promise<Tarballs> {
   const source = join(work, "source");
   mkdirSync(source, { recursive: true });
-  const copy =
-    "git ls-files -z --cached --others --exclude-standard | " +
-    `xargs -0 tar --ignore-failed-read -cf - -- | tar -xf - -C '${source}'`;
-  await run("sh", ["-c", copy], { cwd: REPO_ROOT });
+  const skipped = ["node_modules", "dist", ".git", "test-results", "coverage", "storybook-static"];
+  const excludes = skipped.map((name) => `--exclude=${name}`).join(" ");
+  await run("sh", ["-c", `tar ${excludes} -cf - . | tar -xf - -C '${source}'`], { cwd: REPO_ROOT });
   symlinkSync(join(REPO_ROOT, "node_modules"), join(source, "node_modules"), "dir");
   await run("npm", ["run", "build"], { cwd: source });
   const pack = async (dir: string) => {
