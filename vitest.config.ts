@@ -17,7 +17,8 @@ function chromium() {
 }
 
 const BROWSER_TESTS = "**/*.browser.test.{ts,tsx}";
-const E2E_TESTS = "test/e2e/**/*.test.ts";
+// Real Chromium against servers: the demo's e2e tests, and a newcomer's fresh Vite app.
+const E2E_TESTS = ["test/e2e/**/*.test.ts", "test/newcomer/**/*.test.ts"];
 
 /**
  * Workspace packages export their TypeScript sources under the `source` condition, so tests
@@ -49,7 +50,7 @@ export default defineConfig({
             "test/**/*.test.ts",
             "scripts/**/*.test.ts",
           ],
-          exclude: [BROWSER_TESTS, E2E_TESTS, "**/node_modules/**"],
+          exclude: [BROWSER_TESTS, ...E2E_TESTS, "**/node_modules/**"],
         },
       },
       {
@@ -91,7 +92,7 @@ export default defineConfig({
           // demo app; one file at a time so the browsers and dev servers never compete.
           name: "e2e",
           environment: "node",
-          include: [E2E_TESTS],
+          include: E2E_TESTS,
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
