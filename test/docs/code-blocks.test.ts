@@ -24,14 +24,6 @@ import { projectOf, typecheckBlocks, type BlockErrors } from "./typecheck-blocks
  * the point (a type's declaration, a few options in a list).
  */
 
-/**
- * Pages whose blocks someone else is still fixing: their blocks are compiled like every
- * other, and what fails is printed, but does not fail this test yet. A listed page whose
- * blocks all compile fails the test, so the list only shrinks. Empty it once those pages are
- * fixed.
- */
-const PAGES_BEING_FIXED: readonly string[] = ["docs/chat.md"];
-
 const blocks = documentationPages().flatMap(pageBlocks).filter(isTypeScript);
 const programs = blocks.filter((block) => !isFragment(block));
 const fragments = blocks.filter(isFragment);
@@ -50,10 +42,9 @@ function errorsOf(block: CodeBlock): BlockErrors {
 }
 
 describe("TypeScript in README.md and docs/*.md", () => {
-  it("finds the blocks (and the pages being fixed exist)", () => {
+  it("finds the blocks", () => {
     expect(programs.length).toBeGreaterThan(30);
     expect(new Set(blocks.map((block) => block.file))).toContain("README.md");
-    for (const page of PAGES_BEING_FIXED) expect(documentationPages()).toContain(page);
   });
 
   it.each(programs.map((block) => [name(block), block] as const))(
@@ -62,8 +53,7 @@ describe("TypeScript in README.md and docs/*.md", () => {
       const errors = errorsOf(block);
       if (errors.length === 0) return;
       const report = `${label}, checked as ${projectOf(block)} code:\n  ${errors.join("\n  ")}`;
-      if (PAGES_BEING_FIXED.includes(block.file)) console.warn(`Still being fixed: ${report}`);
-      else throw new Error(report);
+      throw new Error(report);
     },
   );
 
@@ -78,12 +68,4 @@ describe("TypeScript in README.md and docs/*.md", () => {
       expect(diagnostics.map(flatten), label).toEqual([]);
     },
   );
-
-  it.each(PAGES_BEING_FIXED)("%s, still being fixed, still has a block that fails", (page) => {
-    const failing = programs.filter((block) => block.file === page && errorsOf(block).length > 0);
-    expect(
-      failing.length,
-      `${page} compiles now: remove it from PAGES_BEING_FIXED`,
-    ).toBeGreaterThan(0);
-  });
 });
