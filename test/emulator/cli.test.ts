@@ -35,16 +35,23 @@ function runCli(args: string[], env: Record<string, string | undefined> = {}): R
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+/** The emulator's URL, once the whole banner is out (it is written line by line, so chunks can split it). */
 async function listeningUrl(running: Running): Promise<string> {
-  for (;;) {
-    const match = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout());
-    if (match) return match[1] as string;
-    const state = await Promise.race([
-      running.exited.then(() => "exited"),
-      new Promise((r) => setTimeout(() => r("waiting"), 50)),
-    ]);
-    if (state === "exited") throw new Error(`the CLI exited early: ${running.stderr()}`);
+  const bannerDone = () => running.stdout().includes("Press Ctrl-C to stop.");
+  if (!bannerDone()) {
+    await new Promise<void>((done, fail) => {
+      const onData = () => {
+        if (!bannerDone()) return;
+        running.child.stdout.off("data", onData);
+        done();
+      };
+      running.child.stdout.on("data", onData);
+      void running.exited.then(() => fail(new Error(`the CLI exited early: ${running.stderr()}`)));
+    });
   }
+  const match = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout());
+  if (!match) throw new Error(`no URL in the banner: ${running.stdout()}`);
+  return match[1] as string;
 }
 
 describe("agentcore-emulator", () => {
