@@ -41,6 +41,7 @@ export const libraryEntries: Record<string, string> = {
   signing: "src/signing.ts",
   cognito: "src/cognito.ts",
   server: "src/server.ts",
+  markdown: "src/markdown.ts",
 };
 
 export default defineConfig({
