@@ -42,6 +42,7 @@ export const libraryEntries: Record<string, string> = {
   cognito: "src/cognito.ts",
   server: "src/server.ts",
   markdown: "src/markdown.ts",
+  "ag-ui-proto": "src/ag-ui-proto.ts",
 };
 
 export default defineConfig({

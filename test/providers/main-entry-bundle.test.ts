@@ -72,17 +72,20 @@ describe("the main entry's import graph", () => {
     expect(forbiddenIn(graph)).toEqual([]);
   }, 60_000);
 
-  // Markdown is opted into from `agentcore-react/markdown`: a bundler building an app that
-  // imports the main entry must never be asked to resolve react-markdown, not even for an
-  // `import()` (esbuild, webpack and Vite fail the build when it is not installed).
-  it("never refers to react-markdown or the markdown module, not even with import()", async () => {
+  // The optional peers that load on demand (react-markdown, @ag-ui/proto) are opted into from
+  // their own entries: a bundler building an app that imports the main entry must never be
+  // asked to resolve them, not even for an `import()` (esbuild, webpack and Vite fail the
+  // build when one is not installed). test/package/bundlers.test.ts builds real apps.
+  it("never refers to react-markdown, @ag-ui/proto or the markdown module, not even with import()", async () => {
     const graph = await bundle("src/index.ts", [/^react($|-dom|\/)/]);
+    const optional = /markdown-text|react-markdown|@ag-ui\/proto/;
+    expect([...graph.specifiers].filter((specifier) => optional.test(specifier))).toEqual([]);
     expect(
-      [...graph.specifiers].filter((specifier) => /markdown-text|react-markdown/.test(specifier)),
+      graph.moduleIds.filter((id) =>
+        /markdown-(text|blocks|guards|components)|proto-codec/.test(id),
+      ),
     ).toEqual([]);
-    expect(
-      graph.moduleIds.filter((id) => /markdown-(text|blocks|guards|components)/.test(id)),
-    ).toEqual([]);
+    expect(graph.chunks.flatMap((chunk) => chunk.dynamicImports)).toEqual([]);
   }, 60_000);
 
   it("the markdown entry loads react-markdown with import() only", async () => {
