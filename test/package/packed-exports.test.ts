@@ -10,6 +10,7 @@ import {
   run,
   runModule,
   type PackageJson,
+  withBuildLock,
   type PackedPackage,
 } from "./packed-consumer";
 
@@ -27,12 +28,14 @@ let library: PackedPackage;
 let emulator: PackedPackage;
 
 describe("the packed packages", () => {
-  beforeAll(() => {
-    run("npm", ["run", "build"], ROOT);
+  beforeAll(async () => {
     createConsumer(work);
-    library = packInto(work, PACKAGES.library);
-    emulator = packInto(work, PACKAGES.emulator);
-  }, 180_000);
+    await withBuildLock(() => {
+      run("npm", ["run", "build"], ROOT);
+      library = packInto(work, PACKAGES.library);
+      emulator = packInto(work, PACKAGES.emulator);
+    });
+  }, 300_000);
 
   const entries = [
     ...jsSubpaths(sources.library).map((subpath) => `agentcore-react${subpath.slice(1)}`),
