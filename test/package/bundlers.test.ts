@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RollupLog } from "rollup";
 import type { Stats } from "webpack";
-import { PACKAGES, ROOT, packInto, run, withBuildLock } from "./packed-consumer";
+import { PACKAGES, ROOT, buildPackages, packInto, run, withBuildLock } from "./packed-consumer";
 
 // Builds a small app on the packed library with the bundlers apps use (esbuild, Rollup with
 // node-resolve and commonjs, webpack 5, Vite), as a newcomer installs it: react, react-dom and
@@ -171,7 +171,7 @@ describe("a small app on the packed library, built with each bundler", () => {
       consumers.set(name as ConsumerName, dir);
     }
     await withBuildLock(() => {
-      run("npm", ["run", "build"], ROOT);
+      buildPackages();
       for (const dir of consumers.values()) packInto(dir, PACKAGES.library);
     });
   }, 600_000);

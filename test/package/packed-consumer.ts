@@ -63,6 +63,15 @@ export async function withBuildLock<T>(work: () => T): Promise<T> {
   }
 }
 
+/**
+ * Builds both packages as `npm publish` would. Vitest sets `NODE_ENV=test`, under which Vite
+ * builds the JSX for `react/jsx-dev-runtime`: the build runs without it, as a release does.
+ */
+export function buildPackages(): void {
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+}
+
 /** A package packed with `npm pack` and unpacked into the consumer's node_modules. */
 export interface PackedPackage {
   /** Where it is installed in the consumer. */
