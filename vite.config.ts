@@ -41,6 +41,8 @@ export const libraryEntries: Record<string, string> = {
   signing: "src/signing.ts",
   cognito: "src/cognito.ts",
   server: "src/server.ts",
+  markdown: "src/markdown.ts",
+  "ag-ui-proto": "src/ag-ui-proto.ts",
 };
 
 export default defineConfig({

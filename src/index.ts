@@ -160,7 +160,7 @@ export { ActivityView, type ActivityViewProps } from "./react/components/activit
 export { EmptyState, type EmptyStateProps } from "./react/components/empty-state";
 export { SuggestionList, type SuggestionListProps } from "./react/components/suggestion-list";
 export { PlainText } from "./react/components/plain-text";
-export { LazyMarkdown } from "./react/components/markdown/lazy-markdown";
+export { LazyMarkdown, type LazyMarkdownProps } from "./react/components/markdown/lazy-markdown";
 export { safeUrl } from "./react/components/markdown/safe-url";
 export { defaultLabels, resolveLabels, type AgentChatLabels } from "./react/components/labels";
 export { useChatContext, type ChatContextValue } from "./react/components/chat-context";
@@ -194,4 +194,9 @@ export type {
   RenderMessageContext,
   Suggestion,
 } from "./react/components/types";
+// Markdown is opted into from `agentcore-react/markdown`; only its types are named here.
 export type { MarkdownOptions } from "./react/components/markdown/markdown-options";
+export type {
+  MarkdownRenderer,
+  MarkdownTextProps,
+} from "./react/components/markdown/markdown-renderer";

@@ -8,6 +8,7 @@ import {
   StopButton,
   ToolCall,
 } from "../src/index";
+import { markdown } from "../src/markdown";
 import {
   failedConversation,
   markdownAnswer,
@@ -35,7 +36,12 @@ const meta = {
     theme: { control: "inline-radio", options: ["system", "light", "dark"] },
     density: { control: "inline-radio", options: ["comfortable", "compact"] },
     dir: { control: "inline-radio", options: ["ltr", "rtl", "auto"] },
-    markdown: { control: "boolean" },
+    // Markdown is the renderer from `agentcore-react/markdown`; the control switches it on and off.
+    markdown: {
+      control: "inline-radio",
+      options: ["plain text", "markdown"],
+      mapping: { "plain text": false, markdown },
+    },
     labels: { control: "object" },
     suggestions: { control: "object" },
     renderMessage: { control: false },
@@ -104,7 +110,7 @@ export const Streaming: Story = {
 /** A long answer rendered as sanitized markdown: lists, inline code, a code block, a quote, a link. */
 export const LongAnswerWithMarkdown: Story = {
   args: {
-    markdown: true,
+    markdown,
     script: { messages: [user("How do I sign a URL in the browser?"), agent(markdownAnswer)] },
   },
   play: async ({ canvasElement }) => {
@@ -190,7 +196,7 @@ const longTruncatedAnswer = (): ReturnType<typeof agent> =>
  */
 export const LongMessageTruncated: Story = {
   args: {
-    markdown: true,
+    markdown,
     maxDisplayChars: 600,
     script: { messages: [user("Print the whole log."), longTruncatedAnswer()] },
   },
@@ -223,7 +229,7 @@ export const LongMessageTruncatedDark: Story = {
 export const Dark: Story = {
   args: {
     theme: "dark",
-    markdown: true,
+    markdown,
     script: {
       messages: [
         ...toolCallConversation(),

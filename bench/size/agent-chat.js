@@ -1,2 +1,3 @@
-// The drop-in chat: component, hook, store, connection and default codec (markdown is lazy).
+// The drop-in chat: component, hook, store, connection and default codec (no markdown: that is
+// agentcore-react/markdown, measured on its own).
 export { AgentChat } from "../../dist/index.js";

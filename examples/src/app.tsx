@@ -3,6 +3,7 @@ import { demoCodec } from "./demo-codec";
 import type { DemoConfig } from "./demo-config";
 import { EmulatorControl } from "./emulator-control";
 import { AgentChat, useAgentRuntimeStore } from "./lib";
+import { markdown } from "./lib-markdown";
 import { SettingsBar } from "./settings-bar";
 import type { DemoSettings } from "./settings";
 import { SidePanel } from "./side-panel";
@@ -37,7 +38,7 @@ export function App({ config, settings, network }: AppProps) {
       <SettingsBar config={config} settings={settings} />
       <main className="demo-layout">
         <div className="demo-chat">
-          <AgentChat chat={conversation} markdown suggestions={SUGGESTIONS} autoFocus />
+          <AgentChat chat={conversation} markdown={markdown} suggestions={SUGGESTIONS} autoFocus />
         </div>
         <SidePanel conversation={conversation} control={control} network={network} />
       </main>

@@ -1,5 +1,6 @@
 import { invalidOption } from "../core/option-checks";
 import { decodeAgUiFrame, prepareAgUiFrame } from "./ag-ui-frames";
+import type { ProtoLoader } from "./ag-ui-proto";
 import type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./types";
 
 export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
@@ -28,29 +29,36 @@ export function toRunAgentInput(message: string, context: EncodeContext): AgUiRu
   };
 }
 
+/** An AG-UI codec; `proto` reads the protobuf binary form (`null`: JSON and SSE text only). */
+export function createAgUiCodec(proto: ProtoLoader | null): Codec<string> {
+  return {
+    name: "ag-ui",
+    encode(message: string, context: EncodeContext): string {
+      if (typeof message !== "string") {
+        throw invalidOption("agUiCodec message", "a string", message);
+      }
+      return JSON.stringify(toRunAgentInput(message, context));
+    },
+    decode(frame: IncomingFrame): AgentEvent[] {
+      return decodeAgUiFrame(frame, proto);
+    },
+    prepare(frame: IncomingFrame): Promise<void> | undefined {
+      return prepareAgUiFrame(frame, proto);
+    },
+  };
+}
+
 /**
  * A codec for agents that speak the AG-UI event protocol (which AgentCore Runtime hosts).
  * Sends each message as a `RunAgentInput` whose `threadId` is the runtime session id. Reads
- * every encoding an agent may send over `/ws`: plain JSON (an event or an array of events),
- * SSE text (`data: {...}` lines, one or many events per frame: what the AgentCore SDK's
- * `AGUIApp` sends), and the protobuf binary form of `@ag-ui/encoder`, whose decoder
- * (`@ag-ui/proto`, an optional peer dependency) `prepare` imports the first time a binary
- * AG-UI frame arrives. AG-UI defines no message that
- * cancels a run from the client (a run ends when its transport closes), so this codec has no
- * cancel frame and `stop()` closes and reopens the stream. See docs/codecs.md for the mapping.
+ * plain JSON (an event or an array of events) and SSE text (`data: {...}` lines, one or many
+ * events per frame: what the AgentCore SDK's `AGUIApp` sends), as text or binary frames. A
+ * frame in the protobuf binary form of `@ag-ui/encoder` becomes an `unsupported-frame` error:
+ * `agUiProtoCodec` from `agentcore-react/ag-ui-proto` reads that form too. AG-UI defines no
+ * message that cancels a run from the client (a run ends when its transport closes), so this
+ * codec has no cancel frame and `stop()` closes and reopens the stream. See docs/codecs.md for
+ * the mapping.
  *
  * `encode` throws {@link AgentRuntimeValidationError} for a message that is not a string.
  */
-export const agUiCodec: Codec<string> = {
-  name: "ag-ui",
-  encode(message: string, context: EncodeContext): string {
-    if (typeof message !== "string") throw invalidOption("agUiCodec message", "a string", message);
-    return JSON.stringify(toRunAgentInput(message, context));
-  },
-  decode(frame: IncomingFrame): AgentEvent[] {
-    return decodeAgUiFrame(frame);
-  },
-  prepare(frame: IncomingFrame): Promise<void> | undefined {
-    return prepareAgUiFrame(frame);
-  },
-};
+export const agUiCodec: Codec<string> = createAgUiCodec(null);

@@ -1,8 +1,10 @@
 import { EventEncoder } from "@ag-ui/encoder";
 import { EventType, type BaseEvent } from "@ag-ui/core";
-import { afterEach, describe, expect, it } from "vitest";
-import { agUiCodec } from "./ag-ui-codec";
-import { setProtoImporter } from "./ag-ui-proto";
+import { describe, expect, it } from "vitest";
+import { agUiCodec, createAgUiCodec } from "./ag-ui-codec";
+import { PROTOBUF_NOT_ENABLED } from "./ag-ui-frames";
+import { createProtoLoader, type ProtoModule } from "./ag-ui-proto";
+import { agUiProtoCodec } from "./ag-ui-proto-codec";
 import type { AgentEvent, IncomingFrame } from "./types";
 
 const encoder = new EventEncoder();
@@ -14,10 +16,14 @@ const expected: AgentEvent[] = [
 ];
 
 /** Decodes like the connection does: waits for `prepare`, then decodes. */
-async function decodeReady(frame: IncomingFrame): Promise<AgentEvent[]> {
-  await agUiCodec.prepare?.(frame);
-  return agUiCodec.decode(frame);
+async function decodeReady(frame: IncomingFrame, codec = agUiProtoCodec): Promise<AgentEvent[]> {
+  await codec.prepare?.(frame);
+  return codec.decode(frame);
 }
+
+/** An AG-UI codec that reads protobuf through `importProto`. */
+const codecImporting = (importProto: () => Promise<ProtoModule>) =>
+  createAgUiCodec(createProtoLoader(importProto));
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -28,8 +34,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-
-afterEach(() => setProtoImporter(() => import("@ag-ui/proto")));
 
 describe("agUiCodec reads SSE text (AGUIApp over /ws)", () => {
   it("reads one event per frame, as the official encoder writes it", () => {
@@ -71,12 +75,14 @@ describe("agUiCodec reads SSE text (AGUIApp over /ws)", () => {
   });
 });
 
-describe("agUiCodec reads the protobuf binary form", () => {
+describe("agUiProtoCodec reads the protobuf binary form", () => {
   it("loads @ag-ui/proto on the first binary AG-UI frame, then decodes", async () => {
+    const codec = codecImporting(() => import("@ag-ui/proto"));
     const frame = encoder.encodeProtobuf(start);
-    expect(agUiCodec.prepare?.("text frame")).toBeUndefined();
-    expect(await decodeReady(frame)).toEqual([expected[0]]);
-    expect(agUiCodec.prepare?.(frame)).toBeUndefined(); // loaded once
+    expect(codec.prepare?.("text frame")).toBeUndefined();
+    expect(await decodeReady(frame, codec)).toEqual([expected[0]]);
+    expect(codec.prepare?.(frame)).toBeUndefined(); // loaded once
+    expect(await decodeReady(frame)).toEqual([expected[0]]); // agentcore-react/ag-ui-proto's
   });
 
   it("reads several length-prefixed events in one frame, from an ArrayBuffer too", async () => {
@@ -94,20 +100,33 @@ describe("agUiCodec reads the protobuf binary form", () => {
   });
 
   it("says to install @ag-ui/proto when it cannot be imported", async () => {
-    setProtoImporter(() => Promise.reject(new Error("Cannot find package '@ag-ui/proto'")));
-    const events = await decodeReady(encoder.encodeProtobuf(start));
+    const codec = codecImporting(() =>
+      Promise.reject(new Error("Cannot find package '@ag-ui/proto'")),
+    );
+    const events = await decodeReady(encoder.encodeProtobuf(start), codec);
     expect(events).toEqual([expect.objectContaining({ type: "error", code: "unsupported-frame" })]);
     expect(events[0]).toHaveProperty("message", expect.stringContaining("@ag-ui/proto"));
   });
 
   it("never imports it for text frames", async () => {
     let imported = 0;
-    setProtoImporter(() => {
+    const codec = codecImporting(() => {
       imported += 1;
       return import("@ag-ui/proto");
     });
-    expect(await decodeReady(encoder.encodeSSE(start))).toEqual([expected[0]]);
-    expect(await decodeReady(encoder.encodeBinary(content))).toEqual([expected[1]]);
+    expect(await decodeReady(encoder.encodeSSE(start), codec)).toEqual([expected[0]]);
+    expect(await decodeReady(encoder.encodeBinary(content), codec)).toEqual([expected[1]]);
     expect(imported).toBe(0);
+  });
+
+  it("is agentcore-react/ag-ui-proto's: agUiCodec says where to find it, loading nothing", async () => {
+    const frame = encoder.encodeProtobuf(start);
+    expect(agUiCodec.prepare?.(frame)).toBeUndefined();
+    expect(agUiCodec.decode(frame)).toEqual([
+      { type: "error", code: "unsupported-frame", message: PROTOBUF_NOT_ENABLED },
+    ]);
+    expect(PROTOBUF_NOT_ENABLED).toContain('agUiProtoCodec from "agentcore-react/ag-ui-proto"');
+    // Text and SSE bytes read the same through both.
+    expect(agUiCodec.decode(encoder.encodeBinary(content))).toEqual([expected[1]]);
   });
 });

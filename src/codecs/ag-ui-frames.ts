@@ -1,5 +1,5 @@
 import { isRecord } from "../core/option-checks";
-import { loadProto, protoDecoder, protoMessages } from "./ag-ui-proto";
+import { protoMessages, type ProtoLoader } from "./ag-ui-proto";
 import { MalformedEvent, mapAgUiEvent } from "./ag-ui-events";
 import { frameToText } from "./frame-text";
 import { sseDataPayloads } from "./sse-frame";
@@ -46,8 +46,12 @@ export function decodeAgUiText(text: string): AgentEvent[] {
   return payloads.flatMap(decodeJson);
 }
 
-function decodeProto(messages: Uint8Array[]): AgentEvent[] {
-  const decoder = protoDecoder();
+/** Why `agUiCodec` does not read a protobuf frame, and what does. */
+export const PROTOBUF_NOT_ENABLED =
+  'A binary AG-UI frame in the protobuf encoding arrived: agUiCodec reads JSON and SSE text only; use agUiProtoCodec from "agentcore-react/ag-ui-proto" (with @ag-ui/proto installed) to read protobuf';
+
+function decodeProto(messages: Uint8Array[], proto: ProtoLoader | null): AgentEvent[] {
+  const decoder = proto ? proto.decoder() : { unavailable: PROTOBUF_NOT_ENABLED };
   if ("unavailable" in decoder) {
     return [{ type: "error", message: decoder.unavailable, code: "unsupported-frame" }];
   }
@@ -62,11 +66,14 @@ function decodeProto(messages: Uint8Array[]): AgentEvent[] {
   });
 }
 
-/** Reads any AG-UI encoding: JSON, SSE text, or length-prefixed protobuf (binary frames). */
-export function decodeAgUiFrame(frame: IncomingFrame): AgentEvent[] {
+/**
+ * Reads any AG-UI encoding: JSON, SSE text, or length-prefixed protobuf (binary frames), the
+ * last through `proto` (without it, a protobuf frame is an `unsupported-frame` error).
+ */
+export function decodeAgUiFrame(frame: IncomingFrame, proto: ProtoLoader | null): AgentEvent[] {
   if (typeof frame !== "string") {
     const messages = protoMessages(frame);
-    if (messages) return decodeProto(messages);
+    if (messages) return decodeProto(messages, proto);
   }
   let text: string;
   try {
@@ -78,7 +85,10 @@ export function decodeAgUiFrame(frame: IncomingFrame): AgentEvent[] {
 }
 
 /** Loads the protobuf decoder when a frame needs it and it is not loaded yet. */
-export function prepareAgUiFrame(frame: IncomingFrame): Promise<void> | undefined {
-  if (typeof frame === "string" || protoMessages(frame) === null) return undefined;
-  return loadProto();
+export function prepareAgUiFrame(
+  frame: IncomingFrame,
+  proto: ProtoLoader | null,
+): Promise<void> | undefined {
+  if (!proto || typeof frame === "string" || protoMessages(frame) === null) return undefined;
+  return proto.load();
 }

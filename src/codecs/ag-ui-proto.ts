@@ -1,12 +1,13 @@
 /**
  * The protobuf form of AG-UI events (`@ag-ui/encoder`'s `encodeProtobuf`): each event is a
  * 4-byte big-endian length followed by that many bytes of protobuf. The schema is the official
- * `@ag-ui/proto` package, an optional peer dependency loaded with `import()` the first time a
- * binary AG-UI frame arrives, so apps that never receive one never load it.
+ * `@ag-ui/proto` package, an optional peer dependency. Only `agUiProtoCodec`
+ * (`agentcore-react/ag-ui-proto`) imports it, with `import()` the first time a binary AG-UI
+ * frame arrives: the main entry never refers to it, so apps bundle without it installed.
  */
 
 /** What this codec uses of `@ag-ui/proto`. */
-interface ProtoModule {
+export interface ProtoModule {
   decode(data: Uint8Array): unknown;
 }
 
@@ -16,13 +17,12 @@ type ProtoState =
   | { status: "loaded"; module: ProtoModule }
   | { status: "failed"; error: unknown };
 
-let state: ProtoState = { status: "unloaded" };
-let importProto: () => Promise<ProtoModule> = () => import("@ag-ui/proto");
-
-/** For tests: how `@ag-ui/proto` is imported; resets what was loaded. */
-export function setProtoImporter(importer: () => Promise<ProtoModule>): void {
-  importProto = importer;
-  state = { status: "unloaded" };
+/** Loads `@ag-ui/proto` once, for a codec that reads the protobuf form. */
+export interface ProtoLoader {
+  /** Starts loading (once); resolves when it loaded or failed, never rejects. */
+  load(): Promise<void> | undefined;
+  /** Why protobuf frames cannot be read yet, or the decoder once it is loaded. */
+  decoder(): ProtoModule | { unavailable: string };
 }
 
 function toBytes(frame: ArrayBuffer | Uint8Array): Uint8Array {
@@ -50,33 +50,36 @@ export function protoMessages(frame: ArrayBuffer | Uint8Array): Uint8Array[] | n
   return messages.length > 0 ? messages : null;
 }
 
-/** Starts loading `@ag-ui/proto` (once); resolves when it loaded or failed, never rejects. */
-export function loadProto(): Promise<void> | undefined {
-  if (state.status === "loaded" || state.status === "failed") return undefined;
-  if (state.status === "loading") return state.ready;
-  const ready = importProto().then(
-    (module) => {
-      state = { status: "loaded", module };
+/** A loader that gets `@ag-ui/proto` from `importProto` the first time it is asked to. */
+export function createProtoLoader(importProto: () => Promise<ProtoModule>): ProtoLoader {
+  let state: ProtoState = { status: "unloaded" };
+  return {
+    load() {
+      if (state.status === "loaded" || state.status === "failed") return undefined;
+      if (state.status === "loading") return state.ready;
+      const ready = importProto().then(
+        (module) => {
+          state = { status: "loaded", module };
+        },
+        (error: unknown) => {
+          state = { status: "failed", error };
+        },
+      );
+      state = { status: "loading", ready };
+      return ready;
     },
-    (error: unknown) => {
-      state = { status: "failed", error };
+    decoder() {
+      switch (state.status) {
+        case "loaded":
+          return state.module;
+        case "failed":
+          return {
+            unavailable:
+              "A binary AG-UI frame arrived but @ag-ui/proto could not be loaded: install it to read the protobuf encoding",
+          };
+        default:
+          return { unavailable: "A binary AG-UI frame was decoded before its decoder was loaded" };
+      }
     },
-  );
-  state = { status: "loading", ready };
-  return ready;
-}
-
-/** Why protobuf frames cannot be read yet, or the decoder once it is loaded. */
-export function protoDecoder(): ProtoModule | { unavailable: string } {
-  switch (state.status) {
-    case "loaded":
-      return state.module;
-    case "failed":
-      return {
-        unavailable:
-          "A binary AG-UI frame arrived but @ag-ui/proto could not be loaded: install it to read the protobuf encoding",
-      };
-    default:
-      return { unavailable: "A binary AG-UI frame was decoded before its decoder was loaded" };
-  }
+  };
 }

@@ -11,6 +11,7 @@ import { EventEncoder } from "@ag-ui/encoder";
 import { Observable } from "rxjs";
 import { describe, expect, it, vi } from "vitest";
 import { agUiCodec } from "../../src/codecs/ag-ui-codec";
+import { agUiProtoCodec } from "../../src/codecs/ag-ui-proto-codec";
 import type { IncomingFrame } from "../../src/codecs/types";
 import type { ChatMessage, ConversationState } from "../../src/store/types";
 import { conversationStoreUnderTest } from "../../src/store/test-utils/store-under-test";
@@ -169,8 +170,10 @@ async function ours(
   for (const turn of stream.turns) {
     store.send(turn.user);
     for (const frame of frames(turn.events, encoding)) {
-      await agUiCodec.prepare?.(frame);
-      const events = agUiCodec.decode(frame);
+      // The protobuf form is read by agentcore-react/ag-ui-proto's codec.
+      const codec = encoding === "protobuf" ? agUiProtoCodec : agUiCodec;
+      await codec.prepare?.(frame);
+      const events = codec.decode(frame);
       expect(events.filter((event) => event.type === "error" && !event.fatal)).toEqual([]);
       connection.emit(...events);
     }

@@ -13,6 +13,7 @@ import {
   createScriptedChat,
   longThread,
 } from "../../src/react/components/test-utils/scripted-chat";
+import { markdown } from "../../src/markdown";
 import { renderChat } from "./render-chat";
 
 describe("AgentChat", () => {
@@ -154,7 +155,7 @@ describe("work per update", () => {
           chat={result}
           labels={{ send: "Send" }}
           suggestions={["a"]}
-          markdown={{ remarkPlugins: [remarkNothing] }}
+          markdown={markdown({ remarkPlugins: [remarkNothing] })}
           renderMessage={(message, { renderDefault }) => {
             renders.push(message.id);
             return renderDefault();

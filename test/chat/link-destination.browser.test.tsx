@@ -1,5 +1,6 @@
 import { page } from "vitest/browser";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
+import { markdown } from "../../src/markdown";
 import { mountChat } from "./browser-helpers";
 // Load the lazy markdown module up front so the test does not wait on the dev server.
 import "../../src/react/components/markdown/markdown-text";
@@ -7,7 +8,7 @@ import "../../src/react/components/markdown/markdown-text";
 async function answer(text: string): Promise<HTMLElement> {
   const { frame } = mountChat({
     messages: [chatMessage({ role: "assistant", text })],
-    props: { markdown: true },
+    props: { markdown },
   });
   await expect
     .poll(() => frame.querySelector(".acr-markdown a"), { timeout: 10_000 })
@@ -60,7 +61,7 @@ describe("links whose text names another address show where they go", () => {
   it("takes the hint's wording from the labels", async () => {
     const { frame } = mountChat({
       messages: [chatMessage({ role: "assistant", text: "[bank.example](https://evil.example)" })],
-      props: { markdown: true, labels: { linkDestination: (host) => `→ ${host}` } },
+      props: { markdown, labels: { linkDestination: (host) => `→ ${host}` } },
     });
     await expect
       .poll(() => frame.querySelector(".acr-markdown__link-destination")?.textContent, {

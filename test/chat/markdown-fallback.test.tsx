@@ -1,4 +1,5 @@
 import { screen } from "@testing-library/react";
+import { markdown } from "../../src/markdown";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
 import { renderChat } from "./render-chat";
 
@@ -12,7 +13,7 @@ describe("markdown without react-markdown installed", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     renderChat({
       messages: [chatMessage({ role: "assistant", text: "Still **readable**" })],
-      props: { markdown: true },
+      props: { markdown },
     });
     expect(screen.getByText("Still **readable**")).toBeInTheDocument();
     // Give the failed import time to settle; the text must still be there, now from the boundary.

@@ -1,10 +1,14 @@
 import { screen } from "@testing-library/react";
 import { AgentRuntimeValidationError } from "../../src/core/errors";
+import { markdown } from "../../src/markdown";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
 import { renderChat } from "./render-chat";
 
-function renderAnswer(text: string, markdown = true) {
-  return renderChat({ messages: [chatMessage({ role: "assistant", text })], props: { markdown } });
+function renderAnswer(text: string, on = true) {
+  return renderChat({
+    messages: [chatMessage({ role: "assistant", text })],
+    props: { markdown: on && markdown },
+  });
 }
 
 interface MdNode {
@@ -43,7 +47,7 @@ describe("markdown", () => {
         chatMessage({ role: "user", text: "**mine**" }),
         chatMessage({ role: "assistant", text: "**theirs**" }),
       ],
-      props: { markdown: true },
+      props: { markdown },
     });
     await screen.findByText("theirs", { selector: "strong" });
     expect(screen.getByText("**mine**")).toBeInTheDocument();
@@ -88,7 +92,7 @@ describe("markdown", () => {
   it("applies remark plugins given in the markdown options", async () => {
     renderChat({
       messages: [chatMessage({ role: "assistant", text: "quiet **words**" })],
-      props: { markdown: { remarkPlugins: [shout] } },
+      props: { markdown: markdown({ remarkPlugins: [shout] }) },
     });
     expect(await screen.findByText("WORDS", { selector: "strong" })).toBeInTheDocument();
   });
@@ -96,7 +100,7 @@ describe("markdown", () => {
   it("keeps HTML a plugin injects as text", async () => {
     renderChat({
       messages: [chatMessage({ role: "assistant", text: "hello **there**" })],
-      props: { markdown: { remarkPlugins: [injectHtml] } },
+      props: { markdown: markdown({ remarkPlugins: [injectHtml] }) },
     });
     await screen.findByText("there", { selector: "strong" });
     expect(document.querySelector(".acr-markdown img")).toBeNull();
@@ -111,17 +115,33 @@ describe("markdown", () => {
         chatMessage({ role: "assistant", text: "**short**" }),
         chatMessage({ role: "assistant", text: "**long** enough to pass the cap" }),
       ],
-      props: { markdown: { maxChars: 20 } },
+      props: { markdown: markdown({ maxChars: 20 }) },
     });
     await screen.findByText("short", { selector: "strong" });
     expect(screen.getByText("**long** enough to pass the cap")).toBeInTheDocument();
     expect(screen.queryByText("long", { selector: "strong" })).not.toBeInTheDocument();
   });
 
-  it("refuses an invalid markdown.maxChars", () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(() => renderChat({ messages: [], props: { markdown: { maxChars: 0 } } })).toThrow(
+  it("refuses invalid options when the renderer is made", () => {
+    expect(() => markdown({ maxChars: 0 })).toThrow(
       new AgentRuntimeValidationError("markdown.maxChars must be a whole number >= 1 (got 0)"),
+    );
+    expect(() => markdown({ remarkPlugins: "remark-gfm" as never })).toThrow(
+      new AgentRuntimeValidationError("markdown.remarkPlugins must be an array (got a string)"),
+    );
+    expect(() => markdown(null as never)).toThrow(AgentRuntimeValidationError);
+  });
+
+  it.each([
+    ["true", true, "a boolean"],
+    ["options of earlier versions", { remarkPlugins: [shout] }, "an object"],
+    ["the module", { markdown }, "an object"],
+  ])("refuses %s as the markdown prop, saying to import the renderer", (_name, value, kind) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => renderChat({ messages: [], props: { markdown: value as never } })).toThrow(
+      new AgentRuntimeValidationError(
+        `markdown must be the renderer from "agentcore-react/markdown" (import { markdown } from "agentcore-react/markdown", then pass markdown={markdown}), or false (got ${kind})`,
+      ),
     );
   });
 

@@ -10,6 +10,7 @@ import {
   toolCallConversation,
 } from "../../src/react/components/test-utils/fixtures";
 import "../../src/react/components/markdown/markdown-text";
+import { markdown } from "../../src/markdown";
 import { mountChat, nextFrame } from "./browser-helpers";
 
 // Screenshots of the main states, saved as artifacts for review (not compared).
@@ -60,7 +61,7 @@ describe("screenshots of the main states", () => {
         chatMessage({ role: "user", text: "How do I sign a URL?" }),
         chatMessage({ role: "assistant", text: markdownAnswer }),
       ],
-      props: { markdown: true },
+      props: { markdown },
       height: 720,
     });
     await expect
@@ -143,7 +144,7 @@ describe("screenshots of the main states", () => {
           text: "Sign in at [https://bank.example/login](https://evil.example/login) or read [the docs](https://docs.example).",
         }),
       ],
-      props: { markdown: true },
+      props: { markdown },
       height: 240,
     });
     await expect

@@ -1,5 +1,6 @@
 import { userEvent } from "vitest/browser";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
+import { markdown } from "../../src/markdown";
 import { mountChat, nextFrame } from "./browser-helpers";
 // Load the lazy markdown module up front so the first test does not wait on the dev server.
 import "../../src/react/components/markdown/markdown-text";
@@ -50,14 +51,14 @@ describe("agent output in Chromium never executes", () => {
     delete flagged.__acrXss;
   });
 
-  for (const markdown of [false, true]) {
-    describe(markdown ? "as markdown" : "as text", () => {
+  for (const asMarkdown of [false, true]) {
+    describe(asMarkdown ? "as markdown" : "as text", () => {
       it.each(Object.entries(payloads))("%s", async (_name, payload) => {
         const { frame } = mountChat({
           messages: [chatMessage({ role: "assistant", text: payload })],
-          props: { markdown },
+          props: { markdown: asMarkdown && markdown },
         });
-        if (markdown)
+        if (asMarkdown)
           await expect
             .poll(() => frame.querySelector(".acr-markdown"), { timeout: 10_000 })
             .not.toBeNull();
@@ -77,7 +78,7 @@ describe("agent output in Chromium never executes", () => {
   }
 
   it("stays inert when a payload arrives split across chunks", async () => {
-    const { chat, frame } = mountChat({ props: { markdown: true } });
+    const { chat, frame } = mountChat({ props: { markdown } });
     const id = chat.startAnswer();
     const text = Object.values(payloads).join("\n\n");
     for (let i = 0; i < text.length; i += 7) {

@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { dirname, join, relative, resolve } from "node:path";
 
 /** The repository root. */
@@ -24,6 +33,43 @@ export interface PackageJson {
 /** Runs a command and returns its stdout; throws with its output when it fails. */
 export function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+const BUILD_LOCK = join(ROOT, "test-results", ".build-lock");
+/** A lock older than this was left by a run that died: taken over. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Runs `work` (typically `npm run build` and `npm pack`) holding a lock on the repository's
+ * `dist/`, so two test files building and packing it in parallel workers never see each
+ * other's half-written output (the build empties `dist/` first).
+ */
+export async function withBuildLock<T>(work: () => T): Promise<T> {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds both packages as `npm publish` would. Vitest sets `NODE_ENV=test`, under which Vite
+ * builds the JSX for `react/jsx-dev-runtime`: the build runs without it, as a release does.
+ */
+export function buildPackages(): void {
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** A package packed with `npm pack` and unpacked into the consumer's node_modules. */

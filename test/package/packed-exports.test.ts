@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   PACKAGES,
+  buildPackages,
   ROOT,
   createConsumer,
   exportTargets,
@@ -10,6 +11,7 @@ import {
   run,
   runModule,
   type PackageJson,
+  withBuildLock,
   type PackedPackage,
 } from "./packed-consumer";
 
@@ -27,12 +29,14 @@ let library: PackedPackage;
 let emulator: PackedPackage;
 
 describe("the packed packages", () => {
-  beforeAll(() => {
-    run("npm", ["run", "build"], ROOT);
+  beforeAll(async () => {
     createConsumer(work);
-    library = packInto(work, PACKAGES.library);
-    emulator = packInto(work, PACKAGES.emulator);
-  }, 180_000);
+    await withBuildLock(() => {
+      buildPackages();
+      library = packInto(work, PACKAGES.library);
+      emulator = packInto(work, PACKAGES.emulator);
+    });
+  }, 300_000);
 
   const entries = [
     ...jsSubpaths(sources.library).map((subpath) => `agentcore-react${subpath.slice(1)}`),
@@ -91,6 +95,17 @@ describe("the packed packages", () => {
     expect(Object.keys(library.manifest.exports)).not.toContain("./emulator");
     expect(library.files.filter((file) => /^dist\/(types\/)?emulator/.test(file))).toEqual([]);
     expect(emulator.manifest.dependencies).toHaveProperty("ws");
+  });
+
+  it("ships the JSX built for react/jsx-runtime, not the development runtime", () => {
+    const modules = library.files.filter((file) => file.endsWith(".js"));
+    const jsx = modules.filter((file) =>
+      readFileSync(join(library.dir, file), "utf8").includes("react/jsx-"),
+    );
+    expect(jsx.length).toBeGreaterThan(0);
+    for (const file of jsx) {
+      expect(readFileSync(join(library.dir, file), "utf8"), file).not.toContain("jsx-dev-runtime");
+    }
   });
 
   it.each([

@@ -72,6 +72,34 @@ describe("the main entry's import graph", () => {
     expect(forbiddenIn(graph)).toEqual([]);
   }, 60_000);
 
+  // The optional peers that load on demand (react-markdown, @ag-ui/proto) are opted into from
+  // their own entries: a bundler building an app that imports the main entry must never be
+  // asked to resolve them, not even for an `import()` (esbuild, webpack and Vite fail the
+  // build when one is not installed). test/package/bundlers.test.ts builds real apps.
+  it("never refers to react-markdown, @ag-ui/proto or the markdown module, not even with import()", async () => {
+    const graph = await bundle("src/index.ts", [/^react($|-dom|\/)/]);
+    const optional = /markdown-text|react-markdown|@ag-ui\/proto/;
+    expect([...graph.specifiers].filter((specifier) => optional.test(specifier))).toEqual([]);
+    expect(
+      graph.moduleIds.filter((id) =>
+        /markdown-(text|blocks|guards|components)|proto-codec/.test(id),
+      ),
+    ).toEqual([]);
+    expect(graph.chunks.flatMap((chunk) => chunk.dynamicImports)).toEqual([]);
+  }, 60_000);
+
+  it("the markdown entry loads react-markdown with import() only", async () => {
+    const graph = await bundle("src/markdown.ts", [/^react($|-dom|\/)/, /^react-markdown$/]);
+    const entry = graph.chunks.find((chunk) => chunk.isEntry);
+    expect(entry?.imports.filter((id) => id.startsWith("react-markdown"))).toEqual([]);
+    expect(entry?.moduleIds.some((id) => id.endsWith("markdown-text.tsx"))).toBe(false);
+    const lazy = graph.chunks.find((chunk) =>
+      chunk.moduleIds.some((id) => id.endsWith("markdown-text.tsx")),
+    );
+    expect(lazy?.isDynamicEntry).toBe(true);
+    expect(lazy?.imports).toContain("react-markdown");
+  }, 60_000);
+
   it("would notice: the signing entry does pull in smithy", async () => {
     const graph = await bundle("src/signing.ts");
     expect(forbiddenIn(graph).some((entry) => entry.includes("@smithy/"))).toBe(true);

@@ -2,6 +2,7 @@ import { cleanup, render } from "@testing-library/react";
 import { commands, userEvent } from "vitest/browser";
 import "../../src/react/styles.css";
 import { AgentChat, createConversationStore, type Conversation } from "../../src/index";
+import { markdown as markdownRenderer } from "../../src/markdown";
 import { FakeConnection } from "../../src/store/test-utils/fake-connection";
 // Load the lazy markdown module up front: its first load is the dev server's work, not ours.
 import "../../src/react/components/markdown/markdown-text";
@@ -98,7 +99,7 @@ function mount(markdown: boolean): Mounted {
   connection.open();
   const { container } = render(
     <div className="frame" style={{ width: 640, height: 480, display: "flex" }}>
-      <AgentChat chat={store} markdown={markdown} />
+      <AgentChat chat={store} markdown={markdown && markdownRenderer} />
     </div>,
   );
   return { store, connection, frame: container.querySelector<HTMLElement>(".frame")! };

@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { AgentChatLabels } from "./labels";
-import type { MarkdownOptions } from "./markdown/markdown-options";
+import type { MarkdownRenderer } from "./markdown/markdown-renderer";
 import type { ChatStore, Suggestion } from "./types";
 
 /** What the parts share: the conversation, labels and a few callbacks. Provided by `<AgentChat>`. */
@@ -10,8 +10,8 @@ export interface ChatContextValue {
   /** The conversation the chat shows. */
   chat: ChatStore;
   labels: AgentChatLabels;
-  /** Sanitized markdown (loaded lazily) for agent text, or `null` for plain text. */
-  markdown: MarkdownOptions | null;
+  /** The renderer of agent text as sanitized markdown (`markdown` prop), or `null` for plain text. */
+  markdown: MarkdownRenderer | null;
   /** How many characters of a message show before its "Show all" button (`maxDisplayChars`). */
   maxDisplayChars: number;
   /** Prompts the empty state offers. */

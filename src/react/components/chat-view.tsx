@@ -9,8 +9,11 @@ import { cx } from "./internal/cx";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { resolveLabels, type AgentChatLabels } from "./labels";
-import type { MarkdownOptions } from "./markdown/markdown-options";
-import { normalizeMarkdown, sameMarkdown } from "./markdown/normalize-markdown";
+import {
+  markdownRendererOption,
+  sameMarkdownRenderer,
+  type MarkdownRenderer,
+} from "./markdown/markdown-renderer";
 import { MessageList } from "./message-list";
 import type {
   AgentChatSource,
@@ -25,10 +28,14 @@ import type { MutableRef } from "../mutable-ref";
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
   /**
-   * Render agent text as sanitized markdown, loaded on first use: `true`, or options such as
-   * `{ remarkPlugins: [remarkGfm] }`. Default false (plain text).
+   * Render agent text as sanitized markdown: the renderer from `agentcore-react/markdown`
+   * (`markdown={markdown}`, or `markdown={markdown({ remarkPlugins: [remarkGfm] })}`), whose
+   * module (with `react-markdown`) loads on first use. Default: plain text (`false`).
+   *
+   * @throws {AgentRuntimeValidationError} while rendering, for anything else (`true`, an options
+   *   object): markdown is opted into by importing the renderer.
    */
-  markdown?: boolean | MarkdownOptions;
+  markdown?: MarkdownRenderer | false | null;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
   /** Prompts offered before the first message. */
@@ -110,13 +117,11 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
   return ref.current;
 }
 
-/** The markdown options, kept while the caller passes equal ones (often inline objects). */
-function useStableMarkdown(
-  markdown: boolean | MarkdownOptions | undefined,
-): MarkdownOptions | null {
-  const next = normalizeMarkdown(markdown);
+/** The markdown renderer, kept while the caller passes equal ones (`markdown(options)` inline). */
+function useStableMarkdown(markdown: unknown): MarkdownRenderer | null {
+  const next = markdownRendererOption(markdown);
   const ref = useRef(next);
-  if (!sameMarkdown(ref.current, next)) ref.current = next;
+  if (!sameMarkdownRenderer(ref.current, next)) ref.current = next;
   return ref.current;
 }
 
@@ -135,7 +140,7 @@ interface ChatContextSources {
   store: ChatStore;
   labelOverrides: Partial<AgentChatLabels> | undefined;
   suggestions: readonly Suggestion[] | undefined;
-  markdown: boolean | MarkdownOptions | undefined;
+  markdown: MarkdownRenderer | false | null | undefined;
   maxDisplayChars: number | undefined;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
@@ -143,7 +148,7 @@ interface ChatContextSources {
 
 /**
  * The context the parts share. It stays the same object while the store does and the labels,
- * suggestions and markdown options stay equal (callers often pass them inline), so the parts
+ * suggestions and markdown renderer stay equal (callers often pass them inline), so the parts
  * do not re-render for nothing.
  */
 function useChatContextValue({
@@ -158,7 +163,7 @@ function useChatContextValue({
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
-  const markdownOptions = useStableMarkdown(markdown);
+  const markdownRenderer = useStableMarkdown(markdown);
 
   const composer = useRef<HTMLTextAreaElement | null>(null);
   const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
@@ -168,7 +173,7 @@ function useChatContextValue({
     () => ({
       chat: store,
       labels,
-      markdown: markdownOptions,
+      markdown: markdownRenderer,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       announce,
@@ -185,14 +190,14 @@ function useChatContextValue({
         scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownOptions, displayChars, stableSuggestions, announce],
+    [store, labels, markdownRenderer, displayChars, stableSuggestions, announce],
   );
 }
 
 /** `<AgentChat>` over a conversation it is given. */
 export function ChatView({
   chat,
-  markdown = false,
+  markdown,
   labels: labelOverrides,
   suggestions,
   theme = "system",

@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import type { ChatMessage, MessagePart } from "../../store/types";
 import type { PartView } from "./internal/display-budget";
 import { LazyMarkdown } from "./markdown/lazy-markdown";
-import type { MarkdownOptions } from "./markdown/markdown-options";
+import type { MarkdownRenderer } from "./markdown/markdown-renderer";
 import type { MutableRef } from "../mutable-ref";
 import { ActivityView } from "./activity-view";
 import { PlainText } from "./plain-text";
@@ -21,7 +21,7 @@ export type RenderPart = (
 interface MessagePartsProps {
   message: ChatMessage;
   views: readonly PartView[];
-  markdown: MarkdownOptions | null;
+  markdown: MarkdownRenderer | null;
   renderPart: RenderPart | undefined;
   /** The user asked for the whole message: hidden rests are drawn (as plain text). */
   revealed: boolean;
@@ -61,7 +61,7 @@ export function MessageParts({
     if (shown) {
       head =
         markdown && !isUser ? (
-          <LazyMarkdown text={shown} options={markdown} />
+          <LazyMarkdown text={shown} renderer={markdown} />
         ) : (
           <PlainText text={shown} />
         );

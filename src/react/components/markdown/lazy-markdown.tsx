@@ -1,10 +1,16 @@
 "use client";
 
-import { Component, Suspense, lazy, type ReactNode } from "react";
+import {
+  Component,
+  Suspense,
+  lazy,
+  type ComponentType,
+  type LazyExoticComponent,
+  type ReactNode,
+} from "react";
 import { PlainText } from "../plain-text";
-import { markdownTooLong, type MarkdownOptions } from "./markdown-options";
-
-const MarkdownText = lazy(() => import("./markdown-text"));
+import { markdownTooLong } from "./markdown-options";
+import type { MarkdownRenderer, MarkdownTextProps } from "./markdown-renderer";
 
 interface BoundaryProps {
   fallback: ReactNode;
@@ -24,24 +30,43 @@ class MarkdownBoundary extends Component<BoundaryProps, { failed: boolean }> {
   }
 }
 
-/**
- * Markdown that loads `react-markdown` on first use, so the chat component stays small for
- * apps that keep plain text. Shows the text as plain text until it has loaded, and for good
- * when it is longer than `options.maxChars`.
- */
-export function LazyMarkdown({
-  text,
-  options,
-}: {
+/** One lazy component per loader: every renderer of `agentcore-react/markdown` shares one. */
+const lazyComponents = new WeakMap<
+  MarkdownRenderer["load"],
+  LazyExoticComponent<ComponentType<MarkdownTextProps>>
+>();
+
+function lazyComponent(load: MarkdownRenderer["load"]) {
+  let component = lazyComponents.get(load);
+  if (!component) {
+    component = lazy(load);
+    lazyComponents.set(load, component);
+  }
+  return component;
+}
+
+/** Props of {@link LazyMarkdown}. */
+export interface LazyMarkdownProps {
+  /** Agent text. */
   text: string;
-  options?: MarkdownOptions | null;
-}) {
+  /** `markdown` (or `markdown(options)`) from `agentcore-react/markdown`. */
+  renderer: MarkdownRenderer;
+}
+
+/**
+ * Agent text as sanitized markdown through `renderer`, whose module loads on first use (the
+ * chat's own way of showing answers, for parts of your own). Shows the text as plain text
+ * until it has loaded, if it fails to load, and for good when the text is longer than the
+ * renderer's `maxChars`.
+ */
+export function LazyMarkdown({ text, renderer }: LazyMarkdownProps) {
   const fallback = <PlainText text={text} />;
-  if (markdownTooLong(text, options)) return fallback;
+  if (markdownTooLong(text, renderer.options)) return fallback;
+  const MarkdownText = lazyComponent(renderer.load);
   return (
     <MarkdownBoundary fallback={fallback}>
       <Suspense fallback={fallback}>
-        <MarkdownText text={text} options={options} />
+        <MarkdownText text={text} options={renderer.options} />
       </Suspense>
     </MarkdownBoundary>
   );

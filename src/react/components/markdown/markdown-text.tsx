@@ -5,6 +5,7 @@ import { markdownComponents } from "./markdown-components";
 import { markdownBlocks } from "./markdown-blocks";
 import { judgeMarkdown } from "./markdown-guards";
 import { markdownTooLong, type MarkdownOptions } from "./markdown-options";
+import type { MarkdownTextProps } from "./markdown-renderer";
 import { safeUrl } from "./safe-url";
 
 // Agent output is untrusted: raw HTML stays text (no rehype-raw), unsafe URLs are dropped,
@@ -149,14 +150,11 @@ function atomCost(atom: string): number | null {
   return verdict.hazard === null ? verdict.cost : null;
 }
 
-/** Agent text as sanitized markdown. Loaded lazily by `LazyMarkdown`; import it directly only to skip that. */
-export default function MarkdownText({
-  text,
-  options,
-}: {
-  text: string;
-  options?: MarkdownOptions | null;
-}) {
+/**
+ * Agent text as sanitized markdown. `agentcore-react/markdown`'s renderer loads it with
+ * `import()`, and `LazyMarkdown` shows it; nothing in the main entry imports it.
+ */
+export default function MarkdownText({ text, options }: MarkdownTextProps) {
   const blocks = useMemo(
     () => (markdownTooLong(text, options) ? null : markdownBlocks(text, atomCost)),
     [text, options],
