@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { cleanup, render } from "@testing-library/react";
 import { commands, userEvent } from "vitest/browser";
 import "../../src/react/styles.css";
@@ -12,7 +13,8 @@ import { measureTasks, nextFrame, nextTask, type TaskFigures } from "./long-task
 // store (over a fake connection: the store and the UI are what is under test) and renders in
 // <AgentChat>, with markdown on and off. Measured in Chromium with the Long Tasks API: no task
 // may take 100 ms or more, on a loaded machine too (the design keeps tasks far below that).
-// The figures go to bench/results/hostile-output.json.
+// The figures go to test-results/hostile-output.json; `npm run bench:hostile` writes them to
+// bench/results/hostile-output.json, the file the README cites.
 
 /** The budget for any single main-thread task. */
 const TASK_LIMIT_MS = 100;
@@ -156,10 +158,10 @@ afterAll(async () => {
     taskLimitMs: TASK_LIMIT_MS,
     rows,
   };
-  await commands.writeFile(
-    "bench/results/hostile-output.json",
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
+  const target = import.meta.env.VITE_ACR_BENCH_RESULTS
+    ? "bench/results/hostile-output.json"
+    : "test-results/hostile-output.json";
+  await commands.writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
 });
 
 /** What one run of a payload measured, and the chat it left. */
