@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
@@ -38,6 +39,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...NODE_CONDITIONS] } },
   test: {
     globals: true,
+    // Vitest's default is one worker per core but one; on 2 cores that is a single worker, while
+    // much of this suite waits on sockets, servers and Chromium rather than on the CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
