@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "../docs/code-blocks";
 import { CREATE_VITE } from "../docs/template-options";
+import type { Tarballs } from "../support/packed-tarballs";
 import { run } from "../support/processes";
 import { readmeFiles, readmeInstalls } from "./readme-steps";
 
@@ -24,38 +25,6 @@ const NPM_FLAGS = [
   "--fetch-retries=5",
   "--loglevel=error",
 ];
-
-/** The packed packages, as `npm pack` made them. */
-export interface Tarballs {
-  readonly library: string;
-  readonly emulator: string;
-}
-
-/**
- * Builds both packages in a copy of the working tree (without node_modules, build output or
- * .git: it need not be a git checkout, e.g. the React 18 copy), sharing this repository's
- * node_modules, so the repository's own dist/ is left alone; then packs them into `work` as npm
- * would publish them.
- */
-export async function packRepository(work: string): Promise<Tarballs> {
-  const source = join(work, "source");
-  mkdirSync(source, { recursive: true });
-  const skipped = ["node_modules", "dist", ".git", "test-results", "coverage", "storybook-static"];
-  const excludes = skipped.map((name) => `--exclude=${name}`).join(" ");
-  await run("sh", ["-c", `tar ${excludes} -cf - . | tar -xf - -C '${source}'`], { cwd: REPO_ROOT });
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(source, "node_modules"), "dir");
-  await run("npm", ["run", "build"], { cwd: source });
-  const pack = async (dir: string) => {
-    const printed = await run("npm", ["pack", "--silent", "--pack-destination", work], {
-      cwd: dir,
-    });
-    return join(work, printed.trim().split("\n").pop() ?? "");
-  };
-  return {
-    library: await pack(source),
-    emulator: await pack(join(source, "packages", "emulator")),
-  };
-}
 
 /** `npm create vite@<version> app -- --template react-ts`, in `work`; returns the app's folder. */
 export async function createViteApp(work: string): Promise<string> {

@@ -4,13 +4,9 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../bench/lib/chromium";
 import { TEMPLATE_FIXTURE_DIR } from "../docs/template-options";
+import { packedTarballs } from "../support/packed-tarballs";
 import { freePort, freshTerminalEnvironment, run, start, type Started } from "../support/processes";
-import {
-  createViteApp,
-  installAsReadmeSays,
-  packRepository,
-  writeReadmeFiles,
-} from "./newcomer-app";
+import { createViteApp, installAsReadmeSays, writeReadmeFiles } from "./newcomer-app";
 import {
   readmeBackend,
   readmeDevCommand,
@@ -39,7 +35,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "agentcore-react-newcomer-"));
-  const [tarballs, created] = await Promise.all([packRepository(work), createViteApp(work)]);
+  const [tarballs, created] = await Promise.all([packedTarballs(), createViteApp(work)]);
   app = created;
   await installAsReadmeSays(app, tarballs);
   writeReadmeFiles(app);

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RollupLog } from "rollup";
 import type { Stats } from "webpack";
-import { PACKAGES, ROOT, buildPackages, packInto, run, withBuildLock } from "./packed-consumer";
+import { packedTarballs } from "../support/packed-tarballs";
+import { PACKAGES, ROOT, installTarball, run } from "./packed-consumer";
 
 // Builds a small app on the packed library with the bundlers apps use (esbuild, Rollup with
 // node-resolve and commonjs, webpack 5, Vite), as a newcomer installs it: react, react-dom and
@@ -170,10 +171,8 @@ describe("a small app on the packed library, built with each bundler", () => {
         writeFileSync(join(dir, `${app}.js`), source);
       consumers.set(name as ConsumerName, dir);
     }
-    await withBuildLock(() => {
-      buildPackages();
-      for (const dir of consumers.values()) packInto(dir, PACKAGES.library);
-    });
+    const { library } = await packedTarballs();
+    for (const dir of consumers.values()) installTarball(dir, PACKAGES.library.name, library);
   }, 600_000);
 
   describe.each(Object.keys(BUNDLERS) as Array<keyof typeof BUNDLERS>)("%s", (bundler) => {

@@ -4,11 +4,9 @@ import {
   mkdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import { dirname, join, relative, resolve } from "node:path";
 
 /** The repository root. */
@@ -33,43 +31,6 @@ export interface PackageJson {
 /** Runs a command and returns its stdout; throws with its output when it fails. */
 export function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-const BUILD_LOCK = join(ROOT, "test-results", ".build-lock");
-/** A lock older than this was left by a run that died: taken over. */
-const STALE_LOCK_MS = 10 * 60_000;
-
-/**
- * Runs `work` (typically `npm run build` and `npm pack`) holding a lock on the repository's
- * `dist/`, so two test files building and packing it in parallel workers never see each
- * other's half-written output (the build empties `dist/` first).
- */
-export async function withBuildLock<T>(work: () => T): Promise<T> {
-  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      break;
-    } catch {
-      const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      else await sleep(250);
-    }
-  }
-  try {
-    return work();
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
-}
-
-/**
- * Builds both packages as `npm publish` would. Vitest sets `NODE_ENV=test`, under which Vite
- * builds the JSX for `react/jsx-dev-runtime`: the build runs without it, as a release does.
- */
-export function buildPackages(): void {
-  const { NODE_ENV: _testEnv, ...env } = process.env;
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** A package packed with `npm pack` and unpacked into the consumer's node_modules. */
@@ -97,16 +58,13 @@ export function createConsumer(work: string): void {
   );
 }
 
-/** Packs a package (already built) and installs the tarball into the consumer at `work`. */
-export function packInto(work: string, pkg: { name: string; dir: string }): PackedPackage {
-  const tarball = run("npm", ["pack", "--silent", "--pack-destination", work], pkg.dir)
-    .trim()
-    .split("\n")
-    .pop()!;
-  const dir = join(work, "node_modules", pkg.name);
+/** Installs a packed tarball into the consumer at `work`, as `npm install <tarball>` would. */
+export function installTarball(work: string, name: string, tarball: string): PackedPackage {
+  const dir = join(work, "node_modules", name);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  run("tar", ["-xzf", join(work, tarball), "-C", dir, "--strip-components=1"], work);
-  const files = run("tar", ["-tzf", join(work, tarball)], work)
+  run("tar", ["-xzf", tarball, "-C", dir, "--strip-components=1"], work);
+  const files = run("tar", ["-tzf", tarball], work)
     .trim()
     .split("\n")
     .map((path) => path.replace(/^package\//, ""));
@@ -115,6 +73,7 @@ export function packInto(work: string, pkg: { name: string; dir: string }): Pack
     const file = join(dir, target);
     const link = join(work, "node_modules", ".bin", command);
     chmodSync(file, 0o755);
+    rmSync(link, { force: true });
     symlinkSync(relative(dirname(link), file), link);
   }
   return { dir, files, manifest };

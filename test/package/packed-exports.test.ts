@@ -2,18 +2,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   PACKAGES,
-  buildPackages,
   ROOT,
   createConsumer,
   exportTargets,
   jsSubpaths,
-  packInto,
+  installTarball,
   run,
   runModule,
   type PackageJson,
-  withBuildLock,
   type PackedPackage,
 } from "./packed-consumer";
+import { packedTarballs } from "../support/packed-tarballs";
 
 // Builds and packs both packages as npm would publish them, installs them into a consumer
 // folder and imports every entry by its public name: this catches a broken exports map, files
@@ -31,11 +30,9 @@ let emulator: PackedPackage;
 describe("the packed packages", () => {
   beforeAll(async () => {
     createConsumer(work);
-    await withBuildLock(() => {
-      buildPackages();
-      library = packInto(work, PACKAGES.library);
-      emulator = packInto(work, PACKAGES.emulator);
-    });
+    const tarballs = await packedTarballs();
+    library = installTarball(work, PACKAGES.library.name, tarballs.library);
+    emulator = installTarball(work, PACKAGES.emulator.name, tarballs.emulator);
   }, 300_000);
 
   const entries = [
