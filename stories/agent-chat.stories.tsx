@@ -1,3 +1,4 @@
+import { STATE_TIMEOUT_MS } from "./timeouts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
@@ -101,7 +102,7 @@ export const Streaming: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).not.toBeNull(), {
-      timeout: 5000,
+      timeout: STATE_TIMEOUT_MS,
     });
     await expect(canvas.getByRole("button", { name: "Stop" })).toBeVisible();
   },
@@ -116,7 +117,7 @@ export const LongAnswerWithMarkdown: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(
       () => expect(canvasElement.querySelector(".acr-markdown pre code")).not.toBeNull(),
-      { timeout: 5000 },
+      { timeout: STATE_TIMEOUT_MS },
     );
     const link = within(canvasElement).getByRole("link", { name: "the docs" });
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
@@ -204,7 +205,7 @@ export const LongMessageTruncated: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/^Truncated:/)).toBeVisible();
     await waitFor(() => expect(canvas.getByText("(evil.example)")).toBeVisible(), {
-      timeout: 5000,
+      timeout: STATE_TIMEOUT_MS,
     });
     const showAll = canvas.getByRole("button", { name: /^Show all \(\d[\d,]* characters\)$/ });
     await userEvent.click(showAll);
@@ -219,7 +220,7 @@ export const LongMessageTruncatedDark: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByText("(evil.example)")).toBeVisible(), {
-      timeout: 5000,
+      timeout: STATE_TIMEOUT_MS,
     });
     await expect(canvas.getByRole("button", { name: /^Show all/ })).toBeVisible();
   },

@@ -1,3 +1,4 @@
+import { STATE_TIMEOUT_MS } from "./timeouts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import {
@@ -54,7 +55,7 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/Reconnecting in \d s/), {
-      timeout: 5000,
+      timeout: STATE_TIMEOUT_MS,
     });
     await expect(canvas.getByRole("button", { name: "Retry now" })).toBeVisible();
     await userEvent.type(canvas.getByRole("textbox", { name: "Message" }), "Are you there?{Enter}");
@@ -91,7 +92,7 @@ export const ExpiredCredentials1008: Story = {
   ),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent(/Credentials expired/), {
-      timeout: 5000,
+      timeout: STATE_TIMEOUT_MS,
     });
     await expect(within(canvasElement).getByRole("button", { name: "Retry now" })).toBeVisible();
   },
@@ -116,7 +117,7 @@ export const TooLarge1009: Story = {
     await userEvent.paste("Please summarise this: " + "lorem ipsum dolor sit amet ".repeat(12));
     await userEvent.keyboard("{Enter}");
     await expect(
-      await canvas.findByText(/Not delivered: .*1009/, {}, { timeout: 5000 }),
+      await canvas.findByText(/Not delivered: .*1009/, {}, { timeout: STATE_TIMEOUT_MS }),
     ).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
   },

@@ -1,3 +1,4 @@
+import { STATE_TIMEOUT_MS } from "./timeouts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useState, type CSSProperties } from "react";
 import { expect, userEvent, within } from "storybook/test";
@@ -196,6 +197,8 @@ export const FullyCustomUi: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("Status: open")).toBeVisible();
     await userEvent.type(canvas.getByRole("textbox", { name: "Say something" }), "Hello{Enter}");
-    await expect(await canvas.findByText(/You said: “Hello”/, {}, { timeout: 5000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(/You said: “Hello”/, {}, { timeout: STATE_TIMEOUT_MS }),
+    ).toBeVisible();
   },
 };

@@ -76,8 +76,8 @@ describe("<AgentChat urlProvider>", () => {
     act(() => serverSocket().close({ code: 1008, reason: "expired", wasClean: true }));
     await waitFor(() => expect(banner()).toHaveTextContent("Credentials expired"));
     expect(screen.getByRole("button", { name: "Retry now" })).toBeInTheDocument();
-    await waitFor(() => expect(agent.constructed).toBe(2), { timeout: 5_000 });
-    await waitFor(() => expect(banner()).toBeNull(), { timeout: 5_000 });
+    await waitFor(() => expect(agent.constructed).toBe(2), { timeout: 20_000 });
+    await waitFor(() => expect(banner()).toBeNull(), { timeout: 20_000 });
     expect(agent.providerCalls.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -89,8 +89,8 @@ describe("<AgentChat urlProvider>", () => {
     const failed = await screen.findByText(/Not delivered: .*1009/);
     const article = failed.closest("article")!;
     expect(within(article).getByText("a huge message")).toBeInTheDocument();
-    await waitFor(() => expect(agent.constructed).toBe(2), { timeout: 5_000 });
-    await waitFor(() => expect(banner()).toBeNull(), { timeout: 5_000 });
+    await waitFor(() => expect(agent.constructed).toBe(2), { timeout: 20_000 });
+    await waitFor(() => expect(banner()).toBeNull(), { timeout: 20_000 });
     await user.click(within(article).getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(agent.received).toHaveLength(2));
     expect(JSON.parse(agent.received[1]!)).toEqual({ inputText: "a huge message" });

@@ -71,6 +71,6 @@ describe("prefers-reduced-motion in Chromium", () => {
     await expect.poll(() => document.querySelector(".acr-message-list__jump")).not.toBeNull();
     (document.querySelector(".acr-message-list__jump") as HTMLButtonElement).click();
     expect(distanceFromBottom()).toBeGreaterThan(1);
-    await expect.poll(() => distanceFromBottom(), { timeout: 5_000 }).toBeLessThanOrEqual(1);
+    await expect.poll(() => distanceFromBottom(), { timeout: 20_000 }).toBeLessThanOrEqual(1);
   });
 });

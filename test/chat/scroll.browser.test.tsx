@@ -42,7 +42,7 @@ describe("scrolling in Chromium", () => {
     expect(distanceFromBottom()).toBeGreaterThan(200);
 
     await userEvent.click(jumpButton()!);
-    await expect.poll(() => distanceFromBottom(), { timeout: 5_000 }).toBeLessThanOrEqual(1);
+    await expect.poll(() => distanceFromBottom(), { timeout: 20_000 }).toBeLessThanOrEqual(1);
     await expect.poll(() => jumpButton()).toBeNull();
     expect(document.activeElement).toBe(document.querySelector("textarea"));
     await streamLines(chat, id, 10);
