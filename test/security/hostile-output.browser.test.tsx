@@ -164,9 +164,7 @@ afterAll(async () => {
     taskLimitMs: TASK_LIMIT_MS,
     rows,
   };
-  const target = BENCH
-    ? "bench/results/hostile-output.json"
-    : "test-results/hostile-output.json";
+  const target = BENCH ? "bench/results/hostile-output.json" : "test-results/hostile-output.json";
   await commands.writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
 });
 
