@@ -65,7 +65,8 @@ const resultText = (value: unknown) =>
  * waits for the user or a tool any more and the agent is not answering.
  */
 export class ToolRunner {
-  #chat: ToolRunnerChat;
+  /** The conversation it works on. */
+  readonly chat: ToolRunnerChat;
   options: ToolRunnerOptions = {};
   #activities: Activities = new Map();
   readonly #seen = new Set<string>();
@@ -77,7 +78,7 @@ export class ToolRunner {
   readonly #listeners = new Set<() => void>();
 
   constructor(chat: ToolRunnerChat) {
-    this.#chat = chat;
+    this.chat = chat;
   }
 
   /** What the client does about each tool call and interrupt; a new map on every change. */
@@ -86,8 +87,8 @@ export class ToolRunner {
 
   /** Watches the conversation; returns the function that stops watching and aborts tools. */
   start(): () => void {
-    this.#scan(this.#chat.getState(), true);
-    const stop = this.#chat.subscribe((state) => this.#scan(state, false));
+    this.#scan(this.chat.getState(), true);
+    const stop = this.chat.subscribe((state) => this.#scan(state, false));
     return () => {
       stop();
       this.abort();
@@ -118,7 +119,10 @@ export class ToolRunner {
     this.#flush();
   }
 
-  /** Aborts every client tool still running (the user stopped); their results are not sent. */
+  /**
+   * Aborts every client tool still running; their results are not sent. Called when the user
+   * stops an answer, and by the function `start()` returns.
+   */
   abort(): void {
     for (const [key, controller] of this.#aborts) {
       controller.abort();
@@ -130,6 +134,11 @@ export class ToolRunner {
 
   #scan(state: ConversationState, history: boolean): void {
     for (const message of state.messages) {
+      // The user stopped an answer: client tools of the run stop too.
+      if (message.status === "stopped" && !this.#seen.has(message.id)) {
+        this.#seen.add(message.id);
+        if (!history) this.abort();
+      }
       for (const part of message.parts) {
         if (part.type !== "tool-call" || this.#seen.has(part.toolCallId)) continue;
         if (!history && part.status === "running") continue;
@@ -182,7 +191,7 @@ export class ToolRunner {
   }
 
   #call(toolCallId: string): ToolCallPart | undefined {
-    for (const message of this.#chat.getState().messages) {
+    for (const message of this.chat.getState().messages) {
       for (const part of message.parts) {
         if (part.type === "tool-call" && part.toolCallId === toolCallId) return part;
       }
@@ -197,13 +206,13 @@ export class ToolRunner {
     const waiting = [...this.#activities.values()].some(
       (activity) => activity.phase === "approval" || activity.phase === "running",
     );
-    if (waiting || this.#chat.getState().isStreaming) return;
+    if (waiting || this.chat.getState().isStreaming) return;
     this.#outgoing = { toolResults: [], resume: [] };
     const reply: AgentReply = {};
     if (toolResults.length) reply.toolResults = toolResults;
     if (resume.length) reply.resume = resume;
     try {
-      this.#chat.sendReply?.(reply);
+      this.chat.sendReply?.(reply);
     } catch {
       // The conversation reported it (its `error`); the calls keep the outcome shown.
     }
