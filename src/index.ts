@@ -79,16 +79,25 @@ export type {
   AgentEvent,
   AgentInterrupt,
   AgentMessageRole,
+  AgentReply,
   Codec,
   EncodeContext,
   IncomingFrame,
+  InterruptResponse,
   RunOutcome,
   SnapshotMessage,
   SnapshotToolCall,
   StreamDecoder,
+  ToolResult,
 } from "./codecs/types";
 export { createTextDecoder, textCodec } from "./codecs/text-codec";
-export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
+export {
+  agUiCodec,
+  toReplyInput,
+  toRunAgentInput,
+  type AgUiInputMessage,
+  type AgUiRunAgentInput,
+} from "./codecs/ag-ui-codec";
 
 // Conversation store (framework-free).
 export type {
@@ -106,7 +115,16 @@ export type {
   ReasoningPart,
   TextPart,
   ToolCallPart,
+  ToolCallStatus,
 } from "./store/types";
+export {
+  ToolRunner,
+  type ClientTool,
+  type ToolActivity,
+  type ToolApprovalPolicy,
+  type ToolRunnerChat,
+  type ToolRunnerOptions,
+} from "./store/tool-runner";
 export type { ReadableStore } from "./core/readable-store";
 export { Conversation } from "./store/conversation";
 export { createConversationStore } from "./store/create-conversation-store";
@@ -155,6 +173,13 @@ export {
 } from "./react/components/connection-banner";
 export { StopButton, type StopButtonProps } from "./react/components/stop-button";
 export { ToolCall, formatToolPayload, type ToolCallProps } from "./react/components/tool-call";
+export type {
+  RenderTool,
+  ToolCallDisplayStatus,
+  ToolRenderHelpers,
+} from "./react/components/tool-render";
+export { ToolApproval, type ToolApprovalProps } from "./react/components/tool-approval";
+export { ApprovalRequests } from "./react/components/approval-requests";
 export { ReasoningView, type ReasoningViewProps } from "./react/components/reasoning-view";
 export { ActivityView, type ActivityViewProps } from "./react/components/activity-view";
 export { EmptyState, type EmptyStateProps } from "./react/components/empty-state";

@@ -1,19 +1,33 @@
 import { invalidOption } from "../core/option-checks";
 import { decodeAgUiFrame, prepareAgUiFrame } from "./ag-ui-frames";
 import type { ProtoLoader } from "./ag-ui-proto";
-import type { AgentEvent, Codec, EncodeContext, IncomingFrame } from "./types";
+import type {
+  AgentEvent,
+  AgentReply,
+  Codec,
+  EncodeContext,
+  IncomingFrame,
+  InterruptResponse,
+} from "./types";
 
 export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
 
-/** The AG-UI `RunAgentInput` this codec sends for one user message. */
+/** A message of the `RunAgentInput` this codec sends: the user's, or a tool's result. */
+export type AgUiInputMessage =
+  | { id: string; role: "user"; content: string }
+  | { id: string; role: "tool"; toolCallId: string; content: string; error?: string };
+
+/** The AG-UI `RunAgentInput` this codec sends for one user message, or one reply. */
 export interface AgUiRunAgentInput {
   threadId: string;
   runId: string;
   state: Record<string, never>;
-  messages: Array<{ id: string; role: "user"; content: string }>;
+  messages: AgUiInputMessage[];
   tools: never[];
   context: never[];
   forwardedProps: Record<string, never>;
+  /** Answers to the interrupts the previous run finished with. */
+  resume?: InterruptResponse[];
 }
 
 /** The `RunAgentInput` for one message: thread = the session, run and message ids from the outbox id. */
@@ -29,6 +43,23 @@ export function toRunAgentInput(message: string, context: EncodeContext): AgUiRu
   };
 }
 
+/**
+ * The `RunAgentInput` that continues the agent's work: each tool result as a `tool` message
+ * (as `@ag-ui/client` adds one for a frontend tool), each interrupt answer in `resume`.
+ */
+export function toReplyInput(reply: AgentReply, context: EncodeContext): AgUiRunAgentInput {
+  const input = toRunAgentInput("", context);
+  input.messages = (reply.toolResults ?? []).map(({ toolCallId, content, error }) => ({
+    id: `result-${toolCallId}`,
+    role: "tool",
+    toolCallId,
+    content,
+    ...(error === undefined ? {} : { error }),
+  }));
+  if (reply.resume?.length) input.resume = reply.resume;
+  return input;
+}
+
 /** An AG-UI codec; `proto` reads the protobuf binary form (`null`: JSON and SSE text only). */
 export function createAgUiCodec(proto: ProtoLoader | null): Codec<string> {
   return {
@@ -38,6 +69,9 @@ export function createAgUiCodec(proto: ProtoLoader | null): Codec<string> {
         throw invalidOption("agUiCodec message", "a string", message);
       }
       return JSON.stringify(toRunAgentInput(message, context));
+    },
+    encodeReply(reply: AgentReply, context: EncodeContext): string {
+      return JSON.stringify(toReplyInput(reply, context));
     },
     decode(frame: IncomingFrame): AgentEvent[] {
       return decodeAgUiFrame(frame, proto);

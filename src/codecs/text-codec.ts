@@ -1,7 +1,7 @@
 import { invalidOption, isRecord } from "../core/option-checks";
 import { frameToText } from "./frame-text";
 import { newTextStreamMemory, objectEvents, type TextStreamMemory } from "./text-shapes";
-import type { AgentEvent, Codec, IncomingFrame, StreamDecoder } from "./types";
+import type { AgentEvent, AgentReply, Codec, IncomingFrame, StreamDecoder } from "./types";
 
 export { END_MARKERS, TEXT_FIELDS } from "./text-shapes";
 
@@ -81,7 +81,9 @@ export function createTextDecoder(): StreamDecoder {
  *
  * The connection decodes each socket with {@link createTextDecoder}, which also joins a UTF-8
  * character split across binary frames and drops the text Strands sends twice; `decode` reads
- * one frame on its own. There is no cancel frame (so `stop()` closes and reopens the stream)
+ * one frame on its own. A `{"type": "tool_call", "toolCallId", "name", "args"}` object is a tool
+ * call and `{"type": "tool_result", "toolCallId", "content"}` its result; `encodeReply` sends
+ * `{"type": "reply", "toolResults"?, "resume"?}`. There is no cancel frame (so `stop()` closes and reopens the stream)
  * and no heartbeat frame. `encode` throws {@link AgentRuntimeValidationError} for a message
  * that is not a string.
  */
@@ -90,6 +92,9 @@ export const textCodec: Codec<string> = {
   encode(message: string): string {
     if (typeof message !== "string") throw invalidOption("textCodec message", "a string", message);
     return JSON.stringify({ inputText: message });
+  },
+  encodeReply(reply: AgentReply): string {
+    return JSON.stringify({ type: "reply", ...reply });
   },
   decode(frame: IncomingFrame): AgentEvent[] {
     try {

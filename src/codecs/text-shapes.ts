@@ -97,12 +97,38 @@ function genericEvents(value: Record<string, unknown>): AgentEvent[] {
   return events;
 }
 
+/** Payload as text: a string as it is, anything else as JSON. */
+function asText(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}
+
+/**
+ * `{"type": "tool_call", "toolCallId", "name", "args"}`: a whole tool call;
+ * `{"type": "tool_result", "toolCallId", "content"}`: its result. `undefined` for other objects.
+ */
+function toolEvents(value: Record<string, unknown>): AgentEvent[] | undefined {
+  const { type, toolCallId, name } = value;
+  if (typeof toolCallId !== "string") return undefined;
+  if (type === "tool_result") {
+    return [{ type: "tool-call-result", toolCallId, content: asText(value.content) }];
+  }
+  if (type !== "tool_call" || typeof name !== "string") return undefined;
+  const events: AgentEvent[] = [{ type: "tool-call-start", toolCallId, name }];
+  if (value.args !== undefined) {
+    events.push({ type: "tool-call-args", toolCallId, delta: asText(value.args) });
+  }
+  events.push({ type: "tool-call-end", toolCallId });
+  return events;
+}
+
 /** The events of one JSON object from the agent; `memory` carries what the stream showed. */
 export function objectEvents(
   value: Record<string, unknown>,
   memory: TextStreamMemory,
 ): AgentEvent[] {
   if (isError(value)) return [errorEvent(value)];
+  const tool = toolEvents(value);
+  if (tool) return tool;
   if (isRecord(value.event)) {
     const events = modelChunkEvents(value, value.event, memory);
     if (events) return events;

@@ -107,6 +107,32 @@ export type AgentEvent =
   /** Something the codec understood as valid but has no event for; kept for `onMessage`. */
   | { type: "custom"; name: string; value: unknown };
 
+/** What a tool the client ran (or the user answered for) returned, sent back to the agent. */
+export interface ToolResult {
+  toolCallId: string;
+  /** The result as text (JSON text for structured results). */
+  content: string;
+  /** Why the tool failed, when it did (`content` then says so too). */
+  error?: string;
+}
+
+/** An answer to one {@link AgentInterrupt} (AG-UI `ResumeEntry`). */
+export interface InterruptResponse {
+  interruptId: string;
+  /** `resolved`: answered with `payload`; `cancelled`: dropped without an answer. */
+  status: "resolved" | "cancelled";
+  payload?: unknown;
+}
+
+/**
+ * What the client sends back so the agent can go on: results of tool calls it ran in the
+ * browser, and answers to the interrupts a run finished with. Sent as one frame.
+ */
+export interface AgentReply {
+  toolResults?: ToolResult[];
+  resume?: InterruptResponse[];
+}
+
 /** What a codec knows about the message it encodes. */
 export interface EncodeContext {
   /** The outbox id of the message. */
@@ -130,6 +156,11 @@ export interface Codec<Outgoing = string> {
   /** A short name for diagnostics, e.g. `text` or `ag-ui`. */
   readonly name: string;
   encode(message: Outgoing, context: EncodeContext): string;
+  /**
+   * Optional: the frame carrying an {@link AgentReply} (client tool results, interrupt
+   * answers). Without it, the conversation cannot answer tool calls or interrupts.
+   */
+  encodeReply?(reply: AgentReply, context: EncodeContext): string;
   decode(frame: IncomingFrame): AgentEvent[];
   /**
    * Optional: called with each frame before `decode`. A codec that needs something loaded

@@ -1,4 +1,4 @@
-import type { AgentEvent } from "../codecs/types";
+import type { AgentEvent, AgentReply } from "../codecs/types";
 import { listen, notify } from "../core/listeners";
 import { randomUuid } from "../core/session-id";
 import { AttemptRunner } from "./attempt-runner";
@@ -136,10 +136,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#dispatch({ type: "connect", online: this.#online.read() });
   }
 
-  /**
-   * Never opens a connection that was never opened or that the app closed; after the agent
-   * ended the stream (1000), it reopens it on the same session.
-   */
+  /** Reopens a stream the agent ended (1000); never one never opened, or closed by the app. */
   send(message: Outgoing): string {
     const id = randomUuid();
     this.#sender.encode(message, id);
@@ -147,6 +144,12 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#sender.flush();
     this.#dispatch({ type: "message-queued", online: this.#online.read() });
     return id;
+  }
+
+  /** Queued like `send()` (ahead of messages), through the codec's `encodeReply`. */
+  sendReply(reply: AgentReply): void {
+    this.#sender.queueReply(reply, randomUuid());
+    this.#dispatch({ type: "message-queued", online: this.#online.read() });
   }
 
   retry(id: string): void {
@@ -176,8 +179,6 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   close(): void {
     this.#dispatch({ type: "close" });
   }
-
-  // ---- the machine -------------------------------------------------------------------------
 
   /** Runs events through the reducer one at a time, carrying out each transition's effects. */
   #dispatch(event: MachineEvent): void {
@@ -265,8 +266,6 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#urls.abort();
     this.#online.unwatch();
   }
-
-  // ---- socket events -----------------------------------------------------------------------
 
   #onOpen(): void {
     this.#attempts.answered();

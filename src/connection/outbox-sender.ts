@@ -1,4 +1,5 @@
-import type { Codec } from "../codecs/types";
+import type { AgentReply, Codec } from "../codecs/types";
+import { invalidOption } from "../core/option-checks";
 import { toError } from "../core/errors";
 import { AgentRuntimeFrameTooLargeError } from "./errors";
 import type { Outbox } from "./outbox";
@@ -28,6 +29,8 @@ export interface OutboxSenderOptions<Outgoing> {
  */
 export class OutboxSender<Outgoing> {
   readonly #options: OutboxSenderOptions<Outgoing>;
+  /** Encoded replies (tool results, interrupt answers) waiting for the socket. */
+  #replies: string[] = [];
 
   constructor(options: OutboxSenderOptions<Outgoing>) {
     this.#options = options;
@@ -39,15 +42,40 @@ export class OutboxSender<Outgoing> {
    * @throws {AgentRuntimeFrameTooLargeError} above `maxFrameBytes`, or what the codec throws.
    */
   encode(message: Outgoing, id: string): EncodedMessage {
-    const { codec, maxFrameBytes, sessionId } = this.#options;
-    const frame = codec.encode(message, { messageId: id, sessionId: sessionId() });
+    const { codec, sessionId } = this.#options;
+    return this.#sized(codec.encode(message, { messageId: id, sessionId: sessionId() }));
+  }
+
+  /**
+   * Queues a reply and flushes: it goes before queued messages (it answers the run before them). Replies are
+   * not outbox entries: they are not messages the user wrote.
+   *
+   * @throws {AgentRuntimeValidationError} when the codec has no `encodeReply`.
+   * @throws {AgentRuntimeFrameTooLargeError} above `maxFrameBytes`, or what the codec throws.
+   */
+  queueReply(reply: AgentReply, id: string): void {
+    const { codec, sessionId } = this.#options;
+    if (!codec.encodeReply) throw invalidOption("codec.encodeReply", "a function", undefined);
+    this.#replies.push(
+      this.#sized(codec.encodeReply(reply, { messageId: id, sessionId: sessionId() })).frame,
+    );
+    this.flush();
+  }
+
+  #sized(frame: string): EncodedMessage {
     const bytes = utf8ByteLength(frame);
+    const { maxFrameBytes } = this.#options;
     if (bytes > maxFrameBytes) throw new AgentRuntimeFrameTooLargeError(bytes, maxFrameBytes);
     return { frame, bytes };
   }
 
-  /** Sends every queued message, in order, while the socket can take them. */
+  /** Sends every queued reply, then every queued message, in order, while the socket can take them. */
   flush(): void {
+    while (this.#replies.length > 0) {
+      const [frame = ""] = this.#replies;
+      if (!this.#options.slot.send(frame, Date.now())) return;
+      this.#replies.shift();
+    }
     for (const entry of this.#options.outbox.queued()) {
       if (!this.#transmit(entry)) return;
     }

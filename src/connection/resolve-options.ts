@@ -62,6 +62,7 @@ function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgo
         throw invalidOption("textCodec message", "a string", message);
       return textCodec.encode(message, context);
     },
+    encodeReply: textCodec.encodeReply,
     decode: (frame) => textCodec.decode(frame),
     createDecoder: createTextDecoder,
   };

@@ -1,4 +1,4 @@
-import type { AgentEvent, Codec } from "../codecs/types";
+import type { AgentEvent, AgentReply, Codec } from "../codecs/types";
 import type { UrlProvider } from "../providers/types";
 import type { ConnectionReason } from "./reasons";
 
@@ -104,6 +104,16 @@ export interface ConversationConnection<Outgoing = string> extends ConnectionAct
   subscribe(listener: () => void): () => void;
   /** Calls `listener` with every decoded agent event, in order. Returns the unsubscribe function. */
   onEvent(listener: (event: AgentEvent) => void): () => void;
+  /**
+   * Sends client tool results and interrupt answers through the codec's `encodeReply`: at once
+   * when the stream is open, else on the next open, ahead of queued messages; like `send()`, it
+   * reopens a stream the agent ended. Optional: without it, the conversation cannot answer tool
+   * calls or interrupts.
+   *
+   * @throws {AgentRuntimeValidationError} when the codec has no `encodeReply`.
+   * @throws {AgentRuntimeFrameTooLargeError} when the frame exceeds `maxFrameBytes`.
+   */
+  sendReply?(reply: AgentReply): void;
 }
 
 /** Backoff policy for reconnects and provider retries. */

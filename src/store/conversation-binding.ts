@@ -1,6 +1,7 @@
-import type { AgentEvent, AgentInterrupt } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
+import { invalidOption } from "../core/option-checks";
 import { AgentState } from "./agent-state";
 import { ChunkLanes } from "./chunk-lanes";
 import { ConversationModel } from "./conversation-model";
@@ -122,6 +123,29 @@ export class ConversationBinding<Outgoing> {
     this.#takeSnapshot();
     this.publish();
     return id;
+  }
+
+  /** Shows the reply (results, answered interrupts) first, then sends it. */
+  sendReply(reply: AgentReply): void {
+    const sendReply = this.connection.sendReply?.bind(this.connection);
+    if (!sendReply) throw invalidOption("connection.sendReply", "a function", undefined);
+    this.#model.applyToolResults(reply.toolResults ?? []);
+    const answered = new Set(reply.resume?.map((entry) => entry.interruptId));
+    const left = this.#interrupts.filter((interrupt) => !answered.has(interrupt.id));
+    if (left.length !== this.#interrupts.length) {
+      this.#interrupts = left.length ? left : NO_INTERRUPTS;
+    }
+    this.#error = null;
+    this.#model.beginTurn();
+    try {
+      sendReply(reply);
+    } catch (cause) {
+      this.#report(toError(cause));
+      this.publish();
+      throw cause;
+    }
+    this.#takeSnapshot();
+    this.publish();
   }
 
   /** Marks the answer stopped first: stopping may close the socket, which reads as an interruption. */

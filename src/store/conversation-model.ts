@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentMessageRole } from "../codecs/types";
+import type { AgentEvent, AgentMessageRole, ToolResult } from "../codecs/types";
 import type { OutboxEntry } from "../connection/types";
 import { AgentRuntimeAgentError, AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
@@ -84,6 +84,8 @@ export class ConversationModel<Outgoing> {
         const record = this.#records.get(id);
         if (id !== null) this.#open.delete(id);
         if (record?.status === "streaming") this.#finish(record, "complete");
+        // Without run events (the text codec), the end of the answer is the end of the run.
+        if (!this.#runActive) this.#toolCalls.endRunning("complete");
         break;
       }
       case "tool-call-start":
@@ -137,9 +139,15 @@ export class ConversationModel<Outgoing> {
     }
   }
 
+  /** Shows the results of tool calls the client ran, as sent to the agent. */
+  applyToolResults(results: readonly ToolResult[]): void {
+    this.#toolCalls.applyResults(results, (owner, content) => this.#fit(owner, content));
+  }
+
   /** Marks the answer in progress `stopped` and ignores what is left of it. */
   stopAnswer(): void {
     for (const record of this.#streamingAssistants()) this.#finish(record, "stopped");
+    this.#toolCalls.endRunning("interrupted");
     this.#runActive = false;
     this.#currentAssistantId = null;
     this.#droppingLeftovers = true;
@@ -268,7 +276,7 @@ export class ConversationModel<Outgoing> {
     this.#open.clear();
     this.#reasoning.endRun();
     for (const record of this.#streamingAssistants()) this.#finish(record, status, error);
-    if (status === "complete") this.#toolCalls.completeRunning();
+    this.#toolCalls.endRunning(status === "complete" ? "complete" : "interrupted");
     this.#runActive = false;
     this.#currentAssistantId = null;
   }

@@ -1,4 +1,4 @@
-import type { AgentEvent } from "../codecs/types";
+import type { AgentEvent, AgentReply } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { listen, notify } from "../core/listeners";
@@ -119,7 +119,18 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
    *
    * @throws {ConversationReleasedError} once the conversation closed its built connection.
    */
-  send = (message: Outgoing): string => {
+  send = (message: Outgoing): string => this.#opened().send(message);
+
+  /**
+   * Opens the connection like `send()`.
+   *
+   * @throws {ConversationReleasedError} once the conversation closed its built connection.
+   * @throws {AgentRuntimeValidationError} when the connection or its codec cannot send replies.
+   */
+  sendReply = (reply: AgentReply): void => this.#opened().sendReply(reply);
+
+  /** The binding, its connection opened first unless the connect mode is `manual`. */
+  #opened(): ConversationBinding<Outgoing> {
     if (this.#released) throw new ConversationReleasedError();
     const binding = this.#ensure();
     if (!binding) throw this.#creationError ?? new ConversationReleasedError();
@@ -129,8 +140,8 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
         binding.connection.connect();
       }
     }
-    return binding.send(message);
-  };
+    return binding;
+  }
 
   stop = (): void => this.#act((binding) => binding.stop());
   retry = (id: string): void => this.#act((binding) => binding.retry(id));

@@ -1,3 +1,4 @@
+import type { ToolResult } from "../codecs/types";
 import type { MessageRecord } from "./message-record";
 import { isRunningTool } from "./message-record";
 import type { MessageRecords } from "./message-records";
@@ -49,13 +50,30 @@ export class ToolCalls {
     this.#records.touch(owner);
   }
 
-  /** Marks every running tool call complete (the run ended). */
-  completeRunning(): void {
+  /** Sets each call's result: `complete`, or `failed` with its error. `fit` applies the cap. */
+  applyResults(
+    results: readonly ToolResult[],
+    fit: (owner: MessageRecord, content: string) => string,
+  ): void {
+    for (const { toolCallId, content, error } of results) {
+      this.update(toolCallId, (part, owner) => {
+        const { error: _previous, ...rest } = part;
+        const result = fit(owner, content);
+        return error === undefined
+          ? { ...rest, result, status: "complete" }
+          : { ...rest, result, status: "failed", error };
+      });
+    }
+  }
+
+  /**
+   * Ends every running tool call (the run ended): `complete` when the run did, `interrupted`
+   * when it was stopped, failed or cut off. Applies to messages already stopped or failed too.
+   */
+  endRunning(status: "complete" | "interrupted"): void {
     for (const record of this.#records.values()) {
       if (!record.parts.some(isRunningTool)) continue;
-      record.parts = record.parts.map((part) =>
-        isRunningTool(part) ? { ...part, status: "complete" } : part,
-      );
+      record.parts = record.parts.map((part) => (isRunningTool(part) ? { ...part, status } : part));
       this.#records.touch(record);
     }
   }

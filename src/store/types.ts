@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentInterrupt } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
 import type {
   ConnectionActions,
   ConnectionSnapshot,
@@ -20,6 +20,14 @@ export type ChatRole = "user" | "assistant" | "system" | "developer" | "activity
  */
 export type ChatMessageStatus = "pending" | "streaming" | "complete" | "stopped" | "error";
 
+/**
+ * Where a tool call is. `running`: its arguments stream, or it runs. `complete`: it ended (its
+ * arguments are whole; `result` once it has one). `failed`: a client tool that threw (`error`
+ * says why). `interrupted`: the run ended before the call did (the user stopped, the agent
+ * reported an error, or the connection closed): it will not finish.
+ */
+export type ToolCallStatus = "running" | "complete" | "failed" | "interrupted";
+
 /** A tool call the agent made, shown collapsed with its arguments and result. */
 export interface ToolCallPart {
   type: "tool-call";
@@ -28,7 +36,9 @@ export interface ToolCallPart {
   /** Arguments as streamed (usually JSON text). */
   args: string;
   result?: string;
-  status: "running" | "complete";
+  status: ToolCallStatus;
+  /** Why the call failed, when `status` is `failed`. */
+  error?: string;
 }
 
 /** A run of text. */
@@ -101,6 +111,15 @@ export interface ConversationState<Outgoing = string> {
 export interface ConversationActions<Outgoing = string> extends ConnectionActions<Outgoing> {
   /** Clears `error` (e.g. when the user dismisses it). */
   clearError(): void;
+  /**
+   * Sends client tool results and interrupt answers to the agent (through the codec's
+   * `encodeReply`), and shows them: each tool call gets its result (status `complete`, or
+   * `failed` with an `error`), each answered interrupt leaves `pendingInterrupts`. Reopens the
+   * connection like `send()` does.
+   *
+   * @throws {AgentRuntimeValidationError} when the connection or its codec cannot send replies.
+   */
+  sendReply(reply: AgentReply): void;
 }
 
 /** Notifications a conversation emits besides state changes. Each returns its unsubscribe. */

@@ -40,6 +40,9 @@ function splitProps({
   autoFocus,
   pageSize,
   maxDisplayChars,
+  tools,
+  toolApproval,
+  renderTool,
   children,
   chat: _chat,
   ...socket
@@ -61,6 +64,9 @@ function splitProps({
     autoFocus,
     pageSize,
     maxDisplayChars,
+    tools,
+    toolApproval,
+    renderTool,
     children,
   } satisfies Record<keyof AgentChatViewProps, unknown>;
   return [view, socket];

@@ -3,6 +3,8 @@
 import { createContext, useContext } from "react";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownRenderer } from "./markdown/markdown-renderer";
+import type { ToolRunner } from "../../store/tool-runner";
+import type { RenderTool } from "./tool-render";
 import type { ChatStore, Suggestion } from "./types";
 
 /** What the parts share: the conversation, labels and a few callbacks. Provided by `<AgentChat>`. */
@@ -14,6 +16,10 @@ export interface ChatContextValue {
   markdown: MarkdownRenderer | null;
   /** How many characters of a message show before its "Show all" button (`maxDisplayChars`). */
   maxDisplayChars: number;
+  /** Runs client tools and holds approvals (`tools`, `toolApproval`, AG-UI interrupts). */
+  tools: ToolRunner;
+  /** Components for tools by name (`renderTool`). */
+  renderTool: Readonly<Record<string, RenderTool>> | undefined;
   /** Prompts the empty state offers. */
   suggestions: readonly Suggestion[];
   /** Says `text` through the polite live region. */

@@ -2,10 +2,14 @@
 
 import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { numberOption } from "../../core/number-option";
+import type { ClientTool, ToolApprovalPolicy, ToolRunner } from "../../store/tool-runner";
+import { ApprovalRequests } from "./approval-requests";
 import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
 import { cx } from "./internal/cx";
+import { useShallowStable } from "./internal/use-shallow-stable";
+import { useToolRunner } from "./internal/use-tool-runner";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { resolveLabels, type AgentChatLabels } from "./labels";
@@ -15,6 +19,7 @@ import {
   type MarkdownRenderer,
 } from "./markdown/markdown-renderer";
 import { MessageList } from "./message-list";
+import type { RenderTool } from "./tool-render";
 import type {
   AgentChatSource,
   ChatDensity,
@@ -70,6 +75,20 @@ export interface AgentChatViewProps {
    */
   maxDisplayChars?: number;
   /**
+   * Tools the browser runs when the agent calls them, by name: `(args, { signal, call }) =>
+   * result`. The result (or the error thrown) goes back to the agent through the codec's
+   * `encodeReply` once the agent's answer is over; stopping the answer aborts them.
+   */
+  tools?: Readonly<Record<string, ClientTool>>;
+  /**
+   * Tool calls to put to the user first (Approve / Deny): `{ delete_file: true }` or a
+   * predicate. An approved client tool then runs; otherwise the decision is the call's result
+   * (`{"approved": true}`, or `{"approved": false, "reason": ...}`). AG-UI interrupts always ask.
+   */
+  toolApproval?: ToolApprovalPolicy;
+  /** Components for tool calls by tool name (generative UI); other tools keep the default row. */
+  renderTool?: Readonly<Record<string, RenderTool>>;
+  /**
    * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
    * layout; the parts read the conversation from this component.
    */
@@ -98,24 +117,11 @@ const DefaultLayout = memo(function DefaultLayout({
       {header}
       <ConnectionBanner />
       <MessageList renderMessage={renderMessage} emptyState={emptyState} pageSize={pageSize} />
+      <ApprovalRequests />
       <Composer placeholder={placeholder} autoFocus={autoFocus} />
     </>
   );
 });
-
-/** Keeps the previous object while every value in it stays the same (props given inline). */
-function useShallowStable<T extends object>(value: T | undefined): T | undefined {
-  const ref = useRef(value);
-  const previous = ref.current;
-  const same =
-    previous === value ||
-    (!!previous &&
-      !!value &&
-      Object.keys(previous).length === Object.keys(value).length &&
-      Object.entries(value).every(([key, item]) => Object.is(Reflect.get(previous, key), item)));
-  if (!same) ref.current = value;
-  return ref.current;
-}
 
 /** The markdown renderer, kept while the caller passes equal ones (`markdown(options)` inline). */
 function useStableMarkdown(markdown: unknown): MarkdownRenderer | null {
@@ -142,6 +148,8 @@ interface ChatContextSources {
   suggestions: readonly Suggestion[] | undefined;
   markdown: MarkdownRenderer | false | null | undefined;
   maxDisplayChars: number | undefined;
+  tools: ToolRunner;
+  renderTool: Readonly<Record<string, RenderTool>> | undefined;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
 }
@@ -157,6 +165,8 @@ function useChatContextValue({
   suggestions,
   markdown,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
+  tools,
+  renderTool,
   announcer,
 }: ChatContextSources): ChatContextValue {
   const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
@@ -164,6 +174,7 @@ function useChatContextValue({
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownRenderer = useStableMarkdown(markdown);
+  const stableRenderTool = useShallowStable(renderTool);
 
   const composer = useRef<HTMLTextAreaElement | null>(null);
   const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
@@ -176,6 +187,8 @@ function useChatContextValue({
       markdown: markdownRenderer,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
+      tools,
+      renderTool: stableRenderTool,
       announce,
       registerComposer: (element) => {
         composer.current = element;
@@ -190,7 +203,16 @@ function useChatContextValue({
         scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownRenderer, displayChars, stableSuggestions, announce],
+    [
+      store,
+      labels,
+      markdownRenderer,
+      displayChars,
+      stableSuggestions,
+      tools,
+      stableRenderTool,
+      announce,
+    ],
   );
 }
 
@@ -213,6 +235,7 @@ export function ChatView({
   pageSize,
   maxDisplayChars,
   children,
+  ...toolOptions
 }: AgentChatViewProps & { chat: AgentChatSource }) {
   const store = chatStoreOf(chat);
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
@@ -222,6 +245,8 @@ export function ChatView({
     suggestions,
     markdown,
     maxDisplayChars,
+    tools: useToolRunner(store, toolOptions),
+    renderTool: toolOptions.renderTool,
     announcer,
   });
   const { labels, announce } = context;

@@ -82,8 +82,24 @@ export interface AgentChatLabels {
   toolCall: (name: string) => string;
   toolRunning: string;
   toolComplete: string;
+  /** A client tool that threw, or a call the agent reported failed. */
+  toolFailed: string;
+  /** A call the run ended before it did (stopped, failed, or the connection closed). */
+  toolInterrupted: string;
+  /** How long a running call has run so far. */
+  toolElapsed: (seconds: number) => string;
   toolArguments: string;
   toolResult: string;
+  /** Status of a call (or an interrupt) waiting for the user's approval. */
+  toolNeedsApproval: string;
+  approve: string;
+  deny: string;
+  /** Label of the optional reason given with a denial. */
+  denyReason: string;
+  toolApproved: string;
+  toolDenied: (reason: string | undefined) => string;
+  /** Heading of an approval the agent asks for about no tool call (an AG-UI interrupt). */
+  approvalRequest: (reason: string) => string;
   /** Summary of the model's reasoning (a collapsible part, collapsed once the answer starts). */
   reasoning: string;
   /** Shown beside `reasoning` while it streams. */
@@ -171,8 +187,18 @@ export const defaultLabels: AgentChatLabels = {
   toolCall: (name) => `Tool: ${name}`,
   toolRunning: "running",
   toolComplete: "done",
+  toolFailed: "failed",
+  toolInterrupted: "interrupted",
+  toolElapsed: (seconds) => `${seconds} s`,
   toolArguments: "Arguments",
   toolResult: "Result",
+  toolNeedsApproval: "needs your approval",
+  approve: "Approve",
+  deny: "Deny",
+  denyReason: "Reason for denying (optional)",
+  toolApproved: "approved",
+  toolDenied: (reason) => (reason ? `denied: ${reason}` : "denied"),
+  approvalRequest: (reason) => `The agent asks for approval: ${reason}`,
   reasoning: "Thinking",
   reasoningInProgress: "in progress",
   activity: (activityType) => `Activity: ${activityType}`,

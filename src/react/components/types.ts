@@ -7,11 +7,12 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * uses. `createConversationStore`'s store and `useAgentRuntimeStore`'s fit it as they are; a
  * custom store needs `getState`, `subscribe`, `send`, `stop` and `retry`. Without `reconnect`
  * the banner offers no "Retry now"/"Reconnect", and the composer is disabled once the
- * conversation is closed or failed (its `send` is expected to reopen it otherwise).
+ * conversation is closed or failed (its `send` is expected to reopen it otherwise). Without
+ * `sendReply`, client tools and approvals cannot answer the agent.
  */
 export type ChatStore = ReadableStore<ConversationState> &
   Pick<ConversationActions, "send" | "stop" | "retry"> &
-  Partial<Pick<ConversationActions, "reconnect" | "dismiss">>;
+  Partial<Pick<ConversationActions, "reconnect" | "dismiss" | "sendReply">>;
 
 /** What `<AgentChat chat>` accepts: a chat store, or anything holding one (the hook's result). */
 export type AgentChatSource = ChatStore | { readonly store: ChatStore };

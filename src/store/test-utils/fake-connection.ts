@@ -1,4 +1,4 @@
-import type { AgentEvent } from "../../codecs/types";
+import type { AgentEvent, AgentReply } from "../../codecs/types";
 import type {
   ConnectionOptions,
   ConnectionSnapshot,
@@ -14,6 +14,8 @@ import type {
  */
 export class FakeConnection<Outgoing = string> implements ConversationConnection<Outgoing> {
   readonly calls: string[] = [];
+  /** Every reply handed to `sendReply`, in order. */
+  readonly replies: AgentReply[] = [];
   /** Set to make the next `send()` throw this error (e.g. a too-large frame). */
   nextSendError: Error | null = null;
   private snapshot: ConnectionSnapshot<Outgoing>;
@@ -71,6 +73,11 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
     };
     this.update({ outbox: [...this.snapshot.outbox, entry] });
     return entry.id;
+  }
+
+  sendReply(reply: AgentReply): void {
+    this.calls.push("sendReply");
+    this.replies.push(reply);
   }
 
   retry(id: string): void {

@@ -1,3 +1,4 @@
+import type { AgentInterrupt, AgentReply } from "../../../codecs/types";
 import type { ConnectionSnapshot } from "../../../connection/types";
 import type {
   ChatMessage,
@@ -13,7 +14,17 @@ import type { ChatStore } from "../types";
  */
 export interface ScriptedChat extends ChatStore {
   /** Every call the UI made, in order. */
-  readonly calls: { send: string[]; stop: number; retry: string[]; reconnect: number };
+  readonly calls: {
+    send: string[];
+    stop: number;
+    retry: string[];
+    reconnect: number;
+    replies: AgentReply[];
+  };
+  /** Records the reply and shows it like the store does (results, answered interrupts). */
+  sendReply(reply: AgentReply): void;
+  /** Sets what the agent asks before its run goes on (an AG-UI interrupt outcome). */
+  setInterrupts(interrupts: AgentInterrupt[]): void;
   setConnection(patch: Partial<ConnectionSnapshot<string>>): void;
   addMessage(message: Partial<ChatMessage> & Pick<ChatMessage, "role">): ChatMessage;
   updateMessage(id: string, patch: Partial<ChatMessage>): void;
@@ -149,7 +160,27 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    calls: { send: [], stop: 0, retry: [], reconnect: 0 },
+    calls: { send: [], stop: 0, retry: [], reconnect: 0, replies: [] },
+    sendReply(reply) {
+      chat.calls.replies.push(reply);
+      for (const { toolCallId, content, error } of reply.toolResults ?? []) {
+        const status = error === undefined ? "complete" : "failed";
+        mapMessages((message) => ({
+          ...message,
+          parts: message.parts.map((part) =>
+            part.type === "tool-call" && part.toolCallId === toolCallId
+              ? { ...part, result: content, status, ...(error ? { error } : {}) }
+              : part,
+          ),
+        }));
+      }
+      const answered = new Set(reply.resume?.map((entry) => entry.interruptId));
+      const left = store.getState().pendingInterrupts.filter((i) => !answered.has(i.id));
+      store.setState({ pendingInterrupts: left });
+    },
+    setInterrupts(interrupts) {
+      store.setState({ pendingInterrupts: interrupts });
+    },
     send(text) {
       chat.calls.send.push(text);
       if (options.sendOverride) return options.sendOverride(text);
