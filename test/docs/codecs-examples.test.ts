@@ -70,6 +70,17 @@ function eventOf(spec: string): AgentEvent {
     event.fatal = true;
     return event;
   }
+  // Tool events are shown by type and payload; their ids come from the frame.
+  if (spec === "tool-call-start" || spec === "tool-call-end")
+    return expect.objectContaining({ type: spec }) as AgentEvent;
+  const args = /^tool-call-args '(.*)'$/.exec(spec);
+  if (args?.[1])
+    return expect.objectContaining({ type: "tool-call-args", delta: args[1] }) as AgentEvent;
+  const result = /^tool-call-result (".*")$/.exec(spec);
+  if (result?.[1]) {
+    const content = JSON.parse(result[1]) as string;
+    return expect.objectContaining({ type: "tool-call-result", content }) as AgentEvent;
+  }
   throw new Error(`Cannot read the event ${spec}`);
 }
 
