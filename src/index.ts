@@ -102,6 +102,7 @@ export type {
   ConversationStore,
   ConversationStoreOptions,
   ActivityPart,
+  MessageBranch,
   MessagePart,
   ReasoningPart,
   TextPart,

@@ -47,7 +47,20 @@ export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActio
 /** The actions of a conversation, as one object (the conversation's own functions). */
 function actionsOf<Outgoing>(store: Conversation<Outgoing>): ConversationActions<Outgoing> {
   const { connect, send, retry, dismiss, stop, reconnect, close, clearError } = store;
-  return { connect, send, retry, dismiss, stop, reconnect, close, clearError };
+  const { regenerate, editAndResend, selectBranch } = store;
+  return {
+    connect,
+    send,
+    retry,
+    dismiss,
+    stop,
+    reconnect,
+    close,
+    clearError,
+    regenerate,
+    editAndResend,
+    selectBranch,
+  };
 }
 
 /**

@@ -41,7 +41,8 @@ export class ConversationModel<Outgoing> {
   #finishedIds: string[] = [];
   /** Send failures and truncated messages, reported by the binding. */
   #errors: Error[] = [];
-
+  /** What was sent for each user message, to send it again (`regenerate`). */
+  readonly #sent = new Map<string, { message: Outgoing }>();
   readonly #options: ConversationModelOptions<Outgoing>;
 
   constructor(options: ConversationModelOptions<Outgoing>) {
@@ -123,6 +124,7 @@ export class ConversationModel<Outgoing> {
       if (!record) {
         const text = this.#options.messageText(entry.message);
         record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
+        this.#sent.set(entry.id, { message: entry.message });
       }
       const status = OUTBOX_TO_MESSAGE_STATUS[entry.status];
       const error =
@@ -150,6 +152,15 @@ export class ConversationModel<Outgoing> {
   /** The stream broke: an answer in progress will not continue on a new socket. */
   interruptAnswer(reason: string): void {
     this.#endRun("error", reason);
+  }
+
+  /** The messages, for the branch actions (`turnHead`, `fork`, `select`). */
+  get records(): MessageRecords {
+    return this.#records;
+  }
+  /** What was sent for the user message `id`; `undefined` when the store did not send it. */
+  sent(id: string): { message: Outgoing } | undefined {
+    return this.#sent.get(id);
   }
 
   /** A new user turn: events without a message id may open a new answer again. */
