@@ -19,7 +19,13 @@ afterEach(() => stopFakeClockAndRuntime(runtime));
 /** A store on a real connection and codec, against the mock runtime; `reply` answers a turn. */
 async function conversation(codec: Codec<string>, reply: (turn: number) => string) {
   const { connection } = connectionUnderTest({ options: { codec } });
-  const store = createConversationStore({ connection, scheduler: (run) => (run(), () => {}) });
+  const store = createConversationStore({
+    connection,
+    scheduler: (run) => {
+      const timer = setTimeout(run, 0);
+      return () => clearTimeout(timer);
+    },
+  });
   store.connect();
   await settle();
   let turns = 0;

@@ -40,6 +40,8 @@ function splitProps({
   autoFocus,
   pageSize,
   maxDisplayChars,
+  actions,
+  onFeedback,
   children,
   chat: _chat,
   ...socket
@@ -61,6 +63,8 @@ function splitProps({
     autoFocus,
     pageSize,
     maxDisplayChars,
+    actions,
+    onFeedback,
     children,
   } satisfies Record<keyof AgentChatViewProps, unknown>;
   return [view, socket];

@@ -20,9 +20,13 @@ import type {
   ChatDensity,
   ChatStore,
   ChatTheme,
+  MessageActionsOptions,
+  MessageFeedback,
   RenderMessage,
   Suggestion,
 } from "./types";
+import { useActionSettings } from "./internal/use-action-settings";
+import type { ChatMessage } from "../../store/types";
 import type { MutableRef } from "../mutable-ref";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
@@ -69,6 +73,14 @@ export interface AgentChatViewProps {
    * @throws {AgentRuntimeValidationError} while rendering, when invalid.
    */
   maxDisplayChars?: number;
+  /**
+   * The actions on finished messages: Copy, Regenerate, Edit, the version pager and feedback,
+   * each `true`, `false` or a function drawing it (`false` turns them all off). Default: all
+   * on, feedback only with `onFeedback`.
+   */
+  actions?: MessageActionsOptions | false;
+  /** Called when the user rates an answer, and again when they add a comment. */
+  onFeedback?: (message: ChatMessage, feedback: MessageFeedback) => void;
   /**
    * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
    * layout; the parts read the conversation from this component.
@@ -136,12 +148,11 @@ function chatStoreOf(source: AgentChatSource): ChatStore {
 }
 
 /** What {@link useChatContextValue} builds the chat context from: `ChatView`'s props and refs. */
-interface ChatContextSources {
+interface ChatContextSources extends Pick<
+  AgentChatViewProps,
+  "labels" | "suggestions" | "markdown" | "maxDisplayChars" | "actions" | "onFeedback"
+> {
   store: ChatStore;
-  labelOverrides: Partial<AgentChatLabels> | undefined;
-  suggestions: readonly Suggestion[] | undefined;
-  markdown: MarkdownRenderer | false | null | undefined;
-  maxDisplayChars: number | undefined;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
 }
@@ -153,11 +164,13 @@ interface ChatContextSources {
  */
 function useChatContextValue({
   store,
-  labelOverrides,
+  labels: labelOverrides,
   suggestions,
   markdown,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   announcer,
+  actions,
+  onFeedback,
 }: ChatContextSources): ChatContextValue {
   const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
   const stableOverrides = useShallowStable(labelOverrides);
@@ -168,9 +181,11 @@ function useChatContextValue({
   const composer = useRef<HTMLTextAreaElement | null>(null);
   const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
+  const actionSettings = useActionSettings(actions, onFeedback);
 
   return useMemo<ChatContextValue>(
     () => ({
+      ...actionSettings,
       chat: store,
       labels,
       markdown: markdownRenderer,
@@ -190,40 +205,30 @@ function useChatContextValue({
         scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownRenderer, displayChars, stableSuggestions, announce],
+    [store, labels, markdownRenderer, displayChars, stableSuggestions, announce, actionSettings],
   );
 }
 
 /** `<AgentChat>` over a conversation it is given. */
-export function ChatView({
-  chat,
-  markdown,
-  labels: labelOverrides,
-  suggestions,
-  theme = "system",
-  density = "comfortable",
-  dir,
-  className,
-  style,
-  renderMessage,
-  emptyState,
-  header,
-  placeholder,
-  autoFocus = false,
-  pageSize,
-  maxDisplayChars,
-  children,
-}: AgentChatViewProps & { chat: AgentChatSource }) {
+export function ChatView(props: AgentChatViewProps & { chat: AgentChatSource }) {
+  const {
+    chat,
+    theme = "system",
+    density = "comfortable",
+    dir,
+    className,
+    style,
+    renderMessage,
+    emptyState,
+    header,
+    placeholder,
+    autoFocus = false,
+    pageSize,
+    children,
+  } = props;
   const store = chatStoreOf(chat);
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const context = useChatContextValue({
-    store,
-    labelOverrides,
-    suggestions,
-    markdown,
-    maxDisplayChars,
-    announcer,
-  });
+  const context = useChatContextValue({ ...props, store, announcer });
   const { labels, announce } = context;
   useAnswerAnnouncements(store, labels, announce, context.maxDisplayChars);
 
