@@ -1,13 +1,13 @@
 import { render } from "@testing-library/react";
-import { userEvent } from "vitest/browser";
+import { page, userEvent } from "vitest/browser";
 import "../../src/react/styles.css";
 import { AgentChat } from "../../src/index";
 import { createConversationStore } from "../../src/store/create-conversation-store";
 import { FakeConnection } from "../../src/store/test-utils/fake-connection";
-import "./browser-helpers";
+import { nextFrame } from "./browser-helpers";
 
 /** A real store on a fake connection: one question, answered; each resend answered at once. */
-function mountStoreChat() {
+function mountStoreChat({ theme = "light" as "light" | "dark", width = 640, height = 480 } = {}) {
   const connection = new FakeConnection();
   const store = createConversationStore({ connection });
   let answers = 0;
@@ -26,8 +26,8 @@ function mountStoreChat() {
   connection.open();
   store.send("Which answer?");
   render(
-    <div style={{ width: 640, height: 480, display: "flex" }}>
-      <AgentChat chat={store} onFeedback={() => {}} />
+    <div className="frame" style={{ width, height, display: "flex" }}>
+      <AgentChat chat={store} onFeedback={() => {}} theme={theme} />
     </div>,
   );
   return { store, connection };
@@ -73,4 +73,34 @@ describe("message actions in Chromium", () => {
     expect(active()).toHaveAccessibleName("Next version");
     expect(getComputedStyle(active()).outlineStyle).toBe("solid");
   });
+});
+
+// Saved for review, not compared (like screenshots.browser.test.tsx).
+describe("screenshots of message actions", () => {
+  beforeAll(async () => {
+    await page.viewport(720, 800);
+  });
+
+  for (const [name, theme, width] of [
+    ["light", "light", 640],
+    ["dark", "dark", 640],
+    ["narrow", "light", 390],
+  ] as const) {
+    it(`two versions, feedback and an editor: ${name}`, async () => {
+      const { store } = mountStoreChat({ theme, width, height: 640 });
+      store.regenerate("answer-1");
+      store.send("And a second question?");
+      await expect.poll(() => document.body.textContent).toContain("Answer number 3");
+      const bad = document.querySelectorAll<HTMLButtonElement>('[aria-label="Bad answer"]');
+      await userEvent.click(bad[bad.length - 1]!);
+      const edit = document.querySelectorAll<HTMLButtonElement>(".acr-message--user .acr-action");
+      await userEvent.click(edit[edit.length - 1]!);
+      await nextFrame();
+      const frame = document.querySelector<HTMLElement>(".frame")!;
+      await page.screenshot({
+        path: `../../test-results/screenshots/actions-${name}.png`,
+        element: frame,
+      });
+    });
+  }
 });
