@@ -62,8 +62,7 @@ function BranchPager({ branch, behaviour, labels }: PartProps & { branch: Messag
   );
 }
 
-const THUMB =
-  "M7 10v11H3V10h4Zm2 11h8.3a2 2 0 0 0 2-1.6l1.3-7A2 2 0 0 0 18.6 10H14V5.5A2.5 2.5 0 0 0 11.5 3L9 10v11Z";
+const THUMB = "M2 10h4v11H2zm6 11h9l3-9v-2h-6l1-5-2-2-5 7z";
 
 /** Thumbs up and down (toggle buttons), then an optional comment. */
 function Feedback({ behaviour, labels }: PartProps) {
