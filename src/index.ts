@@ -111,6 +111,7 @@ export type {
   ConversationStore,
   ConversationStoreOptions,
   ActivityPart,
+  MessageBranch,
   MessagePart,
   ReasoningPart,
   TextPart,
@@ -164,6 +165,8 @@ export {
 export type { AgentChatViewProps } from "./react/components/chat-view";
 export { MessageList, type MessageListProps } from "./react/components/message-list";
 export { Message, type MessageProps } from "./react/components/message";
+export { MessageActions, type MessageActionsProps } from "./react/components/message-actions";
+export { MessageEditor, type MessageEditorProps } from "./react/components/message-editor";
 export { Composer, type ComposerProps } from "./react/components/composer";
 export {
   ConnectionBanner,
@@ -210,11 +213,19 @@ export {
   useStopButton,
   type StopButtonBehaviour,
 } from "./react/components/behaviour/use-stop-button";
+export {
+  useMessageActions,
+  type MessageActionsBehaviour,
+} from "./react/components/behaviour/use-message-actions";
 export type {
   AgentChatSource,
   ChatDensity,
   ChatStore,
   ChatTheme,
+  MessageActionContext,
+  MessageActionSetting,
+  MessageActionsOptions,
+  MessageFeedback,
   RenderMessage,
   RenderMessageContext,
   Suggestion,

@@ -47,7 +47,21 @@ export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActio
 /** The actions of a conversation, as one object (the conversation's own functions). */
 function actionsOf<Outgoing>(store: Conversation<Outgoing>): ConversationActions<Outgoing> {
   const { connect, send, retry, dismiss, stop, reconnect, close, clearError, sendReply } = store;
-  return { connect, send, retry, dismiss, stop, reconnect, close, clearError, sendReply };
+  const { regenerate, editAndResend, selectBranch } = store;
+  return {
+    connect,
+    send,
+    retry,
+    dismiss,
+    stop,
+    reconnect,
+    close,
+    clearError,
+    sendReply,
+    regenerate,
+    editAndResend,
+    selectBranch,
+  };
 }
 
 /**

@@ -112,17 +112,7 @@ export class ConversationBinding<Outgoing> {
     this.#error = null;
     this.#interrupts = NO_INTERRUPTS;
     this.#model.beginTurn();
-    let id: string;
-    try {
-      id = this.connection.send(message);
-    } catch (cause) {
-      this.#report(toError(cause));
-      this.publish();
-      throw cause;
-    }
-    this.#takeSnapshot();
-    this.publish();
-    return id;
+    return this.#handOver(() => this.connection.send(message));
   }
 
   /** Shows the reply (results, answered interrupts) first, then sends it. */
@@ -137,8 +127,14 @@ export class ConversationBinding<Outgoing> {
     }
     this.#error = null;
     this.#model.beginTurn();
+    this.#handOver(() => sendReply(reply));
+  }
+
+  /** Hands something to the connection, then shows its outbox; a refusal is reported, rethrown. */
+  #handOver<T>(send: () => T): T {
+    let result: T;
     try {
-      sendReply(reply);
+      result = send();
     } catch (cause) {
       this.#report(toError(cause));
       this.publish();
@@ -146,6 +142,41 @@ export class ConversationBinding<Outgoing> {
     }
     this.#takeSnapshot();
     this.publish();
+    return result;
+  }
+
+  /**
+   * Sends the turn of message `id` again as a new version: what was sent for it, or `edited`.
+   * `null` when the conversation is busy or the turn has nothing to send.
+   */
+  resend(id: string, edited?: { message: Outgoing }): string | null {
+    const { records } = this.#model;
+    const head = this.#busy() ? undefined : records.turnHead(id);
+    const message = head && (edited ?? this.#model.sent(head.id));
+    if (!head || !message) return null;
+    const undo = records.fork(head);
+    try {
+      return this.send(message.message);
+    } catch (cause) {
+      undo();
+      this.publish();
+      throw cause;
+    }
+  }
+
+  selectBranch(id: string, index: number): void {
+    const { records } = this.#model;
+    const head = records.get(id);
+    if (this.#busy() || !head || !records.isShown(head)) return;
+    records.select(head, index);
+    this.publish();
+  }
+
+  /** An answer in progress or a message waiting to be sent: versions must not change now. */
+  #busy(): boolean {
+    return (
+      this.#model.isStreaming() || this.#snapshot.outbox.some((entry) => entry.status === "queued")
+    );
   }
 
   /** Marks the answer stopped first: stopping may close the socket, which reads as an interruption. */

@@ -3,7 +3,13 @@ import type { OutboxEntry } from "../connection/types";
 import { AgentRuntimeAgentError, AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
 import { OUTBOX_TO_MESSAGE_STATUS, UNSENT_MESSAGE } from "./message-status";
-import { appendText, fitContent, isRunningTool, type MessageRecord } from "./message-record";
+import {
+  appendText,
+  fitContent,
+  hasAnswerInProgress,
+  streamingAgentMessages,
+  type MessageRecord,
+} from "./message-record";
 import { applyMoreEvent, type MoreEventsContext } from "./more-events";
 import { Reasoning } from "./reasoning";
 import { ToolCalls } from "./tool-calls";
@@ -41,7 +47,8 @@ export class ConversationModel<Outgoing> {
   #finishedIds: string[] = [];
   /** Send failures and truncated messages, reported by the binding. */
   #errors: Error[] = [];
-
+  /** What was sent for each user message, to send it again (`regenerate`). */
+  readonly #sent = new Map<string, { message: Outgoing }>();
   readonly #options: ConversationModelOptions<Outgoing>;
 
   constructor(options: ConversationModelOptions<Outgoing>) {
@@ -92,19 +99,9 @@ export class ConversationModel<Outgoing> {
         this.#startToolCall(event.toolCallId, event.name, event.parentMessageId);
         break;
       case "tool-call-args":
-        this.#toolCalls.update(event.toolCallId, (part, owner) =>
-          owner.truncated ? null : { ...part, args: part.args + this.#fit(owner, event.delta) },
-        );
-        break;
       case "tool-call-end":
-        this.#toolCalls.update(event.toolCallId, (part) => ({ ...part, status: "complete" }));
-        break;
       case "tool-call-result":
-        this.#toolCalls.update(event.toolCallId, (part, owner) => ({
-          ...part,
-          result: this.#fit(owner, event.content),
-          status: "complete",
-        }));
+        this.#toolCalls.applyEvent(event, this.#fitter);
         break;
       case "run-finished":
         this.#endRun("complete");
@@ -125,6 +122,7 @@ export class ConversationModel<Outgoing> {
       if (!record) {
         const text = this.#options.messageText(entry.message);
         record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
+        this.#sent.set(entry.id, { message: entry.message });
       }
       const status = OUTBOX_TO_MESSAGE_STATUS[entry.status];
       const error =
@@ -141,12 +139,13 @@ export class ConversationModel<Outgoing> {
 
   /** Shows the results of tool calls the client ran, as sent to the agent. */
   applyToolResults(results: readonly ToolResult[]): void {
-    this.#toolCalls.applyResults(results, (owner, content) => this.#fit(owner, content));
+    this.#toolCalls.applyResults(results, this.#fitter);
   }
 
   /** Marks the answer in progress `stopped` and ignores what is left of it. */
   stopAnswer(): void {
-    for (const record of this.#streamingAssistants()) this.#finish(record, "stopped");
+    for (const record of streamingAgentMessages(this.#records.values()))
+      this.#finish(record, "stopped");
     this.#toolCalls.endRunning("interrupted");
     this.#runActive = false;
     this.#currentAssistantId = null;
@@ -160,6 +159,15 @@ export class ConversationModel<Outgoing> {
     this.#endRun("error", reason);
   }
 
+  /** The messages, for the branch actions (`turnHead`, `fork`, `select`). */
+  get records(): MessageRecords {
+    return this.#records;
+  }
+  /** What was sent for the user message `id`; `undefined` when the store did not send it. */
+  sent(id: string): { message: Outgoing } | undefined {
+    return this.#sent.get(id);
+  }
+
   /** A new user turn: events without a message id may open a new answer again. */
   beginTurn(): void {
     this.#droppingLeftovers = false;
@@ -167,13 +175,7 @@ export class ConversationModel<Outgoing> {
 
   /** True while an answer is in progress. */
   isStreaming(): boolean {
-    if (this.#runActive) return true;
-    for (const record of this.#records.values()) {
-      if (record.role === "user") continue;
-      if (record.status === "streaming") return true;
-      if (record.status === "complete" && record.parts.some(isRunningTool)) return true;
-    }
-    return false;
+    return this.#runActive || hasAnswerInProgress(this.#records.values());
   }
 
   /** The messages as immutable objects; the same array when nothing changed. */
@@ -194,6 +196,8 @@ export class ConversationModel<Outgoing> {
     this.#errors = [];
     return errors;
   }
+
+  readonly #fitter = (record: MessageRecord, content: string) => this.#fit(record, content);
 
   /** What of `content` fits in the record's budget; the first cut is reported. */
   #fit(record: MessageRecord, content: string): string {
@@ -275,7 +279,8 @@ export class ConversationModel<Outgoing> {
     }
     this.#open.clear();
     this.#reasoning.endRun();
-    for (const record of this.#streamingAssistants()) this.#finish(record, status, error);
+    for (const record of streamingAgentMessages(this.#records.values()))
+      this.#finish(record, status, error);
     this.#toolCalls.endRunning(status === "complete" ? "complete" : "interrupted");
     this.#runActive = false;
     this.#currentAssistantId = null;
@@ -287,11 +292,5 @@ export class ConversationModel<Outgoing> {
     if (this.#currentAssistantId === record.id) this.#currentAssistantId = null;
     this.#finishedIds.push(record.id);
     this.#records.touch(record);
-  }
-
-  *#streamingAssistants(): Generator<MessageRecord> {
-    for (const record of this.#records.values()) {
-      if (record.role !== "user" && record.status === "streaming") yield record;
-    }
   }
 }

@@ -119,7 +119,20 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
    *
    * @throws {ConversationReleasedError} once the conversation closed its built connection.
    */
-  send = (message: Outgoing): string => this.#opened().send(message);
+  send = (message: Outgoing): string => this.#sending((binding) => binding.send(message));
+
+  /**
+   * Sends the turn of `id` again as a new version; see {@link ConversationActions.regenerate}.
+   * Opens the connection as `send` does.
+   */
+  regenerate = (id: string): string | null => this.#sending((binding) => binding.resend(id));
+
+  /** Sends `message` as a new version of the turn of `id`; see `regenerate`. */
+  editAndResend = (id: string, message: Outgoing): string | null =>
+    this.#sending((binding) => binding.resend(id, { message }));
+
+  selectBranch = (id: string, index: number): void =>
+    this.#act((binding) => binding.selectBranch(id, index));
 
   /**
    * Opens the connection like `send()`.
@@ -127,21 +140,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
    * @throws {ConversationReleasedError} once the conversation closed its built connection.
    * @throws {AgentRuntimeValidationError} when the connection or its codec cannot send replies.
    */
-  sendReply = (reply: AgentReply): void => this.#opened().sendReply(reply);
-
-  /** The binding, its connection opened first unless the connect mode is `manual`. */
-  #opened(): ConversationBinding<Outgoing> {
-    if (this.#released) throw new ConversationReleasedError();
-    const binding = this.#ensure();
-    if (!binding) throw this.#creationError ?? new ConversationReleasedError();
-    if (this.#connectMode() !== "manual") {
-      const { status } = binding.state.connection;
-      if (status === "idle" || status === "closed" || status === "failed") {
-        binding.connection.connect();
-      }
-    }
-    return binding;
-  }
+  sendReply = (reply: AgentReply): void => this.#sending((binding) => binding.sendReply(reply));
 
   stop = (): void => this.#act((binding) => binding.stop());
   retry = (id: string): void => this.#act((binding) => binding.retry(id));
@@ -170,6 +169,19 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     this.#binding = null;
     binding.destroy();
     if (this.#build) binding.connection.close();
+  }
+
+  #sending<T>(send: (binding: ConversationBinding<Outgoing>) => T): T {
+    if (this.#released) throw new ConversationReleasedError();
+    const binding = this.#ensure();
+    if (!binding) throw this.#creationError ?? new ConversationReleasedError();
+    if (this.#connectMode() !== "manual") {
+      const { status } = binding.state.connection;
+      if (status === "idle" || status === "closed" || status === "failed") {
+        binding.connection.connect();
+      }
+    }
+    return send(binding);
   }
 
   #connectMode(): ConnectMode {

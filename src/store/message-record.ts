@@ -1,4 +1,12 @@
-import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart, ToolCallPart } from "./types";
+import type { Lane } from "./branches";
+import type {
+  ChatMessage,
+  ChatMessageStatus,
+  ChatRole,
+  MessageBranch,
+  MessagePart,
+  ToolCallPart,
+} from "./types";
 
 /** The mutable working copy of one message; published as an immutable `ChatMessage`. */
 export interface MessageRecord {
@@ -16,10 +24,31 @@ export interface MessageRecord {
   truncated: boolean;
   /** The object last published for this record, or `null` when the record changed since. */
   published: ChatMessage | null;
+  /** The version of the conversation (branch) it belongs to. */
+  lane: Lane;
 }
 
 export function isRunningTool(part: MessagePart): part is ToolCallPart {
   return part.type === "tool-call" && part.status === "running";
+}
+
+/** The agent messages among `records` still streaming. */
+export function* streamingAgentMessages(
+  records: Iterable<MessageRecord>,
+): Generator<MessageRecord> {
+  for (const record of records) {
+    if (record.role !== "user" && record.status === "streaming") yield record;
+  }
+}
+
+/** Whether an agent message among `records` is still streaming or waits on a running tool. */
+export function hasAnswerInProgress(records: Iterable<MessageRecord>): boolean {
+  for (const record of records) {
+    if (record.role === "user") continue;
+    if (record.status === "streaming") return true;
+    if (record.status === "complete" && record.parts.some(isRunningTool)) return true;
+  }
+  return false;
 }
 
 /** The text of `parts` joined (once, when a record is created). */
@@ -34,7 +63,7 @@ export function replaceParts(record: MessageRecord, parts: MessagePart[]): void 
 }
 
 /** Publishing costs the number of parts, never the length of the text. */
-export function toChatMessage(record: MessageRecord): ChatMessage {
+export function toChatMessage(record: MessageRecord, branch?: MessageBranch): ChatMessage {
   const message: ChatMessage = {
     id: record.id,
     role: record.role,
@@ -45,6 +74,7 @@ export function toChatMessage(record: MessageRecord): ChatMessage {
   };
   if (record.error !== undefined) message.error = record.error;
   if (record.truncated) message.truncated = true;
+  if (branch) message.branch = branch;
   return message;
 }
 

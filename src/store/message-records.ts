@@ -1,3 +1,4 @@
+import { Branches, type Lane } from "./branches";
 import { carryMessageIds } from "./message-index";
 import { joinText, toChatMessage, type MessageRecord } from "./message-record";
 import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart } from "./types";
@@ -16,6 +17,7 @@ export class MessageRecords {
   /** Ids of records removed (by a messages snapshot): the outbox must not bring them back. */
   readonly #removed = new Set<string>();
   readonly #now: () => number;
+  readonly #branches = new Branches();
 
   constructor(now: () => number) {
     this.#now = now;
@@ -33,8 +35,14 @@ export class MessageRecords {
     return this.#records.values();
   }
 
+  /** Adds a message at the end of the path shown. */
   add(id: string, role: ChatRole, status: ChatMessageStatus, parts: MessagePart[]): MessageRecord {
     const text = joinText(parts);
+    const lane = this.#branches.current;
+    if (lane.parent && lane.headId === null) {
+      lane.headId = id;
+      this.#touchVersions(lane);
+    }
     const record: MessageRecord = {
       id,
       role,
@@ -46,6 +54,7 @@ export class MessageRecords {
       chars: text.length,
       truncated: false,
       published: null,
+      lane,
     };
     this.#records.set(id, record);
     this.#order.push(record);
@@ -100,10 +109,55 @@ export class MessageRecords {
     return id;
   }
 
-  /** The messages as immutable objects; the same array when nothing changed. */
+  /** Whether the message is on the path shown. */
+  isShown(record: MessageRecord): boolean {
+    return record.lane.visible;
+  }
+
+  /** The user message starting the turn a shown message belongs to (itself for a user message). */
+  turnHead(id: string): MessageRecord | undefined {
+    const record = this.#records.get(id);
+    if (!record?.lane.visible) return undefined;
+    for (let index = this.#order.indexOf(record); index >= 0; index--) {
+      const candidate = this.#order[index];
+      if (candidate?.role === "user" && candidate.lane.visible) return candidate;
+    }
+    return undefined;
+  }
+
+  /** Starts a new version of the turn `head` starts; see `Branches.fork`. */
+  fork(head: MessageRecord): () => void {
+    const undo = this.#branches.fork(this.#order, head);
+    this.#touchVersions(this.#branches.current);
+    return () => {
+      undo();
+      this.#touchVersions(head.lane);
+    };
+  }
+
+  /** Shows version `index` of the turn the user message `head` starts. */
+  select(head: MessageRecord, index: number): void {
+    if (this.#branches.select(head, index)) this.#touchVersions(head.lane);
+  }
+
+  /** The path shown changed, and so did the `branch` of the versions next to `lane`. */
+  #touchVersions(lane: Lane): void {
+    for (const id of this.#branches.siblingHeads(lane)) {
+      const head = this.#records.get(id);
+      if (head) this.touch(head);
+    }
+    this.#orderChanged = true;
+    this.#changed = true;
+  }
+
+  /** The messages shown as immutable objects; the same array when nothing changed. */
   publish(): readonly ChatMessage[] {
     if (!this.#changed) return this.#published;
-    const next = this.#order.map((record) => (record.published ??= toChatMessage(record)));
+    const next = this.#order.flatMap((record) =>
+      record.lane.visible
+        ? [(record.published ??= toChatMessage(record, this.#branches.branchOf(record)))]
+        : [],
+    );
     if (!this.#orderChanged) carryMessageIds(this.#published, next);
     this.#published = next;
     this.#changed = false;

@@ -39,8 +39,9 @@ export function applyMoreEvent(context: MoreEventsContext, event: AgentEvent): v
       return applyMessagesSnapshot(
         {
           records,
-          // A user message not sent yet is unknown to the agent.
-          keep: (record) => record.role === "user" && record.status !== "complete",
+          // A user message not sent yet is unknown to the agent; versions not shown are the client's.
+          keep: (record) =>
+            (record.role === "user" && record.status !== "complete") || !records.isShown(record),
           toolCall: (toolCallId, ownerId) => context.toolCalls.register(toolCallId, ownerId),
         },
         event.messages,

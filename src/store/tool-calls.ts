@@ -1,4 +1,4 @@
-import type { ToolResult } from "../codecs/types";
+import type { AgentEvent, ToolResult } from "../codecs/types";
 import type { MessageRecord } from "./message-record";
 import { isRunningTool } from "./message-record";
 import type { MessageRecords } from "./message-records";
@@ -48,6 +48,20 @@ export class ToolCalls {
     if (!next) return;
     owner.parts[index] = next;
     this.#records.touch(owner);
+  }
+
+  /** Takes in a call's arguments, end or result from the agent. `fit` applies the cap. */
+  applyEvent(
+    event: Extract<AgentEvent, { type: "tool-call-args" | "tool-call-end" | "tool-call-result" }>,
+    fit: (owner: MessageRecord, content: string) => string,
+  ): void {
+    this.update(event.toolCallId, (part, owner) => {
+      if (event.type === "tool-call-end") return { ...part, status: "complete" };
+      if (event.type === "tool-call-result") {
+        return { ...part, result: fit(owner, event.content), status: "complete" };
+      }
+      return owner.truncated ? null : { ...part, args: part.args + fit(owner, event.delta) };
+    });
   }
 
   /** Sets each call's result: `complete`, or `failed` with its error. `fit` applies the cap. */

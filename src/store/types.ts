@@ -79,8 +79,19 @@ export interface ChatMessage {
    * `parts` hold the beginning, the rest was dropped. Absent otherwise.
    */
   truncated?: boolean;
+  /**
+   * On a user message that starts one of several versions of its turn (after a regenerate or
+   * an edit): which version is shown. Absent while the turn has one version.
+   */
+  branch?: MessageBranch;
   /** Epoch ms. */
   createdAt: number;
+}
+
+/** Which version of a turn a message starts: `index` (from 0) of `count`. */
+export interface MessageBranch {
+  index: number;
+  count: number;
 }
 
 /** The conversation state the store publishes. */
@@ -120,6 +131,28 @@ export interface ConversationActions<Outgoing = string> extends ConnectionAction
    * @throws {AgentRuntimeValidationError} when the connection or its codec cannot send replies.
    */
   sendReply(reply: AgentReply): void;
+  /**
+   * Sends the user message of the turn `id` belongs to (an answer, or the user message itself)
+   * again, as a new version of that turn: the old version (that message, its answer and all
+   * that followed) is kept as a branch, see `selectBranch`. Returns the new message's id, or
+   * `null` when nothing was sent: while an answer is in progress or a message waits to be
+   * sent, for an unknown or hidden message, or a turn with no user message the store sent.
+   *
+   * @throws what `send` throws; the old version is then shown again.
+   */
+  regenerate(id: string): string | null;
+  /**
+   * Like `regenerate`, but sends `message` (the edited text) instead of the turn's message.
+   *
+   * @throws what `send` throws; the old version is then shown again.
+   */
+  editAndResend(id: string, message: Outgoing): string | null;
+  /**
+   * Shows version `index` (from 0) of the turn the user message `id` starts (its
+   * `branch.index`); `messages` become that path. Does nothing while an answer is in progress
+   * or a message waits to be sent, or for an index out of range.
+   */
+  selectBranch(id: string, index: number): void;
 }
 
 /** Notifications a conversation emits besides state changes. Each returns its unsubscribe. */

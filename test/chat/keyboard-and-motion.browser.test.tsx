@@ -25,6 +25,9 @@ describe("keyboard use in Chromium", () => {
     expect(active().closest("details")!.open).toBe(true);
 
     await userEvent.keyboard("{Tab}{Tab}");
+    expect(active()).toHaveAccessibleName("Copy");
+    expect(getComputedStyle(active()).outlineStyle).toBe("solid");
+    await userEvent.keyboard("{Tab}");
     expect(active()).toBe(document.querySelector("textarea"));
     expect(getComputedStyle(active()).outlineStyle).toBe("solid");
     await userEvent.keyboard("By keyboard only");

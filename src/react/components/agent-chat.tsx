@@ -43,6 +43,8 @@ function splitProps({
   tools,
   toolApproval,
   renderTool,
+  actions,
+  onFeedback,
   children,
   chat: _chat,
   ...socket
@@ -67,6 +69,8 @@ function splitProps({
     tools,
     toolApproval,
     renderTool,
+    actions,
+    onFeedback,
     children,
   } satisfies Record<keyof AgentChatViewProps, unknown>;
   return [view, socket];

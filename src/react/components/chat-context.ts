@@ -3,9 +3,10 @@
 import { createContext, useContext } from "react";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownRenderer } from "./markdown/markdown-renderer";
+import type { ChatMessage } from "../../store/types";
 import type { ToolRunner } from "../../store/tool-runner";
 import type { RenderTool } from "./tool-render";
-import type { ChatStore, Suggestion } from "./types";
+import type { ChatStore, MessageActionsOptions, MessageFeedback, Suggestion } from "./types";
 
 /** What the parts share: the conversation, labels and a few callbacks. Provided by `<AgentChat>`. */
 export interface ChatContextValue {
@@ -36,6 +37,17 @@ export interface ChatContextValue {
   unpinScroll(): void;
   /** Lets the message list register how it scrolls to the latest message, and how it unpins. */
   registerScroller(scroll: (() => void) | null, unpin?: () => void): void;
+  /** The actions messages offer (`actions`, with the defaults filled in). */
+  actions: Required<MessageActionsOptions>;
+  /** The ratings given in this chat, by message id (a row may unmount and come back). */
+  ratings: Map<string, MessageFeedback>;
+  /** Remembers a rating and reports it to `onFeedback`. */
+  rate(message: ChatMessage, feedback: MessageFeedback): void;
+  /**
+   * The pager button to focus when the version it asked for shows: the message starting it
+   * is another row, which mounts then.
+   */
+  pagerFocus: { current: "previous" | "next" | null };
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

@@ -8,6 +8,7 @@ import { ChatContext, type ChatContextValue } from "./chat-context";
 import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
 import { cx } from "./internal/cx";
+import { useChatHandles } from "./internal/use-chat-handles";
 import { useShallowStable } from "./internal/use-shallow-stable";
 import { useToolRunner } from "./internal/use-tool-runner";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
@@ -25,9 +26,13 @@ import type {
   ChatDensity,
   ChatStore,
   ChatTheme,
+  MessageActionsOptions,
+  MessageFeedback,
   RenderMessage,
   Suggestion,
 } from "./types";
+import { useActionSettings } from "./internal/use-action-settings";
+import type { ChatMessage } from "../../store/types";
 import type { MutableRef } from "../mutable-ref";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
@@ -89,6 +94,14 @@ export interface AgentChatViewProps {
   /** Components for tool calls by tool name (generative UI); other tools keep the default row. */
   renderTool?: Readonly<Record<string, RenderTool>>;
   /**
+   * The actions on finished messages: Copy, Regenerate, Edit, the version pager and feedback,
+   * each `true`, `false` or a function drawing it (`false` turns them all off). Default: all
+   * on, feedback only with `onFeedback`.
+   */
+  actions?: MessageActionsOptions | false;
+  /** Called when the user rates an answer, and again when they add a comment. */
+  onFeedback?: (message: ChatMessage, feedback: MessageFeedback) => void;
+  /**
    * A custom layout built from the parts (`MessageList`, `Composer`, …). Replaces the default
    * layout; the parts read the conversation from this component.
    */
@@ -142,14 +155,19 @@ function chatStoreOf(source: AgentChatSource): ChatStore {
 }
 
 /** What {@link useChatContextValue} builds the chat context from: `ChatView`'s props and refs. */
-interface ChatContextSources {
+interface ChatContextSources extends Pick<
+  AgentChatViewProps,
+  | "labels"
+  | "suggestions"
+  | "markdown"
+  | "maxDisplayChars"
+  | "renderTool"
+  | "actions"
+  | "onFeedback"
+> {
   store: ChatStore;
-  labelOverrides: Partial<AgentChatLabels> | undefined;
-  suggestions: readonly Suggestion[] | undefined;
-  markdown: MarkdownRenderer | false | null | undefined;
-  maxDisplayChars: number | undefined;
-  tools: ToolRunner;
-  renderTool: Readonly<Record<string, RenderTool>> | undefined;
+  /** Runs client tools and approvals for the chat. */
+  toolRunner: ToolRunner;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
 }
@@ -161,13 +179,15 @@ interface ChatContextSources {
  */
 function useChatContextValue({
   store,
-  labelOverrides,
+  labels: labelOverrides,
   suggestions,
   markdown,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
-  tools,
+  toolRunner,
   renderTool,
   announcer,
+  actions,
+  onFeedback,
 }: ChatContextSources): ChatContextValue {
   const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
   const stableOverrides = useShallowStable(labelOverrides);
@@ -176,32 +196,22 @@ function useChatContextValue({
   const markdownRenderer = useStableMarkdown(markdown);
   const stableRenderTool = useShallowStable(renderTool);
 
-  const composer = useRef<HTMLTextAreaElement | null>(null);
-  const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
+  const handles = useChatHandles();
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
+  const actionSettings = useActionSettings(actions, onFeedback);
 
   return useMemo<ChatContextValue>(
     () => ({
+      ...actionSettings,
       chat: store,
       labels,
       markdown: markdownRenderer,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
-      tools,
+      tools: toolRunner,
       renderTool: stableRenderTool,
       announce,
-      registerComposer: (element) => {
-        composer.current = element;
-      },
-      focusComposer: () => {
-        const input = composer.current;
-        if (input && !input.disabled) input.focus();
-      },
-      scrollToLatest: () => scroller.current?.toLatest(),
-      unpinScroll: () => scroller.current?.unpin?.(),
-      registerScroller: (scroll, unpin) => {
-        scroller.current = scroll ? { toLatest: scroll, unpin } : null;
-      },
+      ...handles,
     }),
     [
       store,
@@ -209,46 +219,36 @@ function useChatContextValue({
       markdownRenderer,
       displayChars,
       stableSuggestions,
-      tools,
+      toolRunner,
       stableRenderTool,
       announce,
+      actionSettings,
+      handles,
     ],
   );
 }
 
 /** `<AgentChat>` over a conversation it is given. */
-export function ChatView({
-  chat,
-  markdown,
-  labels: labelOverrides,
-  suggestions,
-  theme = "system",
-  density = "comfortable",
-  dir,
-  className,
-  style,
-  renderMessage,
-  emptyState,
-  header,
-  placeholder,
-  autoFocus = false,
-  pageSize,
-  maxDisplayChars,
-  children,
-  ...toolOptions
-}: AgentChatViewProps & { chat: AgentChatSource }) {
+export function ChatView(props: AgentChatViewProps & { chat: AgentChatSource }) {
+  const {
+    chat,
+    theme = "system",
+    density = "comfortable",
+    dir,
+    className,
+    style,
+    renderMessage,
+    emptyState,
+    header,
+    placeholder,
+    autoFocus = false,
+    pageSize,
+    children,
+  } = props;
   const store = chatStoreOf(chat);
   const announcer = useRef<LiveAnnouncerHandle | null>(null);
-  const context = useChatContextValue({
-    store,
-    labelOverrides,
-    suggestions,
-    markdown,
-    maxDisplayChars,
-    tools: useToolRunner(store, toolOptions),
-    renderTool: toolOptions.renderTool,
-    announcer,
-  });
+  const toolRunner = useToolRunner(store, props);
+  const context = useChatContextValue({ ...props, store, announcer, toolRunner });
   const { labels, announce } = context;
   useAnswerAnnouncements(store, labels, announce, context.maxDisplayChars);
 

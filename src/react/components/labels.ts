@@ -106,6 +106,30 @@ export interface AgentChatLabels {
   reasoningInProgress: string;
   /** Summary of an activity the agent shows (AG-UI activity), by its type. */
   activity: (activityType: string) => string;
+  /** Accessible name of the actions under a message. */
+  messageActions: string;
+  /** Copies a message's text; `copied` replaces it (and is announced) once it is copied. */
+  copy: string;
+  copied: string;
+  /** Sends the question of an answer again; the old answer stays as a version. */
+  regenerate: string;
+  /** Opens a user message for editing; `editMessage` names the input, `save` sends the edit. */
+  edit: string;
+  editMessage: string;
+  save: string;
+  cancel: string;
+  /** Thumbs up and down (toggle buttons) under an answer. */
+  goodAnswer: string;
+  badAnswer: string;
+  /** The optional comment after a rating: its input and its button, then the thanks. */
+  feedbackComment: string;
+  sendFeedback: string;
+  feedbackSent: string;
+  /** The buttons that page through the versions of a turn. */
+  previousVersion: string;
+  nextVersion: string;
+  /** Names the version pager; `index` counts from 1. */
+  version: (index: number, count: number) => string;
 }
 
 /** "Retrying in N s." while counting down, "Retrying…" while an attempt is under way. */
@@ -202,6 +226,22 @@ export const defaultLabels: AgentChatLabels = {
   reasoning: "Thinking",
   reasoningInProgress: "in progress",
   activity: (activityType) => `Activity: ${activityType}`,
+  messageActions: "Message actions",
+  copy: "Copy",
+  copied: "Copied",
+  regenerate: "Regenerate",
+  edit: "Edit",
+  editMessage: "Edit message",
+  save: "Save and send",
+  cancel: "Cancel",
+  goodAnswer: "Good answer",
+  badAnswer: "Bad answer",
+  feedbackComment: "Tell us more (optional)",
+  sendFeedback: "Send feedback",
+  feedbackSent: "Thanks for the feedback.",
+  previousVersion: "Previous version",
+  nextVersion: "Next version",
+  version: (index, count) => `Version ${index} of ${count}`,
 };
 
 /** Fills the labels a caller left out (or set to `undefined`) with the defaults. */

@@ -6,6 +6,8 @@ import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 import { splitForDisplay } from "./internal/display-budget";
 import type { AgentChatLabels } from "./labels";
+import { MessageActions } from "./message-actions";
+import { MessageEditor } from "./message-editor";
 import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
@@ -72,14 +74,14 @@ function useReveal(unpinScroll: () => void) {
   return { revealed, reveal, restRef };
 }
 
-interface FailureProps {
-  message: ChatMessage;
-  labels: AgentChatLabels;
-  onRetry: () => void;
-}
-
 /** Why a failed message failed; a user message also offers Retry. */
-function Failure({ message, labels, onRetry }: FailureProps) {
+function Failure({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
+  const { chat, focusComposer } = useChatContext("Message");
+  const onRetry = () => {
+    // Only user messages live in the outbox; an interrupted answer has nothing to resend.
+    chat.retry(message.id);
+    focusComposer();
+  };
   if (message.role !== "user") {
     return (
       <div className="acr-message__error">
@@ -104,6 +106,25 @@ function Failure({ message, labels, onRetry }: FailureProps) {
 /** Roles `<AgentChat>` does not show: instructions to the model, not part of the conversation. */
 const HIDDEN_ROLES: ReadonlySet<string> = new Set(["system", "developer"]);
 
+/** Editing a user message in place; focus returns to Edit when the editor closes unsent. */
+function useEditing() {
+  const [editing, setEditing] = useState(false);
+  const refocus = useRef(false);
+  return {
+    editing,
+    open: () => setEditing(true),
+    close: (sent: boolean) => {
+      refocus.current = !sent;
+      setEditing(false);
+    },
+    editRef: (element: HTMLButtonElement | null) => {
+      if (!element || !refocus.current) return;
+      refocus.current = false;
+      element.focus();
+    },
+  };
+}
+
 /**
  * One message: its text, reasoning, tool calls and activities, an in-progress state while
  * streaming, Retry when it failed. `system` and `developer` messages draw nothing (use
@@ -114,18 +135,14 @@ export const Message = memo(function Message(props: MessageProps) {
 });
 
 function ShownMessage({ message, className, renderPart }: MessageProps) {
-  const { labels, markdown, chat, focusComposer, maxDisplayChars, unpinScroll } =
-    useChatContext("Message");
+  const { labels, markdown, maxDisplayChars, unpinScroll } = useChatContext("Message");
   const isUser = message.role === "user";
   const streaming = message.status === "streaming";
   const parts = partsOf(message);
   const plan = useMemo(() => splitForDisplay(parts, maxDisplayChars), [parts, maxDisplayChars]);
   const { revealed, reveal, restRef } = useReveal(unpinScroll);
-  const retry = () => {
-    // Only user messages live in the outbox; an interrupted answer has nothing to resend.
-    chat.retry(message.id);
-    focusComposer();
-  };
+  const edit = useEditing();
+  const finished = message.status !== "pending" && !streaming && message.role !== "activity";
 
   return (
     <article
@@ -138,34 +155,41 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
       data-status={message.status}
       aria-busy={streaming || undefined}
     >
-      <div className="acr-message__bubble">
-        <span className="acr-visually-hidden">
-          {isUser ? labels.userName : labels.assistantName}:{" "}
-        </span>
-        <MessageParts
-          message={message}
-          views={plan.parts}
-          markdown={markdown}
-          renderPart={renderPart}
-          revealed={revealed}
-          restRef={restRef}
-        />
-        {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
-        {plan.hiddenChars > 0 && !revealed && (
-          <button
-            type="button"
-            className="acr-button acr-button--ghost acr-message__show-all"
-            onClick={reveal}
-          >
-            {labels.showAll(plan.total)}
-          </button>
-        )}
-      </div>
+      {edit.editing ? (
+        <MessageEditor message={message} onClose={edit.close} />
+      ) : (
+        <div className="acr-message__bubble">
+          <span className="acr-visually-hidden">
+            {isUser ? labels.userName : labels.assistantName}:{" "}
+          </span>
+          <MessageParts
+            message={message}
+            views={plan.parts}
+            markdown={markdown}
+            renderPart={renderPart}
+            revealed={revealed}
+            restRef={restRef}
+          />
+          {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
+          {plan.hiddenChars > 0 && !revealed && (
+            <button
+              type="button"
+              className="acr-button acr-button--ghost acr-message__show-all"
+              onClick={reveal}
+            >
+              {labels.showAll(plan.total)}
+            </button>
+          )}
+        </div>
+      )}
       <StatusNote message={message} labels={labels} />
       {message.truncated && (
         <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
       )}
-      {message.status === "error" && <Failure message={message} labels={labels} onRetry={retry} />}
+      {message.status === "error" && <Failure message={message} labels={labels} />}
+      {finished && !edit.editing && (
+        <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
+      )}
     </article>
   );
 }

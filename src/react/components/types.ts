@@ -8,11 +8,17 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * custom store needs `getState`, `subscribe`, `send`, `stop` and `retry`. Without `reconnect`
  * the banner offers no "Retry now"/"Reconnect", and the composer is disabled once the
  * conversation is closed or failed (its `send` is expected to reopen it otherwise). Without
- * `sendReply`, client tools and approvals cannot answer the agent.
+ * `sendReply`, client tools and approvals cannot answer the agent; without `regenerate`,
+ * `editAndResend` or `selectBranch`, messages offer no Regenerate, Edit or version pager.
  */
 export type ChatStore = ReadableStore<ConversationState> &
   Pick<ConversationActions, "send" | "stop" | "retry"> &
-  Partial<Pick<ConversationActions, "reconnect" | "dismiss" | "sendReply">>;
+  Partial<
+    Pick<
+      ConversationActions,
+      "reconnect" | "dismiss" | "sendReply" | "regenerate" | "editAndResend" | "selectBranch"
+    >
+  >;
 
 /** What `<AgentChat chat>` accepts: a chat store, or anything holding one (the hook's result). */
 export type AgentChatSource = ChatStore | { readonly store: ChatStore };
@@ -36,3 +42,40 @@ export interface RenderMessageContext {
 
 /** Replaces how a message is drawn; return `renderDefault()` to keep the built-in look. */
 export type RenderMessage = (message: ChatMessage, context: RenderMessageContext) => ReactNode;
+
+/** A rating given to an answer, with the comment the user may add. */
+export interface MessageFeedback {
+  rating: "up" | "down";
+  comment?: string;
+}
+
+/** What a message action drawn by the app receives. */
+export interface MessageActionContext {
+  message: ChatMessage;
+  /** Draws the built-in control, to wrap or decorate it. */
+  renderDefault(): ReactNode;
+}
+
+/**
+ * One message action: `true` for the built-in control, `false` for none, or a function that
+ * draws it (only called where the built-in one would show).
+ */
+export type MessageActionSetting = boolean | ((context: MessageActionContext) => ReactNode);
+
+/**
+ * The actions on finished messages. Each is on by default, except `feedback`, which is on
+ * when `onFeedback` is given. The built-in controls are labelled native buttons; Regenerate,
+ * Edit and `branches` need the store's `regenerate`, `editAndResend` and `selectBranch`.
+ */
+export interface MessageActionsOptions {
+  /** Copy an answer's text (its markdown source) to the clipboard. */
+  copy?: MessageActionSetting;
+  /** Send the question of a finished, stopped or failed answer again, as a new version. */
+  regenerate?: MessageActionSetting;
+  /** Rate an answer up or down, with an optional comment (`onFeedback`). */
+  feedback?: MessageActionSetting;
+  /** Edit a user message and send it as a new version of its turn. */
+  edit?: MessageActionSetting;
+  /** The "‹ 1 / 2 ›" pager on a message that starts one of several versions. */
+  branches?: MessageActionSetting;
+}
