@@ -74,6 +74,13 @@ export type {
   WebSocketLike,
 } from "./connection/types";
 
+// Attachments (the composer's parts are agentcore-react/attachments).
+export type {
+  AttachmentReference,
+  ChatInput,
+  MessageWithAttachments,
+} from "./core/attachment-reference";
+
 // Codecs.
 export type {
   AgentEvent,
@@ -88,7 +95,13 @@ export type {
   StreamDecoder,
 } from "./codecs/types";
 export { createTextDecoder, textCodec } from "./codecs/text-codec";
-export { agUiCodec, toRunAgentInput, type AgUiRunAgentInput } from "./codecs/ag-ui-codec";
+export {
+  agUiCodec,
+  toRunAgentInput,
+  type AgUiContentPart,
+  type AgUiPartSource,
+  type AgUiRunAgentInput,
+} from "./codecs/ag-ui-codec";
 
 // Conversation store (framework-free).
 export type {

@@ -1,5 +1,6 @@
 import type { AgentEvent, AgentMessageRole } from "../codecs/types";
 import type { OutboxEntry } from "../connection/types";
+import { isMessageWithAttachments, plainReferences } from "../core/attachment-reference";
 import { AgentRuntimeAgentError, AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
 import { OUTBOX_TO_MESSAGE_STATUS, UNSENT_MESSAGE } from "./message-status";
@@ -15,6 +16,12 @@ export interface ConversationModelOptions<Outgoing> {
   messageText: (message: Outgoing) => string;
   /** Characters an agent message may hold; what arrives beyond is dropped (checked already). */
   maxMessageChars: number;
+}
+
+/** The attachments of a message handed to `send()`, frozen; `undefined` when it has none. */
+function attachmentsOf(message: unknown) {
+  if (!isMessageWithAttachments(message) || message.attachments.length === 0) return undefined;
+  return Object.freeze(plainReferences(message.attachments).map((item) => Object.freeze(item)));
 }
 
 /** Shown on a message still open when the agent finished its run (an AG-UI protocol violation). */
@@ -123,6 +130,8 @@ export class ConversationModel<Outgoing> {
       if (!record) {
         const text = this.#options.messageText(entry.message);
         record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
+        const attachments = attachmentsOf(entry.message);
+        if (attachments) record.attachments = attachments;
       }
       const status = OUTBOX_TO_MESSAGE_STATUS[entry.status];
       const error =

@@ -1,3 +1,4 @@
+import type { AttachmentReference } from "../core/attachment-reference";
 import type { ChatMessage, ChatMessageStatus, ChatRole, MessagePart, ToolCallPart } from "./types";
 
 /** The mutable working copy of one message; published as an immutable `ChatMessage`. */
@@ -16,6 +17,8 @@ export interface MessageRecord {
   truncated: boolean;
   /** The object last published for this record, or `null` when the record changed since. */
   published: ChatMessage | null;
+  /** A user message's attachments, when it has some. */
+  attachments?: readonly AttachmentReference[];
 }
 
 export function isRunningTool(part: MessagePart): part is ToolCallPart {
@@ -45,6 +48,7 @@ export function toChatMessage(record: MessageRecord): ChatMessage {
   };
   if (record.error !== undefined) message.error = record.error;
   if (record.truncated) message.truncated = true;
+  if (record.attachments !== undefined) message.attachments = record.attachments;
   return message;
 }
 

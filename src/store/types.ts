@@ -1,4 +1,5 @@
 import type { AgentEvent, AgentInterrupt } from "../codecs/types";
+import type { AttachmentReference } from "../core/attachment-reference";
 import type {
   ConnectionActions,
   ConnectionSnapshot,
@@ -69,6 +70,11 @@ export interface ChatMessage {
    * `parts` hold the beginning, the rest was dropped. Absent otherwise.
    */
   truncated?: boolean;
+  /**
+   * The files a user message carries (sent as references, never as bytes); absent when it
+   * has none.
+   */
+  attachments?: readonly AttachmentReference[];
   /** Epoch ms. */
   createdAt: number;
 }

@@ -24,6 +24,7 @@ import type {
   Suggestion,
 } from "./types";
 import type { MutableRef } from "../mutable-ref";
+import type { ChatAttachments } from "../../attachments/chat-attachments";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
@@ -36,6 +37,13 @@ export interface AgentChatViewProps {
    *   object): markdown is opted into by importing the renderer.
    */
   markdown?: MarkdownRenderer | false | null;
+  /**
+   * Let the user attach files (file button, paste, drag-and-drop), uploaded with your
+   * `uploadAttachment` and sent as references: `attachments({ uploadAttachment, accept,
+   * maxBytes, maxFiles })` from `agentcore-react/attachments`, whose composer parts load on
+   * first render. Default: none.
+   */
+  attachments?: ChatAttachments | null;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
   /** Prompts offered before the first message. */
@@ -117,6 +125,27 @@ function useShallowStable<T extends object>(value: T | undefined): T | undefined
   return ref.current;
 }
 
+/** Whether two attachment configs do the same (`attachments(options)` called inline). */
+function sameAttachments(a: ChatAttachments, b: ChatAttachments): boolean {
+  const shallow = (x: object, y: object) =>
+    Object.entries(x).every(([key, value]) => Object.is(Reflect.get(y, key), value));
+  return (
+    a.load === b.load &&
+    a.uploadAttachment === b.uploadAttachment &&
+    a.limits.accept.join() === b.limits.accept.join() &&
+    shallow({ ...a.limits, accept: 0 }, { ...b.limits, accept: 0 }) &&
+    shallow(a.labels, b.labels)
+  );
+}
+
+/** The attachments config, kept while the caller passes one that does the same. */
+function useStableAttachments(next: ChatAttachments | null): ChatAttachments | null {
+  const ref = useRef(next);
+  const previous = ref.current;
+  if (!(previous && next && sameAttachments(previous, next))) ref.current = next;
+  return ref.current;
+}
+
 /** The markdown renderer, kept while the caller passes equal ones (`markdown(options)` inline). */
 function useStableMarkdown(markdown: unknown): MarkdownRenderer | null {
   const next = markdownRendererOption(markdown);
@@ -141,6 +170,7 @@ interface ChatContextSources {
   labelOverrides: Partial<AgentChatLabels> | undefined;
   suggestions: readonly Suggestion[] | undefined;
   markdown: MarkdownRenderer | false | null | undefined;
+  attachments: ChatAttachments | null | undefined;
   maxDisplayChars: number | undefined;
   /** The live region that `announce` speaks through. */
   announcer: MutableRef<LiveAnnouncerHandle | null>;
@@ -156,6 +186,7 @@ function useChatContextValue({
   labelOverrides,
   suggestions,
   markdown,
+  attachments,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   announcer,
 }: ChatContextSources): ChatContextValue {
@@ -164,6 +195,7 @@ function useChatContextValue({
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownRenderer = useStableMarkdown(markdown);
+  const stableAttachments = useStableAttachments(attachments ?? null);
 
   const composer = useRef<HTMLTextAreaElement | null>(null);
   const scroller = useRef<{ toLatest: () => void; unpin?: () => void } | null>(null);
@@ -174,6 +206,7 @@ function useChatContextValue({
       chat: store,
       labels,
       markdown: markdownRenderer,
+      attachments: stableAttachments,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       announce,
@@ -190,7 +223,7 @@ function useChatContextValue({
         scroller.current = scroll ? { toLatest: scroll, unpin } : null;
       },
     }),
-    [store, labels, markdownRenderer, displayChars, stableSuggestions, announce],
+    [store, labels, markdownRenderer, stableAttachments, displayChars, stableSuggestions, announce],
   );
 }
 
@@ -198,6 +231,7 @@ function useChatContextValue({
 export function ChatView({
   chat,
   markdown,
+  attachments,
   labels: labelOverrides,
   suggestions,
   theme = "system",
@@ -221,6 +255,7 @@ export function ChatView({
     labelOverrides,
     suggestions,
     markdown,
+    attachments,
     maxDisplayChars,
     announcer,
   });

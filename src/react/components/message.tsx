@@ -6,6 +6,7 @@ import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 import { splitForDisplay } from "./internal/display-budget";
 import type { AgentChatLabels } from "./labels";
+import { MessageAttachments } from "./message-attachments";
 import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
@@ -150,6 +151,9 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
           revealed={revealed}
           restRef={restRef}
         />
+        {message.attachments && (
+          <MessageAttachments attachments={message.attachments} label={labels.attachments} />
+        )}
         {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
         {plan.hiddenChars > 0 && !revealed && (
           <button

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { ChatInput } from "../../core/attachment-reference";
 import type { ReadableStore } from "../../core/readable-store";
 import type { ChatMessage, ConversationActions, ConversationState } from "../../store/types";
 
@@ -7,10 +8,13 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * uses. `createConversationStore`'s store and `useAgentRuntimeStore`'s fit it as they are; a
  * custom store needs `getState`, `subscribe`, `send`, `stop` and `retry`. Without `reconnect`
  * the banner offers no "Retry now"/"Reconnect", and the composer is disabled once the
- * conversation is closed or failed (its `send` is expected to reopen it otherwise).
+ * conversation is closed or failed (its `send` is expected to reopen it otherwise). With
+ * `attachments`, the composer sends `{ text, attachments }` when files are attached:
+ * its codec must encode one (`textCodec` and `agUiCodec` do).
  */
 export type ChatStore = ReadableStore<ConversationState> &
-  Pick<ConversationActions, "send" | "stop" | "retry"> &
+  Pick<ConversationActions<ChatInput>, "send"> &
+  Pick<ConversationActions, "stop" | "retry"> &
   Partial<Pick<ConversationActions, "reconnect" | "dismiss">>;
 
 /** What `<AgentChat chat>` accepts: a chat store, or anything holding one (the hook's result). */

@@ -5,6 +5,7 @@ import type {
   MessagePart,
   ToolCallPart,
 } from "../../../store/types";
+import type { ChatInput } from "../../../core/attachment-reference";
 import type { ChatStore } from "../types";
 
 /**
@@ -13,7 +14,15 @@ import type { ChatStore } from "../types";
  */
 export interface ScriptedChat extends ChatStore {
   /** Every call the UI made, in order. */
-  readonly calls: { send: string[]; stop: number; retry: string[]; reconnect: number };
+  readonly calls: {
+    /** The text of each message sent. */
+    send: string[];
+    /** What each `send` got: the text, or the text with its attachments. */
+    inputs: ChatInput[];
+    stop: number;
+    retry: string[];
+    reconnect: number;
+  };
   setConnection(patch: Partial<ConnectionSnapshot<string>>): void;
   addMessage(message: Partial<ChatMessage> & Pick<ChatMessage, "role">): ChatMessage;
   updateMessage(id: string, patch: Partial<ChatMessage>): void;
@@ -149,15 +158,20 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    calls: { send: [], stop: 0, retry: [], reconnect: 0 },
-    send(text) {
+    calls: { send: [], inputs: [], stop: 0, retry: [], reconnect: 0 },
+    send(input) {
+      const text = typeof input === "string" ? input : input.text;
       chat.calls.send.push(text);
+      chat.calls.inputs.push(input);
       if (options.sendOverride) return options.sendOverride(text);
       const open = store.getState().connection.status === "open";
       const message = chat.addMessage({
         role: "user",
         text,
         status: open ? "complete" : "pending",
+        ...(typeof input === "string" || input.attachments.length === 0
+          ? {}
+          : { attachments: input.attachments }),
       });
       options.onSend?.(text, chat);
       return message.id;
