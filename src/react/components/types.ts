@@ -12,7 +12,7 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * `attachments`, the composer sends `{ text, attachments }` when files are attached:
  * its codec must encode one (`textCodec` and `agUiCodec` do).
  */
-export type ChatStore = ReadableStore<ConversationState> &
+export type ChatStore = ReadableStore<ConversationState<ChatInput>> &
   Pick<ConversationActions<ChatInput>, "send"> &
   Pick<ConversationActions, "stop" | "retry"> &
   Partial<Pick<ConversationActions, "reconnect" | "dismiss">>;
