@@ -42,6 +42,7 @@ export const libraryEntries: Record<string, string> = {
   cognito: "src/cognito.ts",
   server: "src/server.ts",
   markdown: "src/markdown.ts",
+  attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",
 };
 

@@ -74,6 +74,13 @@ export type {
   WebSocketLike,
 } from "./connection/types";
 
+// Attachments (the composer's parts are agentcore-react/attachments).
+export type {
+  AttachmentReference,
+  ChatInput,
+  MessageWithAttachments,
+} from "./core/attachment-reference";
+
 // Codecs.
 export type {
   AgentEvent,
@@ -95,7 +102,9 @@ export {
   agUiCodec,
   toReplyInput,
   toRunAgentInput,
+  type AgUiContentPart,
   type AgUiInputMessage,
+  type AgUiPartSource,
   type AgUiRunAgentInput,
 } from "./codecs/ag-ui-codec";
 

@@ -1,6 +1,7 @@
 /**
  * `agentcore-react/server`: a backend endpoint that mints presigned AgentCore Runtime URLs for
- * browsers, as a Web-standard `(Request) => Promise<Response>` plus a `node:http` adapter.
+ * browsers, and one that mints presigned S3 upload URLs for chat attachments, each a
+ * Web-standard `(Request) => Promise<Response>`, plus a `node:http` adapter.
  *
  * @packageDocumentation
  */
@@ -10,6 +11,14 @@ export {
   type PresignHandler,
 } from "./server/presign-handler";
 export { toNodeHandler, type NodeRequestListener } from "./server/node-adapter";
+export { createUploadUrlHandler, type UploadUrlHandler } from "./server/upload-url-handler";
+export {
+  DEFAULT_UPLOAD_ACCEPT,
+  DEFAULT_UPLOAD_MAX_BYTES,
+  DEFAULT_UPLOAD_URL_EXPIRES,
+  MAX_UPLOAD_URL_EXPIRES,
+} from "./server/upload-url-config";
+export type { UploadUrlHandlerOptions, UploadUrlLogEvent } from "./server/upload-url-options";
 export { DEFAULT_BODY_TIMEOUT_MS } from "./server/read-body";
 export type {
   PresignHandlerOptions,
@@ -37,7 +46,7 @@ export {
   type RedisCommandClient,
   type RedisRateLimitStoreOptions,
 } from "./server/redis-rate-limit-store";
-export type { PresignErrorCode } from "./server/refusal";
+export type { PresignErrorCode, UploadUrlErrorCode } from "./server/refusal";
 export { MIN_SESSION_SECRET_BYTES, type SessionSecret } from "./server/session-binding";
 export type {
   AwsCredentials,

@@ -26,7 +26,9 @@ describe("agUiCodec.encode", () => {
 
   it("refuses non-strings with a validation error", () => {
     expect(() => agUiCodec.encode({} as unknown as string, context)).toThrow(
-      new AgentRuntimeValidationError("agUiCodec message must be a string (got an object)"),
+      new AgentRuntimeValidationError(
+        "agUiCodec message must be a string or { text, attachments } (got an object)",
+      ),
     );
     expect(() => agUiCodec.encode(null as unknown as string, context)).toThrow(
       AgentRuntimeValidationError,

@@ -1,4 +1,6 @@
+import { isMessageWithAttachments, type ChatInput } from "../core/attachment-reference";
 import { invalidOption } from "../core/option-checks";
+import { agUiContent, type AgUiContentPart } from "./ag-ui-content";
 import { decodeAgUiFrame, prepareAgUiFrame } from "./ag-ui-frames";
 import type { ProtoLoader } from "./ag-ui-proto";
 import type {
@@ -11,10 +13,12 @@ import type {
 } from "./types";
 
 export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
+export type { AgUiContentPart, AgUiPartSource } from "./ag-ui-content";
 
 /** A message of the `RunAgentInput` this codec sends: the user's, or a tool's result. */
 export type AgUiInputMessage =
-  | { id: string; role: "user"; content: string }
+  /** A user message: its text, or with attachments AG-UI 1.0 content parts. */
+  | { id: string; role: "user"; content: string | AgUiContentPart[] }
   | { id: string; role: "tool"; toolCallId: string; content: string; error?: string };
 
 /** The AG-UI `RunAgentInput` this codec sends for one user message, or one reply. */
@@ -30,13 +34,21 @@ export interface AgUiRunAgentInput {
   resume?: InterruptResponse[];
 }
 
-/** The `RunAgentInput` for one message: thread = the session, run and message ids from the outbox id. */
-export function toRunAgentInput(message: string, context: EncodeContext): AgUiRunAgentInput {
+/**
+ * The `RunAgentInput` for one message: thread = the session, run and message ids from the
+ * outbox id. A message with attachments becomes content parts: text, then one `image`,
+ * `audio`, `video` or `document` part per file with a `url` (or `file`: the key) source.
+ */
+export function toRunAgentInput(message: ChatInput, context: EncodeContext): AgUiRunAgentInput {
+  let content: string | AgUiContentPart[];
+  if (typeof message === "string") content = message;
+  else if (message.attachments.length === 0) content = message.text;
+  else content = agUiContent(message.text, message.attachments);
   return {
     threadId: context.sessionId,
     runId: `run-${context.messageId}`,
     state: {},
-    messages: [{ id: context.messageId, role: "user", content: message }],
+    messages: [{ id: context.messageId, role: "user", content }],
     tools: [],
     context: [],
     forwardedProps: {},
@@ -61,12 +73,12 @@ export function toReplyInput(reply: AgentReply, context: EncodeContext): AgUiRun
 }
 
 /** An AG-UI codec; `proto` reads the protobuf binary form (`null`: JSON and SSE text only). */
-export function createAgUiCodec(proto: ProtoLoader | null): Codec<string> {
+export function createAgUiCodec(proto: ProtoLoader | null): Codec<ChatInput> {
   return {
     name: "ag-ui",
-    encode(message: string, context: EncodeContext): string {
-      if (typeof message !== "string") {
-        throw invalidOption("agUiCodec message", "a string", message);
+    encode(message: ChatInput, context: EncodeContext): string {
+      if (typeof message !== "string" && !isMessageWithAttachments(message)) {
+        throw invalidOption("agUiCodec message", "a string or { text, attachments }", message);
       }
       return JSON.stringify(toRunAgentInput(message, context));
     },
@@ -93,6 +105,8 @@ export function createAgUiCodec(proto: ProtoLoader | null): Codec<string> {
  * codec has no cancel frame and `stop()` closes and reopens the stream. See docs/codecs.md for
  * the mapping.
  *
- * `encode` throws {@link AgentRuntimeValidationError} for a message that is not a string.
+ * A message with attachments becomes AG-UI 1.0 content parts (see `toRunAgentInput`).
+ * `encode` throws {@link AgentRuntimeValidationError} for a message that is neither a string
+ * nor a {@link MessageWithAttachments}.
  */
-export const agUiCodec: Codec<string> = createAgUiCodec(null);
+export const agUiCodec: Codec<ChatInput> = createAgUiCodec(null);

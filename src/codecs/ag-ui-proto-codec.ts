@@ -1,5 +1,6 @@
 import { createAgUiCodec } from "./ag-ui-codec";
 import { createProtoLoader } from "./ag-ui-proto";
+import type { ChatInput } from "../core/attachment-reference";
 import type { Codec } from "./types";
 
 /**
@@ -10,6 +11,6 @@ import type { Codec } from "./types";
  * stay in order. If it cannot be imported, each such frame becomes an `unsupported-frame` error
  * that says to install it.
  */
-export const agUiProtoCodec: Codec<string> = createAgUiCodec(
+export const agUiProtoCodec: Codec<ChatInput> = createAgUiCodec(
   createProtoLoader(() => import("@ag-ui/proto")),
 );

@@ -20,7 +20,7 @@ describe("textCodec.encode", () => {
       AgentRuntimeValidationError,
     );
     expect(() => textCodec.encode(42 as unknown as string, context)).toThrow(
-      "textCodec message must be a string (got a number)",
+      "textCodec message must be a string or { text, attachments } (got a number)",
     );
     expect(() => textCodec.encode(null as unknown as string, context)).toThrow(/got null/);
   });

@@ -1,3 +1,8 @@
+import {
+  isMessageWithAttachments,
+  plainReferences,
+  type ChatInput,
+} from "../core/attachment-reference";
 import { invalidOption, isRecord } from "../core/option-checks";
 import { frameToText } from "./frame-text";
 import { newTextStreamMemory, objectEvents, type TextStreamMemory } from "./text-shapes";
@@ -83,15 +88,25 @@ export function createTextDecoder(): StreamDecoder {
  * character split across binary frames and drops the text Strands sends twice; `decode` reads
  * one frame on its own. A `{"type": "tool_call", "toolCallId", "name", "args"}` object is a tool
  * call and `{"type": "tool_result", "toolCallId", "content"}` its result; `encodeReply` sends
- * `{"type": "reply", "toolResults"?, "resume"?}`. There is no cancel frame (so `stop()` closes and reopens the stream)
- * and no heartbeat frame. `encode` throws {@link AgentRuntimeValidationError} for a message
- * that is not a string.
+ * `{"type": "reply", "toolResults"?, "resume"?}`. There is no cancel frame (so `stop()` closes
+ * and reopens the stream) and no heartbeat frame. A message with attachments (what
+ * `<AgentChat>` sends when files are attached) is sent as
+ * `{"inputText": text, "attachments": [{ name, type, size, url?, key? }]}`. `encode` throws
+ * {@link AgentRuntimeValidationError} for a message that is neither a string nor a
+ * {@link MessageWithAttachments}.
  */
-export const textCodec: Codec<string> = {
+export const textCodec: Codec<ChatInput> = {
   name: "text",
-  encode(message: string): string {
-    if (typeof message !== "string") throw invalidOption("textCodec message", "a string", message);
-    return JSON.stringify({ inputText: message });
+  encode(message: ChatInput): string {
+    if (typeof message === "string") return JSON.stringify({ inputText: message });
+    if (!isMessageWithAttachments(message)) {
+      throw invalidOption("textCodec message", "a string or { text, attachments }", message);
+    }
+    if (message.attachments.length === 0) return JSON.stringify({ inputText: message.text });
+    return JSON.stringify({
+      inputText: message.text,
+      attachments: plainReferences(message.attachments),
+    });
   },
   encodeReply(reply: AgentReply): string {
     return JSON.stringify({ type: "reply", ...reply });

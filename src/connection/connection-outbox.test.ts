@@ -238,7 +238,9 @@ describe("encoding", () => {
   it("refuses a message the codec cannot encode with a typed error, queueing nothing", () => {
     const { connection } = setup();
     expect(() => connection.send(42 as unknown as string)).toThrow(
-      new AgentRuntimeValidationError("textCodec message must be a string (got a number)"),
+      new AgentRuntimeValidationError(
+        "textCodec message must be a string or { text, attachments } (got a number)",
+      ),
     );
     expect(connection.getSnapshot().outbox).toHaveLength(0);
   });

@@ -1,8 +1,9 @@
 import { createTextDecoder, textCodec } from "../codecs/text-codec";
+import { isMessageWithAttachments } from "../core/attachment-reference";
+import { invalidOption } from "../core/option-checks";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../core/errors";
 import { numberOption } from "../core/number-option";
-import { invalidOption } from "../core/option-checks";
 import { assertSessionId, createSessionId } from "../core/session-id";
 import type { UrlProvider } from "../providers/types";
 import { resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
@@ -50,16 +51,18 @@ export interface ResolvedConnectionOptions<Outgoing> {
 }
 
 /**
- * The codec a connection without one uses: the text codec, which sends strings. A connection
- * whose messages are not strings must bring its own; anything else is refused when sent.
+ * The codec a connection without one uses: the text codec, which sends strings (and messages
+ * with attachments). A connection whose messages are something else must bring its own;
+ * anything else is refused when sent.
  */
 function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgoing> {
   if (codec !== undefined) return codec;
   return {
     name: textCodec.name,
     encode(message, context) {
-      if (typeof message !== "string")
-        throw invalidOption("textCodec message", "a string", message);
+      if (typeof message !== "string" && !isMessageWithAttachments(message)) {
+        throw invalidOption("textCodec message", "a string or { text, attachments }", message);
+      }
       return textCodec.encode(message, context);
     },
     encodeReply: textCodec.encodeReply,

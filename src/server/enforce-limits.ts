@@ -1,4 +1,5 @@
-import type { HandlerConfig } from "./handler-config";
+import type { LimitsConfig } from "./limits-config";
+import type { PresignWarningCode } from "./options";
 import type { RateLimiter } from "./rate-limiter";
 import { PresignRefusal } from "./refusal";
 import type { RequestState } from "./request-state";
@@ -7,6 +8,12 @@ const NO_ADDRESS =
   "The client address is unknown here, so every client shares one rate-limit bucket (the pre-authorization limit, and rateLimit for anonymous callers). Use toNodeHandler, pass clientAddress, or set trustProxy behind a proxy that writes X-Forwarded-For";
 const FORWARDED_FOR_IGNORED =
   "Requests carry X-Forwarded-For but trustProxy is off, so the rate limits see the proxy's address for every client behind it. Set trustProxy to the number of proxies in front of this server";
+
+/** What the limits need of a handler's config (the presign or the upload-URL handler's). */
+interface HandlerConfig extends LimitsConfig {
+  authorize: unknown;
+  warnOnce(code: PresignWarningCode, message: string): void;
+}
 
 /** The key of a request's client address, warning (once) when it is unknown or hidden. */
 function addressKey(config: HandlerConfig, request: Request, state: RequestState): string {

@@ -51,7 +51,18 @@ function checkStore(store: RateLimitStore | undefined): RateLimitStore | undefin
  * @throws {AgentRuntimeValidationError} for a bad `rateLimit`, `preAuthRateLimit`, `rateLimitStore`,
  *   `clientAddress` or `trustProxy`.
  */
-export function createLimits(options: PresignHandlerOptions, now: () => number): LimitsConfig {
+export function createLimits(
+  options: Pick<
+    PresignHandlerOptions,
+    | "rateLimitStore"
+    | "rateLimit"
+    | "preAuthRateLimit"
+    | "authorize"
+    | "clientAddress"
+    | "trustProxy"
+  >,
+  now: () => number,
+): LimitsConfig {
   const store = checkStore(options.rateLimitStore) ?? memoryRateLimitStore();
   const { rateLimit, preAuthRateLimit = DEFAULT_PRE_AUTH_RATE_LIMIT } = options;
   const checkedPreAuth =

@@ -1,8 +1,13 @@
 import { redactSecrets } from "../core/redact";
 import type { PresignLogEvent } from "./options";
+import type { UploadUrlLogEvent } from "./upload-url-options";
+
+/** An event of either handler: the presign handler's or the upload-URL handler's. */
+type AnyLogEvent = PresignLogEvent | UploadUrlLogEvent;
 
 /** The `log` option: a function, `false` for silence, or nothing for the console. */
-export type LogOption = ((event: PresignLogEvent) => void) | false | undefined;
+export type LogOption<Event extends AnyLogEvent = PresignLogEvent> =
+  ((event: Event) => void) | false | undefined;
 
 const PREFIX = "agentcore-react/server:";
 const MAX_CAUSES = 5;
@@ -38,7 +43,7 @@ function describeCause(error: unknown): string {
  * One event as the console line the default log prints, with every secret redacted; `minted`
  * events give `undefined` (they are not printed by default).
  */
-export function formatLogEvent(event: PresignLogEvent): string | undefined {
+export function formatLogEvent(event: AnyLogEvent): string | undefined {
   switch (event.type) {
     case "minted":
       return undefined;
@@ -57,7 +62,7 @@ export function formatLogEvent(event: PresignLogEvent): string | undefined {
  * The default log: refusals at info level, warnings at warn, failures (with their redacted
  * cause) at error, each one line (a failure adds its stack). Minted URLs are not printed.
  */
-export function consoleLog(event: PresignLogEvent): void {
+export function consoleLog(event: AnyLogEvent): void {
   const line = formatLogEvent(event);
   if (line === undefined) return;
   if (event.type === "failed") console.error(line);
@@ -70,9 +75,11 @@ export function consoleLog(event: PresignLogEvent): void {
  * The handler's log from the `log` option: the console by default, nothing with `false`, or
  * the app's function. A hook that throws cannot change the answer.
  */
-export function createLog(option: LogOption): (event: PresignLogEvent) => void {
+export function createLog<Event extends AnyLogEvent = PresignLogEvent>(
+  option: LogOption<Event>,
+): (event: Event) => void {
   if (option === false) return () => {};
-  const hook = option ?? consoleLog;
+  const hook: (event: Event) => void = option ?? consoleLog;
   return (event) => {
     try {
       hook(event);

@@ -17,13 +17,19 @@ export type PresignErrorCode =
   | "credentials-unavailable"
   | "internal";
 
+/**
+ * Machine-readable reasons the upload-URL handler gives: the presign handler's (but never
+ * `unknown-runtime`, `invalid-expires` aside, nor the session codes) and its own.
+ */
+export type UploadUrlErrorCode = PresignErrorCode | "type-not-allowed" | "file-too-large";
+
 /** A request the handler turns down with a 4xx answer; its message is safe to show the caller. */
-export class PresignRefusal extends Error {
+export class PresignRefusal<Code extends string = PresignErrorCode> extends Error {
   override readonly name = "PresignRefusal";
 
   constructor(
     readonly status: number,
-    readonly code: PresignErrorCode,
+    readonly code: Code,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,5 +1,5 @@
 import { redactSecrets } from "../core/redact";
-import type { PresignErrorCode } from "./refusal";
+import type { PresignErrorCode, UploadUrlErrorCode } from "./refusal";
 
 const BASE_HEADERS = {
   "Cache-Control": "no-store",
@@ -24,7 +24,7 @@ export function jsonResponse(
  */
 export function errorResponse(
   status: number,
-  code: PresignErrorCode,
+  code: PresignErrorCode | UploadUrlErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Response {

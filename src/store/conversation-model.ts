@@ -1,5 +1,6 @@
 import type { AgentEvent, AgentMessageRole, ToolResult } from "../codecs/types";
 import type { OutboxEntry } from "../connection/types";
+import { attachmentsOf } from "../core/attachment-reference";
 import { AgentRuntimeAgentError, AgentRuntimeMessageTooLongError } from "./errors";
 import { MessageRecords } from "./message-records";
 import { OUTBOX_TO_MESSAGE_STATUS, UNSENT_MESSAGE } from "./message-status";
@@ -123,6 +124,8 @@ export class ConversationModel<Outgoing> {
         const text = this.#options.messageText(entry.message);
         record = this.#records.add(entry.id, "user", "pending", [{ type: "text", text }]);
         this.#sent.set(entry.id, { message: entry.message });
+        const attachments = attachmentsOf(entry.message);
+        if (attachments) record.attachments = attachments;
       }
       const status = OUTBOX_TO_MESSAGE_STATUS[entry.status];
       const error =

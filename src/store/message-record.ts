@@ -1,3 +1,4 @@
+import type { AttachmentReference } from "../core/attachment-reference";
 import type { Lane } from "./branches";
 import type {
   ChatMessage,
@@ -26,6 +27,8 @@ export interface MessageRecord {
   published: ChatMessage | null;
   /** The version of the conversation (branch) it belongs to. */
   lane: Lane;
+  /** A user message's attachments, when it has some. */
+  attachments?: readonly AttachmentReference[];
 }
 
 export function isRunningTool(part: MessagePart): part is ToolCallPart {
@@ -75,6 +78,7 @@ export function toChatMessage(record: MessageRecord, branch?: MessageBranch): Ch
   if (record.error !== undefined) message.error = record.error;
   if (record.truncated) message.truncated = true;
   if (branch) message.branch = branch;
+  if (record.attachments !== undefined) message.attachments = record.attachments;
   return message;
 }
 

@@ -34,7 +34,7 @@ export interface ToolActivity {
 }
 
 /** The conversation a {@link ToolRunner} works on. */
-export type ToolRunnerChat = ReadableStore<ConversationState> & {
+export type ToolRunnerChat = ReadableStore<ConversationState<unknown>> & {
   sendReply?(reply: AgentReply): void;
 };
 
@@ -132,7 +132,7 @@ export class ToolRunner {
     this.#aborts.clear();
   }
 
-  #scan(state: ConversationState, history: boolean): void {
+  #scan(state: ConversationState<unknown>, history: boolean): void {
     for (const message of state.messages) {
       // The user stopped an answer: client tools of the run stop too.
       if (message.status === "stopped" && !this.#seen.has(message.id)) {

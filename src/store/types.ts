@@ -1,4 +1,5 @@
 import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
+import type { AttachmentReference } from "../core/attachment-reference";
 import type {
   ConnectionActions,
   ConnectionSnapshot,
@@ -84,6 +85,11 @@ export interface ChatMessage {
    * an edit): which version is shown. Absent while the turn has one version.
    */
   branch?: MessageBranch;
+  /**
+   * The files a user message carries (sent as references, never as bytes); absent when it
+   * has none.
+   */
+  attachments?: readonly AttachmentReference[];
   /** Epoch ms. */
   createdAt: number;
 }

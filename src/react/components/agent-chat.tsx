@@ -26,6 +26,7 @@ export type AgentChatProps = AgentChatWithConversationProps | AgentChatWithSocke
 /** The props that shape the UI, and the rest, which go to the socket. */
 function splitProps({
   markdown,
+  attachments,
   labels,
   suggestions,
   theme,
@@ -52,6 +53,7 @@ function splitProps({
   // `satisfies` keeps this list complete: a new view prop that is not listed fails to compile.
   const view = {
     markdown,
+    attachments,
     labels,
     suggestions,
     theme,

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+import type { ChatAttachments } from "../../attachments/chat-attachments";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownRenderer } from "./markdown/markdown-renderer";
 import type { ChatMessage } from "../../store/types";
@@ -13,6 +14,8 @@ export interface ChatContextValue {
   /** The conversation the chat shows. */
   chat: ChatStore;
   labels: AgentChatLabels;
+  /** The composer's attachments (`attachments` prop), or `null` when files cannot be attached. */
+  attachments: ChatAttachments | null;
   /** The renderer of agent text as sanitized markdown (`markdown` prop), or `null` for plain text. */
   markdown: MarkdownRenderer | null;
   /** How many characters of a message show before its "Show all" button (`maxDisplayChars`). */

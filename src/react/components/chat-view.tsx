@@ -9,6 +9,7 @@ import { Composer } from "./composer";
 import { ConnectionBanner } from "./connection-banner";
 import { cx } from "./internal/cx";
 import { useChatHandles } from "./internal/use-chat-handles";
+import { useStableAttachments } from "./internal/use-stable-attachments";
 import { useShallowStable } from "./internal/use-shallow-stable";
 import { useToolRunner } from "./internal/use-tool-runner";
 import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
@@ -34,6 +35,7 @@ import type {
 import { useActionSettings } from "./internal/use-action-settings";
 import type { ChatMessage } from "../../store/types";
 import type { MutableRef } from "../mutable-ref";
+import type { ChatAttachments } from "../../attachments/chat-attachments";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
@@ -46,6 +48,13 @@ export interface AgentChatViewProps {
    *   object): markdown is opted into by importing the renderer.
    */
   markdown?: MarkdownRenderer | false | null;
+  /**
+   * Let the user attach files (file button, paste, drag-and-drop), uploaded with your
+   * `uploadAttachment` and sent as references: `attachments({ uploadAttachment, accept,
+   * maxBytes, maxFiles })` from `agentcore-react/attachments`, whose composer parts load on
+   * first render. Default: none.
+   */
+  attachments?: ChatAttachments | null;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
   /** Prompts offered before the first message. */
@@ -160,6 +169,7 @@ interface ChatContextSources extends Pick<
   | "labels"
   | "suggestions"
   | "markdown"
+  | "attachments"
   | "maxDisplayChars"
   | "renderTool"
   | "actions"
@@ -182,6 +192,7 @@ function useChatContextValue({
   labels: labelOverrides,
   suggestions,
   markdown,
+  attachments,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   toolRunner,
   renderTool,
@@ -195,6 +206,7 @@ function useChatContextValue({
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownRenderer = useStableMarkdown(markdown);
   const stableRenderTool = useShallowStable(renderTool);
+  const stableAttachments = useStableAttachments(attachments ?? null);
 
   const handles = useChatHandles();
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
@@ -206,6 +218,7 @@ function useChatContextValue({
       chat: store,
       labels,
       markdown: markdownRenderer,
+      attachments: stableAttachments,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       tools: toolRunner,
@@ -217,6 +230,7 @@ function useChatContextValue({
       store,
       labels,
       markdownRenderer,
+      stableAttachments,
       displayChars,
       stableSuggestions,
       toolRunner,

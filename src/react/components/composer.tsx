@@ -1,6 +1,8 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
+import type { ComposerAttachmentState } from "../../attachments/chat-attachments";
+import { AttachmentSlot } from "./attachment-slot";
 import { useComposer } from "./behaviour/use-composer";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
@@ -26,13 +28,28 @@ export interface ComposerProps {
  * {@link useComposer}.
  */
 export function Composer({ className, placeholder, autoFocus, actions, onSent }: ComposerProps) {
-  const { labels } = useChatContext("Composer");
-  const composer = useComposer({ autoFocus, onSent });
+  const { labels, attachments, announce } = useChatContext("Composer");
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
+  const [attached, setAttached] = useState<ComposerAttachmentState | null>(null);
+  const composer = useComposer({ autoFocus, onSent, attachments: attached });
   const errorId = useId();
   const inputId = useId();
   const { enabled, error } = composer;
   return (
-    <form className={cx("acr-composer", className)} onSubmit={composer.onSubmit}>
+    <form
+      ref={setForm}
+      className={cx("acr-composer", attachments && "acr-composer--attachments", className)}
+      onSubmit={composer.onSubmit}
+    >
+      {attachments && (
+        <AttachmentSlot
+          attachments={attachments}
+          form={form}
+          disabled={!enabled}
+          onChange={setAttached}
+          announce={announce}
+        />
+      )}
       <label className="acr-visually-hidden" htmlFor={inputId}>
         {labels.composerLabel}
       </label>
@@ -53,6 +70,7 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
           type="submit"
           className="acr-button acr-button--primary acr-composer__send"
           disabled={!composer.canSubmit}
+          aria-describedby={composer.blocked !== null ? attached?.blockedId : undefined}
         >
           {labels.send}
         </button>

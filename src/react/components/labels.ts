@@ -21,6 +21,8 @@ export interface AgentChatLabels {
   send: string;
   stop: string;
   retry: string;
+  /** Accessible name of the list of files a sent message carries. */
+  attachments: string;
   /** Shown under a user message waiting to be sent. */
   messageQueued: string;
   /** Shown (visually hidden) on an answer still arriving. */
@@ -147,6 +149,7 @@ export const defaultLabels: AgentChatLabels = {
   composerPlaceholder: "Write a message…",
   composerClosedPlaceholder: "The conversation has ended.",
   send: "Send",
+  attachments: "Attachments",
   stop: "Stop",
   retry: "Retry",
   messageQueued: "Waiting to send…",

@@ -8,6 +8,7 @@ import { splitForDisplay } from "./internal/display-budget";
 import type { AgentChatLabels } from "./labels";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
+import { MessageAttachments } from "./message-attachments";
 import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
@@ -134,6 +135,19 @@ export const Message = memo(function Message(props: MessageProps) {
   return HIDDEN_ROLES.has(props.message.role) ? null : <ShownMessage {...props} />;
 });
 
+/** Reveals the rest of a message cut at `maxDisplayChars`. */
+function ShowAllButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="acr-button acr-button--ghost acr-message__show-all"
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}
+
 function ShownMessage({ message, className, renderPart }: MessageProps) {
   const { labels, markdown, maxDisplayChars, unpinScroll } = useChatContext("Message");
   const isUser = message.role === "user";
@@ -170,15 +184,12 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
             revealed={revealed}
             restRef={restRef}
           />
+          {message.attachments && (
+            <MessageAttachments attachments={message.attachments} label={labels.attachments} />
+          )}
           {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
           {plan.hiddenChars > 0 && !revealed && (
-            <button
-              type="button"
-              className="acr-button acr-button--ghost acr-message__show-all"
-              onClick={reveal}
-            >
-              {labels.showAll(plan.total)}
-            </button>
+            <ShowAllButton label={labels.showAll(plan.total)} onClick={reveal} />
           )}
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { ChatInput } from "../../core/attachment-reference";
 import type { ReadableStore } from "../../core/readable-store";
 import type { ChatMessage, ConversationActions, ConversationState } from "../../store/types";
 
@@ -9,10 +10,13 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * the banner offers no "Retry now"/"Reconnect", and the composer is disabled once the
  * conversation is closed or failed (its `send` is expected to reopen it otherwise). Without
  * `sendReply`, client tools and approvals cannot answer the agent; without `regenerate`,
- * `editAndResend` or `selectBranch`, messages offer no Regenerate, Edit or version pager.
+ * `editAndResend` or `selectBranch`, messages offer no Regenerate, Edit or version pager. With
+ * `attachments`, the composer sends `{ text, attachments }` when files are attached: its codec
+ * must encode one (`textCodec` and `agUiCodec` do).
  */
-export type ChatStore = ReadableStore<ConversationState> &
-  Pick<ConversationActions, "send" | "stop" | "retry"> &
+export type ChatStore = ReadableStore<ConversationState<ChatInput>> &
+  Pick<ConversationActions<ChatInput>, "send"> &
+  Pick<ConversationActions, "stop" | "retry"> &
   Partial<
     Pick<
       ConversationActions,

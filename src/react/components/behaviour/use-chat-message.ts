@@ -14,7 +14,7 @@ import { selectMessageAt } from "../internal/message-selectors";
 export function useChatMessage(id: string, indexHint = -1): ChatMessage | undefined {
   const { chat } = useChatContext("Message");
   const select = useCallback(
-    (state: ConversationState) => selectMessageAt(state, id, indexHint),
+    (state: ConversationState<unknown>) => selectMessageAt(state, id, indexHint),
     [id, indexHint],
   );
   return useConversation(chat, select);

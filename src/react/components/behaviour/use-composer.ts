@@ -9,9 +9,11 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from "react";
+import type { ComposerAttachmentState } from "../../../attachments/chat-attachments";
 import { useConversation } from "../../use-conversation";
 import { useChatContext } from "../chat-context";
 import { canQueueMessages } from "../internal/can-queue";
+import type { ChatStore } from "../types";
 
 /** Options of {@link useComposer}. */
 export interface UseComposerOptions {
@@ -19,6 +21,11 @@ export interface UseComposerOptions {
   autoFocus?: boolean;
   /** Called after a message was queued, with its id and text. */
   onSent?: (id: string, text: string) => void;
+  /**
+   * The attached files (what the attachment area reports): their references go with the
+   * message, and Send waits while `blocked`.
+   */
+  attachments?: ComposerAttachmentState | null;
 }
 
 /** The composer's behaviour, for a message input of your own. */
@@ -27,8 +34,13 @@ export interface ComposerBehaviour {
   setDraft(text: string): void;
   /** False when nothing can be queued (closed or failed, and the chat cannot reopen). */
   enabled: boolean;
-  /** Whether a submit would send now: enabled and the draft is not blank. */
+  /**
+   * Whether a submit would send now: enabled, the draft is not blank (or files are attached),
+   * and no upload is running or failed.
+   */
   canSubmit: boolean;
+  /** Why Send waits for the attachments, or `null`. */
+  blocked: string | null;
   /** Sends the draft; on a refusal keeps it and sets `error`. */
   submit(): void;
   /** Why the last submit was refused, or `null`. */
@@ -102,6 +114,40 @@ function useInputProps(state: InputState): ComposerBehaviour["inputProps"] {
   };
 }
 
+interface SendDraft {
+  chat: ChatStore;
+  text: string;
+  attachments: ComposerAttachmentState | null;
+  setDraft(text: string): void;
+  setError(error: string | null): void;
+  scrollToLatest(): void;
+  onSent: UseComposerOptions["onSent"];
+}
+
+/** Sends the text (with the attached files' references); on a refusal keeps the draft. */
+function sendDraft({
+  chat,
+  text,
+  attachments,
+  setDraft,
+  setError,
+  scrollToLatest,
+  onSent,
+}: SendDraft) {
+  const references = attachments?.references ?? [];
+  try {
+    const id = chat.send(references.length > 0 ? { text, attachments: references } : text);
+    attachments?.clear();
+    setDraft("");
+    setError(null);
+    scrollToLatest();
+    onSent?.(id, text);
+  } catch (refusal) {
+    // Keep the draft so nothing typed is lost; say why it was refused.
+    setError(refusal instanceof Error ? refusal.message : String(refusal));
+  }
+}
+
 /**
  * The message input's behaviour: Enter sends, Shift+Enter adds a line, Enter during IME
  * composition never sends; it queues while the connection is down and is disabled only when
@@ -110,8 +156,9 @@ function useInputProps(state: InputState): ComposerBehaviour["inputProps"] {
 export function useComposer({
   autoFocus = false,
   onSent,
+  attachments = null,
 }: UseComposerOptions = {}): ComposerBehaviour {
-  const { chat, registerComposer, scrollToLatest } = useChatContext("Composer");
+  const { chat, registerComposer, scrollToLatest, announce } = useChatContext("Composer");
   const status = useConversation(chat, (state) => state.connection.status);
   const enabled = canQueueMessages(status, typeof chat.reconnect === "function");
   const [draft, setDraft] = useState("");
@@ -121,19 +168,13 @@ export function useComposer({
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
 
+  const references = attachments?.references ?? [];
+  const blocked = attachments?.blocked ?? null;
   const submit = (): void => {
     const text = draft.trim();
-    if (!text || !enabled) return;
-    try {
-      const id = chat.send(text);
-      setDraft("");
-      setError(null);
-      scrollToLatest();
-      onSent?.(id, text);
-    } catch (refusal) {
-      // Keep the draft so nothing typed is lost; say why it was refused.
-      setError(refusal instanceof Error ? refusal.message : String(refusal));
-    }
+    if ((!text && references.length === 0) || !enabled) return;
+    if (blocked !== null) announce(blocked);
+    else sendDraft({ chat, text, attachments, setDraft, setError, scrollToLatest, onSent });
     input.current?.focus();
   };
 
@@ -151,7 +192,8 @@ export function useComposer({
     draft,
     setDraft,
     enabled,
-    canSubmit: enabled && draft.trim() !== "",
+    canSubmit: enabled && blocked === null && (draft.trim() !== "" || references.length > 0),
+    blocked,
     submit,
     error,
     inputProps,

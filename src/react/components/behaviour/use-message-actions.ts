@@ -8,7 +8,7 @@ import { useChatContext } from "../chat-context";
 import type { MessageFeedback } from "../types";
 
 /** An answer in progress or a message waiting to be sent: versions must not change now. */
-function selectBusy(state: ConversationState): boolean {
+function selectBusy(state: ConversationState<unknown>): boolean {
   return state.isStreaming || state.connection.outbox.some((entry) => entry.status === "queued");
 }
 

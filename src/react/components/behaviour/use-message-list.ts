@@ -107,7 +107,7 @@ export function useMessageList({
   const { scrollRef, contentRef, stuck, scrollToBottom, syncPosition, unpin } = useStickToBottom();
   const { limit, showEarlier } = useShowEarlier(pageSize, scrollRef, syncPosition);
   const selectView = useCallback(
-    (state: ConversationState): ListView => ({
+    (state: ConversationState<unknown>): ListView => ({
       total: state.messages.length,
       ids: selectLastMessageIds(state, limit),
     }),

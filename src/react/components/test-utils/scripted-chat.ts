@@ -6,6 +6,7 @@ import type {
   MessagePart,
   ToolCallPart,
 } from "../../../store/types";
+import type { ChatInput } from "../../../core/attachment-reference";
 import type { ChatStore } from "../types";
 
 /**
@@ -15,7 +16,10 @@ import type { ChatStore } from "../types";
 export interface ScriptedChat extends ChatStore {
   /** Every call the UI made, in order. */
   readonly calls: {
+    /** The text of each message sent. */
     send: string[];
+    /** What each `send` got: the text, or the text with its attachments. */
+    inputs: ChatInput[];
     stop: number;
     retry: string[];
     reconnect: number;
@@ -160,7 +164,7 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
-    calls: { send: [], stop: 0, retry: [], reconnect: 0, replies: [] },
+    calls: { send: [], inputs: [], stop: 0, retry: [], reconnect: 0, replies: [] },
     sendReply(reply) {
       chat.calls.replies.push(reply);
       for (const { toolCallId, content, error } of reply.toolResults ?? []) {
@@ -181,14 +185,19 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     setInterrupts(interrupts) {
       store.setState({ pendingInterrupts: interrupts });
     },
-    send(text) {
+    send(input) {
+      const text = typeof input === "string" ? input : input.text;
       chat.calls.send.push(text);
+      chat.calls.inputs.push(input);
       if (options.sendOverride) return options.sendOverride(text);
       const open = store.getState().connection.status === "open";
       const message = chat.addMessage({
         role: "user",
         text,
         status: open ? "complete" : "pending",
+        ...(typeof input === "string" || input.attachments.length === 0
+          ? {}
+          : { attachments: input.attachments }),
       });
       options.onSend?.(text, chat);
       return message.id;
