@@ -1,22 +1,19 @@
 import { redactedError } from "../core/redact";
 import { isValidSessionId } from "../core/session-id";
 import { describeFailure } from "./failure";
-import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { createHandlerConfig, DEFAULT_MAX_BODY_BYTES, type HandlerConfig } from "./handler-config";
 import type { PresignHandlerOptions } from "./options";
-import { attachHooks } from "./handler-hooks";
-import { checkEnvelope, methodNotAllowed, readBodyText } from "./read-body";
+import { readBodyText } from "./read-body";
 import { PresignRefusal } from "./refusal";
 import { parseRequestBody } from "./request-body";
 import type { RequestState } from "./request-state";
-import { emptyResponse, errorResponse, jsonResponse } from "./responses";
+import { errorResponse, jsonResponse } from "./responses";
+import { admit, webHandler } from "./web-handler";
 
 export { DEFAULT_MAX_BODY_BYTES };
 
 /** A Web-standard request handler: Node 20+, Next.js route handlers, Deno, workers, Lambda. */
 export type PresignHandler = (request: Request) => Promise<Response>;
-
-const ANONYMOUS = "anonymous";
 
 /**
  * Creates the backend endpoint that mints presigned URLs for the browser (the counterpart of
@@ -38,38 +35,16 @@ const ANONYMOUS = "anonymous";
  */
 export function createPresignHandler(options: PresignHandlerOptions): PresignHandler {
   const config = createHandlerConfig(options);
-  const handler: PresignHandler = async (request) => {
-    const state: RequestState = { corsHeaders: {} };
-    try {
-      state.clientAddress = config.clientAddress(request);
-      state.corsHeaders = config.cors.headersFor(request);
-      if (request.method === "OPTIONS") {
-        return emptyResponse(204, config.cors.preflightHeaders(request));
-      }
-      return await mint(config, request, state);
-    } catch (error) {
-      return failureResponse(config, state, error);
-    }
-  };
-  const stateOf = (standIn: Request | undefined): RequestState => ({
-    corsHeaders: {},
-    clientAddress: standIn && config.clientAddress(standIn),
-  });
-  attachHooks(handler, {
-    refuseMethod: (standIn) => failureResponse(config, stateOf(standIn), methodNotAllowed()),
-    fail: (error, standIn) => failureResponse(config, stateOf(standIn), error),
-  });
-  return handler;
+  return webHandler(
+    config,
+    (request, state) => mint(config, request, state),
+    (state, error) => failureResponse(config, state, error),
+  );
 }
 
 /** Checks, authorizes and rate-limits a request, then signs the URL it asks for. */
 async function mint(config: HandlerConfig, request: Request, state: RequestState) {
-  checkEnvelope(request, config.maxBodyBytes);
-  const authorized = await enforcePreAuthLimit(config, request, state);
-  const principal = await identify(request, config.authorize);
-  authorized();
-  state.principal = principal;
-  await enforceRateLimit(config, request, state);
+  const principal = await admit(config, request, state, "Sign in to request a URL");
 
   const body = parseRequestBody(
     await readBodyText(request, config.maxBodyBytes, config.bodyTimeoutMs),
@@ -124,21 +99,6 @@ function failureResponse(config: HandlerConfig, state: RequestState, error: unkn
   const { status, code, message } = describeFailure(error);
   config.log({ type: "failed", status, code, ...who, error: redactedError(error) });
   return errorResponse(status, code, message, corsHeaders);
-}
-
-async function identify(
-  request: Request,
-  authorize: PresignHandlerOptions["authorize"],
-): Promise<string> {
-  if (typeof authorize !== "function") return ANONYMOUS;
-  const result = await authorize(request);
-  if (result === null || result === undefined) {
-    throw new PresignRefusal(401, "unauthorized", "Sign in to request a URL");
-  }
-  if (typeof result.principal !== "string" || result.principal === "") {
-    throw new Error("authorize must return { principal: non-empty string } or null");
-  }
-  return result.principal;
 }
 
 function requestedExpires(requested: number | undefined, cap: number): number {

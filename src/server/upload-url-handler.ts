@@ -2,13 +2,12 @@ import { isAccepted } from "../attachments/limits";
 import { formatBytes } from "../core/format-bytes";
 import { redactedError } from "../core/redact";
 import { resolveCredentials } from "../signing/credentials";
-import { enforcePreAuthLimit, enforceRateLimit } from "./enforce-limits";
 import { describeFailure } from "./failure";
-import { attachHooks } from "./handler-hooks";
-import { checkEnvelope, methodNotAllowed, readBodyText } from "./read-body";
+import { readBodyText } from "./read-body";
 import { PresignRefusal, type UploadUrlErrorCode } from "./refusal";
 import type { RequestState } from "./request-state";
-import { emptyResponse, errorResponse, jsonResponse } from "./responses";
+import { errorResponse, jsonResponse } from "./responses";
+import { admit, webHandler } from "./web-handler";
 import { presignS3Put } from "./s3-presign";
 import { parseUploadUrlBody, type UploadUrlRequestBody } from "./upload-url-body";
 import { createUploadUrlConfig, type UploadUrlConfig } from "./upload-url-config";
@@ -17,8 +16,6 @@ import type { UploadUrlHandlerOptions } from "./upload-url-options";
 
 /** A Web-standard request handler, like the presign handler. */
 export type UploadUrlHandler = (request: Request) => Promise<Response>;
-
-const ANONYMOUS = "anonymous";
 
 /**
  * Creates the backend endpoint that gives a signed-in user a presigned S3 `PUT` URL for one
@@ -38,37 +35,15 @@ const ANONYMOUS = "anonymous";
  */
 export function createUploadUrlHandler(options: UploadUrlHandlerOptions): UploadUrlHandler {
   const config = createUploadUrlConfig(options);
-  const handler: UploadUrlHandler = async (request) => {
-    const state: RequestState = { corsHeaders: {} };
-    try {
-      state.clientAddress = config.clientAddress(request);
-      state.corsHeaders = config.cors.headersFor(request);
-      if (request.method === "OPTIONS") {
-        return emptyResponse(204, config.cors.preflightHeaders(request));
-      }
-      return await mint(config, request, state);
-    } catch (error) {
-      return failureResponse(config, state, error);
-    }
-  };
-  const stateOf = (standIn: Request | undefined): RequestState => ({
-    corsHeaders: {},
-    clientAddress: standIn && config.clientAddress(standIn),
-  });
-  attachHooks(handler, {
-    refuseMethod: (standIn) => failureResponse(config, stateOf(standIn), methodNotAllowed()),
-    fail: (error, standIn) => failureResponse(config, stateOf(standIn), error),
-  });
-  return handler;
+  return webHandler(
+    config,
+    (request, state) => mint(config, request, state),
+    (state, error) => failureResponse(config, state, error),
+  );
 }
 
 async function mint(config: UploadUrlConfig, request: Request, state: RequestState) {
-  checkEnvelope(request, config.maxBodyBytes);
-  const authorized = await enforcePreAuthLimit(config, request, state);
-  const principal = await identify(request, config.authorize);
-  authorized();
-  state.principal = principal;
-  await enforceRateLimit(config, request, state);
+  const principal = await admit(config, request, state, "Sign in to upload files");
 
   const body = parseUploadUrlBody(
     await readBodyText(request, config.maxBodyBytes, config.bodyTimeoutMs),
@@ -149,21 +124,6 @@ function failureResponse(config: UploadUrlConfig, state: RequestState, error: un
     code === "internal" ? "Could not create an upload URL" : message,
     corsHeaders,
   );
-}
-
-async function identify(
-  request: Request,
-  authorize: UploadUrlHandlerOptions["authorize"],
-): Promise<string> {
-  if (typeof authorize !== "function") return ANONYMOUS;
-  const result = await authorize(request);
-  if (result === null || result === undefined) {
-    throw new PresignRefusal(401, "unauthorized", "Sign in to upload files");
-  }
-  if (typeof result.principal !== "string" || result.principal === "") {
-    throw new Error("authorize must return { principal: non-empty string } or null");
-  }
-  return result.principal;
 }
 
 function requestedExpires(requested: number | undefined, cap: number): number {
