@@ -1,27 +1,8 @@
 "use client";
 
-import {
-  Component,
-  Suspense,
-  lazy,
-  type ComponentType,
-  type LazyExoticComponent,
-  type ReactNode,
-} from "react";
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { LoadBoundary } from "./internal/load-boundary";
 import type { AttachmentAreaProps, ChatAttachments } from "../../attachments/chat-attachments";
-
-/** A composer whose attachment area cannot load goes on without it. */
-class AttachmentBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? null : this.props.children;
-  }
-}
 
 const areas = new WeakMap<
   ChatAttachments["load"],
@@ -44,10 +25,11 @@ function lazyArea(load: ChatAttachments["load"]) {
 export function AttachmentSlot(props: AttachmentAreaProps) {
   const Area = lazyArea(props.attachments.load);
   return (
-    <AttachmentBoundary>
+    // A composer whose attachment area cannot load goes on without it.
+    <LoadBoundary fallback={null}>
       <Suspense fallback={<span className="acr-composer__attach-placeholder" />}>
         <Area {...props} />
       </Suspense>
-    </AttachmentBoundary>
+    </LoadBoundary>
   );
 }

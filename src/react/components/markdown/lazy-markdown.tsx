@@ -1,34 +1,10 @@
 "use client";
 
-import {
-  Component,
-  Suspense,
-  lazy,
-  type ComponentType,
-  type LazyExoticComponent,
-  type ReactNode,
-} from "react";
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { LoadBoundary } from "../internal/load-boundary";
 import { PlainText } from "../plain-text";
 import { markdownTooLong } from "./markdown-options";
 import type { MarkdownRenderer, MarkdownTextProps } from "./markdown-renderer";
-
-interface BoundaryProps {
-  fallback: ReactNode;
-  children: ReactNode;
-}
-
-/** Falls back to plain text when the markdown module cannot load (e.g. react-markdown is not installed). */
-class MarkdownBoundary extends Component<BoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 /** One lazy component per loader: every renderer of `agentcore-react/markdown` shares one. */
 const lazyComponents = new WeakMap<
@@ -64,10 +40,11 @@ export function LazyMarkdown({ text, renderer }: LazyMarkdownProps) {
   if (markdownTooLong(text, renderer.options)) return fallback;
   const MarkdownText = lazyComponent(renderer.load);
   return (
-    <MarkdownBoundary fallback={fallback}>
+    // Plain text when the markdown module cannot load (e.g. react-markdown is not installed).
+    <LoadBoundary fallback={fallback}>
       <Suspense fallback={fallback}>
         <MarkdownText text={text} options={renderer.options} />
       </Suspense>
-    </MarkdownBoundary>
+    </LoadBoundary>
   );
 }
