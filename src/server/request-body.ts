@@ -14,8 +14,15 @@ function invalid(message: string): PresignRefusal {
   return new PresignRefusal(400, "invalid-request", message);
 }
 
-/** Parses and checks the JSON body: an object with only the known fields, of the right types. */
-export function parseRequestBody(text: string): PresignRequestBody {
+/**
+ * A request body as a JSON object holding only `fields`; 400 `invalid-json` or
+ * `invalid-request` (saying `fieldsMessage`) otherwise. The handlers check the values.
+ */
+export function parseJsonObject(
+  text: string,
+  fields: ReadonlySet<string>,
+  fieldsMessage: string,
+): Record<string, unknown> {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -24,9 +31,18 @@ export function parseRequestBody(text: string): PresignRequestBody {
   }
   if (!isRecord(body)) throw invalid("The request body must be a JSON object");
   for (const key of Object.keys(body)) {
-    if (!FIELDS.has(key))
-      throw invalid("The request body may hold only sessionId, runtime and expires");
+    if (!fields.has(key)) throw invalid(fieldsMessage);
   }
+  return body;
+}
+
+/** Parses and checks the JSON body: an object with only the known fields, of the right types. */
+export function parseRequestBody(text: string): PresignRequestBody {
+  const body = parseJsonObject(
+    text,
+    FIELDS,
+    "The request body may hold only sessionId, runtime and expires",
+  );
   const { sessionId, runtime, expires } = body;
   if (sessionId !== undefined && typeof sessionId !== "string")
     throw invalid("sessionId must be a string");

@@ -1,4 +1,4 @@
-import { isRecord } from "../core/option-checks";
+import { parseJsonObject } from "./request-body";
 import { PresignRefusal } from "./refusal";
 
 /** What a client asks an upload URL for. */
@@ -19,17 +19,11 @@ function invalid(message: string): PresignRefusal {
 
 /** Parses and checks the JSON body `{ name, type, size, expires? }`. */
 export function parseUploadUrlBody(text: string): UploadUrlRequestBody {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new PresignRefusal(400, "invalid-json", "The request body is not valid JSON");
-  }
-  if (!isRecord(body)) throw invalid("The request body must be a JSON object");
-  for (const key of Object.keys(body)) {
-    if (!FIELDS.has(key))
-      throw invalid("The request body may hold only name, type, size and expires");
-  }
+  const body = parseJsonObject(
+    text,
+    FIELDS,
+    "The request body may hold only name, type, size and expires",
+  );
   const { name, type, size, expires } = body;
   if (typeof name !== "string" || name === "" || name.length > 1024) {
     throw invalid("name must be a string of 1-1024 characters");
