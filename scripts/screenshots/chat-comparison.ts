@@ -66,30 +66,62 @@ export async function openComparisonPage(
   return page;
 }
 
-/** Saves the viewport once fonts are loaded and two frames have painted. */
-export async function saveComparisonShot(page: Page, file: string): Promise<void> {
+async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
-  await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
+}
+
+/** Scrolls every scrolled box of the page (whichever holds the messages) back to its top. */
+async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>("*")].filter(
+      (box) =>
+        box.scrollHeight > box.clientHeight + 1 &&
+        /auto|scroll/.test(getComputedStyle(box).overflowY),
+    );
+    for (const box of boxes) box.scrollTop = 0;
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>("*")].every((box) => box.scrollTop === 0),
+  );
+}
+
+/**
+ * Saves the chat as it opens (scrolled to the latest message) as `<base>.png`, then scrolled
+ * back to the first message as `<base>-top.png`, once fonts are loaded and frames painted.
+ */
+export async function saveComparisonShots(page: Page, base: string): Promise<string[]> {
+  await settle(page);
+  await page.screenshot({ path: `${base}.png`, animations: "disabled", caret: "hide" });
+  await scrollToTop(page);
+  await settle(page);
+  await page.screenshot({ path: `${base}-top.png`, animations: "disabled", caret: "hide" });
+  return [`${base}.png`, `${base}-top.png`];
 }
 
 async function shootOurs(browser: Browser, bundle: { js: string; css: string }) {
   for (const viewport of comparisonViewports) {
     for (const scheme of comparisonSchemes) {
       const page = await openComparisonPage(browser, viewport, scheme);
-      await page.goto("about:blank");
+      // A standards-mode page: about:blank is in quirks mode, where tables do not inherit text styles.
+      await page.setContent(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>',
+      );
       await page.evaluate((theme) => {
         window.comparisonTheme = theme;
       }, scheme);
       if (bundle.css) await page.addStyleTag({ content: bundle.css });
       await page.addScriptTag({ type: "module", content: bundle.js });
       await page.waitForFunction(() => window.comparisonReady === true);
-      const file = `${comparisonImagesDir}ours-${viewport.name}-${scheme}.png`;
-      await saveComparisonShot(page, file);
+      const files = await saveComparisonShots(
+        page,
+        `${comparisonImagesDir}ours-${viewport.name}-${scheme}`,
+      );
       await page.close();
-      console.log(`saved ${file}`);
+      console.log(`saved ${files.join(", ")}`);
     }
   }
 }
