@@ -1,5 +1,11 @@
 import type { Preview } from "@storybook/react-vite";
+import { configure } from "storybook/test";
 import "../src/react/styles.css";
+import { STATE_TIMEOUT_MS } from "../stories/timeouts";
+
+// findBy* and waitFor in play functions wait on the DOM; their default deadline (1 s) is shorter
+// than a lazy chunk takes to load on a loaded machine.
+configure({ asyncUtilTimeout: STATE_TIMEOUT_MS });
 
 const preview: Preview = {
   parameters: {
