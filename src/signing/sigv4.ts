@@ -1,6 +1,6 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentials } from "./credentials";
+import { WebCryptoSha256 } from "./web-sha256";
 
 /** The SigV4 signing name of the AgentCore data plane. */
 export const SIGNING_SERVICE = "bedrock-agentcore";
@@ -45,7 +45,7 @@ function signer(request: SigningRequest): RecordingSigner {
     credentials: request.credentials,
     region: request.region,
     service: SIGNING_SERVICE,
-    sha256: Sha256,
+    sha256: WebCryptoSha256,
     uriEscapePath: true,
     applyChecksum: false,
   });
