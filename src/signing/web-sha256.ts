@@ -5,8 +5,7 @@ const encoder = new TextEncoder();
 
 function toBytes(data: SourceData): Uint8Array {
   if (typeof data === "string") return encoder.encode(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
 }
 
@@ -20,40 +19,64 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** Web Crypto where the platform has it: browsers in a secure context, Node, workers. */
+/**
+ * Web Crypto where it is the better choice: browsers in a secure context and workers. Node
+ * (whose Web Crypto runs each call as a thread-pool job, several times slower for the small
+ * inputs of SigV4) and pages served over plain HTTP (no `crypto.subtle`) use sha256-js.
+ */
 function subtleCrypto(): SubtleCrypto | undefined {
+  if (typeof process === "object" && typeof process.versions?.node === "string") return undefined;
   // Typed as always present, but missing on plain-HTTP pages and some embedded runtimes.
   const crypto: Crypto | undefined = globalThis.crypto;
   return crypto?.subtle;
 }
 
-/** SHA-256 and HMAC-SHA-256 of `data` through Web Crypto. */
+/** HMAC keys imported lately, by their bytes: SigV4 derives the same few keys on every signing. */
+const keys = new Map<string, Promise<CryptoKey>>();
+const KEYS_KEPT = 16;
+
+function hmacKey(subtle: SubtleCrypto, secret: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  const id = String.fromCharCode(...secret);
+  let key = keys.get(id);
+  if (!key) {
+    // Web Crypto refuses an empty key; HMAC pads a key with zeros to the block, so 64 zeros match.
+    const raw = secret.length > 0 ? secret : new Uint8Array(64);
+    key = subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keys.set(id, key);
+    key.catch(() => keys.delete(id));
+    for (const oldest of keys.keys()) {
+      if (keys.size <= KEYS_KEPT) break;
+      keys.delete(oldest);
+    }
+  }
+  return key;
+}
+
+/** SHA-256, or HMAC-SHA-256 with a secret, of `data` through Web Crypto. */
 async function webDigest(
   subtle: SubtleCrypto,
   data: Uint8Array<ArrayBuffer>,
   secret?: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array> {
   if (!secret) return new Uint8Array(await subtle.digest("SHA-256", data));
-  const algorithm = { name: "HMAC", hash: "SHA-256" };
-  // Web Crypto refuses an empty key; HMAC pads a key with zeros to the block, so 64 zeros match.
-  const raw = secret.length > 0 ? secret : new Uint8Array(64);
-  const key = await subtle.importKey("raw", raw, algorithm, false, ["sign"]);
-  return new Uint8Array(await subtle.sign("HMAC", key, data));
+  return new Uint8Array(await subtle.sign("HMAC", await hmacKey(subtle, secret), data));
 }
 
-/** The same digest through the pure-JS implementation, loaded only where Web Crypto is missing. */
+let sha256js: Promise<typeof import("@aws-crypto/sha256-js")> | undefined;
+
+/** The same digest through the pure-JS implementation, imported on first use. */
 async function jsDigest(data: Uint8Array, secret?: Uint8Array): Promise<Uint8Array> {
-  const { Sha256 } = await import("@aws-crypto/sha256-js");
-  const hash = new Sha256(secret);
+  sha256js ??= import("@aws-crypto/sha256-js");
+  const hash = new (await sha256js).Sha256(secret);
   hash.update(data);
   return hash.digest();
 }
 
 /**
  * SHA-256, or HMAC-SHA-256 with a secret, for smithy's signer (its `Checksum` interface),
- * computed by the platform's Web Crypto instead of a bundled implementation. Where there is no
- * `crypto.subtle` (a page served over plain HTTP), `@aws-crypto/sha256-js` is imported on the
- * first digest and computes the same bytes.
+ * computed by the browser's Web Crypto instead of a bundled implementation. Where Web Crypto is
+ * missing or slow (see {@link subtleCrypto}), `@aws-crypto/sha256-js` is imported on the first
+ * digest and computes the same bytes.
  */
 export class WebCryptoSha256 {
   readonly #secret: Uint8Array<ArrayBuffer> | undefined;

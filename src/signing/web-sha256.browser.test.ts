@@ -20,12 +20,14 @@ const secret = fc.option(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 100 })
   nil: undefined,
 });
 
+// In Chromium, where the signer hashes through Web Crypto (Node uses sha256-js itself).
 describe("WebCryptoSha256", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
 
   it("computes the bytes @aws-crypto/sha256-js computes, hash and HMAC", async () => {
+    expect(globalThis.crypto.subtle).toBeDefined();
     await fc.assert(
       fc.asyncProperty(chunks, secret, async (data, key) => {
         expect(await ours(data, key)).toEqual(await reference(data, key));
@@ -43,7 +45,7 @@ describe("WebCryptoSha256", () => {
   });
 
   it("computes the same bytes without Web Crypto (a plain-HTTP page), through sha256-js", async () => {
-    vi.stubGlobal("crypto", { getRandomValues: globalThis.crypto.getRandomValues });
+    vi.stubGlobal("crypto", {});
     const data = [new TextEncoder().encode("AWS4-HMAC-SHA256")];
     expect(globalThis.crypto.subtle).toBeUndefined();
     expect(await ours(data, "AWS4secret")).toEqual(await reference(data, "AWS4secret"));
