@@ -1,3 +1,5 @@
+import type * as Sha256Js from "@aws-crypto/sha256-js";
+
 /** What smithy hands a checksum: text, or bytes. */
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
@@ -5,7 +7,8 @@ const encoder = new TextEncoder();
 
 function toBytes(data: SourceData): Uint8Array {
   if (typeof data === "string") return encoder.encode(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
 }
 
@@ -62,7 +65,7 @@ async function webDigest(
   return new Uint8Array(await subtle.sign("HMAC", await hmacKey(subtle, secret), data));
 }
 
-let sha256js: Promise<typeof import("@aws-crypto/sha256-js")> | undefined;
+let sha256js: Promise<typeof Sha256Js> | undefined;
 
 /** The same digest through the pure-JS implementation, imported on first use. */
 async function jsDigest(data: Uint8Array, secret?: Uint8Array): Promise<Uint8Array> {
