@@ -2,7 +2,7 @@ import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { invalidOption } from "../core/option-checks";
-import { extensionOf } from "./conversation-extension";
+import type { ConversationExtension } from "./conversation-extension";
 import { ConversationModel } from "./conversation-model";
 import { isUrgent } from "./message-status";
 import { AgentRuntimeAgentError } from "./errors";
@@ -31,6 +31,8 @@ export interface BindingOptions<Outgoing> {
   maxMessageChars: number;
   now: () => number;
   output: BindingOutput<Outgoing>;
+  /** The codec's support for events beyond text, tool calls, runs and errors, if any. */
+  extension?: ConversationExtension | undefined;
 }
 
 /**
@@ -60,7 +62,7 @@ export class ConversationBinding<Outgoing> {
       now: options.now,
       messageText: options.messageText,
       maxMessageChars: options.maxMessageChars,
-      extension: extensionOf(connection.codec),
+      extension: options.extension,
     });
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;

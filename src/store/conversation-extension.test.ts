@@ -53,6 +53,15 @@ describe("conversation extensions", () => {
     expect(seen).toHaveLength(RICH_EVENTS.length + 1);
   });
 
+  it("come from the store's codec option when the connection names no codec", () => {
+    const connection = new FakeConnection();
+    Object.defineProperty(connection, "codec", { value: undefined });
+    const { frames, store } = setup(connection, { codec: agUiCodec });
+    connection.emit(...RICH_EVENTS);
+    frames.frame();
+    expect(store.getState().agentState).toEqual({ step: 1 });
+  });
+
   it("are taken up by a custom codec that carries agUiCodec.conversation", () => {
     const codec = {
       name: "custom",
