@@ -6,4 +6,4 @@
  *
  * @packageDocumentation
  */
-export { agUiProtoCodec } from "./codecs/ag-ui-proto-codec";
+export { agUiProtoCodec } from "./store/ag-ui-proto-conversation";

@@ -98,8 +98,8 @@ export type {
   ToolResult,
 } from "./codecs/types";
 export { createTextDecoder, textCodec } from "./codecs/text-codec";
+export { agUiCodec } from "./store/ag-ui-conversation";
 export {
-  agUiCodec,
   toReplyInput,
   toRunAgentInput,
   type AgUiContentPart,

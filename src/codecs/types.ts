@@ -183,4 +183,12 @@ export interface Codec<Outgoing = string> {
    * with it instead of `decode`.
    */
   createDecoder?(): StreamDecoder;
+  /**
+   * The conversation store's support for the events beyond text, tool calls, runs and errors
+   * (reasoning, messages snapshots, activities, agent state, chunks), carried by the codec that
+   * decodes them so that apps on other codecs do not bundle it. `agUiCodec` and `agUiProtoCodec`
+   * carry it; a custom codec that decodes those events sets `conversation:
+   * agUiCodec.conversation`. Without it the store passes those events to `onEvent` only.
+   */
+  readonly conversation?: object;
 }

@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentReply } from "../codecs/types";
+import type { AgentEvent, AgentReply, Codec } from "../codecs/types";
 import { listen, notify } from "../core/listeners";
 import { randomUuid } from "../core/session-id";
 import { AttemptRunner } from "./attempt-runner";
@@ -38,6 +38,8 @@ type TimerName =
  * docs/connection.md for the close-code policy and the outbox rules.
  */
 export class AgentRuntimeConnection<Outgoing = string> implements ConversationConnection<Outgoing> {
+  /** The codec it encodes and decodes with (the text codec unless `options.codec` is set). */
+  readonly codec: Codec<Outgoing>;
   readonly #options: ResolvedConnectionOptions<Outgoing>;
   readonly #policy: MachinePolicy;
   readonly #timers = new NamedTimers<TimerName>();
@@ -63,6 +65,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   constructor(options: ConnectionOptions<Outgoing>) {
     const resolved = resolveConnectionOptions(options);
     this.#options = resolved;
+    this.codec = resolved.codec;
     this.#policy = {
       ...resolved.retry,
       streamLifetimeMs: resolved.streamLifetimeMs,
@@ -217,11 +220,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
         return this.#outbox.requeueSent(effect.ids);
       case "fail-message": {
         const error = new AgentRuntimeFrameTooLargeError(effect.frame.bytes, undefined);
-        return this.#outbox.update(effect.frame.id, (entry) => ({
-          ...entry,
-          status: "failed",
-          error,
-        }));
+        const failed = { status: "failed" as const, error };
+        return this.#outbox.update(effect.frame.id, (entry) => ({ ...entry, ...failed }));
       }
       case "stream-opened":
         return this.#streamOpened();

@@ -1,4 +1,4 @@
-import { createTextDecoder, textCodec } from "../codecs/text-codec";
+import { textCodec } from "../codecs/text-codec";
 import { isMessageWithAttachments } from "../core/attachment-reference";
 import { invalidOption } from "../core/option-checks";
 import type { Codec } from "../codecs/types";
@@ -58,16 +58,13 @@ export interface ResolvedConnectionOptions<Outgoing> {
 function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgoing> {
   if (codec !== undefined) return codec;
   return {
-    name: textCodec.name,
+    ...textCodec,
     encode(message, context) {
       if (typeof message !== "string" && !isMessageWithAttachments(message)) {
         throw invalidOption("textCodec message", "a string or { text, attachments }", message);
       }
       return textCodec.encode(message, context);
     },
-    encodeReply: textCodec.encodeReply,
-    decode: (frame) => textCodec.decode(frame),
-    createDecoder: createTextDecoder,
   };
 }
 

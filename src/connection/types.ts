@@ -114,6 +114,8 @@ export interface ConversationConnection<Outgoing = string> extends ConnectionAct
    * @throws {AgentRuntimeFrameTooLargeError} when the frame exceeds `maxFrameBytes`.
    */
   sendReply?(reply: AgentReply): void;
+  /** The codec it decodes with, where it has one: the store takes its `conversation` support. */
+  readonly codec?: Codec<Outgoing>;
 }
 
 /** Backoff policy for reconnects and provider retries. */

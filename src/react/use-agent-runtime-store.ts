@@ -125,6 +125,7 @@ function createConversation<Outgoing>(
   const maxMessageChars = checkMaxMessageChars(latest.current.maxMessageChars);
   return new Conversation<Outgoing>({
     placeholderSessionId: sessionId,
+    codec: latest.current.codec,
     connect: () => latest.current.connect ?? "eager",
     messageText: (message) => (latest.current.messageText ?? defaultMessageText)(message),
     maxMessageChars: maxMessageChars.value,

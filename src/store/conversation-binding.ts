@@ -2,8 +2,7 @@ import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { invalidOption } from "../core/option-checks";
-import { AgentState } from "./agent-state";
-import { ChunkLanes } from "./chunk-lanes";
+import type { ConversationExtension } from "./conversation-extension";
 import { ConversationModel } from "./conversation-model";
 import { isUrgent } from "./message-status";
 import { AgentRuntimeAgentError } from "./errors";
@@ -32,6 +31,8 @@ export interface BindingOptions<Outgoing> {
   maxMessageChars: number;
   now: () => number;
   output: BindingOutput<Outgoing>;
+  /** The codec's support for events beyond text, tool calls, runs and errors, if any. */
+  extension?: ConversationExtension | undefined;
 }
 
 /**
@@ -51,8 +52,6 @@ export class ConversationBinding<Outgoing> {
   #unreported: Error[] = [];
   #published: ConversationState<Outgoing>;
   #cancelFrame: (() => void) | null = null;
-  readonly #lanes = new ChunkLanes();
-  readonly #agentState = new AgentState();
   #interrupts: readonly AgentInterrupt[] = NO_INTERRUPTS;
   #destroyed = false;
 
@@ -63,6 +62,7 @@ export class ConversationBinding<Outgoing> {
       now: options.now,
       messageText: options.messageText,
       maxMessageChars: options.maxMessageChars,
+      extension: options.extension,
     });
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;
@@ -222,7 +222,7 @@ export class ConversationBinding<Outgoing> {
       connection: this.#snapshot,
       error: this.#error,
       isStreaming: this.#model.isStreaming(),
-      agentState: this.#agentState.value,
+      agentState: this.#model.extension?.agentState,
       pendingInterrupts: this.#interrupts,
     };
   }
@@ -261,14 +261,15 @@ export class ConversationBinding<Outgoing> {
   }
 
   #onEvent(event: AgentEvent): void {
-    for (const expanded of this.#lanes.expand(event)) this.#apply(expanded);
+    const expanded = this.#model.extension?.expand(event) ?? [event];
+    for (const each of expanded) this.#apply(each);
     for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (isUrgent(event)) this.publish();
     else this.#publishOnNextFrame();
     this.#options.output.event(event);
   }
 
-  /** One event (chunks expanded) into the messages, the agent's state and the interrupts. */
+  /** One event (chunks expanded) into the messages and the interrupts. */
   #apply(event: AgentEvent): void {
     this.#model.applyEvent(event);
     switch (event.type) {
@@ -277,14 +278,6 @@ export class ConversationBinding<Outgoing> {
           new AgentRuntimeAgentError(event.message, { code: event.code, fatal: event.fatal }),
         );
         break;
-      case "state-snapshot":
-        this.#agentState.snapshot(event.snapshot);
-        break;
-      case "state-delta": {
-        const failed = this.#agentState.delta(event.delta);
-        if (failed) this.#report(failed);
-        break;
-      }
       case "run-started":
         this.#interrupts = NO_INTERRUPTS;
         break;

@@ -11,8 +11,7 @@ import {
   streamingAgentMessages,
   type MessageRecord,
 } from "./message-record";
-import { applyMoreEvent, type MoreEventsContext } from "./more-events";
-import { Reasoning } from "./reasoning";
+import type { ConversationExtension, ExtensionEvents } from "./conversation-extension";
 import { ToolCalls } from "./tool-calls";
 import type { ChatMessage, ChatMessageStatus } from "./types";
 
@@ -22,6 +21,8 @@ export interface ConversationModelOptions<Outgoing> {
   messageText: (message: Outgoing) => string;
   /** Characters an agent message may hold; what arrives beyond is dropped (checked already). */
   maxMessageChars: number;
+  /** The codec's support for events beyond text, tool calls, runs and errors, if any. */
+  extension?: ConversationExtension | undefined;
 }
 
 /** Shown on a message still open when the agent finished its run (an AG-UI protocol violation). */
@@ -37,10 +38,9 @@ export class ConversationModel<Outgoing> {
   /** The assistant message that id-less deltas go to. */
   #currentAssistantId: string | null = null;
   readonly #toolCalls: ToolCalls;
-  readonly #reasoning: Reasoning;
   /** Messages (text and reasoning) the agent started explicitly and has not ended yet. */
   readonly #open = new Set<string>();
-  readonly #more: MoreEventsContext;
+  readonly #extension: ExtensionEvents | undefined;
   /** Between `run-started` and `run-finished`. */
   #runActive = false;
   /** After `stop()`: leftovers of the stopped answer must not open a new message. */
@@ -56,17 +56,19 @@ export class ConversationModel<Outgoing> {
     this.#options = options;
     this.#records = new MessageRecords(options.now);
     this.#toolCalls = new ToolCalls(this.#records);
-    this.#reasoning = new Reasoning(this.#records);
-    this.#more = {
+    this.#extension = options.extension?.create({
       records: this.#records,
-      reasoning: this.#reasoning,
       toolCalls: this.#toolCalls,
       open: this.#open,
       droppingLeftovers: () => this.#droppingLeftovers,
-      forgetCurrent: () => {
-        this.#currentAssistantId = null;
-      },
-    };
+      forgetCurrent: () => (this.#currentAssistantId = null),
+      report: (error) => this.#errors.push(error),
+    });
+  }
+
+  /** The codec's extension for this conversation (chunks, the agent's state, ...), if any. */
+  get extension(): ExtensionEvents | undefined {
+    return this.#extension;
   }
 
   /** Takes in one decoded agent event. */
@@ -111,7 +113,8 @@ export class ConversationModel<Outgoing> {
         if (event.fatal) this.#endRun("error", event.message);
         break;
       default:
-        applyMoreEvent(this.#more, event);
+        // Without an extension, other events reach `onEvent` listeners only.
+        this.#extension?.apply(event);
     }
   }
 
@@ -154,7 +157,7 @@ export class ConversationModel<Outgoing> {
     this.#currentAssistantId = null;
     this.#droppingLeftovers = true;
     this.#open.clear();
-    this.#reasoning.endRun();
+    this.#extension?.endRun();
   }
 
   /** The stream broke: an answer in progress will not continue on a new socket. */
@@ -224,14 +227,11 @@ export class ConversationModel<Outgoing> {
   }
 
   /** A new streaming message (the reasoning waiting for an answer becomes it). */
-  #startAssistant(
-    messageId: string | undefined,
-    role: AgentMessageRole = "assistant",
-  ): MessageRecord {
+  #startAssistant(messageId: string | undefined, role: AgentMessageRole = "assistant") {
     const existing = this.#records.get(messageId);
     if (existing) return existing;
     const id = messageId ?? this.#records.generateId();
-    const adopted = role === "assistant" ? this.#reasoning.adopt(id) : null;
+    const adopted = role === "assistant" ? (this.#extension?.adopt(id) ?? null) : null;
     const record = adopted ?? this.#records.add(id, role, "streaming", []);
     record.status = "streaming";
     if (role === "assistant") this.#currentAssistantId = id;
@@ -273,7 +273,7 @@ export class ConversationModel<Outgoing> {
   #endRun(status: "complete" | "error", error?: string): void {
     if (status === "complete" && this.#open.size > 0) {
       for (const id of this.#open) {
-        const record = this.#records.get(id) ?? this.#reasoning.recordOf(id);
+        const record = this.#records.get(id) ?? this.#extension?.recordOf(id);
         if (record?.status === "streaming") this.#finish(record, "error", UNFINISHED_MESSAGE);
       }
       this.#errors.push(
@@ -281,7 +281,7 @@ export class ConversationModel<Outgoing> {
       );
     }
     this.#open.clear();
-    this.#reasoning.endRun();
+    this.#extension?.endRun();
     for (const record of streamingAgentMessages(this.#records.values()))
       this.#finish(record, status, error);
     this.#toolCalls.endRunning(status === "complete" ? "complete" : "interrupted");

@@ -4,6 +4,7 @@ import { toError } from "../core/errors";
 import { listen, notify } from "../core/listeners";
 import { numberOption } from "../core/number-option";
 import { ConversationBinding, NO_INTERRUPTS } from "./conversation-binding";
+import { extensionOf } from "./conversation-extension";
 import { ConversationReleasedError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
 import { defaultMessageText } from "./message-text";
@@ -251,6 +252,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
       messageText: options.messageText ?? defaultMessageText,
       maxMessageChars: this.#maxMessageChars,
       now: options.now ?? Date.now,
+      extension: extensionOf(connection.codec ?? options.codec),
       output: {
         state: (state) => this.#emit(state),
         messageFinished: (message) => notify(this.#finishedListeners, message),

@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt, AgentReply, Codec } from "../codecs/types";
 import type { AttachmentReference } from "../core/attachment-reference";
 import type {
   ConnectionActions,
@@ -229,4 +229,9 @@ export interface ConversationStoreOptions<Outgoing = string> {
   maxMessageChars?: number;
   /** The session id shown before a built connection exists (e.g. the one the app passes). */
   placeholderSessionId?: string;
+  /**
+   * The codec whose `conversation` support the store uses when the connection does not name
+   * its codec (a custom `ConversationConnection` without `codec`).
+   */
+  codec?: Codec<Outgoing>;
 }

@@ -1,4 +1,5 @@
-import type { AgentEvent, AgentReply } from "../../codecs/types";
+import type { AgentEvent, AgentReply, Codec } from "../../codecs/types";
+import { agUiConversation } from "../ag-ui-conversation";
 import type {
   ConnectionOptions,
   ConnectionSnapshot,
@@ -22,8 +23,19 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: AgentEvent) => void>();
   private nextId = 0;
+  /**
+   * `options.codec`, or a codec that carries the store's AG-UI support, so that tests can emit
+   * every kind of agent event.
+   */
+  readonly codec: Codec<Outgoing>;
 
   constructor(readonly options: Partial<ConnectionOptions<Outgoing>> = {}) {
+    this.codec = options.codec ?? {
+      name: "fake",
+      encode: (message) => JSON.stringify(message),
+      decode: () => [],
+      conversation: agUiConversation,
+    };
     this.snapshot = {
       status: "idle",
       sessionId: options.sessionId ?? `fake-session-${"0".repeat(24)}-${Math.random()}`,
