@@ -9,6 +9,7 @@ import type { AgentChatLabels } from "./labels";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
 import { MessageAttachments } from "./message-attachments";
+import { MessageAuthor, MessageAvatar } from "./message-author";
 import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
@@ -149,8 +150,9 @@ function ShowAllButton({ label, onClick }: { label: string; onClick: () => void 
 }
 
 function ShownMessage({ message, className, renderPart }: MessageProps) {
-  const { labels, markdown, maxDisplayChars, unpinScroll } = useChatContext("Message");
+  const { labels, markdown, maxDisplayChars, unpinScroll, roles } = useChatContext("Message");
   const isUser = message.role === "user";
+  const role = isUser ? roles.user : roles.assistant;
   const streaming = message.status === "streaming";
   const parts = partsOf(message);
   const plan = useMemo(() => splitForDisplay(parts, maxDisplayChars), [parts, maxDisplayChars]);
@@ -169,38 +171,39 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
       data-status={message.status}
       aria-busy={streaming || undefined}
     >
-      {edit.editing ? (
-        <MessageEditor message={message} onClose={edit.close} />
-      ) : (
-        <div className="acr-message__bubble">
-          <span className="acr-visually-hidden">
-            {isUser ? labels.userName : labels.assistantName}:{" "}
-          </span>
-          <MessageParts
-            message={message}
-            views={plan.parts}
-            markdown={markdown}
-            renderPart={renderPart}
-            revealed={revealed}
-            restRef={restRef}
-          />
-          {message.attachments && (
-            <MessageAttachments attachments={message.attachments} label={labels.attachments} />
-          )}
-          {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
-          {plan.hiddenChars > 0 && !revealed && (
-            <ShowAllButton label={labels.showAll(plan.total)} onClick={reveal} />
-          )}
-        </div>
-      )}
-      <StatusNote message={message} labels={labels} />
-      {message.truncated && (
-        <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
-      )}
-      {message.status === "error" && <Failure message={message} labels={labels} />}
-      {finished && !edit.editing && (
-        <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
-      )}
+      <MessageAvatar avatar={role.avatar} />
+      <div className="acr-message__body">
+        <MessageAuthor label={role.label} name={isUser ? labels.userName : labels.assistantName} />
+        {edit.editing ? (
+          <MessageEditor message={message} onClose={edit.close} />
+        ) : (
+          <div className="acr-message__bubble">
+            <MessageParts
+              message={message}
+              views={plan.parts}
+              markdown={markdown}
+              renderPart={renderPart}
+              revealed={revealed}
+              restRef={restRef}
+            />
+            {message.attachments && (
+              <MessageAttachments attachments={message.attachments} label={labels.attachments} />
+            )}
+            {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
+            {plan.hiddenChars > 0 && !revealed && (
+              <ShowAllButton label={labels.showAll(plan.total)} onClick={reveal} />
+            )}
+          </div>
+        )}
+        <StatusNote message={message} labels={labels} />
+        {message.truncated && (
+          <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
+        )}
+        {message.status === "error" && <Failure message={message} labels={labels} />}
+        {finished && !edit.editing && (
+          <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
+        )}
+      </div>
     </article>
   );
 }
