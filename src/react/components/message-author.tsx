@@ -47,23 +47,3 @@ export function useRoles(roles: ChatRoles | undefined): ResolvedRoles {
     [user, assistant],
   );
 }
-
-/** The avatar beside a message, when its role has one. */
-export function MessageAvatar({ avatar }: { avatar: ReactNode }) {
-  if (avatar === false || avatar === null) return null;
-  return (
-    <span className="acr-message__avatar" aria-hidden="true">
-      {avatar === true ? null : avatar}
-    </span>
-  );
-}
-
-/** Who wrote a message: shown when the role's `label` is, and always read first. */
-export function MessageAuthor({ label, name }: { label: string | boolean; name: string }) {
-  return (
-    <span className={label ? "acr-message__author" : "acr-visually-hidden"}>
-      {typeof label === "string" ? label : name}
-      <span className="acr-visually-hidden">: </span>
-    </span>
-  );
-}

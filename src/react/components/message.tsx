@@ -9,7 +9,6 @@ import type { AgentChatLabels } from "./labels";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
 import { MessageAttachments } from "./message-attachments";
-import { MessageAuthor, MessageAvatar } from "./message-author";
 import { MessageParts, type RenderPart } from "./message-parts";
 
 /** Props of {@link Message}. */
@@ -43,15 +42,17 @@ function AnsweringProgress({ label, empty }: { label: string; empty: boolean }) 
   );
 }
 
-/** The note under a message still queued or an answer the user stopped; nothing otherwise. */
-function StatusNote({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
-  if (message.status === "pending") {
-    return <p className="acr-message__note">{labels.messageQueued}</p>;
-  }
-  if (message.status === "stopped") {
-    return <p className="acr-message__note">{labels.messageStopped}</p>;
-  }
-  return null;
+/** The notes under a message still queued, an answer the user stopped, or one the store cut. */
+function StatusNotes({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
+  return (
+    <>
+      {message.status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
+      {message.status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
+      {message.truncated && (
+        <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
+      )}
+    </>
+  );
 }
 
 /**
@@ -149,6 +150,16 @@ function ShowAllButton({ label, onClick }: { label: string; onClick: () => void 
   );
 }
 
+/** Who wrote a message: shown when the role's label is, and read first either way. */
+function Author({ label, name }: { label: string | boolean; name: string }) {
+  return (
+    <span className={label ? "acr-message__author" : "acr-visually-hidden"}>
+      {typeof label === "string" ? label : name}
+      <span className="acr-visually-hidden">: </span>
+    </span>
+  );
+}
+
 function ShownMessage({ message, className, renderPart }: MessageProps) {
   const { labels, markdown, maxDisplayChars, unpinScroll, roles } = useChatContext("Message");
   const isUser = message.role === "user";
@@ -171,9 +182,14 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
       data-status={message.status}
       aria-busy={streaming || undefined}
     >
-      <MessageAvatar avatar={role.avatar} />
+      {/* Decoration (the name says who wrote it); empty for the built-in icon, drawn in CSS. */}
+      {role.avatar !== false && (
+        <span className="acr-message__avatar" aria-hidden="true">
+          {role.avatar !== true && role.avatar}
+        </span>
+      )}
       <div className="acr-message__body">
-        <MessageAuthor label={role.label} name={isUser ? labels.userName : labels.assistantName} />
+        <Author label={role.label} name={isUser ? labels.userName : labels.assistantName} />
         {edit.editing ? (
           <MessageEditor message={message} onClose={edit.close} />
         ) : (
@@ -195,10 +211,7 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
             )}
           </div>
         )}
-        <StatusNote message={message} labels={labels} />
-        {message.truncated && (
-          <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
-        )}
+        <StatusNotes message={message} labels={labels} />
         {message.status === "error" && <Failure message={message} labels={labels} />}
         {finished && !edit.editing && (
           <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
