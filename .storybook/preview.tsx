@@ -15,8 +15,10 @@ const preview: Preview = {
     controls: { expanded: true, sort: "requiredFirst" },
   },
   decorators: [
-    (Story) => (
-      <div style={{ height: 600, display: "flex" }}>
+    // A story fills the canvas, as a chat fills its page: nothing scrolls the canvas itself
+    // (so a banner at the top stays in view). On a docs page each story gets a frame of its own.
+    (Story, { viewMode }) => (
+      <div style={{ height: viewMode === "docs" ? 560 : "100dvh", display: "flex" }}>
         <Story />
       </div>
     ),

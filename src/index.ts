@@ -174,6 +174,7 @@ export {
 export type { AgentChatViewProps } from "./react/components/chat-view";
 export { MessageList, type MessageListProps } from "./react/components/message-list";
 export { Message, type MessageProps } from "./react/components/message";
+export type { ChatRoleAppearance, ChatRoles } from "./react/components/message-author";
 export { MessageActions, type MessageActionsProps } from "./react/components/message-actions";
 export { MessageEditor, type MessageEditorProps } from "./react/components/message-editor";
 export { Composer, type ComposerProps } from "./react/components/composer";

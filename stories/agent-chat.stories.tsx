@@ -68,14 +68,25 @@ type Story = StoryObj<typeof meta>;
 const user = (text: string) => chatMessage({ role: "user", text });
 const agent = (text: string) => chatMessage({ role: "assistant", text });
 
-/** Before the first message: a welcome and suggestion prompts. Choosing one sends it. */
+const SUGGESTIONS = ["What can you do?", "Summarise my last order", "Plan a weekend in Lisbon"];
+
+/** Before the first message: a welcome and suggestion prompts. */
 export const Empty: Story = {
-  args: {
-    suggestions: ["What can you do?", "Summarise my last order", "Plan a weekend in Lisbon"],
-  },
+  args: { suggestions: SUGGESTIONS },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("heading", { name: "How can I help?" })).toBeVisible();
+    const suggestions = canvas.getByRole("list", { name: "Suggestions" });
+    await expect(within(suggestions).getAllByRole("button")).toHaveLength(3);
+    await expect(canvasElement.querySelector("article")).toBeNull();
+  },
+};
+
+/** Choosing a suggestion sends it; focus goes to the composer for the next message. */
+export const SuggestionChosen: Story = {
+  args: { suggestions: SUGGESTIONS },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "What can you do?" }));
     await expect(
       await canvas.findByText("What can you do?", { selector: ".acr-text" }),
@@ -166,6 +177,15 @@ export const FailedMessageWithRetry: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/Not delivered/)).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
+  },
+};
+
+/** Retry on a failed message: it waits to be sent again, then goes out and is answered. */
+export const FailedMessageRetried: Story = {
+  args: FailedMessageWithRetry.args,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Retry" }));
     await expect(await canvas.findByText("Waiting to send…")).toBeVisible();
   },
@@ -207,7 +227,22 @@ export const LongMessageTruncated: Story = {
     await waitFor(() => expect(canvas.getByText("(evil.example)")).toBeVisible(), {
       timeout: STATE_TIMEOUT_MS,
     });
-    const showAll = canvas.getByRole("button", { name: /^Show all \(\d[\d,]* characters\)$/ });
+    await expect(
+      canvas.getByRole("button", { name: /^Show all \(\d[\d,]* characters\)$/ }),
+    ).toBeVisible();
+  },
+};
+
+/** "Show all" pressed: the rest of the message, as plain text. */
+export const LongMessageShownInFull: Story = {
+  args: LongMessageTruncated.args,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const showAll = await canvas.findByRole(
+      "button",
+      { name: /^Show all \(\d[\d,]* characters\)$/ },
+      { timeout: STATE_TIMEOUT_MS },
+    );
     await userEvent.click(showAll);
     await expect(canvas.queryByRole("button", { name: /^Show all/ })).toBeNull();
   },

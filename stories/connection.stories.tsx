@@ -5,6 +5,7 @@ import {
   chatMessage,
   longThread,
   type ScriptedChat,
+  type ScriptedChatOptions,
 } from "../src/react/components/test-utils/scripted-chat";
 import { MockAgentChat, alwaysOffline } from "./mock-agent-chat";
 import { echoScript, type AgentScript } from "./mock-agents";
@@ -123,20 +124,29 @@ export const TooLarge1009: Story = {
   },
 };
 
+const failedScript = {
+  messages: [chatMessage({ role: "user", text: "Hello?" })],
+  connection: { status: "failed", reason: "not-opened" },
+  onReconnect: reconnectNow,
+} satisfies ScriptedChatOptions;
+
 /** The connection gave up: the reason and "Reconnect". Sending reopens it too. */
 export const Failed: Story = {
-  args: {
-    script: {
-      messages: [chatMessage({ role: "user", text: "Hello?" })],
-      connection: { status: "failed", reason: "not-opened" },
-      onReconnect: reconnectNow,
-    },
-  },
+  args: { script: failedScript },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(banner(canvasElement)).toHaveTextContent(
       /Connection failed. The agent runtime refused the connection./,
     );
+    await expect(canvas.getByRole("button", { name: "Reconnect" })).toBeVisible();
+  },
+};
+
+/** "Reconnect" pressed after a failure: the banner says it is connecting again. */
+export const ReconnectAfterFailure: Story = {
+  args: { script: failedScript },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Reconnect" }));
     await waitFor(() => expect(banner(canvasElement)).toHaveTextContent("Connecting…"));
   },

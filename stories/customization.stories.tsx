@@ -39,6 +39,7 @@ const ocean = {
   "--acr-color-focus": "#0f766e",
   "--acr-color-user-bg": "#0f766e",
   "--acr-color-assistant-bg": "#ffffff",
+  "--acr-assistant-bubble-padding": "0.5rem 1rem",
   "--acr-color-border": "#99f6e4",
   "--acr-color-border-strong": "#0f766e",
   "--acr-color-link": "#0f5f58",
@@ -86,11 +87,51 @@ const cardRenderer: RenderMessage = (message, { renderDefault }) =>
     renderDefault()
   );
 
-/** `renderMessage` wraps the built-in message with an avatar (or replaces it entirely). */
+/**
+ * `renderMessage` wraps the built-in message, here with an avatar of its own (or replaces it
+ * entirely); `roles={false}` turns the built-in avatars and names off.
+ */
 export const CustomMessageRenderer: Story = {
-  args: { renderMessage: cardRenderer, script: { messages: toolCallConversation() } },
+  args: {
+    roles: false,
+    renderMessage: cardRenderer,
+    script: { messages: toolCallConversation() },
+  },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelectorAll("[aria-hidden='true']").length).toBeGreaterThan(0);
+  },
+};
+
+/** A small picture as the user's avatar (decorative: the name says who wrote the message). */
+const userPicture = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#f2c48d"/><circle cx="16" cy="13" r="6" fill="#7a4b21"/><path d="M5 32c1-7 5-10 11-10s10 3 11 10z" fill="#7a4b21"/></svg>',
+)}`;
+
+/**
+ * `roles`: the agent signs as "Aria" with initials for an avatar, the user with a picture and
+ * the default name.
+ */
+export const CustomRoles: Story = {
+  args: {
+    roles: {
+      assistant: { label: "Aria", avatar: "AR" },
+      user: { label: true, avatar: <img src={userPicture} alt="" /> },
+    },
+    script: {
+      messages: [
+        chatMessage({ role: "user", text: "Can you move my 3 pm meeting to tomorrow?" }),
+        chatMessage({
+          role: "assistant",
+          text: "Done: “Design review” is now tomorrow at 3 pm. I let the four attendees know.",
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const [question, answer] = canvasElement.querySelectorAll("article");
+    await expect(question!.querySelector(".acr-message__author")).toHaveTextContent("You:");
+    await expect(answer!.querySelector(".acr-message__author")).toHaveTextContent("Aria:");
+    await expect(answer!.querySelector(".acr-message__avatar")).toHaveTextContent("AR");
   },
 };
 

@@ -1,4 +1,5 @@
 import { seconds } from "./format";
+import { LongId } from "./long-id";
 import type { ConnectionSnapshot } from "./lib";
 import { useNow } from "./use-now";
 
@@ -25,9 +26,11 @@ export function ConnectionPanel({ snapshot }: { snapshot: ConnectionSnapshot<unk
         </dd>
         <dt>Session</dt>
         <dd>
-          <code className="demo-session" title={snapshot.sessionId}>
-            {snapshot.sessionId}
-          </code>
+          <LongId
+            value={snapshot.sessionId}
+            label="session id"
+            keep={snapshot.sessionId.slice(-8)}
+          />
         </dd>
         <dt>Attempt</dt>
         <dd>{snapshot.attempt}</dd>

@@ -1,4 +1,5 @@
 import type { DemoConfig } from "./demo-config";
+import { arnResource, LongId } from "./long-id";
 import { settingsSearch, URL_TTL_CHOICES, type DemoSettings } from "./settings";
 
 /** Title, where the agent runs, and the per-page choices (each starts a new conversation). */
@@ -8,40 +9,53 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
   };
   return (
     <header className="demo-header">
-      <h1>agentcore-react demo</h1>
+      <div className="demo-brand">
+        <span className="demo-logo" aria-hidden="true" />
+        <h1>
+          agentcore-react <span className="demo-badge">demo</span>
+        </h1>
+      </div>
       <p className="demo-mode" data-testid="mode" data-mode={config.mode}>
-        {config.mode === "emulator" ? "Local emulator" : `AWS ${config.region}`} ·{" "}
-        <code>{config.runtimeArn}</code>
+        <span className="demo-chip" data-mode={config.mode}>
+          {config.mode === "emulator" ? "Local emulator" : `AWS ${config.region}`}
+        </span>
+        <LongId
+          value={config.runtimeArn}
+          label="runtime ARN"
+          keep={arnResource(config.runtimeArn)}
+        />
       </p>
-      <label>
-        Auth{" "}
-        <select
-          value={settings.auth}
-          onChange={(event) =>
-            navigate({ ...settings, auth: event.target.value as DemoSettings["auth"] })
-          }
-        >
-          <option value="presigned">Presigned URL from the backend</option>
-          {config.emulator && <option value="bearer">OAuth bearer (subprotocol)</option>}
-        </select>
-      </label>
-      <label>
-        URL lifetime{" "}
-        <select
-          value={settings.urlTtlSeconds ?? 300}
-          disabled={settings.auth === "bearer"}
-          onChange={(event) => {
-            const ttl = Number(event.target.value);
-            navigate({ ...settings, urlTtlSeconds: ttl === 300 ? null : ttl });
-          }}
-        >
-          {URL_TTL_CHOICES.map((ttl) => (
-            <option key={ttl} value={ttl}>
-              {ttl} s
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="demo-settings">
+        <label className="demo-field">
+          <span className="demo-field__label">Auth</span>
+          <select
+            value={settings.auth}
+            onChange={(event) =>
+              navigate({ ...settings, auth: event.target.value as DemoSettings["auth"] })
+            }
+          >
+            <option value="presigned">Presigned URL from the backend</option>
+            {config.emulator && <option value="bearer">OAuth bearer (subprotocol)</option>}
+          </select>
+        </label>
+        <label className="demo-field">
+          <span className="demo-field__label">URL lifetime</span>
+          <select
+            value={settings.urlTtlSeconds ?? 300}
+            disabled={settings.auth === "bearer"}
+            onChange={(event) => {
+              const ttl = Number(event.target.value);
+              navigate({ ...settings, urlTtlSeconds: ttl === 300 ? null : ttl });
+            }}
+          >
+            {URL_TTL_CHOICES.map((ttl) => (
+              <option key={ttl} value={ttl}>
+                {ttl} s
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </header>
   );
 }

@@ -154,6 +154,7 @@ describe("work per update", () => {
         <AgentChat
           chat={result}
           labels={{ send: "Send" }}
+          roles={{ assistant: { label: "Aria" }, user: { avatar: false } }}
           suggestions={["a"]}
           markdown={markdown({ remarkPlugins: [remarkNothing] })}
           renderMessage={(message, { renderDefault }) => {

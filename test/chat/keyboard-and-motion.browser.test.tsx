@@ -17,6 +17,7 @@ describe("keyboard use in Chromium", () => {
     await userEvent.keyboard("{Tab}");
     expect(active()).toBe(scroller());
     expect(getComputedStyle(active()).outlineStyle).toBe("solid");
+    const focusColor = getComputedStyle(active()).outlineColor;
 
     await userEvent.keyboard("{Tab}");
     expect(active().tagName).toBe("SUMMARY");
@@ -29,7 +30,9 @@ describe("keyboard use in Chromium", () => {
     expect(getComputedStyle(active()).outlineStyle).toBe("solid");
     await userEvent.keyboard("{Tab}");
     expect(active()).toBe(document.querySelector("textarea"));
-    expect(getComputedStyle(active()).outlineStyle).toBe("solid");
+    // The input's focus shows on the composer's card around it (after a short transition).
+    const card = getComputedStyle(document.querySelector(".acr-composer")!, "::before");
+    await expect.poll(() => card.borderTopColor).toBe(focusColor);
     await userEvent.keyboard("By keyboard only");
     await userEvent.keyboard("{Tab}");
     expect(active()).toHaveAccessibleName("Send");

@@ -130,9 +130,10 @@ describe("screenshots of the main states", () => {
       ],
       props: { dir: "rtl", labels: { send: "إرسال", composerPlaceholder: "اكتب رسالة…" } },
     });
-    const [user, agent] = frame.querySelectorAll(".acr-message__bubble");
-    // Mirrored: the user's bubble sits on the left, the agent's on the right.
-    expect(user!.getBoundingClientRect().left).toBeLessThan(agent!.getBoundingClientRect().left);
+    const user = frame.querySelector(".acr-message--user .acr-message__bubble")!;
+    const avatar = frame.querySelector(".acr-message--assistant .acr-message__avatar")!;
+    // Mirrored: the user's bubble sits on the left, the agent's avatar on the right.
+    expect(user.getBoundingClientRect().right).toBeLessThan(avatar.getBoundingClientRect().left);
     await shoot("rtl", frame);
   });
 

@@ -34,7 +34,9 @@ async function settle(): Promise<void> {
   await nextFrame();
 }
 
-function assertInert(root: Element): void {
+/** Checks what the agent's output rendered into: the conversation (the chat's own icons are elsewhere). */
+function assertInert(frame: Element): void {
+  const root = frame.querySelector('[role="log"]')!;
   expect(flagged.__acrXss).toBeUndefined();
   expect(root.querySelectorAll("script, iframe, svg, img, style, object, embed")).toHaveLength(0);
   for (const element of root.querySelectorAll("*")) {

@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { ChatAttachments } from "../../attachments/chat-attachments";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownRenderer } from "./markdown/markdown-renderer";
+import type { ResolvedRoles } from "./message-author";
 import type { ChatMessage } from "../../store/types";
 import type { ToolRunner } from "../../store/tool-runner";
 import type { RenderTool } from "./tool-render";
@@ -14,6 +15,8 @@ export interface ChatContextValue {
   /** The conversation the chat shows. */
   chat: ChatStore;
   labels: AgentChatLabels;
+  /** How messages are signed, by role (`roles`, with the defaults filled in). */
+  roles: ResolvedRoles;
   /** The composer's attachments (`attachments` prop), or `null` when files cannot be attached. */
   attachments: ChatAttachments | null;
   /** The renderer of agent text as sanitized markdown (`markdown` prop), or `null` for plain text. */

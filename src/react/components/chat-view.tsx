@@ -1,12 +1,10 @@
 "use client";
 
-import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from "react";
 import { numberOption } from "../../core/number-option";
 import type { ClientTool, ToolApprovalPolicy, ToolRunner } from "../../store/tool-runner";
-import { ApprovalRequests } from "./approval-requests";
 import { ChatContext, type ChatContextValue } from "./chat-context";
-import { Composer } from "./composer";
-import { ConnectionBanner } from "./connection-banner";
+import { DefaultLayout } from "./default-layout";
 import { cx } from "./internal/cx";
 import { useChatHandles } from "./internal/use-chat-handles";
 import { useStableAttachments } from "./internal/use-stable-attachments";
@@ -20,7 +18,7 @@ import {
   sameMarkdownRenderer,
   type MarkdownRenderer,
 } from "./markdown/markdown-renderer";
-import { MessageList } from "./message-list";
+import { useRoles, type ChatRoles } from "./message-author";
 import type { RenderTool } from "./tool-render";
 import type {
   AgentChatSource,
@@ -57,6 +55,12 @@ export interface AgentChatViewProps {
   attachments?: ChatAttachments | null;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
+  /**
+   * How messages are signed, by role: `{ assistant: { label: "Aria", avatar: <img alt="" … /> },
+   * user: { label: true } }`; `false` for no avatars or names. Default: the agent's messages
+   * with an icon and its name, the user's with neither.
+   */
+  roles?: ChatRoles;
   /** Prompts offered before the first message. */
   suggestions?: readonly Suggestion[];
   /** `light`, `dark`, or follow the OS (`system`, default). */
@@ -117,34 +121,6 @@ export interface AgentChatViewProps {
   children?: ReactNode;
 }
 
-interface DefaultLayoutProps {
-  header: ReactNode;
-  renderMessage: RenderMessage | undefined;
-  emptyState: ReactNode;
-  placeholder: string | undefined;
-  autoFocus: boolean;
-  pageSize: number | undefined;
-}
-
-const DefaultLayout = memo(function DefaultLayout({
-  header,
-  renderMessage,
-  emptyState,
-  placeholder,
-  autoFocus,
-  pageSize,
-}: DefaultLayoutProps) {
-  return (
-    <>
-      {header}
-      <ConnectionBanner />
-      <MessageList renderMessage={renderMessage} emptyState={emptyState} pageSize={pageSize} />
-      <ApprovalRequests />
-      <Composer placeholder={placeholder} autoFocus={autoFocus} />
-    </>
-  );
-});
-
 /** The markdown renderer, kept while the caller passes equal ones (`markdown(options)` inline). */
 function useStableMarkdown(markdown: unknown): MarkdownRenderer | null {
   const next = markdownRendererOption(markdown);
@@ -167,6 +143,7 @@ function chatStoreOf(source: AgentChatSource): ChatStore {
 interface ChatContextSources extends Pick<
   AgentChatViewProps,
   | "labels"
+  | "roles"
   | "suggestions"
   | "markdown"
   | "attachments"
@@ -190,6 +167,7 @@ interface ChatContextSources extends Pick<
 function useChatContextValue({
   store,
   labels: labelOverrides,
+  roles: roleOptions,
   suggestions,
   markdown,
   attachments,
@@ -203,6 +181,7 @@ function useChatContextValue({
   const displayChars = numberOption("maxDisplayChars", maxDisplayChars, "a whole number >= 1");
   const stableOverrides = useShallowStable(labelOverrides);
   const labels = useMemo(() => resolveLabels(stableOverrides), [stableOverrides]);
+  const roles = useRoles(roleOptions);
   const stableSuggestions = useShallowStable(suggestions) ?? NO_SUGGESTIONS;
   const markdownRenderer = useStableMarkdown(markdown);
   const stableRenderTool = useShallowStable(renderTool);
@@ -217,6 +196,7 @@ function useChatContextValue({
       ...actionSettings,
       chat: store,
       labels,
+      roles,
       markdown: markdownRenderer,
       attachments: stableAttachments,
       maxDisplayChars: displayChars,
@@ -229,6 +209,7 @@ function useChatContextValue({
     [
       store,
       labels,
+      roles,
       markdownRenderer,
       stableAttachments,
       displayChars,

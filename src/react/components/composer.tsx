@@ -15,7 +15,10 @@ export interface ComposerProps {
   placeholder?: string;
   /** Focus the input on mount. Default false. */
   autoFocus?: boolean;
-  /** Buttons next to Send. Default: {@link StopButton} (visible while an answer streams). */
+  /**
+   * Buttons next to Send. Default: {@link StopButton}, which takes Send's place while an answer
+   * streams (the default theme hides Send when a Stop button comes right before it).
+   */
   actions?: ReactNode;
   /** Called after a message was queued, with its id and text. */
   onSent?: (id: string, text: string) => void;
@@ -70,9 +73,12 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
           type="submit"
           className="acr-button acr-button--primary acr-composer__send"
           disabled={!composer.canSubmit}
+          aria-label={labels.send}
           aria-describedby={composer.blocked !== null ? attached?.blockedId : undefined}
         >
-          {labels.send}
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 19V5m-7 7 7-7 7 7" />
+          </svg>
         </button>
       </div>
       {error && (

@@ -42,15 +42,17 @@ function AnsweringProgress({ label, empty }: { label: string; empty: boolean }) 
   );
 }
 
-/** The note under a message still queued or an answer the user stopped; nothing otherwise. */
-function StatusNote({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
-  if (message.status === "pending") {
-    return <p className="acr-message__note">{labels.messageQueued}</p>;
-  }
-  if (message.status === "stopped") {
-    return <p className="acr-message__note">{labels.messageStopped}</p>;
-  }
-  return null;
+/** The notes under a message still queued, an answer the user stopped, or one the store cut. */
+function StatusNotes({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
+  return (
+    <>
+      {message.status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
+      {message.status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
+      {message.truncated && (
+        <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
+      )}
+    </>
+  );
 }
 
 /**
@@ -148,9 +150,20 @@ function ShowAllButton({ label, onClick }: { label: string; onClick: () => void 
   );
 }
 
+/** Who wrote a message: shown when the role's label is, and read first either way. */
+function Author({ label, name }: { label: string | boolean; name: string }) {
+  return (
+    <span className={label ? "acr-message__author" : "acr-visually-hidden"}>
+      {typeof label === "string" ? label : name}
+      <span className="acr-visually-hidden">: </span>
+    </span>
+  );
+}
+
 function ShownMessage({ message, className, renderPart }: MessageProps) {
-  const { labels, markdown, maxDisplayChars, unpinScroll } = useChatContext("Message");
+  const { labels, markdown, maxDisplayChars, unpinScroll, roles } = useChatContext("Message");
   const isUser = message.role === "user";
+  const role = isUser ? roles.user : roles.assistant;
   const streaming = message.status === "streaming";
   const parts = partsOf(message);
   const plan = useMemo(() => splitForDisplay(parts, maxDisplayChars), [parts, maxDisplayChars]);
@@ -169,38 +182,41 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
       data-status={message.status}
       aria-busy={streaming || undefined}
     >
-      {edit.editing ? (
-        <MessageEditor message={message} onClose={edit.close} />
-      ) : (
-        <div className="acr-message__bubble">
-          <span className="acr-visually-hidden">
-            {isUser ? labels.userName : labels.assistantName}:{" "}
-          </span>
-          <MessageParts
-            message={message}
-            views={plan.parts}
-            markdown={markdown}
-            renderPart={renderPart}
-            revealed={revealed}
-            restRef={restRef}
-          />
-          {message.attachments && (
-            <MessageAttachments attachments={message.attachments} label={labels.attachments} />
-          )}
-          {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
-          {plan.hiddenChars > 0 && !revealed && (
-            <ShowAllButton label={labels.showAll(plan.total)} onClick={reveal} />
-          )}
-        </div>
+      {/* Decoration (the name says who wrote it); empty for the built-in icon, drawn in CSS. */}
+      {role.avatar !== false && (
+        <span className="acr-message__avatar" aria-hidden="true">
+          {role.avatar !== true && role.avatar}
+        </span>
       )}
-      <StatusNote message={message} labels={labels} />
-      {message.truncated && (
-        <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
-      )}
-      {message.status === "error" && <Failure message={message} labels={labels} />}
-      {finished && !edit.editing && (
-        <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
-      )}
+      <div className="acr-message__body">
+        <Author label={role.label} name={isUser ? labels.userName : labels.assistantName} />
+        {edit.editing ? (
+          <MessageEditor message={message} onClose={edit.close} />
+        ) : (
+          <div className="acr-message__bubble">
+            <MessageParts
+              message={message}
+              views={plan.parts}
+              markdown={markdown}
+              renderPart={renderPart}
+              revealed={revealed}
+              restRef={restRef}
+            />
+            {message.attachments && (
+              <MessageAttachments attachments={message.attachments} label={labels.attachments} />
+            )}
+            {streaming && <AnsweringProgress label={labels.answering} empty={parts.length === 0} />}
+            {plan.hiddenChars > 0 && !revealed && (
+              <ShowAllButton label={labels.showAll(plan.total)} onClick={reveal} />
+            )}
+          </div>
+        )}
+        <StatusNotes message={message} labels={labels} />
+        {message.status === "error" && <Failure message={message} labels={labels} />}
+        {finished && !edit.editing && (
+          <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />
+        )}
+      </div>
     </article>
   );
 }

@@ -9,7 +9,10 @@ export interface StopButtonProps {
   className?: string;
 }
 
-/** Ends the answer in progress. Rendered only while an answer streams; focus then returns to the composer. */
+/**
+ * Ends the answer in progress. Rendered only while an answer streams; focus then returns to the
+ * composer. In the composer the default theme shows it as an icon in Send's place.
+ */
 export function StopButton({ className }: StopButtonProps) {
   const { labels } = useChatContext("StopButton");
   const { streaming, stop } = useStopButton();
@@ -21,7 +24,7 @@ export function StopButton({ className }: StopButtonProps) {
       onClick={stop}
     >
       <span className="acr-stop-button__icon" aria-hidden="true" />
-      {labels.stop}
+      <span className="acr-stop-button__label">{labels.stop}</span>
     </button>
   );
 }
