@@ -7,7 +7,7 @@
  * Every round runs every implementation once, in a fresh page, in a rotated order.
  *
  * Knobs: BENCH_ROUNDS (default 3, quick enough for `npm run bench`; the documented run uses 5),
- * BENCH_MESSAGES (5,000), BENCH_KEYSTROKES (60).
+ * BENCH_MESSAGES (5,000), BENCH_KEYSTROKES (30).
  */
 import { bundleForBrowser } from "./lib/bundle";
 import { launchChromium } from "./lib/chromium";
@@ -22,7 +22,7 @@ import type { ThreadBenchPage, ThreadSetup } from "./pages/peers/thread-harness"
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000);
-const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 60);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 30);
 /** Pause between keys: a fast typist, and time for each key's frame before the next key. */
 const KEY_DELAY_MS = 30;
 const SENTENCE = "how do i presign a websocket url for agentcore runtime from the browser ";

@@ -35,12 +35,13 @@ export function summarize(values: readonly number[]) {
 export type Summary = ReturnType<typeof summarize>;
 
 /**
- * `ours / peer`, rounded to 0.01: below 1 means ours costs less. A zero peer figure gives
- * `null` (no ratio), never Infinity, so the JSON stays valid.
+ * `ours / peer`, rounded to 0.0001 (ratios far below 1, such as 31 commits against 10,002, keep
+ * their digits): below 1 means ours costs less. A zero peer figure gives `null` (no ratio),
+ * never Infinity, so the JSON stays valid.
  */
 export function ratio(ours: number, peer: number): number | null {
   if (!Number.isFinite(ours) || !Number.isFinite(peer) || peer === 0) return null;
-  return round(ours / peer);
+  return round(ours / peer, 4);
 }
 
 /** `list` started at position `by` (wrapping): round `r` of a benchmark runs `rotate(list, r)`. */
@@ -68,7 +69,7 @@ export function roundRatios(
           : ratio(figures[ours], figures[peer]),
       );
       const known = perRound.filter((value): value is number => value !== null);
-      return [peer, { perRound, median: known.length ? round(median(known)) : null }];
+      return [peer, { perRound, median: known.length ? round(median(known), 4) : null }];
     }),
   );
 }
