@@ -64,14 +64,15 @@ async function timeLoop(iterations: number, op: Presign): Promise<number> {
 }
 
 /**
- * Times every contender back to back in each round, the order rotated every round; the ratios
+ * Times every contender back to back in each round, the order rotated every round (a round of
+ * 1,000 presigns lasts long enough that a loaded machine's scheduling evens out); the ratios
  * are the median of the per-round ratios, so a burst of load on the machine skews one round,
  * not the result. `ours` must be among the contenders.
  */
 export async function measureSigning(
   contenders: Record<string, Presign> = browserSafeContenders(),
-  iterations = 200,
-  rounds = 30,
+  iterations = 1_000,
+  rounds = 20,
 ): Promise<SigningFigures> {
   const names = Object.keys(contenders);
   for (const name of names) await timeLoop(iterations, contenders[name]!); // warm-up
