@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { transform } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
@@ -19,18 +20,22 @@ function isExternal(id: string): boolean {
   return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 }
 
-/** Ships the default theme as `dist/styles.css` without pulling a CSS pipeline into the JS entries. */
+/**
+ * Ships the default theme as `dist/styles.css` without pulling a CSS pipeline into the JS entries.
+ * Minified: its comments document the source, and apps that import the file as-is should not pay
+ * for them (about a third of its gzip size).
+ */
 function emitStylesheet(): Plugin {
   const source = "src/react/styles.css";
   return {
     name: "agentcore-emit-stylesheet",
-    generateBundle() {
+    async generateBundle() {
       if (!existsSync(source)) return;
-      this.emitFile({
-        type: "asset",
-        fileName: "styles.css",
-        source: readFileSync(source, "utf8"),
+      const { code } = await transform(readFileSync(source, "utf8"), {
+        loader: "css",
+        minify: true,
       });
+      this.emitFile({ type: "asset", fileName: "styles.css", source: code });
     },
   };
 }

@@ -1,43 +1,34 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AgentRuntimeClient } from "../src/signing";
+import { median, rotate, round } from "./lib/stats";
 
-const ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234";
-const SESSION = "3f8e2a4c-6b1d-4e7f-9a2b-0c5d8e1f4a7b-bench";
-const CREDENTIALS = {
+export const ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/my_agent-AbCdEf1234";
+export const SESSION = "3f8e2a4c-6b1d-4e7f-9a2b-0c5d8e1f4a7b-bench";
+export const CREDENTIALS = {
   accessKeyId: "AKIDEXAMPLE",
   secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
   sessionToken: "FQoGZXIvYXdzEXAMPLETOKEN",
 };
 const HOST = "bedrock-agentcore.us-west-2.amazonaws.com";
 
+/** One way to presign the runtime's WebSocket URL; resolves to the URL. */
+export type Presign = () => Promise<string>;
+
 export interface SigningFigures {
   iterations: number;
   rounds: number;
-  oursOpsPerSec: number;
-  smithyOpsPerSec: number;
-  /** median over rounds of (time of ours / time of raw smithy) for the same work; goal <= 1.3 */
-  ratio: number;
-}
-
-async function timeLoop(iterations: number, op: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) await op();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  /** Presigned URLs per second, over all rounds. */
+  opsPerSec: Record<string, number>;
+  /** time(ours) / time(other) for the same work in each round, and their median (goal <= 1.3 vs smithy). */
+  ratios: Record<string, { perRound: number[]; median: number }>;
 }
 
 /**
- * `generatePresignedUrl` against a raw smithy presign of the same request. Each round times
- * both back to back (alternating which goes first); the ratio is the median of the per-round
- * ratios, so a burst of load on the machine skews one round, not the result.
+ * Ours (`generatePresignedUrl`) and a raw smithy presign of the same request
+ * (`@smithy/signature-v4` + `@aws-crypto/sha256-js`): both run in Node and in a browser.
  */
-export async function measureSigning(iterations = 200, rounds = 30): Promise<SigningFigures> {
+export function browserSafeContenders(): Record<string, Presign> {
   const client = new AgentRuntimeClient({ region: "us-west-2", credentials: CREDENTIALS });
   const signer = new SignatureV4({
     credentials: CREDENTIALS,
@@ -46,45 +37,68 @@ export async function measureSigning(iterations = 200, rounds = 30): Promise<Sig
     sha256: Sha256,
     applyChecksum: false,
   });
-  const ours = () =>
-    client.generatePresignedUrl({ runtimeArn: ARN, sessionId: SESSION, endpointName: "DEFAULT" });
-  const raw = () =>
-    signer.presign(
-      {
-        method: "GET",
-        protocol: "https:",
-        hostname: HOST,
-        path: `/runtimes/${encodeURIComponent(ARN)}/ws`,
-        query: { qualifier: "DEFAULT", "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION },
-        headers: { host: HOST },
-      },
-      { expiresIn: 300 },
-    );
-  await timeLoop(iterations, ours); // warm-up
-  await timeLoop(iterations, raw);
-  let oursMs = 0;
-  let rawMs = 0;
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    let a: number;
-    let b: number;
-    if (round % 2 === 0) {
-      a = await timeLoop(iterations, ours);
-      b = await timeLoop(iterations, raw);
-    } else {
-      b = await timeLoop(iterations, raw);
-      a = await timeLoop(iterations, ours);
+  return {
+    ours: () =>
+      client.generatePresignedUrl({ runtimeArn: ARN, sessionId: SESSION, endpointName: "DEFAULT" }),
+    smithy: async () => {
+      const signed = await signer.presign(
+        {
+          method: "GET",
+          protocol: "https:",
+          hostname: HOST,
+          path: `/runtimes/${encodeURIComponent(ARN)}/ws`,
+          query: { qualifier: "DEFAULT", "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id": SESSION },
+          headers: { host: HOST },
+        },
+        { expiresIn: 300 },
+      );
+      return `wss://${HOST}${signed.path}?${new URLSearchParams(signed.query as Record<string, string>)}`;
+    },
+  };
+}
+
+async function timeLoop(iterations: number, op: Presign): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) await op();
+  return performance.now() - start;
+}
+
+/**
+ * Times every contender back to back in each round, the order rotated every round (a round of
+ * 1,000 presigns lasts long enough that a loaded machine's scheduling evens out); the ratios
+ * are the median of the per-round ratios, so a burst of load on the machine skews one round,
+ * not the result. `ours` must be among the contenders.
+ */
+export async function measureSigning(
+  contenders: Record<string, Presign> = browserSafeContenders(),
+  iterations = 1_000,
+  rounds = 20,
+): Promise<SigningFigures> {
+  const names = Object.keys(contenders);
+  for (const name of names) await timeLoop(iterations, contenders[name]!); // warm-up
+  const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+  const perRound: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    const times: Record<string, number> = {};
+    for (const name of rotate(names, r))
+      times[name] = await timeLoop(iterations, contenders[name]!);
+    for (const name of names) {
+      totals[name]! += times[name]!;
+      if (name !== "ours") perRound[name]!.push(round(times.ours! / times[name]!, 3));
     }
-    oursMs += a;
-    rawMs += b;
-    ratios.push(a / b);
   }
-  const total = iterations * rounds;
+  const others = names.filter((name) => name !== "ours");
   return {
     iterations,
     rounds,
-    oursOpsPerSec: Math.round((total / oursMs) * 1000),
-    smithyOpsPerSec: Math.round((total / rawMs) * 1000),
-    ratio: Number(median(ratios).toFixed(3)),
+    opsPerSec: Object.fromEntries(
+      names.map((name) => [name, Math.round(((iterations * rounds) / totals[name]!) * 1000)]),
+    ),
+    ratios: Object.fromEntries(
+      others.map((name) => [
+        name,
+        { perRound: perRound[name]!, median: round(median(perRound[name]!), 3) },
+      ]),
+    ),
   };
 }

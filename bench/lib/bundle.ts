@@ -8,6 +8,8 @@ export interface BundleOptions {
    * enabled, which the plain production build turns off).
    */
   reactProfiling?: boolean;
+  /** Minify the bundle, as an app's production build does. */
+  minify?: boolean;
 }
 
 /** Bundles one module (and everything it imports) into a single ES module string for a page. */
@@ -28,7 +30,7 @@ export async function bundleForBrowser(
       : {}),
     build: {
       write: false,
-      minify: false,
+      minify: options.minify ?? false,
       lib: { entry, formats: ["es"], fileName: "bench" },
       rollupOptions: { output: { codeSplitting: false } },
     },

@@ -12,23 +12,27 @@ export interface MainThreadTime {
 }
 
 /**
- * A blank page (`about:blank` unless `url` is given) with the library's stylesheet and a bundled
- * module loaded; resolves once the module set `window[ready]`.
+ * A blank page (`about:blank` unless `url` is given) with the library's stylesheet (unless
+ * `libraryStyles` is false) and a bundled module loaded; resolves once the module set
+ * `window[ready]`. `errors` collects the page's uncaught errors from then on.
  */
 export async function openBenchPage(
   browser: Browser,
   code: string,
   ready: string,
   url = "about:blank",
-): Promise<{ page: Page; cdp: CDPSession }> {
+  libraryStyles = true,
+): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(url);
-  await page.addStyleTag({ content: STYLES });
+  if (libraryStyles) await page.addStyleTag({ content: STYLES });
   await page.addScriptTag({ type: "module", content: code });
   await page.waitForFunction((name) => name in window, ready);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  return { page, cdp };
+  return { page, cdp, errors };
 }
 
 /** The page's cumulative main-thread time so far. */
@@ -54,16 +58,4 @@ export function mainThreadDelta(before: MainThreadTime, after: MainThreadTime): 
   };
 }
 
-/** Median and p95 (nearest rank), min and max of a sample, rounded to 0.01. */
-export function summarize(values: readonly number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    samples: sorted.length,
-    median: round(at(0.5)),
-    p95: round(at(0.95)),
-    min: round(sorted[0] ?? NaN),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-  };
-}
+export { summarize } from "./stats";

@@ -43,9 +43,26 @@ function streamPaced(socket: WebSocket, frames: readonly string[], chunksPerMs: 
 }
 
 /**
- * Starts the bench agent on 127.0.0.1, port 0. When a socket sends one of the `scripts`' keys,
- * it sends `{"text": chunk}` for every chunk of that script, then `{"type":"done"}`. Anything
- * else is ignored, so a client's own frames never start a stream by accident.
+ * The script a frame asks for: the frame itself, or the `inputText` of a `{"inputText": ...}`
+ * frame (what the text codec, and the peers' transports in the benches, send for a user message).
+ */
+function requestedScript<T>(data: string, scripts: ReadonlyMap<string, T>): T | undefined {
+  const direct = scripts.get(data);
+  if (direct) return direct;
+  if (!data.startsWith("{")) return undefined;
+  try {
+    const frame = JSON.parse(data) as { inputText?: unknown };
+    return typeof frame.inputText === "string" ? scripts.get(frame.inputText) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the bench agent on 127.0.0.1, port 0. When a socket sends one of the `scripts`' keys
+ * (as the frame, or as its `inputText`), it sends `{"text": chunk}` for every chunk of that
+ * script, then `{"type":"done"}`. Anything else is ignored, so a client's own frames never
+ * start a stream by accident.
  */
 export async function startStreamServer(
   scripts: Readonly<Record<string, StreamScript>>,
@@ -64,7 +81,7 @@ export async function startStreamServer(
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   server.on("connection", (socket) => {
     socket.on("message", (data) => {
-      const script = prepared.get(String(data));
+      const script = requestedScript(String(data), prepared);
       if (!script) return;
       if (script.chunksPerMs !== undefined) {
         streamPaced(socket, script.frames, script.chunksPerMs);

@@ -55,8 +55,10 @@ export function countFrames(): { stop(): number[] } {
   };
 }
 
-/** Sums long tasks (>= 50 ms, as the browser reports them) until stopped. */
-export function observeLongTasks(): { stop(): { count: number; totalMs: number } } {
+/** Sums long tasks (>= 50 ms, as the browser reports them) until stopped; `longestMs` is 0 without any. */
+export function observeLongTasks(): {
+  stop(): { count: number; totalMs: number; longestMs: number };
+} {
   const entries: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: "longtask", buffered: false });
@@ -67,6 +69,7 @@ export function observeLongTasks(): { stop(): { count: number; totalMs: number }
       return {
         count: entries.length,
         totalMs: entries.reduce((sum, entry) => sum + entry.duration, 0),
+        longestMs: entries.reduce((longest, entry) => Math.max(longest, entry.duration), 0),
       };
     },
   };
