@@ -3,13 +3,13 @@ import rehypeKatex from "rehype-katex";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { AgentRuntimeValidationError } from "../../src/core/errors";
-import { markdown } from "../../src/markdown";
+import { markdown, type MarkdownRenderer } from "../../src/markdown";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
 import { liveRegion, renderChat } from "./render-chat";
 
 // Code blocks, tables and plugins of agentcore-react/markdown in <AgentChat>.
 
-function renderAnswer(text: string, renderer = markdown, labels = {}) {
+function renderAnswer(text: string, renderer: MarkdownRenderer = markdown, labels = {}) {
   return renderChat({
     messages: [chatMessage({ role: "assistant", text })],
     props: { markdown: renderer, labels },

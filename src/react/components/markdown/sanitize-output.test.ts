@@ -21,7 +21,11 @@ describe("safeStyle", () => {
 });
 
 describe("rehypeSanitizeOutput", () => {
-  const element = (tagName: string, properties = {}, children: object[] = []) => ({
+  const element = (
+    tagName: string,
+    properties: Record<string, unknown> = {},
+    children: Array<{ type: string }> = [],
+  ) => ({
     type: "element",
     tagName,
     properties,
