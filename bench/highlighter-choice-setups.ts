@@ -219,6 +219,20 @@ export const flatten = (parsed) =>
   ]);`,
 };
 
+/** What the chat ships: sugar-high with every language it has, found by name or alias. */
+const sugarHighAll: CandidateSetup = {
+  name: "sugar-high, all 29 languages (what the chat ships)",
+  setup: "parse from sugar-high/core, languages and aliases from sugar-high/lang",
+  typescript: "typescript",
+  languages: SUGAR_LANGUAGES,
+  source: `
+import { parse } from "sugar-high/core";
+import { lang, languages } from "sugar-high/lang";
+const configs = new Map(languages.map((l) => [l.id, l.config]));
+export const highlight = (code, name) => parse(code, configs.get(lang(name)));
+${sugarHigh.source.slice(sugarHigh.source.indexOf("const PLAIN"))}`,
+};
+
 export const CANDIDATES: CandidateSetup[] = [
   shiki,
   refractor,
@@ -226,4 +240,5 @@ export const CANDIDATES: CandidateSetup[] = [
   lowlight,
   speedHighlight,
   sugarHigh,
+  sugarHighAll,
 ];
