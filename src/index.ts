@@ -200,7 +200,12 @@ export { SuggestionList, type SuggestionListProps } from "./react/components/sug
 export { PlainText } from "./react/components/plain-text";
 export { LazyMarkdown, type LazyMarkdownProps } from "./react/components/markdown/lazy-markdown";
 export { safeUrl } from "./react/components/markdown/safe-url";
-export { defaultLabels, resolveLabels, type AgentChatLabels } from "./react/components/labels";
+export {
+  defaultLabels,
+  resolveLabels,
+  type AgentChatLabels,
+  type MarkdownLabels,
+} from "./react/components/labels";
 export { useChatContext, type ChatContextValue } from "./react/components/chat-context";
 
 // Behaviour hooks: the parts' behaviour without their markup, for parts of your own.

@@ -17,7 +17,10 @@ export { markdown, type MarkdownFactory } from "./react/components/markdown/crea
 export {
   DEFAULT_MARKDOWN_MAX_CHARS,
   type MarkdownOptions,
+  type MarkdownPlugin,
 } from "./react/components/markdown/markdown-options";
+export { defaultMarkdownLabels } from "./react/components/markdown/markdown-labels";
+export type { MarkdownLabels } from "./react/components/labels";
 export type {
   MarkdownRenderer,
   MarkdownTextProps,

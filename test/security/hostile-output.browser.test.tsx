@@ -58,6 +58,14 @@ interface Payload {
   oneEvent?: boolean;
   /** Markdown the guards must leave as markdown (a control), not fall back to text. */
   staysMarkdown?: string;
+  /** With markdown, the render is done only once this shows (e.g. code the highlighter coloured). */
+  settles?: string;
+}
+
+/** A fence of crafted code just within the highlighting limits (1,000-character lines). */
+function craftedCode(): string {
+  const line = `${"a ".repeat(499)}\n`;
+  return `\`\`\`ts\n${line.repeat(19)}\`\`\``;
 }
 
 const PAYLOADS: Payload[] = [
@@ -86,6 +94,13 @@ const PAYLOADS: Payload[] = [
   },
   { name: "100,000 short lines", text: () => "line\n".repeat(100_000) },
   { name: "6,000 paragraphs", text: () => "A paragraph.\n\n".repeat(6_000), staysMarkdown: "p" },
+  {
+    name: "19 KB of crafted code in a ts fence (highlighted)",
+    text: craftedCode,
+    oneEvent: true,
+    staysMarkdown: "pre code[data-highlighted]",
+    settles: "pre code[data-highlighted]",
+  },
   {
     name: "20,000 characters of dense markdown",
     text: () => ordinaryMarkdown(DISPLAY_CAP),
@@ -194,6 +209,9 @@ async function run(payload: Payload, text: string, markdown: boolean): Promise<R
       .toBe("complete");
     // Every block parsed: nothing is left as text waiting for a later task.
     if (markdown) await expect.poll(() => pendingBlocks(frame), { timeout: 20_000 }).toBe(0);
+    const settles = markdown && payload.settles;
+    if (settles)
+      await expect.poll(() => frame.querySelector(settles), { timeout: 20_000 }).not.toBeNull();
   });
   const showAll = frame.querySelector<HTMLButtonElement>(".acr-message__show-all");
   if (!showAll) return { render, reveal: null, showAll: null, frame };

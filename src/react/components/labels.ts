@@ -1,10 +1,26 @@
 import type { ConnectionReason } from "../../connection/reasons";
 
 /**
+ * Texts of markdown's code blocks and tables. Their English defaults ship with
+ * `agentcore-react/markdown` (`defaultMarkdownLabels`), so a chat without markdown does not
+ * carry them; translate them through the chat's `labels` like any other.
+ */
+export interface MarkdownLabels {
+  /** The button over a code block that copies its code. */
+  copyCode: string;
+  /** Replaces `copyCode` (and is announced) once the code is copied. */
+  codeCopied: string;
+  /** Replaces `copyCode` (and is announced) when the browser refused to copy. */
+  copyCodeFailed: string;
+  /** Names a table's scrolling area; `columns` are the texts of its header cells. */
+  table: (columns: readonly string[]) => string;
+}
+
+/**
  * Every text the chat shows or announces. Pass a partial `labels` object to override some
  * (for another language, say); the rest keep their English defaults.
  */
-export interface AgentChatLabels {
+export interface AgentChatLabels extends Partial<MarkdownLabels> {
   /** Accessible name of the message list. */
   messageList: string;
   /** Accessible name of the whole chat region. */

@@ -20,19 +20,27 @@ const loadMarkdownText = (): Promise<{ default: ComponentType<MarkdownTextProps>
  * Checks markdown options and makes a renderer with them.
  *
  * @throws {AgentRuntimeValidationError} for options that are not an object, `remarkPlugins`
- *   that is not an array, or a `maxChars` that is not a whole number >= 1.
+ *   or `rehypePlugins` that is not an array, or a `maxChars` that is not a whole number >= 1.
  */
 function createRenderer(options: MarkdownOptions): MarkdownRenderer {
   optionsObject("markdown", options);
-  const { remarkPlugins, maxChars } = options;
-  if (remarkPlugins !== undefined && !Array.isArray(remarkPlugins)) {
-    throw invalidOption("markdown.remarkPlugins", "an array", remarkPlugins);
-  }
+  const { maxChars } = options;
   if (maxChars !== undefined) numberOption("markdown.maxChars", maxChars, "a whole number >= 1");
   const checked: MarkdownOptions = {};
-  if (remarkPlugins !== undefined) checked.remarkPlugins = [...remarkPlugins];
+  for (const key of ["remarkPlugins", "rehypePlugins"] as const) {
+    const plugins = options[key];
+    if (plugins === undefined) continue;
+    if (!Array.isArray(plugins)) throw invalidOption(`markdown.${key}`, "an array", plugins);
+    checked[key] = [...plugins];
+  }
   if (maxChars !== undefined) checked.maxChars = maxChars;
-  return { kind: MARKDOWN_RENDERER_KIND, options: checked, load: loadMarkdownText };
+  const identity = [
+    checked.maxChars,
+    ...(checked.remarkPlugins ?? []),
+    "rehype",
+    ...(checked.rehypePlugins ?? []),
+  ];
+  return { kind: MARKDOWN_RENDERER_KIND, options: checked, identity, load: loadMarkdownText };
 }
 
 /**
@@ -41,7 +49,8 @@ function createRenderer(options: MarkdownOptions): MarkdownRenderer {
  */
 export interface MarkdownFactory extends MarkdownRenderer {
   /**
-   * A renderer with these options, e.g. `markdown({ remarkPlugins: [remarkGfm] })`.
+   * A renderer with these options, e.g. `markdown({ remarkPlugins: [remarkGfm] })` or
+   * `markdown({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] })`.
    *
    * @throws {AgentRuntimeValidationError} for invalid options.
    */

@@ -2,7 +2,9 @@ import { useContext, type ComponentProps, type ReactNode } from "react";
 import type { Components, ExtraProps } from "react-markdown";
 import { ChatContext } from "../chat-context";
 import { defaultLabels } from "../labels";
+import { CodeBlock } from "./code/code-block";
 import { linkDestinationHint } from "./link-destination";
+import { ScrollTable } from "./scroll-table";
 
 /** A hast node, as far as its text goes. */
 interface TextNode {
@@ -57,8 +59,9 @@ function Link({ node, href, children, ...rest }: ComponentProps<"a"> & ExtraProp
 // cannot make the browser fetch a URL on its own (a known way to leak conversation data).
 export const markdownComponents: Components = {
   a: Link,
-  // A code block scrolls sideways; keyboard users must be able to focus it to scroll.
-  pre: ({ node: _node, ...rest }) => <pre {...rest} tabIndex={0} />,
+  // Code blocks and tables scroll sideways; keyboard users can focus them to scroll.
+  pre: CodeBlock,
+  table: ScrollTable,
   img: ({ src, alt }) =>
     typeof src === "string" && src ? (
       <a className="acr-markdown__image-link" href={src} target="_blank" rel="noopener noreferrer">

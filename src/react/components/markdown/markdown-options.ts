@@ -1,13 +1,28 @@
 /**
- * Options for agent markdown. Only remark (markdown-level) plugins are accepted: raw HTML is
- * never turned into elements, whatever the plugins do.
+ * A unified plugin as `react-markdown` takes it: the plugin function, or `[plugin, options]`.
+ * Typed structurally so this package does not depend on unified's types; unified checks each
+ * plugin when it applies it (one that throws leaves its block as text).
+ */
+export type MarkdownPlugin =
+  ((...args: never[]) => unknown) | readonly [(...args: never[]) => unknown, ...unknown[]];
+
+/**
+ * Options for agent markdown. Whatever the plugins do, their output is sanitized after the
+ * last of them: raw HTML stays text, and only an allow-list of elements and attributes
+ * (markdown's, GFM's and KaTeX's) reaches the page (see `docs/chat.md`).
  */
 export interface MarkdownOptions {
   /**
    * remark plugins, e.g. `[remarkGfm]` (from `remark-gfm`) for tables, strikethrough, task
-   * lists and bare links. Typed loosely so this package does not depend on unified's types.
+   * lists and bare links, or `remarkMath` (from `remark-math`) for `$…$` and `$$…$$`.
    */
-  remarkPlugins?: readonly unknown[];
+  remarkPlugins?: readonly MarkdownPlugin[];
+  /**
+   * rehype plugins, run on the HTML tree after the remark ones and before the sanitizer, e.g.
+   * `[[rehypeKatex, { maxSize: 10, maxExpand: 100 }]]` (from `rehype-katex`) to typeset the
+   * math `remark-math` finds.
+   */
+  rehypePlugins?: readonly MarkdownPlugin[];
   /**
    * Longest text parsed as markdown, in characters; a longer one is shown as plain text. Below
    * it, the text is parsed block by block, and a block too long or with too many brackets,

@@ -25,8 +25,10 @@ export interface MarkdownTextProps {
 export interface MarkdownRenderer {
   /** Always `"agentcore-react/markdown"`. */
   readonly kind: typeof MARKDOWN_RENDERER_KIND;
-  /** The options it renders with (remark plugins, `maxChars`), checked when it was made. */
+  /** The options it renders with (plugins, `maxChars`), checked when it was made. */
   readonly options: Readonly<MarkdownOptions>;
+  /** What tells it from another renderer: `maxChars` and the plugins, in order. */
+  readonly identity: readonly unknown[];
   /** Loads the component that renders the markdown (`react-markdown` and the guards). */
   readonly load: () => Promise<{ default: ComponentType<MarkdownTextProps> }>;
 }
@@ -63,8 +65,8 @@ export function sameMarkdownRenderer(
   b: MarkdownRenderer | null,
 ): boolean {
   if (a === b) return true;
-  if (!a || !b || a.load !== b.load || a.options.maxChars !== b.options.maxChars) return false;
-  const pa = a.options.remarkPlugins ?? [];
-  const pb = b.options.remarkPlugins ?? [];
-  return pa.length === pb.length && pa.every((plugin, i) => plugin === pb[i]);
+  if (!a || !b || a.load !== b.load) return false;
+  const ia = a.identity;
+  const ib = b.identity;
+  return ia.length === ib.length && ia.every((part, i) => part === ib[i]);
 }

@@ -6,9 +6,11 @@ import { markdownBlocks } from "./markdown-blocks";
 import { judgeMarkdown } from "./markdown-guards";
 import { markdownTooLong, type MarkdownOptions } from "./markdown-options";
 import type { MarkdownTextProps } from "./markdown-renderer";
+import { rehypeSanitizeOutput } from "./sanitize-output";
 import { safeUrl } from "./safe-url";
 
-// Agent output is untrusted: raw HTML stays text (no rehype-raw), unsafe URLs are dropped,
+// Agent output is untrusted: raw HTML stays text, the output of every plugin goes through an
+// allow-list of elements and attributes (`sanitize-output.ts`), unsafe URLs are dropped,
 // links open in a new tab without an opener, and images become links so that agent output
 // cannot make the browser fetch a URL (a known way to leak conversation data) on its own.
 // It can also be hostile to the CPU: it is parsed block by block, a block past the limits of
@@ -102,6 +104,13 @@ function useParseTurn(cost: number): boolean {
   return ready;
 }
 
+/** The app's rehype plugins, then the sanitizer, which always runs last. */
+function rehypePlugins(options: MarkdownOptions | null | undefined): Options["rehypePlugins"] {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- library edge: MarkdownOptions types plugins structurally so our types need not name unified's; unified checks each plugin when it applies it (a bad one throws, and the block falls back to text)
+  const own = (options?.rehypePlugins ?? []) as NonNullable<Options["rehypePlugins"]>;
+  return [...own, rehypeSanitizeOutput];
+}
+
 /** One block as React elements, timed against the budget; `null` if the parse throws. */
 function parseBlock(text: string, options: MarkdownOptions | null | undefined): ReactNode {
   const started = performance.now();
@@ -110,8 +119,9 @@ function parseBlock(text: string, options: MarkdownOptions | null | undefined): 
       children: text,
       components: markdownComponents,
       urlTransform,
-      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- library edge: MarkdownOptions types plugins loosely so our types need not name unified's; unified checks each plugin when it applies it (a bad one throws, and the block falls back to text)
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- library edge, as for rehypePlugins
       remarkPlugins: options?.remarkPlugins as Options["remarkPlugins"],
+      rehypePlugins: rehypePlugins(options),
     });
   } catch {
     // A plugin that throws, or input deeper than the guards foresaw: the block stays text.
