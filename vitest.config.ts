@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
+import { visualCommands } from "./test/visual/commands.ts";
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
 function chromium() {
@@ -85,14 +86,16 @@ export default defineConfig({
         },
       },
       {
-        // Every story renders in Chromium, runs its play function and passes axe.
+        // Every story renders in Chromium, runs its play function, passes axe, and matches its
+        // screenshots light and dark at 1280 and 390 px (test/setup/storybook-visual.ts).
         extends: true,
         plugins: [
           storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
         ],
         test: {
           name: "storybook",
-          browser: chromium(),
+          setupFiles: ["test/setup/storybook-visual.ts"],
+          browser: { ...chromium(), commands: visualCommands },
         },
       },
       {
