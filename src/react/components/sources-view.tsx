@@ -26,8 +26,8 @@ export function SourcesView({ part, className }: SourcesViewProps) {
             url && (
               <li key={index}>
                 <a href={url.href} target="_blank" rel="noopener noreferrer">
-                  {title || url.hostname}
-                  <span className="acr-visually-hidden"> {labels.opensInNewTab}</span>
+                  {title || url.hostname}{" "}
+                  <span className="acr-visually-hidden">{labels.opensInNewTab}</span>
                 </a>
                 {title && <span className="acr-sources__host">{url.hostname}</span>}
                 {snippet && <span className="acr-sources__snippet">{snippet}</span>}
