@@ -138,15 +138,13 @@ async function expectSources(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   const link = await canvas.findByRole(
     "link",
-    { name: "Bidirectional streaming with AgentCore Runtime (opens in a new tab)" },
+    { name: "Bidirectional streaming with AgentCore Runtime" },
     { timeout: STATE_TIMEOUT_MS },
   );
   await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(canvas.getByText("Sources")).toBeVisible();
-  await expect(
-    canvas.getByRole("link", { name: "developer.example.net (opens in a new tab)" }),
-  ).toBeVisible();
+  await expect(canvas.getByRole("link", { name: "developer.example.net" })).toBeVisible();
 }
 
 /** A finished answer with the sources the agent sent, numbered under it. */

@@ -126,8 +126,6 @@ export interface AgentChatLabels extends Partial<MarkdownLabels> {
   activity: (activityType: string) => string;
   /** Heading of the numbered list of sources under an answer. */
   sources: string;
-  /** Read (visually hidden) after each source's link, which opens in a new tab. */
-  opensInNewTab: string;
   /** Accessible name of the actions under a message. */
   messageActions: string;
   /** Copies a message's text; `copied` replaces it (and is announced) once it is copied. */
@@ -250,7 +248,6 @@ export const defaultLabels: AgentChatLabels = {
   reasoningInProgress: "in progress",
   activity: (activityType) => `Activity: ${activityType}`,
   sources: "Sources",
-  opensInNewTab: "(opens in a new tab)",
   messageActions: "Message actions",
   copy: "Copy",
   copied: "Copied",

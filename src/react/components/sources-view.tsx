@@ -11,8 +11,9 @@ export interface SourcesViewProps {
 
 /**
  * The sources an answer draws on, as a numbered list under it: each source's title (else its
- * host) links to it in a new tab, its host follows a title (so a title cannot hide where the
- * link goes), then its snippet. All of it is text; only absolute http(s) URLs are drawn.
+ * host) links to it in a new tab (like links in answers), its host follows a title (so a title
+ * cannot hide where the link goes), then its snippet. All of it is text; only absolute http(s)
+ * URLs are drawn.
  */
 export function SourcesView({ part, className }: SourcesViewProps) {
   const { labels } = useChatContext("SourcesView");
@@ -26,8 +27,7 @@ export function SourcesView({ part, className }: SourcesViewProps) {
             url && (
               <li key={index}>
                 <a href={url.href} target="_blank" rel="noopener noreferrer">
-                  {title || url.hostname}{" "}
-                  <span className="acr-visually-hidden">{labels.opensInNewTab}</span>
+                  {title || url.hostname}
                 </a>
                 {title && <span className="acr-sources__host">{url.hostname}</span>}
                 {snippet && <span className="acr-sources__snippet">{snippet}</span>}
