@@ -84,23 +84,23 @@ describe("createConversationStore: sources", () => {
     expect(shape(state())).toEqual([["m1", "assistant", "Answer.", "text,sources"]]);
   });
 
-  it("gives sources sent before the answer to the message that then starts, after its reasoning", () => {
+  it("adds sources sent after the text to the answer its reasoning became (AG-UI)", () => {
     const { connection, store, state } = underTest();
     connection.open();
     store.send("Why?");
     connection.emit(
       { type: "run-started" },
-      sources(source(1)),
       { type: "reasoning-start", messageId: "r1" },
       { type: "reasoning-delta", messageId: "r1", delta: "Thinking." },
       { type: "reasoning-end", messageId: "r1" },
       { type: "message-start", messageId: "m1" },
       { type: "text-delta", messageId: "m1", delta: "Because." },
       { type: "message-end", messageId: "m1" },
+      sources(source(1)),
       { type: "run-finished" },
     );
     expect(shape(state()).slice(1)).toEqual([
-      ["m1", "assistant", "Because.", "sources,reasoning,text"],
+      ["m1", "assistant", "Because.", "reasoning,text,sources"],
     ]);
   });
 
