@@ -87,6 +87,7 @@ export type {
   AgentInterrupt,
   AgentMessageRole,
   AgentReply,
+  AgentSource,
   Codec,
   EncodeContext,
   IncomingFrame,
@@ -123,6 +124,7 @@ export type {
   MessageBranch,
   MessagePart,
   ReasoningPart,
+  SourcesPart,
   TextPart,
   ToolCallPart,
   ToolCallStatus,
@@ -195,6 +197,7 @@ export { ToolApproval, type ToolApprovalProps } from "./react/components/tool-ap
 export { ApprovalRequests } from "./react/components/approval-requests";
 export { ReasoningView, type ReasoningViewProps } from "./react/components/reasoning-view";
 export { ActivityView, type ActivityViewProps } from "./react/components/activity-view";
+export { SourcesView, type SourcesViewProps } from "./react/components/sources-view";
 export { EmptyState, type EmptyStateProps } from "./react/components/empty-state";
 export { SuggestionList, type SuggestionListProps } from "./react/components/suggestion-list";
 export { PlainText } from "./react/components/plain-text";

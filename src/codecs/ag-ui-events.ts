@@ -12,6 +12,7 @@ import {
   type EventOf,
 } from "./ag-ui-fields";
 import { runFinished } from "./ag-ui-run";
+import { customEvent } from "./ag-ui-sources";
 import { snapshotMessages } from "./ag-ui-snapshot";
 import type { AgentEvent } from "./types";
 
@@ -168,7 +169,7 @@ const STATE_MAPPERS = {
     if (!Array.isArray(event.delta)) malformed("STATE_DELTA", "delta (a JSON Patch array)");
     return { type: "state-delta", delta: event.delta };
   },
-  CUSTOM: (event) => ({ type: "custom", name: requireString(event, "name"), value: event.value }),
+  CUSTOM: customEvent,
 } satisfies Record<string, Mapper>;
 
 /** How each mapped AG-UI event becomes an agent event; see docs/codecs.md for the table. */

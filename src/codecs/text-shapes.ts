@@ -1,4 +1,5 @@
 import { isRecord } from "../core/option-checks";
+import { readSources } from "./sources";
 import type { AgentEvent } from "./types";
 
 /** Fields that carry answer text, in the order they are looked at. */
@@ -87,11 +88,13 @@ function modelChunkEvents(
   return [{ type: "custom", name: "json", value }];
 }
 
-/** `text`, `delta`, `content`, `chunk` or `data` as text, and the end markers. */
+/** `text`, `delta`, `content`, `chunk` or `data` as text, `sources`, and the end markers. */
 function genericEvents(value: Record<string, unknown>): AgentEvent[] {
   const events: AgentEvent[] = [];
   const text = answerText(value);
+  const sources = readSources(value.sources);
   if (text !== undefined && text !== "") events.push({ type: "text-delta", delta: text });
+  if (sources.length > 0) events.push({ type: "sources", sources });
   if (isEnd(value)) events.push({ type: "message-end" });
   if (text === undefined && events.length === 0) return [{ type: "custom", name: "json", value }];
   return events;

@@ -46,6 +46,20 @@ export type SnapshotMessage =
   | { id: string; role: "reasoning"; text: string }
   | { id: string; role: "activity"; activityType: string; content: Record<string, unknown> };
 
+/**
+ * A source an answer draws on (a web page, a document), listed under the answer. Codecs keep
+ * only sources with an absolute http(s) `url`; see docs/codecs.md for how agents send them.
+ */
+export interface AgentSource {
+  /** An absolute `http:` or `https:` URL. */
+  url: string;
+  /** The agent's own id for it, e.g. what a `[1]` marker in the answer refers to. */
+  id?: string;
+  title?: string;
+  /** A short excerpt of what the answer draws on. */
+  snippet?: string;
+}
+
 /** Events a codec decodes from agent frames. The store builds messages from them. */
 export type AgentEvent =
   | { type: "run-started"; runId?: string; threadId?: string }
@@ -100,6 +114,11 @@ export type AgentEvent =
     }
   /** A JSON Patch (RFC 6902) on an activity's content (AG-UI `ACTIVITY_DELTA`). */
   | { type: "activity-delta"; messageId: string; activityType: string; patch: unknown[] }
+  /**
+   * Sources the answer `messageId` draws on (without it: the answer in progress, or the one
+   * about to start). Each event adds to the message's list.
+   */
+  | { type: "sources"; messageId?: string; sources: AgentSource[] }
   | { type: "state-snapshot"; snapshot: unknown }
   | { type: "state-delta"; delta: unknown[] }
   /** A malformed frame or an error the agent reported. `fatal` ends the run in progress. */

@@ -12,6 +12,7 @@ import {
   type MessageRecord,
 } from "./message-record";
 import type { ConversationExtension, ExtensionEvents } from "./conversation-extension";
+import { applySources } from "./sources";
 import { ToolCalls } from "./tool-calls";
 import type { ChatMessage, ChatMessageStatus } from "./types";
 
@@ -104,7 +105,7 @@ export class ConversationModel<Outgoing> {
       case "tool-call-args":
       case "tool-call-end":
       case "tool-call-result":
-        this.#toolCalls.applyEvent(event, this.#fitter);
+        this.#toolCalls.applyEvent(event, this.#fit);
         break;
       case "run-finished":
         this.#endRun("complete");
@@ -112,6 +113,8 @@ export class ConversationModel<Outgoing> {
       case "error":
         if (event.fatal) this.#endRun("error", event.message);
         break;
+      case "sources":
+        return applySources(this.#records, event, (id) => this.#streamingTarget(id));
       default:
         // Without an extension, other events reach `onEvent` listeners only.
         this.#extension?.apply(event);
@@ -145,7 +148,7 @@ export class ConversationModel<Outgoing> {
 
   /** Shows the results of tool calls the client ran, as sent to the agent. */
   applyToolResults(results: readonly ToolResult[]): void {
-    this.#toolCalls.applyResults(results, this.#fitter);
+    this.#toolCalls.applyResults(results, this.#fit);
   }
 
   /** Marks the answer in progress `stopped` and ignores what is left of it. */
@@ -203,10 +206,8 @@ export class ConversationModel<Outgoing> {
     return errors;
   }
 
-  readonly #fitter = (record: MessageRecord, content: string) => this.#fit(record, content);
-
   /** What of `content` fits in the record's budget; the first cut is reported. */
-  #fit(record: MessageRecord, content: string): string {
+  readonly #fit = (record: MessageRecord, content: string): string => {
     const wasTruncated = record.truncated;
     const limit = this.#options.maxMessageChars;
     const kept = fitContent(record, content, limit);
@@ -214,7 +215,7 @@ export class ConversationModel<Outgoing> {
       this.#errors.push(new AgentRuntimeMessageTooLongError(record.id, limit));
     }
     return kept;
-  }
+  };
 
   #startMessage(messageId: string | undefined, role: AgentMessageRole): void {
     if (messageId !== undefined && this.#records.has(messageId)) {

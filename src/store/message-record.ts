@@ -101,14 +101,16 @@ export function fitContent(record: MessageRecord, content: string, limit: number
   return content.slice(0, end);
 }
 
-/** Appends streamed text (already fitted) to the record's last text part, or starts one. */
+/**
+ * Appends streamed text (already fitted) to the record's last text part, or starts one. A
+ * `sources` part at the end stays there: the text goes before it, under the answer it lists.
+ */
 export function appendText(record: MessageRecord, delta: string): void {
   if (delta === "") return;
-  const last = record.parts[record.parts.length - 1];
-  if (last?.type === "text") {
-    record.parts[record.parts.length - 1] = { type: "text", text: last.text + delta };
-  } else {
-    record.parts.push({ type: "text", text: delta });
-  }
+  const { parts } = record;
+  const end = parts[parts.length - 1]?.type === "sources" ? parts.length - 1 : parts.length;
+  const last = parts[end - 1];
+  if (last?.type === "text") parts[end - 1] = { type: "text", text: last.text + delta };
+  else parts.splice(end, 0, { type: "text", text: delta });
   record.text += delta;
 }

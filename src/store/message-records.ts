@@ -109,6 +109,15 @@ export class MessageRecords {
     return id;
   }
 
+  /** The last message on the path shown that `match` accepts. */
+  findLast(match: (record: MessageRecord) => boolean): MessageRecord | undefined {
+    for (let index = this.#order.length - 1; index >= 0; index--) {
+      const record = this.#order[index];
+      if (record?.lane.visible && match(record)) return record;
+    }
+    return undefined;
+  }
+
   /** Whether the message is on the path shown. */
   isShown(record: MessageRecord): boolean {
     return record.lane.visible;

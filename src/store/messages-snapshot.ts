@@ -117,7 +117,9 @@ function replace(
 ): void {
   const next = record.role === draft.role ? record : records.swap(record, { role: draft.role });
   const kept = hasReasoning ? [] : next.parts.filter(isReasoning);
-  replaceParts(next, [...kept, ...draft.parts]);
+  // AG-UI messages carry no sources: the ones the agent sent stay.
+  const sources = next.parts.filter((part) => part.type === "sources");
+  replaceParts(next, [...kept, ...draft.parts, ...sources]);
   if (next.role !== "user" && next.status !== "streaming") next.status = "complete";
   if (next.status === "complete") next.error = undefined;
   records.touch(next);

@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentInterrupt, AgentReply, Codec } from "../codecs/types";
+import type { AgentEvent, AgentInterrupt, AgentReply, AgentSource, Codec } from "../codecs/types";
 import type { AttachmentReference } from "../core/attachment-reference";
 import type {
   ConnectionActions,
@@ -63,7 +63,16 @@ export interface ActivityPart {
   content: Record<string, unknown>;
 }
 
-export type MessagePart = TextPart | ToolCallPart | ReasoningPart | ActivityPart;
+/**
+ * The sources an answer draws on (a `sources` event), listed under it: at most one such part
+ * per message, kept after its text, each URL once, at most 20.
+ */
+export interface SourcesPart {
+  type: "sources";
+  sources: readonly AgentSource[];
+}
+
+export type MessagePart = TextPart | ToolCallPart | ReasoningPart | ActivityPart | SourcesPart;
 
 /** One message of a conversation. */
 export interface ChatMessage {

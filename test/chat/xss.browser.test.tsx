@@ -94,4 +94,41 @@ describe("agent output in Chromium never executes", () => {
     await settle();
     assertInert(frame);
   });
+
+  it("stays inert as sources: hostile titles and snippets are text, unsafe URLs no links", async () => {
+    const unsafeUrls = [
+      "javascript:(window.__acrXss||=[]).push('source')",
+      "JaVa\tScRiPt:(window.__acrXss||=[]).push('source-obf')",
+      "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+      "vbscript:msgbox(1)",
+    ];
+    const sources = [
+      ...unsafeUrls.map((url) => ({ url, title: "Looks fine" })),
+      ...Object.values(payloads).map((payload, index) => ({
+        url: `https://example.com/${index}`,
+        title: payload,
+        snippet: payload,
+      })),
+    ];
+    const { frame } = mountChat({
+      messages: [
+        chatMessage({
+          role: "assistant",
+          text: "Sources below.",
+          parts: [
+            { type: "text", text: "Sources below." },
+            { type: "sources", sources },
+          ],
+        }),
+      ],
+    });
+    await settle();
+    assertInert(frame);
+    const links = [...frame.querySelectorAll(".acr-sources a")];
+    expect(links).toHaveLength(Object.keys(payloads).length);
+    for (const link of links) {
+      expect(link.getAttribute("href")).toMatch(/^https:\/\/example\.com\/\d+$/);
+      expect(link.getAttribute("rel")).toBe("noopener noreferrer");
+    }
+  });
 });

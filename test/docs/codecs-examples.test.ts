@@ -52,7 +52,10 @@ function frameOf(cell: string): IncomingFrame {
   return text[1];
 }
 
-/** An events cell: `` `text-delta "Hi"`, `message-end` ``, `` `error "x" (code 429, fatal)` ``, (none). */
+/**
+ * An events cell: `` `text-delta "Hi"`, `message-end` ``, `` `error "x" (code 429, fatal)` ``,
+ * `` `sources 2` ``, (none).
+ */
 function eventsOf(cell: string): AgentEvent[] {
   if (cell === "(none)") return [];
   return [...cell.matchAll(/`([^`]+)`/g)].map(([, spec = ""]) => eventOf(spec));
@@ -76,6 +79,12 @@ function eventOf(spec: string): AgentEvent {
   const args = /^tool-call-args '(.*)'$/.exec(spec);
   if (args?.[1])
     return expect.objectContaining({ type: "tool-call-args", delta: args[1] }) as AgentEvent;
+  // Sources are shown by count: that many valid (http(s)) sources.
+  const sources = /^sources (\d+)$/.exec(spec);
+  if (sources?.[1]) {
+    const source = expect.objectContaining({ url: expect.stringMatching(/^https?:\/\//) });
+    return { type: "sources", sources: Array.from({ length: Number(sources[1]) }, () => source) };
+  }
   const result = /^tool-call-result (".*")$/.exec(spec);
   if (result?.[1]) {
     const content = JSON.parse(result[1]) as string;

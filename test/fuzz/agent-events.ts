@@ -17,6 +17,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A source as codecs emit it: an absolute http(s) URL, and text fields that are strings. */
+function isSource(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.url === "string" &&
+    /^https?:\/\//.test(value.url) &&
+    optionalString(value.id) &&
+    optionalString(value.title) &&
+    optionalString(value.snippet)
+  );
+}
+
 function isInterrupt(value: unknown): boolean {
   return isObject(value) && typeof value.id === "string" && typeof value.reason === "string";
 }
@@ -101,6 +113,13 @@ export function agentEventProblem(event: unknown): string | null {
           optionalString(e.code) &&
           (e.fatal === undefined || typeof e.fatal === "boolean")
         );
+      case "sources":
+        return (
+          optionalString(e.messageId) &&
+          Array.isArray(e.sources) &&
+          e.sources.length > 0 &&
+          e.sources.every(isSource)
+        );
       case "custom":
         return typeof e.name === "string";
       default:
@@ -151,6 +170,23 @@ const fieldValue = fc.oneof(
   { arbitrary: fc.constantFrom(null, "", 0, true, [], {}), weight: 1 },
 );
 
+/** Lists that look like sources: good, unsafe and malformed URLs, fields of any type. */
+const sourceList = fc.array(
+  fc.oneof(
+    fc.record(
+      {
+        url: fc.oneof(fc.webUrl(), fc.constantFrom("javascript:alert(1)", "/x", ""), fieldValue),
+        id: fieldValue,
+        title: fieldValue,
+        snippet: fieldValue,
+      },
+      { requiredKeys: [] },
+    ),
+    fieldValue,
+  ),
+  { maxLength: 4 },
+);
+
 /** AG-UI-looking events: known and unknown types with right, wrong and missing fields. */
 export const agUiEvent = fc.record(
   {
@@ -169,8 +205,12 @@ export const agUiEvent = fc.record(
     messages: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 }), fieldValue),
     runId: fieldValue,
     threadId: fieldValue,
-    name: fieldValue,
-    value: fc.jsonValue({ maxDepth: 2 }),
+    name: fc.oneof(fieldValue, fc.constantFrom("sources", "citations")),
+    value: fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      sourceList,
+      fc.record({ sources: sourceList, messageId: fieldValue }, { requiredKeys: [] }),
+    ),
     message: fieldValue,
     code: fieldValue,
   },
@@ -195,6 +235,7 @@ export const textCodecObject = fc.record(
     ),
     message: fieldValue,
     code: fieldValue,
+    sources: fc.oneof(sourceList, fieldValue),
   },
   { requiredKeys: [] },
 );

@@ -7,7 +7,9 @@ import {
 } from "agentcore-react-emulator";
 import {
   AgentRuntimeConnection,
+  agUiCodec,
   Conversation,
+  ToolRunner,
   toRunAgentInput,
   type AgentEvent,
   type Codec,
@@ -62,11 +64,11 @@ function connectionTo<Outgoing = string>(emulator: Emulator, codec?: Codec<Outgo
 }
 
 /** Resolves with the first state of `conversation` that satisfies `predicate`. */
-function stateWhere(
-  conversation: Conversation,
-  predicate: (state: ConversationState) => boolean,
+function stateWhere<Outgoing>(
+  conversation: Conversation<Outgoing>,
+  predicate: (state: ConversationState<Outgoing>) => boolean,
   what: string,
-): Promise<ConversationState> {
+): Promise<ConversationState<Outgoing>> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const state = conversation.getState();
@@ -90,7 +92,7 @@ function stateWhere(
 }
 
 /** The answers are complete and the agent closed the stream (the connection rests idle). */
-const answeredAndIdle = (answers: number) => (state: ConversationState) =>
+const answeredAndIdle = (answers: number) => (state: ConversationState<unknown>) =>
   state.messages.filter((m) => m.role === "assistant" && m.status === "complete").length ===
     answers &&
   state.connection.status === "idle" &&
@@ -271,5 +273,83 @@ describe("an AG-UI agent like the SDK's AGUIApp (SSE-framed events over /ws), be
     }
     await expectHeadersSeen(stack.agent, connection.sessionId);
     await expectAgentClosedTwice(stack.emulator);
+  }, 60_000);
+});
+
+describe("a client tool's result, round-tripped to the AG-UI agent, behind forward", () => {
+  let stack: Stack | undefined;
+  beforeAll(async () => (stack = await startStack("agui_agent.py")), 60_000);
+  afterAll(() => stopStack(stack));
+
+  it("runs the tool in the client, sends its result as the next run, and shows the answer made with it", async () => {
+    if (!stack) throw new Error("no stack");
+    const connection = connectionTo(stack.emulator, agUiCodec);
+    const conversation = new Conversation({ connection });
+    const runner = new ToolRunner(conversation);
+    const calls: unknown[] = [];
+    // The tool settles once the agent has closed the run's stream, as one that asks the user
+    // (a location prompt) would: an AGUIApp-style agent reads one RunAgentInput per stream,
+    // so the result has to go out on the next one, which the reply opens.
+    const firstStreamClosed = () =>
+      stateWhere(
+        conversation,
+        (s) => s.connection.status === "idle" && s.connection.reason === "agent-closed",
+        "the agent's close after the tool call",
+      );
+    runner.options = {
+      tools: {
+        get_location: async (args) => {
+          calls.push(args);
+          await firstStreamClosed();
+          return { city: "Lisbon" };
+        },
+      },
+    };
+    const unsubscribe = conversation.subscribe(() => undefined);
+    const stopRunner = runner.start();
+    try {
+      connection.connect();
+      conversation.send("where am I?");
+      // The agent closes after each run: the tool call's run, then the run the reply opens.
+      await stack.emulator.waitForEvent((e) => e.type === "close" && e.connectionId === 2);
+      const state = await stateWhere(
+        conversation,
+        (s) => answeredAndIdle(2)(s) && s.messages.some((m) => m.text.startsWith("get_location")),
+        "the answer made with the tool's result",
+      );
+      expect(calls).toEqual([{ precise: true }]);
+      const call = state.messages.flatMap((m) => m.parts).find((p) => p.type === "tool-call");
+      expect(call).toMatchObject({
+        name: "get_location",
+        status: "complete",
+        result: '{"city":"Lisbon"}',
+      });
+      const answer = state.messages.find((m) => m.text.startsWith("get_location"));
+      expect(answer).toMatchObject({
+        role: "assistant",
+        status: "complete",
+        text: 'get_location returned {"city":"Lisbon"}.',
+      });
+      // The agent's sources: the https one is kept, its javascript: one dropped.
+      expect(answer?.parts.find((p) => p.type === "sources")).toEqual({
+        type: "sources",
+        sources: [{ id: "1", url: "https://maps.example.com/lisbon", title: "Lisbon on the map" }],
+      });
+      // What went over the wire: the second run carried the result as a tool message.
+      const session = stack.emulator.sessions.get(connection.sessionId);
+      const reply = JSON.parse(String(session?.received[1]?.data)) as Record<string, unknown>;
+      expect(reply["messages"]).toEqual([
+        {
+          id: `result-${call?.type === "tool-call" ? call.toolCallId : ""}`,
+          role: "tool",
+          toolCallId: call?.type === "tool-call" ? call.toolCallId : "",
+          content: '{"city":"Lisbon"}',
+        },
+      ]);
+    } finally {
+      stopRunner();
+      unsubscribe();
+      connection.close();
+    }
   }, 60_000);
 });

@@ -124,6 +124,8 @@ export interface AgentChatLabels extends Partial<MarkdownLabels> {
   reasoningInProgress: string;
   /** Summary of an activity the agent shows (AG-UI activity), by its type. */
   activity: (activityType: string) => string;
+  /** Heading of the numbered list of sources under an answer. */
+  sources: string;
   /** Accessible name of the actions under a message. */
   messageActions: string;
   /** Copies a message's text; `copied` replaces it (and is announced) once it is copied. */
@@ -245,6 +247,7 @@ export const defaultLabels: AgentChatLabels = {
   reasoning: "Thinking",
   reasoningInProgress: "in progress",
   activity: (activityType) => `Activity: ${activityType}`,
+  sources: "Sources",
   messageActions: "Message actions",
   copy: "Copy",
   copied: "Copied",

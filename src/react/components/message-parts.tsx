@@ -9,6 +9,7 @@ import type { MutableRef } from "../mutable-ref";
 import { ActivityView } from "./activity-view";
 import { PlainText } from "./plain-text";
 import { ReasoningView } from "./reasoning-view";
+import { SourcesView } from "./sources-view";
 import { ToolCall } from "./tool-call";
 
 /** Replaces how one part is drawn; `undefined` keeps the default. */
@@ -35,8 +36,9 @@ function textAfter(views: readonly PartView[], index: number): boolean {
 }
 
 /**
- * The parts in order: reasoning, tool calls, activities, and text (markdown for the agent when it is on) up to the
- * display cap, followed, once revealed, by the rest of each text part as plain text.
+ * The parts in order: reasoning, tool calls, activities, sources, and text (markdown for the
+ * agent when it is on) up to the display cap, followed, once revealed, by the rest of each text
+ * part as plain text.
  */
 export function MessageParts({
   message,
@@ -56,6 +58,7 @@ export function MessageParts({
     if (part.type === "reasoning") {
       return <ReasoningView key={index} part={part} answerStarted={textAfter(views, index)} />;
     }
+    if (part.type === "sources") return <SourcesView key={index} part={part} />;
     if (!part.text) return null;
     let head: ReactNode = null;
     if (shown) {

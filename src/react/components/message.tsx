@@ -16,7 +16,8 @@ export interface MessageProps {
   message: ChatMessage;
   className?: string;
   /**
-   * Replaces how one part (text or tool call) is drawn; return `undefined` to keep the default.
+   * Replaces how one part (text, tool call, reasoning, activity, sources) is drawn; return
+   * `undefined` to keep the default.
    * It gets the whole part: the display cap (`maxDisplayChars`) applies to default parts only.
    */
   renderPart?: RenderPart;

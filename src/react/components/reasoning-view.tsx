@@ -33,6 +33,7 @@ export function ReasoningView({ part, answerStarted, className }: ReasoningViewP
       open={open}
     >
       <summary className="acr-tool-call__summary" onClick={toggle}>
+        <span className="acr-tool-call__chevron" aria-hidden="true" />
         <span className="acr-tool-call__name">{labels.reasoning}</span>
         {streaming && <span className="acr-tool-call__status">{labels.reasoningInProgress}</span>}
       </summary>
