@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { AgentRuntimeValidationError } from "../../src/core/errors";
 import { markdown } from "../../src/markdown";
 import { chatMessage } from "../../src/react/components/test-utils/scripted-chat";
@@ -38,7 +38,9 @@ describe("markdown", () => {
     renderAnswer("Some **bold** text and `code`.\n\n```js\nconst x = 1;\n```");
     expect(await screen.findByText("bold", { selector: "strong" })).toBeInTheDocument();
     expect(screen.getByText("code", { selector: "code" })).toBeInTheDocument();
-    expect(document.querySelector("pre code")).toHaveTextContent("const x = 1;");
+    await waitFor(() =>
+      expect(document.querySelector("pre code")).toHaveTextContent("const x = 1;"),
+    );
   });
 
   it("leaves user messages as plain text", async () => {
@@ -149,7 +151,8 @@ describe("markdown", () => {
     const deep = `${">".repeat(30)} deep`;
     renderAnswer(`**before**\n\n${deep}\n\n**after**`);
     await screen.findByText("before", { selector: "strong" });
-    expect(screen.getByText("after", { selector: "strong" })).toBeInTheDocument();
+    // Blocks become markdown one after another (a pending block shows as text until its turn).
+    expect(await screen.findByText("after", { selector: "strong" })).toBeInTheDocument();
     expect(screen.getByText(deep)).toBeInTheDocument();
     expect(document.querySelector(".acr-markdown blockquote")).toBeNull();
   });
