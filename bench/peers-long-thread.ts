@@ -9,7 +9,7 @@
  * Knobs: BENCH_ROUNDS (default 3, quick enough for `npm run bench`; the documented run uses 5),
  * BENCH_MESSAGES (5,000), BENCH_KEYSTROKES (30).
  */
-import { bundleForBrowser } from "./lib/bundle";
+import { bundlePeerPages } from "./lib/bundle";
 import { launchChromium } from "./lib/chromium";
 import { sampleLoad, type LoadReport } from "./lib/load";
 import { mainThreadDelta, mainThreadTime, openBenchPage } from "./lib/page";
@@ -94,12 +94,7 @@ type Bench = { threadBench: ThreadBenchPage };
 
 async function main() {
   const load = sampleLoad();
-  const bundles = new Map<string, string>();
-  for (const impl of IMPLEMENTATIONS) {
-    if (bundles.has(impl.page)) continue;
-    const entry = new URL(`./pages/peers/${impl.page}`, import.meta.url).pathname;
-    bundles.set(impl.page, await bundleForBrowser(entry, { reactProfiling: true, minify: true }));
-  }
+  const bundles = await bundlePeerPages(IMPLEMENTATIONS);
   // Only the same-origin blank page is used; no agent streams here.
   const server = await startStreamServer({});
   const browser = await launchChromium();

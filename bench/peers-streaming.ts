@@ -11,7 +11,7 @@
  * is the issue's: `BENCH_ROUNDS=5 BENCH_CHUNKS=10000 npm run bench:streaming`. Other knobs:
  * BENCH_ONLY (comma-separated peer ids; ours always runs), BENCH_SCENARIOS (burst,paced).
  */
-import { bundleForBrowser } from "./lib/bundle";
+import { bundlePeerPages } from "./lib/bundle";
 import { launchChromium } from "./lib/chromium";
 import { sampleLoad } from "./lib/load";
 import { mainThreadDelta, mainThreadTime, openBenchPage } from "./lib/page";
@@ -57,12 +57,7 @@ type Bench = { peerStreamBench: PeerStreamPage };
 
 async function main() {
   const load = sampleLoad();
-  const bundles = new Map<string, string>();
-  for (const impl of IMPLEMENTATIONS) {
-    if (bundles.has(impl.page)) continue;
-    const entry = new URL(`./pages/peers/${impl.page}`, import.meta.url).pathname;
-    bundles.set(impl.page, await bundleForBrowser(entry, { reactProfiling: true, minify: true }));
-  }
+  const bundles = await bundlePeerPages(IMPLEMENTATIONS);
   const server = await startStreamServer(
     Object.fromEntries(SCENARIOS.map((scenario) => [scenario.prompt, scenario])),
   );

@@ -44,3 +44,19 @@ export async function bundleForBrowser(
   }
   throw new Error(`bundling ${entry} produced no chunk`);
 }
+
+/**
+ * Bundles each peer page once (several implementations can share a page), as shipped to users:
+ * React's profiling production build, minified. Keyed by the page's file name.
+ */
+export async function bundlePeerPages(
+  implementations: readonly { page: string }[],
+): Promise<Map<string, string>> {
+  const bundles = new Map<string, string>();
+  for (const { page } of implementations) {
+    if (bundles.has(page)) continue;
+    const entry = new URL(`../pages/peers/${page}`, import.meta.url).pathname;
+    bundles.set(page, await bundleForBrowser(entry, { reactProfiling: true, minify: true }));
+  }
+  return bundles;
+}
