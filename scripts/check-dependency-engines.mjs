@@ -1,18 +1,23 @@
 // Checks that no runtime dependency of the library (its `dependencies`, transitively) requires
 // a newer Node than the library's own `engines` allows. Run by scripts/test-lowest-node.sh.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import semver from "semver";
 
-const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const lowest = semver.minVersion(manifest.engines.node).version;
 
+// Found the way Node looks a package up (node_modules folders from `from` upwards), not through
+// require.resolve("<name>/package.json"): a package whose `exports` leaves out its manifest
+// would refuse that.
 function manifestOf(name, from) {
-  const path = require.resolve(`${name}/package.json`, { paths: [from] });
-  return { path: dirname(path), json: JSON.parse(readFileSync(path, "utf8")) };
+  for (let dir = from; ; dir = dirname(dir)) {
+    const path = join(dir, "node_modules", name, "package.json");
+    if (existsSync(path))
+      return { path: dirname(path), json: JSON.parse(readFileSync(path, "utf8")) };
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed (looked up from ${from})`);
+  }
 }
 
 const seen = new Map();
