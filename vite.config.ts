@@ -64,6 +64,10 @@ export default defineConfig({
     },
     rollupOptions: {
       external: isExternal,
+      // Inlining an imported constant leaves a bare `import "./x.js"` behind, which apps'
+      // bundlers then warn they ignore (package.json marks the JS side-effect free). Apps'
+      // bundlers inline those constants themselves.
+      optimization: { inlineConst: false },
       onwarn(warning, warn) {
         // With one output file per module, each React module keeps its own "use client".
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;

@@ -12,7 +12,6 @@ import type {
   InterruptResponse,
 } from "./types";
 
-export { AG_UI_MAPPED_EVENTS } from "./ag-ui-events";
 export type { AgUiContentPart, AgUiPartSource } from "./ag-ui-content";
 
 /** A message of the `RunAgentInput` this codec sends: the user's, or a tool's result. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { AG_UI_MAPPED_EVENTS } from "../../src/codecs/ag-ui-codec";
+import { AG_UI_MAPPED_EVENTS } from "../../src/codecs/ag-ui-events";
 import type { AgentEvent } from "../../src/codecs/types";
 import { utf16String } from "../support/signing-arbitraries";
 

@@ -94,6 +94,17 @@ describe("the packed packages", () => {
     expect(emulator.manifest.dependencies).toHaveProperty("ws");
   });
 
+  it("keeps no bare import of its own modules, which package.json marks side-effect free", () => {
+    // Bundlers drop such an import and warn about it on every app build (esbuild does for a
+    // linked or workspace copy of the library).
+    const bare = library.files
+      .filter((file) => file.endsWith(".js"))
+      .filter((file) =>
+        /^import\s+["']\.{1,2}\//m.test(readFileSync(join(library.dir, file), "utf8")),
+      );
+    expect(bare).toEqual([]);
+  });
+
   it("ships the JSX built for react/jsx-runtime, not the development runtime", () => {
     const modules = library.files.filter((file) => file.endsWith(".js"));
     const jsx = modules.filter((file) =>
