@@ -49,8 +49,13 @@ describe("markdown code blocks", () => {
     );
     const [unknown, python] = [...document.querySelectorAll<HTMLElement>(".acr-code-block")];
     expect(unknown!.querySelector(".acr-code-block__language")).toHaveTextContent("brainfuck");
+    // The highlighter reached it and left it plain.
+    await waitFor(() =>
+      expect(unknown!.querySelector("code")).toHaveAttribute("data-highlight-skipped"),
+    );
     expect(unknown!.querySelector("code")).not.toHaveAttribute("data-highlighted");
     expect(unknown!.querySelector("code")!.children).toHaveLength(0);
+    expect(python!.querySelector("code")).not.toHaveAttribute("data-highlight-skipped");
     expect(python!.querySelector(".acr-code-block__language")).toHaveTextContent("python");
   });
 

@@ -30,12 +30,13 @@ describe("recovery in Chromium against the emulator", () => {
     ]);
     expect(upgrades.every((event) => event.sessionId === sessionId)).toBe(true);
 
-    // The drop and each refusal counted as a failed attempt, each followed by a backoff wait.
+    // The drop and each refusal counted as a failed attempt, each followed by a scheduled
+    // backoff wait. (Not its length: the panel stamps an entry when it records it, which on a
+    // loaded machine can come after a short wait has already run out.)
     const waits = (await demo.timeline()).filter(
       (entry) => entry.status === "reconnecting" && entry.retryMs !== null,
     );
     expect(waits.map((entry) => entry.attempt)).toEqual([1, 2, 3]);
-    for (const entry of waits) expect(entry.retryMs).toBeGreaterThanOrEqual(0);
 
     await demo.send("Still there?");
     await demo.waitForAnswer(0, "complete");

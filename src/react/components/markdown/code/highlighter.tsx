@@ -10,6 +10,11 @@ import { lang, languages, type Language } from "sugar-high/lang";
 
 /** A highlight that took longer than this turns highlighting off for code as long or longer. */
 const SLOW_HIGHLIGHT_MS = 50;
+/**
+ * Shorter code is never judged: the lexer gets through it in well under a millisecond, so a
+ * slow reading there is the thread being paused (a busy device), not the code being costly.
+ */
+const JUDGED_FROM_CHARS = 2_000;
 let slowFromChars = Number.POSITIVE_INFINITY;
 
 const configs = new Map<string, Language["config"]>(languages.map((l) => [l.id, l.config]));
@@ -53,6 +58,7 @@ export function highlightCode(code: string, language: string): ReactNode[] | nul
     if (index > 0) nodes.push("\n");
     nodes.push(lineNodes(line, index));
   });
-  if (performance.now() - started > SLOW_HIGHLIGHT_MS) slowFromChars = code.length;
+  const slow = performance.now() - started > SLOW_HIGHLIGHT_MS;
+  if (slow && code.length >= JUDGED_FROM_CHARS) slowFromChars = code.length;
   return nodes;
 }
