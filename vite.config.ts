@@ -40,6 +40,24 @@ function emitStylesheet(): Plugin {
   };
 }
 
+/**
+ * Inlining an imported constant leaves a bare `import "./x.js"` behind in the importing module,
+ * which apps' bundlers drop with a warning (package.json marks the JS side-effect free). This
+ * blanks those statements with spaces of the same length, so the source maps stay exact.
+ */
+function blankBareImports(): Plugin {
+  const bareImport = /^import\s+["']\.{1,2}\/[^"']+\.js["'];?$/gm;
+  return {
+    name: "agentcore-blank-bare-imports",
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        chunk.code = chunk.code.replace(bareImport, (statement) => " ".repeat(statement.length));
+      }
+    },
+  };
+}
+
 /** Entry points of the published package; keep in sync with the `exports` map. */
 export const libraryEntries: Record<string, string> = {
   index: "src/index.ts",
@@ -52,7 +70,7 @@ export const libraryEntries: Record<string, string> = {
 };
 
 export default defineConfig({
-  plugins: [emitStylesheet()],
+  plugins: [emitStylesheet(), blankBareImports()],
   build: {
     target: "es2022",
     sourcemap: true,
@@ -64,10 +82,6 @@ export default defineConfig({
     },
     rollupOptions: {
       external: isExternal,
-      // Inlining an imported constant leaves a bare `import "./x.js"` behind, which apps'
-      // bundlers then warn they ignore (package.json marks the JS side-effect free). Apps'
-      // bundlers inline those constants themselves.
-      optimization: { inlineConst: false },
       onwarn(warning, warn) {
         // With one output file per module, each React module keeps its own "use client".
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
