@@ -92,6 +92,30 @@ describe("messages the agent acknowledges (AG-UI RUN_STARTED)", () => {
     connection.close();
   });
 
+  it("sends again a message sent during a run that the agent went on answering and closed on", async () => {
+    trackSockets();
+    const { connection } = setup();
+    connection.connect();
+    await settle();
+    connection.send("first");
+    await settle();
+    const runId = lastRunId();
+    runtime.latest().send(JSON.stringify({ type: "RUN_STARTED", threadId: "thread", runId }));
+    await settle();
+    connection.send("second");
+    await settle();
+    // Frames after "second" answer "first", not it: it stays unacknowledged.
+    runtime
+      .latest()
+      .send(JSON.stringify({ type: "TEXT_MESSAGE_CHUNK", messageId: "a", delta: "." }));
+    runtime.latest().send(JSON.stringify({ type: "RUN_FINISHED", threadId: "thread", runId }));
+    await settle();
+    closeClean();
+    await settle(50);
+    expect(inputsBySocket()).toEqual([["user: first", "user: second"], ["user: second"]]);
+    connection.close();
+  });
+
   it("never sends again what the agent acknowledged, to an agent that reads several requests per connection", async () => {
     trackSockets();
     const { connection, sockets } = setup();
