@@ -90,6 +90,8 @@ export function createAgUiCodec(proto: ProtoLoader | null): Codec<ChatInput> {
     prepare(frame: IncomingFrame): Promise<void> | undefined {
       return prepareAgUiFrame(frame, proto);
     },
+    // Every run begins with RUN_STARTED: the agent took the input that started it.
+    acknowledges: (event) => event.type === "run-started",
   };
 }
 

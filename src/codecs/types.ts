@@ -197,6 +197,13 @@ export interface Codec<Outgoing = string> {
   /** A frame the agent ignores, sent to keep an idle stream open (optional). */
   heartbeat?(): string;
   /**
+   * Optional: whether `event` tells that the agent took a message (AG-UI: `run-started`).
+   * Each such event acknowledges the oldest message (or reply) sent on that socket and not
+   * acknowledged yet. Once the agent has acknowledged one, a message it had not acknowledged
+   * when its socket closed, whatever the code, is sent again (once) on the next socket.
+   */
+  acknowledges?(event: AgentEvent): boolean;
+  /**
    * A decoder with its own state, for codecs whose frames do not stand alone (optional). The
    * connection asks for a new one for every socket it opens and decodes that socket's frames
    * with it instead of `decode`.

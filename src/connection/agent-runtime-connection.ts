@@ -94,6 +94,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     const { codec, maxInboundFrameBytes: maxBytes } = resolved;
     const serial = () => this.#slot.serial;
     this.#inbound = new InboundFrames({ codec, maxBytes, serial, listeners: this.#eventListeners });
+    this.#eventListeners.add((event) => codec.acknowledges?.(event) && this.#slot.acknowledged());
     this.#attempts = new AttemptRunner({
       timers: this.#timers,
       providerTimeoutMs: resolved.providerTimeoutMs,
@@ -217,7 +218,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       case "abort-url":
         return this.#urls.abort();
       case "requeue":
-        return this.#outbox.requeueSent(effect.ids);
+        return this.#sender.requeue(effect.frames);
       case "fail-message": {
         const error = new AgentRuntimeFrameTooLargeError(effect.frame.bytes, undefined);
         const failed = { status: "failed" as const, error };

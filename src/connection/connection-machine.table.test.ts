@@ -56,8 +56,10 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
       "connecting · waiting (attempt 1, handshake-timeout): close socket, attempt in 250 ms",
     "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1000, unread":
-      "connecting · waiting: close socket, shut down, queue unanswered messages again, watch online, attempt now",
+      "connecting · waiting: close socket, shut down, queue unread messages again, watch online, attempt now",
     "closed 1006": "connecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
+    "closed 1006, unacknowledged":
+      "connecting · waiting (attempt 1, connection-lost): queue unread messages again, attempt in 250 ms",
     "closed 1008":
       "connecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
     "closed 1009":
@@ -81,8 +83,10 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "stop (cancel frame)": "open: send cancel",
     "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1000, unread":
-      "connecting · waiting: close socket, shut down, queue unanswered messages again, watch online, attempt now",
+      "connecting · waiting: close socket, shut down, queue unread messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
+    "closed 1006, unacknowledged":
+      "reconnecting · waiting (attempt 1, connection-lost): queue unread messages again, attempt in 250 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 1, policy-violation): discard URL, attempt in 250 ms",
     "closed 1009":
@@ -101,8 +105,10 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "stream healthy": "open (attempt 0)",
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1000, unread":
-      "connecting · waiting (attempt 0): close socket, shut down, queue unanswered messages again, watch online, attempt now",
+      "connecting · waiting (attempt 0): close socket, shut down, queue unread messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 3, connection-lost): attempt in 1000 ms",
+    "closed 1006, unacknowledged":
+      "reconnecting · waiting (attempt 3, connection-lost): queue unread messages again, attempt in 1000 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 3, policy-violation): discard URL, attempt in 1000 ms",
     "closed 1009":
@@ -142,8 +148,10 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
       "reconnecting · waiting (attempt 2, handshake-timeout): close socket, attempt in 500 ms",
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1000, unread":
-      "connecting · waiting (attempt 0): close socket, shut down, queue unanswered messages again, watch online, attempt now",
+      "connecting · waiting (attempt 0): close socket, shut down, queue unread messages again, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 2, connection-lost): attempt in 500 ms",
+    "closed 1006, unacknowledged":
+      "reconnecting · waiting (attempt 2, connection-lost): queue unread messages again, attempt in 500 ms",
     "closed 1008":
       "reconnecting · waiting (attempt 2, policy-violation): discard URL, attempt in 500 ms",
     "closed 1009":

@@ -152,15 +152,17 @@ function onSocketClosed(
     before.push({ type: "fail-message", frame: event.lastSent });
   }
   if (decision.discardUrl) before.push({ type: "discard-url" });
+  // What the agent never took goes out again on the next stream (a 1009 one stays failed).
+  const failed = decision.failLastSent ? event.lastSent?.id : undefined;
+  const frames = event.unread.filter((frame) => frame.id !== failed);
   let next: Transition;
   if (decision.action === "final") {
     next = agentEnded(state, code);
-    // Messages sent after its last frame were never part of what it handled: send them again.
-    if (event.unanswered.length > 0) {
+    if (frames.length > 0) {
       const reopened = startOver(next.state, "connecting", state.online);
       next = {
         state: reopened.state,
-        effects: [...next.effects, { type: "requeue", ids: event.unanswered }, ...reopened.effects],
+        effects: [...next.effects, { type: "requeue", frames }, ...reopened.effects],
       };
     }
   } else if (decision.action === "resume") {
@@ -169,6 +171,9 @@ function onSocketClosed(
     const message = `The stream closed (${code}, ${decision.reason})`;
     const error = new AgentRuntimeSocketClosedError(code, event.peerReason, message);
     next = attemptFailed(state, env, error, decision.reason, code);
+  }
+  if (event.confirmed && frames.length > 0 && decision.action !== "final") {
+    before.push({ type: "requeue", frames });
   }
   return { state: next.state, effects: [...before, ...next.effects] };
 }

@@ -26,10 +26,12 @@ export interface MachineState {
   online: boolean;
 }
 
-/** A message handed to the socket, identified for a 1009 close. */
+/** A message (or, with its `frame`, a reply) handed to the socket. */
 export interface SentFrame {
   id: string;
   bytes: number;
+  /** A reply's encoded frame: replies are not outbox entries, so it is sent again as is. */
+  frame?: string;
 }
 
 /** What happened: an app command, a timer, a provider answer, a socket or network event. */
@@ -64,8 +66,13 @@ export type MachineEvent =
       idleMs: number | undefined;
       /** The last message handed to that socket, if any. */
       lastSent: SentFrame | null;
-      /** Messages sent on it after the last frame it received. */
-      unanswered: string[];
+      /** Messages the agent did not take (see `confirmed`). */
+      unread: SentFrame[];
+      /**
+       * `unread` are the messages the agent did not acknowledge: send them again whatever the
+       * code. Otherwise they are those sent after its last frame, sent again after a 1000 only.
+       */
+      confirmed: boolean;
     }
   | { type: "online-changed"; online: boolean };
 
@@ -83,8 +90,8 @@ export type MachineEffect =
   /** Forget the ready URL: it was refused or is about to expire. */
   | { type: "discard-url" }
   | { type: "fail-message"; frame: SentFrame }
-  /** Queue `sent` messages again, where they are in the outbox (the agent never read them). */
-  | { type: "requeue"; ids: string[] }
+  /** Queue `sent` messages (and replies) again, ahead of newer ones: the agent never read them. */
+  | { type: "requeue"; frames: SentFrame[] }
   /**
    * The stream opened: send what is queued, start prefetching the next URL and the heartbeat,
    * and report `stream-healthy` once it has stayed open long enough.

@@ -2,6 +2,7 @@ import type { AgentReply, Codec } from "../codecs/types";
 import { invalidOption } from "../core/option-checks";
 import { toError } from "../core/errors";
 import { AgentRuntimeFrameTooLargeError } from "./errors";
+import type { SentFrame } from "./machine-types";
 import type { Outbox } from "./outbox";
 import type { SocketSlot } from "./socket-slot";
 import type { OutboxEntry } from "./types";
@@ -23,14 +24,14 @@ export interface OutboxSenderOptions<Outgoing> {
 }
 
 /**
- * Moves messages from the outbox onto the socket, in order, each at most once: a message is
- * `sent` once the socket took its frame, `failed` when it cannot be encoded or is too large,
- * and stays `queued` while the socket cannot take it.
+ * Moves messages from the outbox onto the socket, in order: a message is `sent` once the
+ * socket took its frame, `failed` when it cannot be encoded or is too large, and stays
+ * `queued` while the socket cannot take it, and queued again when the agent never took it.
  */
 export class OutboxSender<Outgoing> {
   readonly #options: OutboxSenderOptions<Outgoing>;
   /** Encoded replies (tool results, interrupt answers) waiting for the socket. */
-  #replies: string[] = [];
+  #replies: SentFrame[] = [];
 
   constructor(options: OutboxSenderOptions<Outgoing>) {
     this.#options = options;
@@ -56,10 +57,17 @@ export class OutboxSender<Outgoing> {
   queueReply(reply: AgentReply, id: string): void {
     const { codec, sessionId } = this.#options;
     if (!codec.encodeReply) throw invalidOption("codec.encodeReply", "a function", undefined);
-    this.#replies.push(
-      this.#sized(codec.encodeReply(reply, { messageId: id, sessionId: sessionId() })).frame,
+    const encoded = this.#sized(
+      codec.encodeReply(reply, { messageId: id, sessionId: sessionId() }),
     );
+    this.#replies.push({ id, ...encoded });
     this.flush();
+  }
+
+  /** Queues again, ahead of newer ones, what the agent never took. */
+  requeue(frames: readonly SentFrame[]): void {
+    this.#replies = [...frames.filter((sent) => sent.frame), ...this.#replies];
+    this.#options.outbox.requeueSent(frames.map(({ id }) => id));
   }
 
   #sized(frame: string): EncodedMessage {
@@ -71,9 +79,8 @@ export class OutboxSender<Outgoing> {
 
   /** Sends every queued reply, then every queued message, in order, while the socket can take them. */
   flush(): void {
-    while (this.#replies.length > 0) {
-      const [frame = ""] = this.#replies;
-      if (!this.#options.slot.send(frame, Date.now())) return;
+    for (let reply = this.#replies[0]; reply; reply = this.#replies[0]) {
+      if (!this.#options.slot.send(reply.frame ?? "", Date.now(), reply)) return;
       this.#replies.shift();
     }
     for (const entry of this.#options.outbox.queued()) {

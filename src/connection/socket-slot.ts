@@ -28,8 +28,12 @@ export interface ClosedStream {
   streamAgeMs: number | undefined;
   idleMs: number | undefined;
   lastSent: SentFrame | null;
-  /** Outbox ids sent on it after the last frame it received: nothing reacted to them. */
-  unanswered: string[];
+  /**
+   * What the agent did not take: the messages it has not acknowledged, once it has shown it
+   * acknowledges (`confirmed`); else the messages sent after the last frame it received.
+   */
+  unread: SentFrame[];
+  confirmed: boolean;
 }
 
 function noop(): void {}
@@ -70,7 +74,12 @@ export class SocketSlot {
   #openedAt = 0;
   #lastTrafficAt = 0;
   #lastSent: SentFrame | null = null;
-  #unanswered: string[] = [];
+  #unanswered: SentFrame[] = [];
+  #unacked: SentFrame[] = [];
+  /** Whether the agent acknowledged a message (then `#unacked` is exact); kept across sockets. */
+  #acking = false;
+  /** Ids reported unread once: never again, so an agent that never takes one cannot loop. */
+  readonly #reported = new Set<string>();
   /** Changes whenever the current socket does, so a caller can tell it was replaced. */
   #serial = 0;
   readonly #closing = new Map<WebSocketLike, Promise<void>>();
@@ -143,6 +152,15 @@ export class SocketSlot {
     this.#unanswered = [];
   }
 
+  /**
+   * The agent acknowledged the oldest message it had not acknowledged yet on this socket. Told
+   * before the app's event listeners, which may send a message the event does not acknowledge.
+   */
+  acknowledged(): void {
+    this.#acking = true;
+    this.#unacked.shift();
+  }
+
   /** Whether a socket we closed has not reported its close yet. */
   get hasClosing(): boolean {
     return this.#closing.size > 0;
@@ -154,8 +172,8 @@ export class SocketSlot {
   }
 
   /**
-   * Sends a frame; `false` when the socket cannot take it. `message` marks it as an outbox
-   * message, remembered for a 1009 close.
+   * Sends a frame; `false` when the socket cannot take it. `message` marks it as a message
+   * (or reply) the agent must take, remembered until acknowledged and for a 1009 close.
    */
   send(frame: string, now: number, message?: SentFrame): boolean {
     if (!this.canSend()) return false;
@@ -167,20 +185,28 @@ export class SocketSlot {
     this.#lastTrafficAt = now;
     if (message) {
       this.#lastSent = message;
-      this.#unanswered.push(message.id);
+      this.#unanswered.push(message);
+      this.#unacked.push(message);
     }
     return true;
   }
 
-  /** Forgets the current socket after it closed, with what was known about its stream. */
+  /**
+   * Forgets the current socket after it closed, with what was known about its stream. A
+   * message is reported unread once at most: sent again once, never a third time.
+   */
   release(now: number): ClosedStream {
     const socket = this.#socket;
+    const unread = (this.#acking ? this.#unacked : this.#unanswered).filter(
+      ({ id }) => !this.#reported.has(id) && this.#reported.add(id),
+    );
     const closed: ClosedStream = {
       wasOpen: this.#open,
       streamAgeMs: this.#open ? now - this.#openedAt : undefined,
       idleMs: this.#open ? now - this.#lastTrafficAt : undefined,
       lastSent: this.#lastSent,
-      unanswered: this.#unanswered,
+      unread,
+      confirmed: this.#acking,
     };
     this.#forget();
     if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -234,5 +260,6 @@ export class SocketSlot {
     this.#open = false;
     this.#lastSent = null;
     this.#unanswered = [];
+    this.#unacked = [];
   }
 }

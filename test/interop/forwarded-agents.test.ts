@@ -1,22 +1,22 @@
-import { WebSocket as NodeWebSocket } from "ws";
+import type { CloseEvent, Emulator } from "agentcore-react-emulator";
 import {
-  DEMO_CREDENTIALS,
-  startEmulator,
-  type CloseEvent,
-  type Emulator,
-} from "agentcore-react-emulator";
-import {
-  AgentRuntimeConnection,
   agUiCodec,
   Conversation,
   ToolRunner,
   toRunAgentInput,
   type AgentEvent,
   type Codec,
-  type ConversationState,
 } from "../../src/index";
-import { credentialsUrlProvider } from "../../src/signing";
-import { PythonAgent, type AgentScript } from "./python-agents";
+import {
+  answeredAndIdle,
+  connectionTo,
+  CUSTOM_HEADER,
+  startStack,
+  stateWhere,
+  stopStack,
+  type Stack,
+} from "./interop-stack";
+import type { PythonAgent } from "./python-agents";
 
 /**
  * Real Python agent processes (Starlette + Uvicorn, the AgentCore container contract) behind
@@ -24,79 +24,6 @@ import { PythonAgent, type AgentScript } from "./python-agents";
  * answers one message per connection and closes with 1000, so every turn after the first
  * reopens the stream on the same session.
  */
-
-const RUNTIME_ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/interop_agent-A1b2C3";
-const CUSTOM_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Custom-User";
-
-interface Stack {
-  agent: PythonAgent;
-  emulator: Emulator;
-}
-
-async function startStack(script: AgentScript): Promise<Stack> {
-  const agent = await PythonAgent.start(script);
-  try {
-    const emulator = await startEmulator({ credentials: DEMO_CREDENTIALS, forward: agent.url });
-    return { agent, emulator };
-  } catch (error) {
-    await agent.stop();
-    throw error;
-  }
-}
-
-async function stopStack(stack: Stack | undefined): Promise<void> {
-  await stack?.emulator.close();
-  await stack?.agent.stop();
-}
-
-/** A connection to the runtime on the emulator, with presigned URLs that carry a custom header. */
-function connectionTo<Outgoing = string>(emulator: Emulator, codec?: Codec<Outgoing>) {
-  return new AgentRuntimeConnection<Outgoing>({
-    urlProvider: credentialsUrlProvider({
-      runtimeArn: RUNTIME_ARN,
-      credentials: DEMO_CREDENTIALS,
-      endpoint: emulator.url,
-      customParams: { [CUSTOM_HEADER]: "ada lovelace" },
-    }),
-    WebSocket: NodeWebSocket,
-    ...(codec ? { codec } : {}),
-  });
-}
-
-/** Resolves with the first state of `conversation` that satisfies `predicate`. */
-function stateWhere<Outgoing>(
-  conversation: Conversation<Outgoing>,
-  predicate: (state: ConversationState<Outgoing>) => boolean,
-  what: string,
-): Promise<ConversationState<Outgoing>> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const state = conversation.getState();
-      if (!predicate(state)) return;
-      cleanup();
-      resolve(state);
-    };
-    const unsubscribe = conversation.subscribe(check);
-    const safetyNet = setTimeout(() => {
-      cleanup();
-      reject(
-        new Error(`timed out waiting for ${what}: ${JSON.stringify(conversation.getState())}`),
-      );
-    }, 30_000);
-    function cleanup() {
-      unsubscribe();
-      clearTimeout(safetyNet);
-    }
-    check();
-  });
-}
-
-/** The answers are complete and the agent closed the stream (the connection rests idle). */
-const answeredAndIdle = (answers: number) => (state: ConversationState<unknown>) =>
-  state.messages.filter((m) => m.role === "assistant" && m.status === "complete").length ===
-    answers &&
-  state.connection.status === "idle" &&
-  state.connection.reason === "agent-closed";
 
 /** Two turns through a Conversation; the final state. */
 async function twoTurns(emulator: Emulator) {

@@ -8,6 +8,15 @@ export const AGENTS_DIR = fileURLToPath(new URL("../agents/python/", import.meta
 /** The Python agents: `text_agent.py`, `strands_agent.py`, `agui_agent.py`. */
 export type AgentScript = "text_agent.py" | "strands_agent.py" | "agui_agent.py";
 
+/** How many messages an agent reads per connection (its `--requests`; see agent_common.py). */
+export type AgentRequests = "one" | "one-then-ignore" | "many";
+
+/** A message the agent read, and which of its connections (0 for the first) carried it. */
+export interface AgentInput {
+  connection: number;
+  message: string;
+}
+
 /** What an agent saw of one upgrade: the session id header and the custom headers. */
 export interface SeenUpgrade {
   sessionId: string | null;
@@ -67,9 +76,10 @@ export class PythonAgent {
   }
 
   /** Starts `script` on a free port and resolves once its `GET /ping` answers 200. */
-  static async start(script: AgentScript): Promise<PythonAgent> {
+  static async start(script: AgentScript, requests: AgentRequests = "one"): Promise<PythonAgent> {
     const port = await freePort();
-    const child = spawn(findPython(), [`${AGENTS_DIR}${script}`, "--port", String(port)], {
+    const args = [`${AGENTS_DIR}${script}`, "--port", String(port), "--requests", requests];
+    const child = spawn(findPython(), args, {
       cwd: AGENTS_DIR,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONUNBUFFERED: "1" },
@@ -104,6 +114,13 @@ export class PythonAgent {
     const response = await fetch(`${this.url}/seen`);
     const upgrades: unknown = await response.json();
     return Array.isArray(upgrades) ? upgrades : [];
+  }
+
+  /** Every message the agent read, oldest first (its test-only `GET /inputs`). */
+  async inputs(): Promise<AgentInput[]> {
+    const response = await fetch(`${this.url}/inputs`);
+    const inputs: unknown = await response.json();
+    return Array.isArray(inputs) ? inputs : [];
   }
 
   /** Ends the process and waits for it to exit. */

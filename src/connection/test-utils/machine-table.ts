@@ -71,7 +71,8 @@ function closed(
     streamAgeMs: 60_000,
     idleMs: 1_000,
     lastSent: null,
-    unanswered: [],
+    unread: [],
+    confirmed: false,
     ...extra,
   };
 }
@@ -101,8 +102,10 @@ export const TABLE_EVENTS = {
   "handshake timeout": () => ({ type: "handshake-timeout" }),
   "stream healthy": () => ({ type: "stream-healthy" }),
   "closed 1000": () => closed(1000),
-  "closed 1000, unread": () => closed(1000, { unanswered: ["m2"] }),
+  "closed 1000, unread": () => closed(1000, { unread: [{ id: "m2", bytes: 10 }] }),
   "closed 1006": () => closed(1006),
+  "closed 1006, unacknowledged": () =>
+    closed(1006, { unread: [{ id: "m2", bytes: 10 }], confirmed: true }),
   "closed 1008": () => closed(1008),
   "closed 1009": () => closed(1009, { lastSent }),
   "closed before open": () =>
@@ -144,7 +147,7 @@ function effectName(effect: MachineEffect): string {
     case "fail-message":
       return "fail message";
     case "requeue":
-      return "queue unanswered messages again";
+      return "queue unread messages again";
     case "stream-opened":
       return "flush, prefetch";
     case "send-cancel":
