@@ -7,7 +7,7 @@
 import { AssistantRuntimeProvider } from "@assistant-ui/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
+import { StrictMode, useEffect } from "react";
 import { inject } from "vitest";
 import { useAgentCoreRuntime, useAgentCoreStatus } from "../../src/assistant-ui";
 import type { Codec } from "../../src/codecs/types";
@@ -110,7 +110,11 @@ function answerText(index: number): string {
 function start() {
   const provider = countingProvider();
   const seen: Seen = { kinds: [], sessionId: "" };
-  render(<App urlProvider={provider.urlProvider} seen={seen} />);
+  render(
+    <StrictMode>
+      <App urlProvider={provider.urlProvider} seen={seen} />
+    </StrictMode>,
+  );
   return { ...provider, seen };
 }
 
@@ -169,7 +173,7 @@ describe("useAgentCoreRuntime drives assistant-ui's thread in Chromium", () => {
     await ask("q2");
     await waitFor(() => expect(answerText(3)).toBe(adapterReply(2)));
     expect(answerText(1)).toBe(stopped);
-    // The cancel frame ended the run on the same stream: no re-presign, no second socket.
+    // One socket under StrictMode, and the cancel frame ended the run on that same stream.
     expect(calls).toHaveLength(1);
     expect((await transcript(seen.sessionId)).connections).toBe(1);
   });
