@@ -82,6 +82,39 @@ describe("useAgentCoreConversationRuntime", () => {
   });
 });
 
+describe("useAgentCoreConversationRuntime reload and edit", () => {
+  async function answered() {
+    const { connection, conversation } = setup();
+    const { result } = renderHook(() => useAgentCoreConversationRuntime(conversation));
+    act(() => connection.open());
+    await act(() =>
+      result.current.thread.append({ role: "user", content: [{ type: "text", text: "Hi" }] }),
+    );
+    act(() => connection.emit({ type: "text-delta", delta: "Hello" }, { type: "message-end" }));
+    const [user] = conversation.getState().messages;
+    return { connection, conversation, result, userId: user?.id ?? "" };
+  }
+
+  it("reload sends the turn again as a new version", async () => {
+    const { connection, conversation, result, userId } = await answered();
+    await act(() => result.current.thread.startRun({ parentId: userId }));
+    expect(connection.getSnapshot().outbox.map((entry) => entry.message)).toEqual(["Hi", "Hi"]);
+    const messages = conversation.getState().messages;
+    expect(messages.map((message) => message.text)).toEqual(["Hi"]);
+    expect(messages[0]?.branch).toEqual({ index: 1, count: 2 });
+  });
+
+  it("edit sends the edited text as a new version of the turn", async () => {
+    const { connection, conversation, result, userId } = await answered();
+    const composer = result.current.thread.getMessageById(userId).composer;
+    act(() => composer.beginEdit());
+    act(() => composer.setText("Hey"));
+    await act(() => composer.send());
+    expect(connection.getSnapshot().outbox.map((entry) => entry.message)).toEqual(["Hi", "Hey"]);
+    expect(conversation.getState().messages.map((message) => message.text)).toEqual(["Hey"]);
+  });
+});
+
 describe("useAgentCoreStatus", () => {
   it("reads the connection of the thread's conversation, and reconnects it", () => {
     const { connection, Provider } = setup();
