@@ -5,7 +5,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** The library's layers, bottom first. */
-const LAYERS = ["core", "signing", "providers", "codecs", "connection", "store", "react", "server"];
+const LAYERS = [
+  "core",
+  "signing",
+  "providers",
+  "codecs",
+  "connection",
+  "store",
+  "react",
+  "server",
+  "adapters",
+];
 
 /** Which layers each layer may import (besides itself). `server` stands aside. */
 const LAYER_IMPORTS = {
@@ -17,6 +27,7 @@ const LAYER_IMPORTS = {
   store: ["core", "codecs", "connection"],
   react: ["core", "codecs", "connection", "store"],
   server: ["core", "signing", "providers"],
+  adapters: ["core", "codecs", "connection", "store", "react"],
 };
 
 export default tseslint.config(

@@ -67,6 +67,7 @@ export const libraryEntries: Record<string, string> = {
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",
+  "assistant-ui": "src/assistant-ui.ts",
 };
 
 export default defineConfig({

@@ -1,0 +1,223 @@
+/**
+ * assistant-ui's thread (its primitives, as its minimal example builds them) on
+ * `useAgentCoreRuntime`, in Chromium, against the AgentCore Runtime emulator's AG-UI agent
+ * through a real presign backend (test/adapters/emulator-stack.ts): streaming with a tool call,
+ * Stop, a dropped socket and a 1008 close mid-answer.
+ */
+import { AssistantRuntimeProvider } from "@assistant-ui/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { StrictMode, useEffect } from "react";
+import { inject } from "vitest";
+import { useAgentCoreRuntime, useAgentCoreStatus } from "../../src/assistant-ui";
+import type { Codec } from "../../src/codecs/types";
+import { backendUrlProvider } from "../../src/providers/backend-url-provider";
+import type { UrlProvider } from "../../src/providers/types";
+import { agUiCodec } from "../../src/store/ag-ui-conversation";
+import type { ConnectionBannerKind } from "../../src/react/components/behaviour/use-connection-banner";
+import { adapterReply } from "./adapter-reply";
+import { Thread } from "./assistant-ui-thread";
+
+const stack = inject("adapterStack");
+
+/** The AG-UI codec with the cancel frame the emulator's agent understands. */
+const codec: Codec<string> = { ...agUiCodec, cancel: () => JSON.stringify({ type: "cancel" }) };
+
+function countingProvider() {
+  const provider = backendUrlProvider({
+    endpoint: stack.presignEndpoint,
+    headers: { [stack.signIn.header]: stack.signIn.value },
+  });
+  const calls: number[] = [];
+  const urlProvider: UrlProvider = (context) => {
+    calls.push(Date.now());
+    return provider(context);
+  };
+  return { calls, urlProvider };
+}
+
+interface Seen {
+  kinds: (ConnectionBannerKind | null)[];
+  sessionId: string;
+}
+
+/** Records each status kind shown, and the session id the presign backend bound. */
+function StatusProbe({ seen }: { seen: Seen }) {
+  const { kind, connection } = useAgentCoreStatus();
+  useEffect(() => {
+    seen.sessionId = connection.sessionId;
+    seen.kinds.push(kind);
+  }, [kind, connection.sessionId, seen]);
+  return null;
+}
+
+function App(props: { urlProvider: UrlProvider; seen: Seen }) {
+  // The one line that differs from assistant-ui's own examples.
+  const runtime = useAgentCoreRuntime({ urlProvider: props.urlProvider, codec });
+  return (
+    <AssistantRuntimeProvider runtime={runtime}>
+      <StatusProbe seen={props.seen} />
+      <Thread />
+    </AssistantRuntimeProvider>
+  );
+}
+
+async function control(command: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${stack.controlUrl}/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(command),
+  });
+  expect(response.status).toBe(200);
+}
+
+interface Transcript {
+  sent: { text?: string }[];
+  received: { text?: string }[];
+  connections: number;
+}
+
+async function transcript(sessionId: string): Promise<Transcript> {
+  const response = await fetch(`${stack.controlUrl}/sessions/${encodeURIComponent(sessionId)}`);
+  return response.ok
+    ? ((await response.json()) as Transcript)
+    : { sent: [], received: [], connections: 0 };
+}
+
+/** The text of each message the agent sent on the session, in order of their first chunk. */
+async function sentMessages(sessionId: string): Promise<string[]> {
+  const texts = new Map<string, string>();
+  for (const { text } of (await transcript(sessionId)).sent) {
+    const event = JSON.parse(text ?? "{}") as { type?: string; messageId?: string; delta?: string };
+    if (event.type !== "TEXT_MESSAGE_CONTENT" || !event.messageId) continue;
+    texts.set(event.messageId, (texts.get(event.messageId) ?? "") + (event.delta ?? ""));
+  }
+  return [...texts.values()];
+}
+
+function assistantMessages(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-role="assistant"]')];
+}
+
+/** The text parts of the `index`-th assistant message (0: "Let me look that up.", 1: the answer). */
+function answerText(index: number): string {
+  const message = assistantMessages()[index];
+  return [...(message?.querySelectorAll('[data-part="text"]') ?? [])]
+    .map((part) => part.textContent)
+    .join("");
+}
+
+function start() {
+  const provider = countingProvider();
+  const seen: Seen = { kinds: [], sessionId: "" };
+  render(
+    <StrictMode>
+      <App urlProvider={provider.urlProvider} seen={seen} />
+    </StrictMode>,
+  );
+  return { ...provider, seen };
+}
+
+async function ask(text: string): Promise<void> {
+  const user = userEvent.setup();
+  await user.type(screen.getByRole("textbox", { name: "Message" }), text);
+  await user.click(screen.getByRole("button", { name: "Send" }));
+}
+
+async function waitForOpen(seen: Seen): Promise<void> {
+  await expect.poll(() => screen.getByTestId("status").dataset.kind).toBe("ok");
+  expect(seen.kinds).toContain("connecting");
+}
+
+beforeEach(async () => {
+  // Real sockets and timers drive these renders; the tests wait on what the page shows.
+  Reflect.set(globalThis, "IS_REACT_ACT_ENVIRONMENT", false);
+  await control({ action: "reset" });
+});
+afterEach(cleanup);
+
+describe("useAgentCoreRuntime drives assistant-ui's thread in Chromium", () => {
+  it("streams an answer with its tool call, then completes it", async () => {
+    const { seen } = start();
+    await waitForOpen(seen);
+    await ask("q1");
+
+    await waitFor(() => expect(answerText(1)).toBe(adapterReply(1)));
+    await waitFor(() => expect(assistantMessages()[1]).toHaveAttribute("data-status", "complete"));
+    expect(answerText(0)).toBe("Let me look that up.");
+    const tool = document.querySelector<HTMLElement>('[data-part="tool"]');
+    expect(tool?.dataset).toMatchObject({
+      tool: "lookup",
+      args: '{"query":"q1"}',
+      result: '{"found":true,"query":"q1"}',
+    });
+    expect(await sentMessages(seen.sessionId)).toEqual(["Let me look that up.", adapterReply(1)]);
+  });
+
+  it("Stop sends the codec's cancel frame and ends the answer as cancelled; the next turn runs", async () => {
+    const { seen, calls } = start();
+    await waitForOpen(seen);
+    await ask("q1");
+    await waitFor(() => expect(answerText(1)).toContain("w02"));
+    await userEvent.setup().click(screen.getByRole("button", { name: "Stop" }));
+
+    await waitFor(() => expect(assistantMessages()[1]).toHaveAttribute("data-reason", "cancelled"));
+    expect(assistantMessages()[1]).toHaveAttribute("data-status", "incomplete");
+    await expect
+      .poll(async () => (await transcript(seen.sessionId)).received.map(({ text }) => text))
+      .toContain(JSON.stringify({ type: "cancel" }));
+    const stopped = answerText(1);
+    expect(adapterReply(1).startsWith(stopped)).toBe(true);
+    expect(stopped.length).toBeLessThan(adapterReply(1).length);
+
+    await ask("q2");
+    await waitFor(() => expect(answerText(3)).toBe(adapterReply(2)));
+    expect(answerText(1)).toBe(stopped);
+    // One socket under StrictMode, and the cancel frame ended the run on that same stream.
+    expect(calls).toHaveLength(1);
+    expect((await transcript(seen.sessionId)).connections).toBe(1);
+  });
+
+  it.each([
+    [
+      "a dropped socket (1006)",
+      { action: "dropAfterFrames", frames: 30, direction: "out" },
+      "reconnecting",
+    ],
+    [
+      "a 1008 close (expired credentials)",
+      { action: "closeAfterFrames", frames: 30, code: 1008, direction: "out" },
+      "credentials-expired",
+    ],
+  ] as const)(
+    "after %s mid-answer shows what arrived once, marks it incomplete, reconnects and goes on",
+    async (_name, fault, kind) => {
+      const { seen, calls } = start();
+      await waitForOpen(seen);
+      await control(fault);
+      await ask("q1");
+
+      await waitFor(() => expect(assistantMessages()[1]).toHaveAttribute("data-reason", "error"));
+      expect(assistantMessages()[1]).toHaveAttribute("data-status", "incomplete");
+      const [, cut] = await sentMessages(seen.sessionId);
+      // Exactly what the agent sent before the stream broke: nothing lost, nothing twice.
+      expect(answerText(1)).toBe(cut);
+      expect(cut && cut.length > 4 && adapterReply(1).startsWith(cut)).toBe(true);
+      expect(cut?.length).toBeLessThan(adapterReply(1).length);
+
+      await waitFor(() => expect(seen.kinds).toContain(kind));
+      await waitForOpen(seen);
+      // A fresh URL after 1008; after a drop the prefetched one may be reused.
+      if (kind === "credentials-expired") expect(calls.length).toBeGreaterThanOrEqual(2);
+      expect((await transcript(seen.sessionId)).connections).toBe(2);
+
+      await ask("q2");
+      await waitFor(() => expect(answerText(3)).toBe(adapterReply(2)));
+      await waitFor(() =>
+        expect(assistantMessages()[3]).toHaveAttribute("data-status", "complete"),
+      );
+      expect(answerText(1)).toBe(cut);
+      expect(assistantMessages()).toHaveLength(4);
+    },
+  );
+});
