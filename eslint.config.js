@@ -5,7 +5,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** The library's layers, bottom first. */
-const LAYERS = ["core", "signing", "providers", "codecs", "connection", "store", "react", "server"];
+const LAYERS = [
+  "core",
+  "signing",
+  "providers",
+  "codecs",
+  "connection",
+  "store",
+  "react",
+  "adapters",
+  "server",
+];
 
 /** Which layers each layer may import (besides itself). `server` stands aside. */
 const LAYER_IMPORTS = {
@@ -16,6 +26,7 @@ const LAYER_IMPORTS = {
   connection: ["core", "providers", "codecs"],
   store: ["core", "codecs", "connection"],
   react: ["core", "codecs", "connection", "store"],
+  adapters: ["core", "codecs", "connection", "store", "react"],
   server: ["core", "signing", "providers"],
 };
 

@@ -49,6 +49,7 @@ export const libraryEntries: Record<string, string> = {
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",
+  "ag-ui": "src/ag-ui.ts",
 };
 
 export default defineConfig({
