@@ -80,8 +80,9 @@ export default defineConfig({
           name: "browser",
           include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
           setupFiles: ["test/setup/browser.ts"],
-          // A real loopback WebSocket agent for the hook's Chromium tests.
-          globalSetup: ["test/react/agent-test-server.ts"],
+          // A real loopback WebSocket agent for the hook's Chromium tests; the AG-UI stack
+          // (emulator + agent) that the ag-ui adapter's test starts on request.
+          globalSetup: ["test/react/agent-test-server.ts", "test/adapters/ag-ui-stack-server.ts"],
           browser: chromium(),
         },
       },
