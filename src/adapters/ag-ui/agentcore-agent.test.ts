@@ -89,7 +89,7 @@ describe("AgentCoreAgent.run", () => {
     expect(status.value.status).toBe("reconnecting");
     expect(run.events[4]).toMatchObject({ type: "RUN_ERROR", code: "interrupted" });
     expect(messageOf(run.events[4])).toMatch(
-      /interrupted before it finished: the connection was lost \(1006\); reconnecting/,
+      /interrupted before it finished: the stream closed \(connection-lost, 1006\); reconnecting in \d+ s\./,
     );
     expect(run.events).toHaveLength(5);
     expect(run.completed).toBe(true);

@@ -1,5 +1,4 @@
 import { EventType, type RunErrorEvent } from "@ag-ui/client";
-import { describeReason } from "../../connection/reasons";
 import type { ConnectionSnapshot } from "../../connection/types";
 
 /**
@@ -42,11 +41,13 @@ export function connectionEnd(
   const { status, reason, lastCloseCode, nextRetryAt, error } = snapshot;
   if (status === "closed") return runError("closed", "The run ended: the agent was closed");
   if (status === "failed") {
-    const why = error ? errorText(error) : reason ? describeReason(reason) : "gave up";
+    const why = error ? errorText(error) : (reason ?? "gave up");
     return runError("connection-failed", `The connection to the agent failed: ${why}`);
   }
   if (!sent || status === "open") return null;
-  const lost = reason ? describeReason(reason, lastCloseCode ?? undefined) : "the stream closed";
+  // The reason code and close code, e.g. "connection-lost, 1006" (describeReason() has English).
+  const why = [reason, lastCloseCode].filter((part) => part !== null).join(", ");
+  const lost = why ? `the stream closed (${why})` : "the stream closed";
   const seconds = nextRetryAt === null ? 0 : Math.ceil((nextRetryAt - Date.now()) / 1000);
   const next =
     status === "idle" ? "" : seconds > 0 ? `; reconnecting in ${seconds} s` : "; reconnecting";
