@@ -70,3 +70,35 @@ describe("agent.runAgent() from @ag-ui/client", () => {
     expect(agent.messages.at(-1)).toMatchObject({ role: "assistant", content: "Hel" });
   });
 });
+
+describe("AgentCoreAgent status", () => {
+  it("reports each change of the connection once to subscribeStatus", async () => {
+    const { agent, online } = agentUnderTest();
+    const statuses: string[] = [];
+    const unsubscribe = agent.subscribeStatus(({ status, reason, online }) =>
+      statuses.push(`${status}${reason ? `: ${reason}` : ""}${online ? "" : ", offline"}`),
+    );
+    agent.connection.connect();
+    await settle();
+    online.set(false);
+    runtime.latest().close({ code: 1006, reason: "", wasClean: false });
+    await settle();
+    expect(agent.status).toMatchObject({
+      status: "reconnecting",
+      reason: "offline",
+      online: false,
+    });
+    online.set(true);
+    await settle(1_000);
+    unsubscribe();
+    // Offline first: the open stream is left to its own close; back online, it tries at once.
+    expect(statuses).toEqual([
+      "connecting",
+      "open",
+      "open, offline",
+      "reconnecting: offline, offline",
+      "reconnecting: offline",
+      "open",
+    ]);
+  });
+});

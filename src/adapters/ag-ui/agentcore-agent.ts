@@ -6,7 +6,7 @@ import { isValidSessionId } from "../../core/session-id";
 import { AgentCoreRun, type RunBook } from "./agent-run";
 import { agUiEventCodec } from "./event-codec";
 import { runError } from "./run-errors";
-import { toStatus, type AgentCoreStatus } from "./status";
+import { sameStatus, toStatus, type AgentCoreStatus } from "./status";
 
 /**
  * Options of {@link AgentCoreAgent}: AG-UI's `AgentConfig` (`agentId`, `threadId`,
@@ -57,7 +57,13 @@ export class AgentCoreAgent extends AbstractAgent {
 
   /** Calls `listener` whenever the connection changes; returns the unsubscribe function. */
   subscribeStatus(listener: (status: AgentCoreStatus) => void): () => void {
-    return this.connection.subscribe(() => listener(this.status));
+    let last = this.status;
+    return this.connection.subscribe(() => {
+      const next = this.status;
+      if (sameStatus(next, last)) return;
+      last = next;
+      listener(next);
+    });
   }
 
   run(input: RunAgentInput): Observable<BaseEvent> {
