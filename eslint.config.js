@@ -13,8 +13,8 @@ const LAYERS = [
   "connection",
   "store",
   "react",
-  "server",
   "adapters",
+  "server",
 ];
 
 /** Which layers each layer may import (besides itself). `server` stands aside. */
@@ -26,8 +26,8 @@ const LAYER_IMPORTS = {
   connection: ["core", "providers", "codecs"],
   store: ["core", "codecs", "connection"],
   react: ["core", "codecs", "connection", "store"],
-  server: ["core", "signing", "providers"],
   adapters: ["core", "codecs", "connection", "store", "react"],
+  server: ["core", "signing", "providers"],
 };
 
 export default tseslint.config(

@@ -68,6 +68,7 @@ export const libraryEntries: Record<string, string> = {
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",
   "assistant-ui": "src/assistant-ui.ts",
+  "ag-ui": "src/ag-ui.ts",
 };
 
 export default defineConfig({

@@ -81,8 +81,13 @@ export default defineConfig({
           include: [`src/${BROWSER_TESTS}`, `test/${BROWSER_TESTS}`],
           setupFiles: ["test/setup/browser.ts"],
           // A real loopback WebSocket agent for the hook's Chromium tests; the emulator and a
-          // presign backend for the UI adapters'.
-          globalSetup: ["test/react/agent-test-server.ts", "test/adapters/emulator-stack.ts"],
+          // presign backend for the UI adapters'; the AG-UI stack (emulator + agent) that the
+          // ag-ui adapter's test starts on request.
+          globalSetup: [
+            "test/react/agent-test-server.ts",
+            "test/adapters/emulator-stack.ts",
+            "test/adapters/ag-ui-stack-server.ts",
+          ],
           browser: chromium(),
         },
       },

@@ -30,7 +30,10 @@ def run_events(run_input):
     run_id = run_input.get("runId")
     messages = run_input.get("messages", [])
     question = next((m.get("content", "") for m in reversed(messages) if m.get("role") == "user"), "")
-    results = [m for m in messages if m.get("role") == "tool"]
+    # Results answer the calls of this turn: those after the last user message (a client that
+    # sends the whole history, as @ag-ui/client does, also sends earlier turns' results).
+    last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=-1)
+    results = [m for m in messages[last_user + 1 :] if m.get("role") == "tool"]
     if results:
         yield from answer_with_results(thread_id, run_id, results)
     elif isinstance(question, str) and question.strip().lower() == "where am i?":
@@ -82,7 +85,7 @@ def weather_run(thread_id, run_id, question):
     yield sse({"type": "RUN_STARTED", "threadId": thread_id, "runId": run_id})
     yield sse(
         {"type": "REASONING_START", "messageId": reasoning_id},
-        {"type": "REASONING_MESSAGE_START", "messageId": reasoning_id, "role": "assistant"},
+        {"type": "REASONING_MESSAGE_START", "messageId": reasoning_id, "role": "reasoning"},
     )
     yield sse({"type": "REASONING_MESSAGE_CONTENT", "messageId": reasoning_id, "delta": "Needs the weather."})
     yield sse(
