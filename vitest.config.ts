@@ -44,7 +44,7 @@ export default defineConfig({
     // much of this suite waits on sockets, servers and Chromium rather than on the CPU.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Tests wait on events; these deadlines only catch a hang, so they allow for a loaded
-    // machine (Vitest's defaults, 5 s and 10 s, are shorter than a waitFor's 10 s).
+    // machine (Vitest's defaults, 5 s and 10 s, are shorter than a waitFor's 20 s).
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits on a condition; its default deadline (1 s) is too short under load.

@@ -6,12 +6,14 @@
  *
  * The agent answers turn N with `adapterReply(N)`.
  */
+// By path, not by package name: a global setup is loaded without the test projects' resolve
+// conditions, so the name would need the emulator's dist/, which a fresh clone has not built.
 import {
   agUiAgent,
   CONTROL_PREFIX,
   DEMO_CREDENTIALS,
   startEmulator,
-} from "agentcore-react-emulator";
+} from "../../packages/emulator/src/index";
 import type { TestProject } from "vitest/node";
 import { adapterReply } from "./adapter-reply";
 import { startPresignBackend } from "../../examples/server/presign-backend";
