@@ -3,7 +3,7 @@ import type { AgentEvent } from "../../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../../connection/types";
 import { INTERRUPTED_ANSWER } from "../../store/conversation-binding";
 import { UNSENT_MESSAGE } from "../../store/message-status";
-import { ChunkMapper } from "./chunk-mapper";
+import { ChunkMapper, eventIds } from "./chunk-mapper";
 import {
   STATUS_PART_TYPE,
   statusChanged,
@@ -12,7 +12,7 @@ import {
 } from "./status-part";
 
 /** Shown when the app closed the connection while an answer was awaited. */
-export const CONNECTION_CLOSED = "The connection was closed before the answer finished.";
+export const CONNECTION_CLOSED = "The connection was closed.";
 /** Shown when the connection gave up reconnecting while an answer was awaited. */
 export const CONNECTION_FAILED = "The connection to the agent failed.";
 
@@ -30,13 +30,7 @@ export interface AnswerOptions {
 }
 
 function isStale(event: AgentEvent, stale: ReadonlySet<string>): boolean {
-  if (stale.size === 0) return false;
-  const ids = [
-    "runId" in event ? event.runId : undefined,
-    "messageId" in event ? event.messageId : undefined,
-    "toolCallId" in event ? event.toolCallId : undefined,
-  ];
-  return ids.some((id) => id !== undefined && stale.has(id));
+  return eventIds(event).some((id) => stale.has(id));
 }
 
 /**
@@ -48,17 +42,20 @@ function isStale(event: AgentEvent, stale: ReadonlySet<string>): boolean {
  * when `useChat` stops it (the connection's `stop()` ends the answer for real).
  */
 export function answerStream(options: AnswerOptions): ReadableStream<UIMessageChunk> {
-  const source = new AnswerSource(options);
+  let source: AnswerSource | undefined;
   return new ReadableStream<UIMessageChunk>({
-    start: (controller) => source.start(controller),
-    cancel: () => source.release(),
+    start: (controller) => {
+      source = new AnswerSource(options, controller);
+      source.start();
+    },
+    cancel: () => source?.release(),
   });
 }
 
 class AnswerSource {
   readonly #options: AnswerOptions;
   readonly #mapper: ChunkMapper;
-  #controller: ReadableStreamDefaultController<UIMessageChunk> | null = null;
+  readonly #controller: ReadableStreamDefaultController<UIMessageChunk>;
   #unlink: Array<() => void> = [];
   #closed = false;
   #sent = false;
@@ -66,16 +63,17 @@ class AnswerSource {
   #snapshot: ConnectionSnapshot<unknown>;
   #status: AgentCoreStatusData;
 
-  constructor(options: AnswerOptions) {
+  constructor(options: AnswerOptions, controller: ReadableStreamDefaultController<UIMessageChunk>) {
     this.#options = options;
+    this.#controller = controller;
     this.#mapper = new ChunkMapper(`${options.messageId}-part`);
     this.#snapshot = options.connection.getSnapshot();
     this.#status = statusData(this.#snapshot);
   }
 
-  start(controller: ReadableStreamDefaultController<UIMessageChunk>): void {
+  start(): void {
     const { connection, abortSignal } = this.#options;
-    this.#controller = controller;
+    const controller = this.#controller;
     controller.enqueue({ type: "start" });
     controller.enqueue({ type: STATUS_PART_TYPE, data: this.#status, transient: true });
     this.#unlink = [
@@ -99,8 +97,8 @@ class AnswerSource {
   #finish(chunks: UIMessageChunk[]): void {
     if (this.#closed) return;
     this.release();
-    for (const chunk of chunks) this.#controller?.enqueue(chunk);
-    this.#controller?.close();
+    for (const chunk of chunks) this.#controller.enqueue(chunk);
+    this.#controller.close();
   }
 
   #fail(errorText: string): void {
@@ -109,7 +107,7 @@ class AnswerSource {
 
   #onEvent(event: AgentEvent): void {
     if (this.#closed || !this.#sent || isStale(event, this.#options.stale)) return;
-    for (const chunk of this.#mapper.map(event)) this.#controller?.enqueue(chunk);
+    for (const chunk of this.#mapper.map(event)) this.#controller.enqueue(chunk);
     if (this.#mapper.finished) this.#finish([]);
   }
 
@@ -121,7 +119,7 @@ class AnswerSource {
     const status = statusData(snapshot);
     if (statusChanged(this.#status, status)) {
       this.#status = status;
-      this.#controller?.enqueue({ type: STATUS_PART_TYPE, data: status, transient: true });
+      this.#controller.enqueue({ type: STATUS_PART_TYPE, data: status, transient: true });
     }
     const entry = snapshot.outbox.find((each) => each.id === this.#options.messageId);
     if (entry?.status === "sent") this.#sent = true;

@@ -21,7 +21,7 @@ describe("ChunkMapper", () => {
       { type: "text-delta", id: "p-1", delta: "Hel" },
       { type: "text-delta", id: "p-1", delta: "lo" },
       { type: "text-end", id: "p-1" },
-      { type: "finish", finishReason: "stop" },
+      { type: "finish" },
     ]);
     expect(mapper.finished).toBe(true);
     expect(mapper.map({ type: "text-delta", delta: "late" })).toEqual([]);
@@ -61,7 +61,7 @@ describe("ChunkMapper", () => {
       { type: "text-start", id: "m2" },
       { type: "text-delta", id: "m2", delta: "Done." },
       { type: "text-end", id: "m2" },
-      { type: "finish", finishReason: "stop" },
+      { type: "finish" },
     ]);
     expect([...mapper.ids]).toEqual(["r1", "m1", "t1", "m2"]);
   });
@@ -92,7 +92,7 @@ describe("ChunkMapper", () => {
       { type: "tool-input-start", toolCallId: "t", toolName: "f", ...TOOL },
       { type: "tool-input-delta", toolCallId: "t", inputTextDelta: "{}" },
       { type: "tool-input-available", toolCallId: "t", toolName: "f", input: {}, ...TOOL },
-      { type: "finish", finishReason: "other" },
+      { type: "finish" },
     ]);
   });
 

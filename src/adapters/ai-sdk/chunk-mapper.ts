@@ -15,14 +15,25 @@ interface ToolInput {
 /** Agent tools run on the agent, so `useChat` shows them without calling `onToolCall`. */
 const AGENT_TOOL = { dynamic: true, providerExecuted: true } as const;
 
+const FINISH: UIMessageChunk = { type: "finish" };
+
 /** The arguments as JSON when they are JSON, else as the text the agent streamed. */
 function parseInput(args: string): unknown {
-  if (args.trim() === "") return {};
   try {
-    return JSON.parse(args);
+    return JSON.parse(args || "{}");
   } catch {
     return args;
   }
+}
+
+/** The run, message and tool call ids an event names. */
+export function eventIds(event: AgentEvent): string[] {
+  const ids = [
+    "runId" in event ? event.runId : undefined,
+    "messageId" in event ? event.messageId : undefined,
+    "toolCallId" in event ? event.toolCallId : undefined,
+  ];
+  return ids.filter((id): id is string => id !== undefined);
 }
 
 /**
@@ -52,12 +63,7 @@ export class ChunkMapper {
 
   map(event: AgentEvent): Chunks {
     if (this.finished) return [];
-    for (const id of [
-      "runId" in event ? event.runId : undefined,
-      "messageId" in event ? event.messageId : undefined,
-      "toolCallId" in event ? event.toolCallId : undefined,
-    ])
-      if (id) this.ids.add(id);
+    for (const id of eventIds(event)) this.ids.add(id);
     return [...this.#endImplied(event), ...this.#mapEvent(event)];
   }
 
@@ -86,10 +92,7 @@ export class ChunkMapper {
         this.#inRuns = true;
         return [];
       case "run-finished":
-        return this.end({
-          type: "finish",
-          finishReason: event.outcome === "interrupt" ? "other" : "stop",
-        });
+        return this.end(FINISH);
       case "message-start":
         return event.role && event.role !== "assistant" ? [] : this.#start("text", event.messageId);
       case "text-delta":
@@ -113,7 +116,7 @@ export class ChunkMapper {
           type: "source-url",
           sourceId: source.id ?? source.url,
           url: source.url,
-          ...(source.title === undefined ? {} : { title: source.title }),
+          title: source.title,
         }));
       default:
         return this.#mapTool(event);
@@ -178,7 +181,7 @@ export class ChunkMapper {
   /** Agents without runs end their answer with the message. */
   #endMessage(messageId: string | undefined): Chunks {
     const ended = this.#end("text", messageId);
-    return this.#inRuns ? ended : [...ended, ...this.end({ type: "finish", finishReason: "stop" })];
+    return this.#inRuns ? ended : [...ended, ...this.end(FINISH)];
   }
 
   #chunk(

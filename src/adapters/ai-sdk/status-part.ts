@@ -27,18 +27,17 @@ export interface AgentCoreDataTypes {
 }
 
 /** The status part of a snapshot. */
-export function statusData(snapshot: ConnectionSnapshot<unknown>): AgentCoreStatusData {
-  const { status, reason, nextRetryAt, attempt, online } = snapshot;
+export function statusData({
+  status,
+  reason,
+  nextRetryAt,
+  attempt,
+  online,
+}: ConnectionSnapshot<unknown>): AgentCoreStatusData {
   return { status, reason, nextRetryAt, attempt, online };
 }
 
 /** True when the two differ in anything the status part shows. */
 export function statusChanged(a: AgentCoreStatusData, b: AgentCoreStatusData): boolean {
-  return (
-    a.status !== b.status ||
-    a.reason !== b.reason ||
-    a.nextRetryAt !== b.nextRetryAt ||
-    a.attempt !== b.attempt ||
-    a.online !== b.online
-  );
+  return JSON.stringify(a) !== JSON.stringify(b);
 }

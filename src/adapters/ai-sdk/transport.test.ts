@@ -65,7 +65,7 @@ describe("agentCoreTransport", () => {
       { type: "text-delta", id: "out-1-part-1", delta: "Hi " },
       { type: "text-delta", id: "out-1-part-1", delta: "there" },
       { type: "text-end", id: "out-1-part-1" },
-      { type: "finish", finishReason: "stop" },
+      { type: "finish" },
     ]);
     expect(read.statuses().map((data) => data.status)).toEqual(["connecting", "open"]);
     expect(connection.listenerCount).toBe(0);
