@@ -73,6 +73,7 @@ describe("ChunkMapper", () => {
       { type: "reasoning-delta", messageId: "r", delta: "hmm" },
       { type: "reasoning-end", messageId: "r" },
       { type: "reasoning-chunk", messageId: "rc", delta: "a" },
+      { type: "activity", messageId: "x", activityType: "progress", content: {} },
       { type: "reasoning-chunk", delta: "b" },
       { type: "text-chunk", messageId: "c", delta: "x" },
       { type: "tool-call-chunk", toolCallId: "t", name: "f", delta: "{}" },
@@ -135,10 +136,11 @@ describe("ChunkMapper", () => {
     ]);
   });
 
-  it("maps sources to source-url parts and leaves other roles' messages out", () => {
+  it("maps sources to source-url parts; leaves out other roles' messages and unnamed chunks", () => {
     const { chunks } = mapAll(
       { type: "message-start", messageId: "u", role: "user" },
       { type: "text-chunk", messageId: "s", role: "system", delta: "rules" },
+      { type: "text-chunk", delta: " and more rules" },
       {
         type: "sources",
         sources: [
@@ -146,6 +148,7 @@ describe("ChunkMapper", () => {
           { url: "https://b.example/", id: "2" },
         ],
       },
+      { type: "text-chunk", delta: "no message id, and no stream open" },
     );
     expect(chunks).toEqual([
       { type: "source-url", sourceId: "https://a.example/", url: "https://a.example/", title: "A" },

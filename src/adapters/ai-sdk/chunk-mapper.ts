@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from "ai";
 import type { AgentEvent } from "../../codecs/types";
+import { passesThrough } from "../../store/chunk-lanes";
 
 type Chunks = UIMessageChunk[];
 type PartKind = "text" | "reasoning";
@@ -39,7 +40,8 @@ export function eventIds(event: AgentEvent): string[] {
 /**
  * Turns the {@link AgentEvent}s of one answer into the AI SDK's UI message chunks, the way the
  * conversation store reads them: text parts start where the agent starts a message (or at its
- * first text), a `*-chunk` event's part ends at the next event that is not one of its chunks,
+ * first text), a `*-chunk` event's part ends at the next event that is not one of its chunks
+ * (and does not pass through an open chunk stream, as in the store's `ChunkLanes`),
  * and the answer is over at `run-finished` (agents that speak in runs), else at `message-end`,
  * or at a fatal `error`. Non-fatal errors (an unreadable frame) do not end the answer.
  */
@@ -53,6 +55,8 @@ export class ChunkMapper {
   readonly #tools = new Map<string, ToolInput>();
   #current: string | null = null;
   #implied: { type: ImpliedType; id: string } | null = null;
+  /** Messages of other roles (system, user...): not part of the answer. */
+  readonly #others = new Set<string>();
   #inRuns = false;
   #count = 0;
 
@@ -94,13 +98,17 @@ export class ChunkMapper {
       case "run-finished":
         return this.end(FINISH);
       case "message-start":
-        return event.role && event.role !== "assistant" ? [] : this.#start("text", event.messageId);
+        if (!this.#othersRole(event)) return this.#start("text", event.messageId);
+        return [];
       case "text-delta":
-        return this.#delta("text", event.messageId, event.delta);
+        return this.#isOthers(event.messageId)
+          ? []
+          : this.#delta("text", event.messageId, event.delta);
       case "message-end":
-        return this.#endMessage(event.messageId);
+        return this.#isOthers(event.messageId) ? [] : this.#endMessage(event.messageId);
       case "text-chunk":
-        return event.role && event.role !== "assistant" ? [] : this.#chunk("text", event);
+        this.#othersRole(event);
+        return this.#chunk("text", event);
       case "reasoning-start":
         return this.#start("reasoning", event.messageId);
       case "reasoning-delta":
@@ -188,15 +196,28 @@ export class ChunkMapper {
     kind: PartKind,
     event: { type: "text-chunk" | "reasoning-chunk"; messageId?: string; delta?: string },
   ): Chunks {
-    const id = event.messageId ?? this.#implied?.id ?? this.#newId();
+    // The first chunk of a message must name it (the official client rejects it otherwise).
+    const id = event.messageId ?? this.#implied?.id;
+    if (!id) return [];
     this.#implied = { type: event.type, id };
-    return this.#delta(kind, id, event.delta ?? "");
+    return this.#isOthers(id) ? [] : this.#delta(kind, id, event.delta ?? "");
+  }
+
+  /** True (and remembered) for a message of another role than the assistant's. */
+  #othersRole(event: { messageId?: string; role?: string }): boolean {
+    const others = event.role !== undefined && event.role !== "assistant";
+    if (others && event.messageId) this.#others.add(event.messageId);
+    return others;
+  }
+
+  #isOthers(messageId: string | undefined): boolean {
+    return messageId !== undefined && this.#others.has(messageId);
   }
 
   /** Ends the part a `*-chunk` event implied, unless `event` is one more of its chunks. */
   #endImplied(event: AgentEvent): Chunks {
     const implied = this.#implied;
-    if (!implied) return [];
+    if (!implied || passesThrough(event)) return [];
     const own =
       "messageId" in event ? event.messageId : "toolCallId" in event ? event.toolCallId : undefined;
     if (event.type === implied.type && (own === undefined || own === implied.id)) return [];
