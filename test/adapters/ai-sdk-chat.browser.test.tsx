@@ -178,7 +178,7 @@ describe("useChat over agentCoreTransport, against the emulator", () => {
     // The connection reconnects on its own (after a 1008 with a fresh URL); the next question
     // goes on the same session and is answered whole.
     await waitFor(() => expect(transport.connection.getSnapshot().status).toBe("open"));
-    if (fault.action === "closeAfterFrames") expect(presigns()).toBe(2);
+    if (fault.action === "closeAfterFrames") expect(presigns()).toBeGreaterThanOrEqual(2);
     await ask("go on");
     await answered([cut, aiSdkReply("go on", 2)]);
     expect(await sentText(sessionId)).toBe(answers().join(""));
