@@ -69,6 +69,7 @@ export const libraryEntries: Record<string, string> = {
   "ag-ui-proto": "src/ag-ui-proto.ts",
   "assistant-ui": "src/assistant-ui.ts",
   "ag-ui": "src/ag-ui.ts",
+  "ai-sdk": "src/ai-sdk.ts",
 };
 
 export default defineConfig({

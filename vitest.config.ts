@@ -82,11 +82,13 @@ export default defineConfig({
           setupFiles: ["test/setup/browser.ts"],
           // A real loopback WebSocket agent for the hook's Chromium tests; the emulator and a
           // presign backend for the UI adapters'; the AG-UI stack (emulator + agent) that the
-          // ag-ui adapter's test starts on request.
+          // ag-ui adapter's test starts on request; a streaming emulator of its own (faults are
+          // global to an emulator) and a presign backend for the AI SDK adapter's.
           globalSetup: [
             "test/react/agent-test-server.ts",
             "test/adapters/emulator-stack.ts",
             "test/adapters/ag-ui-stack-server.ts",
+            "test/adapters/ai-sdk-stack.ts",
           ],
           browser: chromium(),
         },

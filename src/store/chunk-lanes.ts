@@ -6,7 +6,8 @@ type Lane =
 /** Events that leave an open chunk stream open (as in `@ag-ui/client`'s `transformChunks`). */
 const PASS_THROUGH = new Set(["RAW", "REASONING_ENCRYPTED_VALUE", "SUBAGENT_STARTED"]);
 
-function passesThrough(event: AgentEvent): boolean {
+/** True for an event that leaves an open chunk stream open (the AI SDK adapter reads it too). */
+export function passesThrough(event: AgentEvent): boolean {
   if (event.type === "activity" || event.type === "activity-delta") return true;
   if (event.type === "error") return !event.fatal;
   return event.type === "custom" && PASS_THROUGH.has(event.name);
