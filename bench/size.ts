@@ -1,7 +1,8 @@
 /**
  * `npm run bench:size`: min+gzip of our entry points and of the peer libraries, measured in one
  * run. Two columns: size-limit's figure (esbuild + gzip, the CI gate; code behind `import()`
- * lands in chunks it does not count) and the whole bundle with every lazy chunk included.
+ * lands in chunks it does not count) and the whole bundle with every lazy chunk included (the
+ * only figure for the peers, which size-limit cannot measure here: see {@link PEERS}).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -17,6 +18,22 @@ interface SizeLimitEntry {
 }
 
 const config = JSON.parse(readFileSync(".size-limit.json", "utf8")) as SizeLimitEntry[];
+
+/**
+ * The peers, measured here with esbuild alone: size-limit adds every peerDependency of this
+ * package to each check's `ignore`, and several peers (assistant-ui, the AI SDK) are optional
+ * peers of ours, so it would measure them as almost nothing.
+ */
+const PEERS: SizeLimitEntry[] = [
+  { name: "peer: react-use-websocket", path: "bench/size/peer-react-use-websocket.js" },
+  { name: "peer: @ai-sdk/react useChat", path: "bench/size/peer-ai-sdk-use-chat.js" },
+  { name: "peer: @assistant-ui/react", path: "bench/size/peer-assistant-ui.js" },
+  { name: "peer: Amplify UI AIConversation", path: "bench/size/peer-amplify-ai-conversation.js" },
+  {
+    name: "peer: smithy signing floor (@smithy/signature-v4 + @aws-crypto/sha256-js)",
+    path: "bench/size/smithy-signing-floor.js",
+  },
+].map((peer) => ({ ...peer, ignore: ["react", "react-dom"] }));
 
 async function wholeBundleGzip(entry: string, external: string[] = []): Promise<number> {
   const result = await build({
@@ -50,6 +67,15 @@ for (const entry of config) {
     wholeGzipBytes: await wholeBundleGzip(entry.path, entry.ignore),
     budget: entry.limit ?? null,
     withinBudget: figure?.passed ?? null,
+  });
+}
+for (const peer of PEERS) {
+  rows.push({
+    name: peer.name,
+    sizeLimitGzipBytes: null,
+    wholeGzipBytes: await wholeBundleGzip(peer.path, peer.ignore),
+    budget: null,
+    withinBudget: null,
   });
 }
 rows.push({

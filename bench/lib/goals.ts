@@ -57,9 +57,16 @@ function versusBestPeer(result: PeerResult, scenario: string, metric: string) {
   return { value: worst.value, label: result.implementationInfo[worst.peer]!.label };
 }
 
-function size(result: SizeResult, prefix: string): number {
+/**
+ * An entry's min+gzip bytes: size-limit's figure (the CI gate) by default; `whole` (esbuild and
+ * gzip alone, the only figure the peers have) where ours is compared with a peer.
+ */
+function size(result: SizeResult, prefix: string, figure: "gate" | "whole" = "gate"): number {
   const entry = result.entries.find((candidate) => candidate.name.startsWith(prefix));
-  const bytes = entry?.sizeLimitGzipBytes ?? entry?.wholeGzipBytes;
+  const bytes =
+    figure === "whole"
+      ? entry?.wholeGzipBytes
+      : (entry?.sizeLimitGzipBytes ?? entry?.wholeGzipBytes);
   if (bytes === null || bytes === undefined) throw new Error(`size.json: no "${prefix}…" entry`);
   return bytes;
 }
@@ -138,11 +145,11 @@ function threadGoals(thread: PeerResult): Omit<GoalRow, "because">[] {
 }
 
 function sizeGoals(sizes: SizeResult): Omit<GoalRow, "because">[] {
-  const hook = size(sizes, "hook + connection");
-  const rws = size(sizes, "peer: react-use-websocket");
+  const hook = size(sizes, "hook + connection", "whole");
+  const rws = size(sizes, "peer: react-use-websocket", "whole");
   const chat = size(sizes, "<AgentChat> complete") + size(sizes, "stylesheet");
-  const signing = size(sizes, "agentcore-react/signing");
-  const floor = size(sizes, "peer: smithy signing floor");
+  const signing = size(sizes, "agentcore-react/signing", "whole");
+  const floor = size(sizes, "peer: smithy signing floor", "whole");
   return [
     {
       id: "size-hook",

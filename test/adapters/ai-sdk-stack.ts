@@ -4,12 +4,13 @@
  * picks, for the AI SDK adapter's Chromium test. The page presigns through the backend and
  * drives faults and reads transcripts through the emulator's HTTP control endpoint.
  */
+// By path, not by package name: a global setup gets no resolve conditions (see emulator-stack.ts).
 import {
   CONTROL_PREFIX,
   DEMO_CREDENTIALS,
   startEmulator,
   streamingAgent,
-} from "agentcore-react-emulator";
+} from "../../packages/emulator/src/index";
 import type { TestProject } from "vitest/node";
 import { aiSdkReply } from "./ai-sdk-reply";
 import { startPresignBackend } from "../../examples/server/presign-backend";
