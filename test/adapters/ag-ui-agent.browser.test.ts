@@ -1,7 +1,11 @@
-import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import type { BaseEvent, CustomEvent } from "@ag-ui/client";
 import type { PresignedConnection } from "../../src/index";
 import { AgentCoreAgent, STATUS_EVENT } from "../../src/ag-ui";
+
+// Whole conversations with faults and reconnects (and, for some, an agent process started on
+// request): the deadline only catches a hang, and a loaded machine needs more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 /**
  * `@ag-ui/client` in Chromium, the way its README runs an agent (`agent.runAgent()` with a

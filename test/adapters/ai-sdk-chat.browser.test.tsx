@@ -7,13 +7,17 @@
 import { useChat } from "@ai-sdk/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { userEvent } from "vitest/browser";
 import { agentCoreTransport, type AgentCoreChatTransport } from "../../src/ai-sdk";
 import { textCodec } from "../../src/codecs/text-codec";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import { INTERRUPTED_ANSWER } from "../../src/store/conversation-binding";
 import { aiSdkReply } from "./ai-sdk-reply";
+
+// Whole conversations with faults and reconnects (and, for some, an agent process started on
+// request): the deadline only catches a hang, and a loaded machine needs more than 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 const stack = inject("aiSdkStack");
 

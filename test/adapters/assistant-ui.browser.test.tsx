@@ -8,7 +8,7 @@ import { AssistantRuntimeProvider } from "@assistant-ui/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useEffect } from "react";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { useAgentCoreRuntime, useAgentCoreStatus } from "../../src/assistant-ui";
 import type { Codec } from "../../src/codecs/types";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
@@ -17,6 +17,10 @@ import { agUiCodec } from "../../src/store/ag-ui-conversation";
 import type { ConnectionBannerKind } from "../../src/react/components/behaviour/use-connection-banner";
 import { adapterReply } from "./adapter-reply";
 import { Thread } from "./assistant-ui-thread";
+
+// Whole conversations with faults and reconnects (and, for some, an agent process started on
+// request): the deadline only catches a hang, and a loaded machine needs more than 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 const stack = inject("adapterStack");
 
