@@ -8,33 +8,20 @@ import { AssistantRuntimeProvider } from "@assistant-ui/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useEffect } from "react";
-import { inject } from "vitest";
 import { useAgentCoreRuntime, useAgentCoreStatus } from "../../src/assistant-ui";
-import type { Codec } from "../../src/codecs/types";
-import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import type { UrlProvider } from "../../src/providers/types";
-import { agUiCodec } from "../../src/store/ag-ui-conversation";
 import type { ConnectionBannerKind } from "../../src/react/components/behaviour/use-connection-banner";
 import { adapterReply } from "./adapter-reply";
+import {
+  assistantMessages,
+  ask,
+  codec,
+  control,
+  countingProvider,
+  sentMessages,
+  transcript,
+} from "./assistant-ui-page";
 import { Thread } from "./assistant-ui-thread";
-
-const stack = inject("adapterStack");
-
-/** The AG-UI codec with the cancel frame the emulator's agent understands. */
-const codec: Codec<string> = { ...agUiCodec, cancel: () => JSON.stringify({ type: "cancel" }) };
-
-function countingProvider() {
-  const provider = backendUrlProvider({
-    endpoint: stack.presignEndpoint,
-    headers: { [stack.signIn.header]: stack.signIn.value },
-  });
-  const calls: number[] = [];
-  const urlProvider: UrlProvider = (context) => {
-    calls.push(Date.now());
-    return provider(context);
-  };
-  return { calls, urlProvider };
-}
 
 interface Seen {
   kinds: (ConnectionBannerKind | null)[];
@@ -62,43 +49,6 @@ function App(props: { urlProvider: UrlProvider; seen: Seen }) {
   );
 }
 
-async function control(command: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.controlUrl}/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(command),
-  });
-  expect(response.status).toBe(200);
-}
-
-interface Transcript {
-  sent: { text?: string }[];
-  received: { text?: string }[];
-  connections: number;
-}
-
-async function transcript(sessionId: string): Promise<Transcript> {
-  const response = await fetch(`${stack.controlUrl}/sessions/${encodeURIComponent(sessionId)}`);
-  return response.ok
-    ? ((await response.json()) as Transcript)
-    : { sent: [], received: [], connections: 0 };
-}
-
-/** The text of each message the agent sent on the session, in order of their first chunk. */
-async function sentMessages(sessionId: string): Promise<string[]> {
-  const texts = new Map<string, string>();
-  for (const { text } of (await transcript(sessionId)).sent) {
-    const event = JSON.parse(text ?? "{}") as { type?: string; messageId?: string; delta?: string };
-    if (event.type !== "TEXT_MESSAGE_CONTENT" || !event.messageId) continue;
-    texts.set(event.messageId, (texts.get(event.messageId) ?? "") + (event.delta ?? ""));
-  }
-  return [...texts.values()];
-}
-
-function assistantMessages(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-role="assistant"]')];
-}
-
 /** The text parts of the `index`-th assistant message (0: "Let me look that up.", 1: the answer). */
 function answerText(index: number): string {
   const message = assistantMessages()[index];
@@ -116,12 +66,6 @@ function start() {
     </StrictMode>,
   );
   return { ...provider, seen };
-}
-
-async function ask(text: string): Promise<void> {
-  const user = userEvent.setup();
-  await user.type(screen.getByRole("textbox", { name: "Message" }), text);
-  await user.click(screen.getByRole("button", { name: "Send" }));
 }
 
 async function waitForOpen(seen: Seen): Promise<void> {
