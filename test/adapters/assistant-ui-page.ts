@@ -10,6 +10,7 @@ import type { Codec } from "../../src/codecs/types";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import type { UrlProvider } from "../../src/providers/types";
 import { agUiCodec } from "../../src/store/ag-ui-conversation";
+import { adapterReply } from "./adapter-reply";
 
 export const stack = inject("adapterStack");
 
@@ -73,4 +74,30 @@ export async function ask(text: string): Promise<void> {
   const user = userEvent.setup();
   await user.type(screen.getByRole("textbox", { name: "Message" }), text);
   await user.click(screen.getByRole("button", { name: "Send" }));
+}
+
+/** The faults that break the stream mid-answer, with the status kind each one shows. */
+export const MID_ANSWER_FAULTS = [
+  [
+    "a dropped socket (1006)",
+    { action: "dropAfterFrames", frames: 30, direction: "out" },
+    "reconnecting",
+  ],
+  [
+    "a 1008 close (expired credentials)",
+    { action: "closeAfterFrames", frames: 30, code: 1008, direction: "out" },
+    "credentials-expired",
+  ],
+] as const;
+
+/**
+ * Expects `shown` to be exactly what the agent sent of turn 1's answer before the stream broke
+ * (nothing lost, nothing twice, and cut short), and returns it.
+ */
+export async function expectCutOnce(shown: string, sessionId: string): Promise<string> {
+  const [, cut] = await sentMessages(sessionId);
+  expect(shown).toBe(cut);
+  expect(cut && cut.length > 4 && adapterReply(1).startsWith(cut)).toBe(true);
+  expect(cut?.length).toBeLessThan(adapterReply(1).length);
+  return cut ?? "";
 }

@@ -5,11 +5,9 @@ import { parsedResult } from "./convert-message";
 type Part = NonNullable<ChatModelRunResult["content"]>[number];
 type ToolCall = Extract<Part, { type: "tool-call" }>;
 
-/** The tool's input as assistant-ui's `args` (an object), or `{}` for input that is not one. */
-function toArgs(input: unknown): ToolCall["args"] {
-  return typeof input === "object" && input !== null && !Array.isArray(input)
-    ? (input as ToolCall["args"])
-    : {};
+/** True for input assistant-ui takes as `args` (an object); other input leaves `args` empty. */
+function isArgs(input: unknown): input is ToolCall["args"] {
+  return typeof input === "object" && input !== null && !Array.isArray(input);
 }
 
 /**
@@ -66,7 +64,10 @@ export class ContentParts {
           argsText: part.argsText + chunk.inputTextDelta,
         }));
       case "tool-input-available":
-        return this.#tool(chunk.toolCallId, (part) => ({ ...part, args: toArgs(chunk.input) }));
+        return this.#tool(chunk.toolCallId, (part) => ({
+          ...part,
+          args: isArgs(chunk.input) ? chunk.input : {},
+        }));
       case "tool-output-available":
         return this.#tool(chunk.toolCallId, (part) => ({
           ...part,

@@ -17,10 +17,14 @@ function userMessage(text: string): ThreadMessage {
 /** Runs the adapter as assistant-ui's local runtime does, recording each update it yields. */
 function ask(adapter: ReturnType<typeof agentCoreModelAdapter>, text = "Hi", signal?: AbortSignal) {
   const updates: ChatModelRunResult[] = [];
-  const run = adapter.run({
+  const options: ChatModelRunOptions = {
     messages: [userMessage(text)],
     abortSignal: signal ?? new AbortController().signal,
-  } as ChatModelRunOptions) as AsyncGenerator<ChatModelRunResult, void>;
+    runConfig: {},
+    context: {},
+    unstable_getMessage: () => userMessage(text),
+  };
+  const run = adapter.run(options);
   const done = (async () => {
     for await (const update of run) updates.push(update);
   })();

@@ -4,9 +4,8 @@ import type {
   ChatModelRunResult,
   ThreadMessage,
 } from "@assistant-ui/react";
-import type { ChatInput } from "../../core/attachment-reference";
-import { AgentRuntimeConnection } from "../../connection/agent-runtime-connection";
-import type { ConnectionOptions, ConversationConnection } from "../../connection/types";
+import type { ConversationConnection } from "../../connection/types";
+import { adapterConnection, type AdapterConnectionOptions } from "../shared/adapter-connection";
 import { AnswerFollower } from "../shared/answer-follower";
 import { ContentParts } from "./content-parts";
 
@@ -16,8 +15,7 @@ import { ContentParts } from "./content-parts";
  * `new AgentRuntimeConnection`). The codec must take a string message (`textCodec` and
  * `agUiCodec` do).
  */
-export type AgentCoreModelAdapterOptions =
-  { connection: ConversationConnection<unknown> } | ConnectionOptions<ChatInput>;
+export type AgentCoreModelAdapterOptions = AdapterConnectionOptions;
 
 /** The text of the last user message (its text parts, joined). */
 export function lastUserMessageText(messages: readonly ThreadMessage[]): string {
@@ -38,8 +36,7 @@ export class AgentCoreModelAdapter implements ChatModelAdapter {
   #stale: ReadonlySet<string> = new Set();
 
   constructor(options: AgentCoreModelAdapterOptions) {
-    this.connection =
-      "connection" in options ? options.connection : new AgentRuntimeConnection(options);
+    this.connection = adapterConnection(options);
   }
 
   /**
