@@ -8,6 +8,13 @@
  * <AssistantRuntimeProvider runtime={runtime}><Thread /></AssistantRuntimeProvider>;
  * ```
  *
+ * The lightest path keeps assistant-ui's own thread state, over the connection alone:
+ *
+ * ```tsx
+ * const adapter = agentCoreModelAdapter({ urlProvider }); // once, at module scope
+ * const runtime = useLocalRuntime(adapter);
+ * ```
+ *
  * Needs the optional peer `@assistant-ui/react`; the main entry never refers to this one.
  *
  * @packageDocumentation
@@ -17,6 +24,12 @@ export {
   useAgentCoreRuntime,
   type AgentCoreRuntimeOptions,
 } from "./adapters/assistant-ui/use-agent-core-runtime";
+export {
+  AgentCoreModelAdapter,
+  agentCoreModelAdapter,
+  lastUserMessageText,
+  type AgentCoreModelAdapterOptions,
+} from "./adapters/assistant-ui/model-adapter";
 export {
   useAgentCoreStatus,
   type AgentCoreStatus,

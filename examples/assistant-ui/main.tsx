@@ -1,12 +1,16 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { DEMO_CONFIG_PATH, type DemoConfig } from "../src/demo-config";
+import { MyLocalRuntimeProvider } from "./model-adapter-provider";
 import { MyRuntimeProvider } from "./runtime-provider";
 import { Thread } from "./thread";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("The page has no #root element");
 const root = createRoot(container);
+// `?runtime=local`: the light path, assistant-ui's local runtime on `agentCoreModelAdapter`.
+const local = new URLSearchParams(location.search).get("runtime") === "local";
+const Provider = local ? MyLocalRuntimeProvider : MyRuntimeProvider;
 
 // `npm start` serves this page at /assistant-ui/ and says where its presign backend listens.
 fetch(DEMO_CONFIG_PATH)
@@ -18,9 +22,9 @@ fetch(DEMO_CONFIG_PATH)
     (config) =>
       root.render(
         <StrictMode>
-          <MyRuntimeProvider config={config}>
-            <Thread />
-          </MyRuntimeProvider>
+          <Provider config={config}>
+            <Thread status={!local} />
+          </Provider>
         </StrictMode>,
       ),
     (error: unknown) =>

@@ -68,11 +68,14 @@ function ConnectionStatus() {
   );
 }
 
-/** A minimal thread from assistant-ui's primitives. */
-export function Thread() {
+/**
+ * A minimal thread from assistant-ui's primitives. `status`: the connection line, which reads
+ * `useAgentCoreRuntime`'s conversation (off on assistant-ui's local runtime).
+ */
+export function Thread({ status = true }: { status?: boolean }) {
   return (
     <ThreadPrimitive.Root className="thread">
-      <ConnectionStatus />
+      {status && <ConnectionStatus />}
       <ThreadPrimitive.Viewport className="thread__viewport">
         <ThreadPrimitive.Empty>
           <p className="thread__empty">Ask the agent something.</p>

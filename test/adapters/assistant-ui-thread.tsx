@@ -1,6 +1,6 @@
 /**
  * assistant-ui's thread from its primitives (the library ships no styled `<Thread />`), as its
- * minimal example builds it, plus a status line from `useAgentCoreStatus`. Each message shows
+ * minimal example builds it, plus a status line (by default from `useAgentCoreStatus`). Each message shows
  * its status as data attributes for the tests to wait on.
  */
 import {
@@ -11,6 +11,7 @@ import {
   type TextMessagePartComponent,
   type ToolCallMessagePartComponent,
 } from "@assistant-ui/react";
+import type { ReactNode } from "react";
 import { useAgentCoreStatus } from "../../src/assistant-ui";
 
 const Text: TextMessagePartComponent = ({ text }) => <span data-part="text">{text}</span>;
@@ -51,10 +52,10 @@ function StatusLine() {
   );
 }
 
-export function Thread() {
+export function Thread({ status = <StatusLine /> }: { status?: ReactNode }) {
   return (
     <ThreadPrimitive.Root>
-      <StatusLine />
+      {status}
       <ThreadPrimitive.Viewport>
         <ThreadPrimitive.Messages components={COMPONENTS} />
       </ThreadPrimitive.Viewport>

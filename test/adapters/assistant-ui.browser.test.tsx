@@ -1,44 +1,45 @@
 /**
- * assistant-ui's thread (its primitives, as its minimal example builds them) on
- * `useAgentCoreRuntime`, in Chromium, against the AgentCore Runtime emulator's AG-UI agent
- * through a real presign backend (test/adapters/emulator-stack.ts): streaming with a tool call,
- * Stop, a dropped socket and a 1008 close mid-answer.
+ * assistant-ui's thread (its primitives, as its minimal example builds them) in Chromium,
+ * against the AgentCore Runtime emulator's AG-UI agent through a real presign backend
+ * (test/adapters/emulator-stack.ts): streaming with a tool call, Stop, a dropped socket and a
+ * 1008 close mid-answer, on `useAgentCoreRuntime` and on assistant-ui's local runtime with
+ * `agentCoreModelAdapter` (one assistant message per turn, holding the agent's two texts and
+ * the tool call between them). One file, so that the emulator's faults (global to it) never
+ * reach the other runtime's tests.
  */
-import { AssistantRuntimeProvider } from "@assistant-ui/react";
+import { AssistantRuntimeProvider, useLocalRuntime } from "@assistant-ui/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { StrictMode, useEffect } from "react";
-import { inject, vi } from "vitest";
-import { useAgentCoreRuntime, useAgentCoreStatus } from "../../src/assistant-ui";
-import type { Codec } from "../../src/codecs/types";
-import { backendUrlProvider } from "../../src/providers/backend-url-provider";
+import { StrictMode, useCallback, useEffect, useSyncExternalStore } from "react";
+import { vi } from "vitest";
+import {
+  agentCoreModelAdapter,
+  useAgentCoreRuntime,
+  useAgentCoreStatus,
+  type AgentCoreModelAdapter,
+} from "../../src/assistant-ui";
 import type { UrlProvider } from "../../src/providers/types";
-import { agUiCodec } from "../../src/store/ag-ui-conversation";
-import type { ConnectionBannerKind } from "../../src/react/components/behaviour/use-connection-banner";
+import {
+  connectionBannerKind,
+  type ConnectionBannerKind,
+} from "../../src/react/components/behaviour/use-connection-banner";
 import { adapterReply } from "./adapter-reply";
+import {
+  assistantMessages,
+  ask,
+  codec,
+  control,
+  countingProvider,
+  expectCutOnce,
+  MID_ANSWER_FAULTS,
+  sentMessages,
+  transcript,
+} from "./assistant-ui-page";
 import { Thread } from "./assistant-ui-thread";
 
-// Whole conversations with faults and reconnects (and, for some, an agent process started on
-// request): the deadline only catches a hang, and a loaded machine needs more than 30 s.
+// Whole conversations with faults and reconnects: the deadline only catches a hang, and a
+// loaded machine needs more than 30 s.
 vi.setConfig({ testTimeout: 90_000 });
-
-const stack = inject("adapterStack");
-
-/** The AG-UI codec with the cancel frame the emulator's agent understands. */
-const codec: Codec<string> = { ...agUiCodec, cancel: () => JSON.stringify({ type: "cancel" }) };
-
-function countingProvider() {
-  const provider = backendUrlProvider({
-    endpoint: stack.presignEndpoint,
-    headers: { [stack.signIn.header]: stack.signIn.value },
-  });
-  const calls: number[] = [];
-  const urlProvider: UrlProvider = (context) => {
-    calls.push(Date.now());
-    return provider(context);
-  };
-  return { calls, urlProvider };
-}
 
 interface Seen {
   kinds: (ConnectionBannerKind | null)[];
@@ -66,43 +67,6 @@ function App(props: { urlProvider: UrlProvider; seen: Seen }) {
   );
 }
 
-async function control(command: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${stack.controlUrl}/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(command),
-  });
-  expect(response.status).toBe(200);
-}
-
-interface Transcript {
-  sent: { text?: string }[];
-  received: { text?: string }[];
-  connections: number;
-}
-
-async function transcript(sessionId: string): Promise<Transcript> {
-  const response = await fetch(`${stack.controlUrl}/sessions/${encodeURIComponent(sessionId)}`);
-  return response.ok
-    ? ((await response.json()) as Transcript)
-    : { sent: [], received: [], connections: 0 };
-}
-
-/** The text of each message the agent sent on the session, in order of their first chunk. */
-async function sentMessages(sessionId: string): Promise<string[]> {
-  const texts = new Map<string, string>();
-  for (const { text } of (await transcript(sessionId)).sent) {
-    const event = JSON.parse(text ?? "{}") as { type?: string; messageId?: string; delta?: string };
-    if (event.type !== "TEXT_MESSAGE_CONTENT" || !event.messageId) continue;
-    texts.set(event.messageId, (texts.get(event.messageId) ?? "") + (event.delta ?? ""));
-  }
-  return [...texts.values()];
-}
-
-function assistantMessages(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-role="assistant"]')];
-}
-
 /** The text parts of the `index`-th assistant message (0: "Let me look that up.", 1: the answer). */
 function answerText(index: number): string {
   const message = assistantMessages()[index];
@@ -120,12 +84,6 @@ function start() {
     </StrictMode>,
   );
   return { ...provider, seen };
-}
-
-async function ask(text: string): Promise<void> {
-  const user = userEvent.setup();
-  await user.type(screen.getByRole("textbox", { name: "Message" }), text);
-  await user.click(screen.getByRole("button", { name: "Send" }));
 }
 
 async function waitForOpen(seen: Seen): Promise<void> {
@@ -182,18 +140,7 @@ describe("useAgentCoreRuntime drives assistant-ui's thread in Chromium", () => {
     expect((await transcript(seen.sessionId)).connections).toBe(1);
   });
 
-  it.each([
-    [
-      "a dropped socket (1006)",
-      { action: "dropAfterFrames", frames: 30, direction: "out" },
-      "reconnecting",
-    ],
-    [
-      "a 1008 close (expired credentials)",
-      { action: "closeAfterFrames", frames: 30, code: 1008, direction: "out" },
-      "credentials-expired",
-    ],
-  ] as const)(
+  it.each(MID_ANSWER_FAULTS)(
     "after %s mid-answer shows what arrived once, marks it incomplete, reconnects and goes on",
     async (_name, fault, kind) => {
       const { seen, calls } = start();
@@ -203,11 +150,7 @@ describe("useAgentCoreRuntime drives assistant-ui's thread in Chromium", () => {
 
       await waitFor(() => expect(assistantMessages()[1]).toHaveAttribute("data-reason", "error"));
       expect(assistantMessages()[1]).toHaveAttribute("data-status", "incomplete");
-      const [, cut] = await sentMessages(seen.sessionId);
-      // Exactly what the agent sent before the stream broke: nothing lost, nothing twice.
-      expect(answerText(1)).toBe(cut);
-      expect(cut && cut.length > 4 && adapterReply(1).startsWith(cut)).toBe(true);
-      expect(cut?.length).toBeLessThan(adapterReply(1).length);
+      const cut = await expectCutOnce(answerText(1), seen.sessionId);
 
       await waitFor(() => expect(seen.kinds).toContain(kind));
       await waitForOpen(seen);
@@ -222,6 +165,119 @@ describe("useAgentCoreRuntime drives assistant-ui's thread in Chromium", () => {
       );
       expect(answerText(1)).toBe(cut);
       expect(assistantMessages()).toHaveLength(4);
+    },
+  );
+});
+
+/** The connection's status kind, and each one it went through. */
+function ConnectionKind({ adapter, kinds }: { adapter: AgentCoreModelAdapter; kinds: string[] }) {
+  const { connection } = adapter;
+  const subscribe = useCallback(
+    (listener: () => void) => connection.subscribe(listener),
+    [connection],
+  );
+  const snapshot = useSyncExternalStore(subscribe, () => connection.getSnapshot());
+  const kind = connectionBannerKind(snapshot) ?? "ok";
+  if (kinds.at(-1) !== kind) kinds.push(kind);
+  return <p data-testid="status" data-kind={kind} />;
+}
+
+function LocalApp({ adapter, kinds }: { adapter: AgentCoreModelAdapter; kinds: string[] }) {
+  const runtime = useLocalRuntime(adapter);
+  return (
+    <AssistantRuntimeProvider runtime={runtime}>
+      <Thread status={<ConnectionKind adapter={adapter} kinds={kinds} />} />
+    </AssistantRuntimeProvider>
+  );
+}
+
+/** The text parts of the `index`-th assistant message. */
+function texts(index: number): string[] {
+  const message = assistantMessages()[index];
+  return [...(message?.querySelectorAll('[data-part="text"]') ?? [])].map(
+    (part) => part.textContent ?? "",
+  );
+}
+
+/** The answer of the `index`-th turn: its last text part. */
+const answer = (index: number) => texts(index).at(-1) ?? "";
+
+let adapter: AgentCoreModelAdapter | undefined;
+
+function startLocal() {
+  const provider = countingProvider();
+  const kinds: string[] = [];
+  adapter = agentCoreModelAdapter({ urlProvider: provider.urlProvider, codec });
+  render(
+    <StrictMode>
+      <LocalApp adapter={adapter} kinds={kinds} />
+    </StrictMode>,
+  );
+  const { connection } = adapter;
+  // The presign backend binds the session id, so it is read once the connection has opened.
+  return { ...provider, kinds, sessionId: () => connection.sessionId };
+}
+
+afterEach(() => adapter?.connection.close());
+
+describe("agentCoreModelAdapter drives assistant-ui's local runtime in Chromium", () => {
+  it("streams an answer with its tool call, then completes it", async () => {
+    const { sessionId } = startLocal();
+    await ask("q1");
+
+    await waitFor(() => expect(assistantMessages()[0]).toHaveAttribute("data-status", "complete"));
+    expect(texts(0)).toEqual(["Let me look that up.", adapterReply(1)]);
+    const tool = document.querySelector<HTMLElement>('[data-part="tool"]');
+    expect(tool?.dataset).toMatchObject({
+      tool: "lookup",
+      args: '{"query":"q1"}',
+      result: '{"found":true,"query":"q1"}',
+    });
+    expect(await sentMessages(sessionId())).toEqual(["Let me look that up.", adapterReply(1)]);
+  });
+
+  it("Stop sends the codec's cancel frame and ends the answer as cancelled; the next turn runs", async () => {
+    const { sessionId, calls } = startLocal();
+    await ask("q1");
+    await waitFor(() => expect(answer(0)).toContain("w02"));
+    await userEvent.setup().click(screen.getByRole("button", { name: "Stop" }));
+
+    await waitFor(() => expect(assistantMessages()[0]).toHaveAttribute("data-reason", "cancelled"));
+    await expect
+      .poll(async () => (await transcript(sessionId())).received.map(({ text }) => text))
+      .toContain(JSON.stringify({ type: "cancel" }));
+    const stopped = answer(0);
+    expect(adapterReply(1).startsWith(stopped)).toBe(true);
+    expect(stopped.length).toBeLessThan(adapterReply(1).length);
+
+    await ask("q2");
+    await waitFor(() => expect(assistantMessages()[1]).toHaveAttribute("data-status", "complete"));
+    expect(answer(1)).toBe(adapterReply(2));
+    expect(answer(0)).toBe(stopped);
+    expect(calls).toHaveLength(1);
+    expect((await transcript(sessionId())).connections).toBe(1);
+  });
+
+  it.each(MID_ANSWER_FAULTS)(
+    "after %s mid-answer shows what arrived once, marks it as an error, and goes on",
+    async (_name, fault, kind) => {
+      const { sessionId, kinds } = startLocal();
+      await control(fault);
+      await ask("q1");
+
+      await waitFor(() => expect(assistantMessages()[0]).toHaveAttribute("data-reason", "error"));
+      expect(assistantMessages()[0]).toHaveAttribute("data-status", "incomplete");
+      const cut = await expectCutOnce(answer(0), sessionId());
+
+      await waitFor(() => expect(kinds).toContain(kind));
+      await expect.poll(() => screen.getByTestId("status").dataset.kind).toBe("ok");
+      await ask("q2");
+      await waitFor(() =>
+        expect(assistantMessages()[1]).toHaveAttribute("data-status", "complete"),
+      );
+      expect(answer(1)).toBe(adapterReply(2));
+      expect(answer(0)).toBe(cut);
+      expect((await transcript(sessionId())).connections).toBe(2);
     },
   );
 });

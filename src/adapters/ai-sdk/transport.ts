@@ -1,7 +1,6 @@
 import type { ChatTransport, UIMessage, UIMessageChunk } from "ai";
-import type { ChatInput } from "../../core/attachment-reference";
-import { AgentRuntimeConnection } from "../../connection/agent-runtime-connection";
-import type { ConnectionOptions, ConversationConnection } from "../../connection/types";
+import type { ConversationConnection } from "../../connection/types";
+import { adapterConnection, type AdapterConnectionOptions } from "../shared/adapter-connection";
 import { answerStream } from "./answer-stream";
 
 /**
@@ -10,8 +9,7 @@ import { answerStream } from "./answer-stream";
  * `sessionId`, ... as for `new AgentRuntimeConnection`). The codec must take a string message
  * (`textCodec` and `agUiCodec` do).
  */
-export type AgentCoreTransportOptions =
-  { connection: ConversationConnection<unknown> } | ConnectionOptions<ChatInput>;
+export type AgentCoreTransportOptions = AdapterConnectionOptions;
 
 /** The text of the last user message (its text parts, joined). */
 export function lastUserText(messages: readonly UIMessage[]): string {
@@ -33,8 +31,7 @@ export class AgentCoreChatTransport<
   #stale: ReadonlySet<string> = new Set();
 
   constructor(options: AgentCoreTransportOptions) {
-    this.connection =
-      "connection" in options ? options.connection : new AgentRuntimeConnection(options);
+    this.connection = adapterConnection(options);
   }
 
   /**

@@ -32,7 +32,7 @@ export function toMessageStatus(message: ChatMessage): MessageStatus {
 }
 
 /** A tool result as the agent sent it: its JSON value when it is JSON, else the text. */
-function parsedResult(result: string | undefined): unknown {
+export function parsedResult(result: string | undefined): unknown {
   if (result === undefined) return undefined;
   try {
     return JSON.parse(result);
