@@ -9,7 +9,7 @@ const REACT_18 = {
   "@types/react-dom": "18.3.7",
 };
 /** Dev dependencies used only by the benchmarks against other libraries; they need React 19. */
-const BENCHMARK_PEERS = ["@ai-sdk/react", "@assistant-ui/react", "@aws-amplify/ui-react-ai"];
+const BENCHMARK_PEERS = ["@aws-amplify/ui-react-ai"];
 
 const path = process.argv[2];
 const manifest = JSON.parse(readFileSync(path, "utf8"));
