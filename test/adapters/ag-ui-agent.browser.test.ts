@@ -83,6 +83,10 @@ describe("AgentCoreAgent with @ag-ui/client in Chromium", () => {
     await expect.poll(() => agent.status.status).toBe("idle");
     const second = await ask(agent, "question 2");
     expect(second.text).toBe("You asked: question 2. It is sunny.");
+    // As after the first run: the fault below is armed for the next stream, not the closing one.
+    // (A run started while the agent is still closing the last stream hung here once in four
+    // loaded runs; that race is tracked on its own, not in this scenario.)
+    await expect.poll(() => agent.status.status).toBe("idle");
 
     // A socket dropped mid-run (no close frame): what came is kept once, and the run ends.
     // The run's frames: RUN_STARTED, reasoning (3), the tool call (4), the answer (6); the
