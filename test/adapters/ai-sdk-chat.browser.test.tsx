@@ -70,7 +70,7 @@ function mountChat(codec = textCodec) {
     endpoint: stack.presignEndpoint,
     headers: () => {
       presigns += 1;
-      return { [stack.userHeader.name]: stack.userHeader.value };
+      return { [stack.signIn.header]: stack.signIn.value };
     },
   });
   const transport = agentCoreTransport({ urlProvider, codec });
