@@ -283,7 +283,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   #onClose(code: number, peerReason: string): void {
     this.#inbound.close(() => {
       this.#attempts.answered();
-      const closed = this.#slot.release(Date.now());
+      const closed = { ...this.#slot.release(Date.now()), waiting: this.#sender.hasWaiting() };
       this.#stopStreamTimers();
       this.#dispatch({ type: "socket-closed", code, peerReason, ...closed });
     });

@@ -44,6 +44,29 @@ describe("an agent that closes after its answer (1000)", () => {
     connection.close();
   });
 
+  it("sends, on a new stream, a message sent while the agent was closing the last one", async () => {
+    const { connection, sockets } = setup();
+    connection.connect();
+    await settle();
+    connection.send("first");
+    await settle();
+    runtime.latest().send(JSON.stringify({ text: "answer", done: true }));
+    await settle();
+    // The close frame is on its way: the socket no longer takes the message, which stays queued.
+    runtime.latest().close({ code: 1000, reason: "run finished", wasClean: true });
+    const second = connection.send("second");
+    await settle(50);
+    expect(sockets.calls).toHaveLength(2);
+    expect(connection.getSnapshot().status).toBe("open");
+    expect(runtime.received).toEqual(
+      ["first", "second"].map((text) => JSON.stringify({ inputText: text })),
+    );
+    expect(connection.getSnapshot().outbox.find((entry) => entry.id === second)?.status).toBe(
+      "sent",
+    );
+    connection.close();
+  });
+
   it("does not send again a message the agent answered before closing", async () => {
     const { connection, sockets } = setup();
     connection.connect();

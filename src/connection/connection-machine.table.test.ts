@@ -57,6 +57,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1000, unread":
       "connecting · waiting: close socket, shut down, queue unread messages again, watch online, attempt now",
+    "closed 1000, message waiting":
+      "connecting · waiting: close socket, shut down, watch online, attempt now",
     "closed 1006": "connecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1006, unacknowledged":
       "connecting · waiting (attempt 1, connection-lost): queue unread messages again, attempt in 250 ms",
@@ -84,6 +86,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "closed 1000": "idle (agent-closed): close socket, shut down",
     "closed 1000, unread":
       "connecting · waiting: close socket, shut down, queue unread messages again, watch online, attempt now",
+    "closed 1000, message waiting":
+      "connecting · waiting: close socket, shut down, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 1, connection-lost): attempt in 250 ms",
     "closed 1006, unacknowledged":
       "reconnecting · waiting (attempt 1, connection-lost): queue unread messages again, attempt in 250 ms",
@@ -106,6 +110,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1000, unread":
       "connecting · waiting (attempt 0): close socket, shut down, queue unread messages again, watch online, attempt now",
+    "closed 1000, message waiting":
+      "connecting · waiting (attempt 0): close socket, shut down, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 3, connection-lost): attempt in 1000 ms",
     "closed 1006, unacknowledged":
       "reconnecting · waiting (attempt 3, connection-lost): queue unread messages again, attempt in 1000 ms",
@@ -149,6 +155,8 @@ const EXPECTED: Record<TableState, Partial<Record<TableEvent, string>>> = {
     "closed 1000": "idle (attempt 0, agent-closed): close socket, shut down",
     "closed 1000, unread":
       "connecting · waiting (attempt 0): close socket, shut down, queue unread messages again, watch online, attempt now",
+    "closed 1000, message waiting":
+      "connecting · waiting (attempt 0): close socket, shut down, watch online, attempt now",
     "closed 1006": "reconnecting · waiting (attempt 2, connection-lost): attempt in 500 ms",
     "closed 1006, unacknowledged":
       "reconnecting · waiting (attempt 2, connection-lost): queue unread messages again, attempt in 500 ms",

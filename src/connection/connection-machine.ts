@@ -158,11 +158,13 @@ function onSocketClosed(
   let next: Transition;
   if (decision.action === "final") {
     next = agentEnded(state, code);
-    if (frames.length > 0) {
+    // A message the agent never read, or one sent while it was closing, needs a stream.
+    if (frames.length > 0 || event.waiting) {
       const reopened = startOver(next.state, "connecting", state.online);
+      const requeue: MachineEffect[] = frames.length > 0 ? [{ type: "requeue", frames }] : [];
       next = {
         state: reopened.state,
-        effects: [...next.effects, { type: "requeue", frames }, ...reopened.effects],
+        effects: [...next.effects, ...requeue, ...reopened.effects],
       };
     }
   } else if (decision.action === "resume") {

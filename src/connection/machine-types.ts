@@ -73,6 +73,11 @@ export type MachineEvent =
        * code. Otherwise they are those sent after its last frame, sent again after a 1000 only.
        */
       confirmed: boolean;
+      /**
+       * Messages or replies are queued for the next stream: sent while this one was closing (the
+       * socket no longer took frames), or while it was not open yet.
+       */
+      waiting: boolean;
     }
   | { type: "online-changed"; online: boolean };
 

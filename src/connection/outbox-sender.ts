@@ -70,6 +70,11 @@ export class OutboxSender<Outgoing> {
     this.#options.outbox.requeueSent(frames.map(({ id }) => id));
   }
 
+  /** Whether a reply or a message is queued, waiting for a socket that takes frames. */
+  hasWaiting(): boolean {
+    return this.#replies.length > 0 || this.#options.outbox.queued().length > 0;
+  }
+
   #sized(frame: string): EncodedMessage {
     const bytes = utf8ByteLength(frame);
     const { maxFrameBytes } = this.#options;

@@ -83,9 +83,7 @@ describe("AgentCoreAgent with @ag-ui/client in Chromium", () => {
     await expect.poll(() => agent.status.status).toBe("idle");
     const second = await ask(agent, "question 2");
     expect(second.text).toBe("You asked: question 2. It is sunny.");
-    // As after the first run: the fault below is armed for the next stream, not the closing one.
-    // (A run started while the agent is still closing the last stream hung here once in four
-    // loaded runs: a known bug, listed under the adapter's limits in docs/adapters.md.)
+    // The fault below is armed for the next stream, not the one the agent is closing.
     await expect.poll(() => agent.status.status).toBe("idle");
 
     // A socket dropped mid-run (no close frame): what came is kept once, and the run ends.

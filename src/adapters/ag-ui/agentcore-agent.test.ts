@@ -75,6 +75,21 @@ describe("AgentCoreAgent.run", () => {
     expect(receivedInputs(runtime).map((input) => input.runId)).toEqual(["run-1", "run-2"]);
   });
 
+  it("runs the next run on a new stream when it starts while the agent closes the last (1000)", async () => {
+    const { agent, sockets } = agentUnderTest();
+    collect(agent, runInput(agent, "run-1"));
+    await settle();
+    await stream(runtime, textRun("run-1", ["one"]));
+    runtime.latest().close({ code: 1000, reason: "run finished", wasClean: true });
+    const second = collect(agent, runInput(agent, "run-2"));
+    await settle();
+    await stream(runtime, textRun("run-2", ["two"]));
+    expect(second.events).toEqual(textRun("run-2", ["two"]));
+    expect(second.completed).toBe(true);
+    expect(sockets.calls).toHaveLength(2);
+    expect(receivedInputs(runtime).map((input) => input.runId)).toEqual(["run-1", "run-2"]);
+  });
+
   it("ends a run the connection drops with RUN_ERROR interrupted, delivering nothing twice", async () => {
     const { agent, sockets } = agentUnderTest();
     const run = collect(agent, runInput(agent, "run-1"));

@@ -73,6 +73,7 @@ function closed(
     lastSent: null,
     unread: [],
     confirmed: false,
+    waiting: false,
     ...extra,
   };
 }
@@ -103,6 +104,7 @@ export const TABLE_EVENTS = {
   "stream healthy": () => ({ type: "stream-healthy" }),
   "closed 1000": () => closed(1000),
   "closed 1000, unread": () => closed(1000, { unread: [{ id: "m2", bytes: 10 }] }),
+  "closed 1000, message waiting": () => closed(1000, { waiting: true }),
   "closed 1006": () => closed(1006),
   "closed 1006, unacknowledged": () =>
     closed(1006, { unread: [{ id: "m2", bytes: 10 }], confirmed: true }),
