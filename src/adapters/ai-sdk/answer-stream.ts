@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from "ai";
 import { AnswerFollower, type AnswerOptions } from "../shared/answer-follower";
+import { ChunkMapper } from "../shared/chunk-mapper";
 import {
   STATUS_PART_TYPE,
   statusChanged,
@@ -15,13 +16,14 @@ export type { AnswerOptions } from "../shared/answer-follower";
  * a transient status part whenever the connection's status changes.
  */
 export function answerStream(options: AnswerOptions): ReadableStream<UIMessageChunk> {
-  let follower: AnswerFollower | undefined;
+  let follower: AnswerFollower<UIMessageChunk> | undefined;
   return new ReadableStream<UIMessageChunk>({
     start: (controller) => {
       let status: AgentCoreStatusData = statusData(options.connection.getSnapshot());
       const enqueueStatus = () =>
         controller.enqueue({ type: STATUS_PART_TYPE, data: status, transient: true });
-      follower = new AnswerFollower(options, {
+      const mapper = new ChunkMapper(`${options.messageId}-part`);
+      follower = new AnswerFollower(options, mapper, {
         push: (chunks) => {
           for (const chunk of chunks) controller.enqueue(chunk);
         },

@@ -7,7 +7,7 @@ import type {
 import type { ConversationConnection } from "../../connection/types";
 import { adapterConnection, type AdapterConnectionOptions } from "../shared/adapter-connection";
 import { AnswerFollower } from "../shared/answer-follower";
-import { ContentParts } from "./content-parts";
+import { AnswerParts } from "./answer-parts";
 
 /**
  * Options of {@link agentCoreModelAdapter}: a connection the app made (to share it or to
@@ -54,8 +54,7 @@ export class AgentCoreModelAdapter implements ChatModelAdapter {
     const { connection } = this;
     connection.connect();
     const messageId = connection.send(lastUserMessageText(messages));
-    const parts = new ContentParts();
-    let error: string | undefined;
+    const parts = new AnswerParts();
     let ended = false;
     let wake = () => {};
     const follower = new AnswerFollower(
@@ -66,14 +65,9 @@ export class AgentCoreModelAdapter implements ChatModelAdapter {
         stale: this.#stale,
         onStopped: (ids) => (this.#stale = ids),
       },
+      parts,
       {
-        push: (chunks) => {
-          for (const chunk of chunks) {
-            if (chunk.type === "error") error = chunk.errorText;
-            else parts.apply(chunk);
-          }
-          wake();
-        },
+        push: () => wake(),
         close: () => {
           ended = true;
           wake();
@@ -95,7 +89,7 @@ export class AgentCoreModelAdapter implements ChatModelAdapter {
     } finally {
       follower.release();
     }
-    if (error !== undefined) throw new Error(error);
+    if (parts.error !== undefined) throw new Error(parts.error);
   }
 }
 

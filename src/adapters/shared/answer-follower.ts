@@ -1,9 +1,8 @@
-import type { UIMessageChunk } from "ai";
 import type { AgentEvent } from "../../codecs/types";
 import type { ConnectionSnapshot, ConversationConnection } from "../../connection/types";
 import { INTERRUPTED_ANSWER } from "../../store/conversation-binding";
 import { UNSENT_MESSAGE } from "../../store/message-status";
-import { ChunkMapper, eventIds } from "./chunk-mapper";
+import { eventIds } from "./event-ids";
 
 /** Shown when the app closed the connection while an answer was awaited. */
 export const CONNECTION_CLOSED = "The connection was closed.";
@@ -23,10 +22,25 @@ export interface AnswerOptions {
   onStopped(ids: ReadonlySet<string>): void;
 }
 
+/**
+ * Turns one answer's events into what a UI reads (the AI SDK's chunks, assistant-ui's parts),
+ * and knows when the answer is over.
+ */
+export interface AnswerMapper<Out> {
+  /** True once the answer is over (its end was mapped, or it failed). */
+  readonly finished: boolean;
+  /** The run, message and tool call ids the answer used (to ignore its leftovers later). */
+  readonly ids: ReadonlySet<string>;
+  /** What an event of the answer adds or changes. */
+  map(event: AgentEvent): Out[];
+  /** Ends the answer with an error: what says so, if anything. */
+  fail(errorText: string): Out[];
+}
+
 /** Where a followed answer goes. */
-export interface AnswerSink {
-  /** The answer's chunks as they come; the last ones end it (`finish`, or `error`). */
-  push(chunks: readonly UIMessageChunk[]): void;
+export interface AnswerSink<Out> {
+  /** What the mapper made of the answer's events, as they come; the last ones may end it. */
+  push(items: readonly Out[]): void;
   /** The answer is over: ended, failed or stopped (a stop pushes no end chunk). */
   close(): void;
   /** The connection's snapshot changed (called before the answer reads it). */
@@ -39,25 +53,24 @@ function isStale(event: AgentEvent, stale: ReadonlySet<string>): boolean {
 
 /**
  * Follows the answer to one sent message on the connection: the agent's events once the message
- * is on the wire, as UI message chunks, to the agent's end (`finish`, or `error` for a fatal
- * agent error), to an `error` when the stream breaks mid-answer (what arrived stays, once; the
+ * is on the wire, through `mapper`, to the agent's end (or a fatal agent error), to an `error` when the stream breaks mid-answer (what arrived stays, once; the
  * connection reconnects by its own rules and the next message goes on the same session), or to a
  * clean close when the UI stops it (the connection's `stop()` ends the answer for real).
  */
-export class AnswerFollower {
+export class AnswerFollower<Out> {
   readonly #options: AnswerOptions;
-  readonly #sink: AnswerSink;
-  readonly #mapper: ChunkMapper;
+  readonly #mapper: AnswerMapper<Out>;
+  readonly #sink: AnswerSink<Out>;
   #unlink: Array<() => void> = [];
   #closed = false;
   #sent = false;
   #stopped = false;
   #snapshot: ConnectionSnapshot<unknown>;
 
-  constructor(options: AnswerOptions, sink: AnswerSink) {
+  constructor(options: AnswerOptions, mapper: AnswerMapper<Out>, sink: AnswerSink<Out>) {
     this.#options = options;
+    this.#mapper = mapper;
     this.#sink = sink;
-    this.#mapper = new ChunkMapper(`${options.messageId}-part`);
     this.#snapshot = options.connection.getSnapshot();
   }
 
@@ -86,22 +99,22 @@ export class AnswerFollower {
     this.#unlink = [];
   }
 
-  #finish(chunks: readonly UIMessageChunk[]): void {
+  #finish(items: readonly Out[]): void {
     if (this.#closed) return;
     this.release();
-    if (chunks.length > 0) this.#sink.push(chunks);
+    if (items.length > 0) this.#sink.push(items);
     this.#sink.close();
   }
 
   #fail(errorText: string): void {
-    this.#finish(this.#mapper.end({ type: "error", errorText }));
+    this.#finish(this.#mapper.fail(errorText));
   }
 
   #onEvent(event: AgentEvent): void {
     if (this.#closed || !this.#sent || isStale(event, this.#options.stale)) return;
-    const chunks = this.#mapper.map(event);
-    if (this.#mapper.finished) return this.#finish(chunks);
-    if (chunks.length > 0) this.#sink.push(chunks);
+    const items = this.#mapper.map(event);
+    if (this.#mapper.finished) return this.#finish(items);
+    if (items.length > 0) this.#sink.push(items);
   }
 
   #onSnapshot(): void {

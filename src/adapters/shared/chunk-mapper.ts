@@ -1,6 +1,8 @@
 import type { UIMessageChunk } from "ai";
 import type { AgentEvent } from "../../codecs/types";
 import { passesThrough } from "../../store/chunk-lanes";
+import type { AnswerMapper } from "./answer-follower";
+import { eventIds } from "./event-ids";
 
 type Chunks = UIMessageChunk[];
 type PartKind = "text" | "reasoning";
@@ -27,16 +29,6 @@ function parseInput(args: string): unknown {
   }
 }
 
-/** The run, message and tool call ids an event names. */
-export function eventIds(event: AgentEvent): string[] {
-  const ids = [
-    "runId" in event ? event.runId : undefined,
-    "messageId" in event ? event.messageId : undefined,
-    "toolCallId" in event ? event.toolCallId : undefined,
-  ];
-  return ids.filter((id): id is string => id !== undefined);
-}
-
 /**
  * Turns the {@link AgentEvent}s of one answer into the AI SDK's UI message chunks, the way the
  * conversation store reads them: text parts start where the agent starts a message (or at its
@@ -45,7 +37,7 @@ export function eventIds(event: AgentEvent): string[] {
  * and the answer is over at `run-finished` (agents that speak in runs), else at `message-end`,
  * or at a fatal `error`. Non-fatal errors (an unreadable frame) do not end the answer.
  */
-export class ChunkMapper {
+export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
   /** True once the answer is over: the chunks that said so were returned. */
   finished = false;
   /** The run, message and tool call ids the answer used (to ignore its leftovers later). */
@@ -81,6 +73,11 @@ export class ChunkMapper {
     }
     this.#current = null;
     return chunks;
+  }
+
+  /** Ends the answer with an `error` chunk. */
+  fail(errorText: string): Chunks {
+    return this.end({ type: "error", errorText });
   }
 
   /** Ends the answer: its open parts, then `last` (a `finish` or an `error` chunk). */
