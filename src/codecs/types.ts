@@ -123,6 +123,11 @@ export type AgentEvent =
   | { type: "state-delta"; delta: unknown[] }
   /** A malformed frame or an error the agent reported. `fatal` ends the run in progress. */
   | { type: "error"; message: string; code?: string; fatal?: boolean }
+  /**
+   * With `delivery` on: the agent could not replay what was sent while the stream was down
+   * (`evicted` from its buffer, or `agent-restarted`); the answer in progress is cut short.
+   */
+  | { type: "resume-unavailable"; reason: "evicted" | "agent-restarted"; message: string }
   /** Something the codec understood as valid but has no event for; kept for `onMessage`. */
   | { type: "custom"; name: string; value: unknown };
 

@@ -3,22 +3,20 @@ import { listen, notify } from "../core/listeners";
 import { randomUuid } from "../core/session-id";
 import { AttemptRunner } from "./attempt-runner";
 import { initialMachineState, transition } from "./connection-machine";
-import { AgentRuntimeFrameTooLargeError } from "./errors";
+import { DeliveryLink } from "./delivery-link";
 import { Heartbeat } from "./heartbeat";
 import { InboundFrames } from "./inbound-order";
 import type { MachineEffect, MachineEvent, MachinePolicy, MachineState } from "./machine-types";
-import { NamedTimers } from "./named-timers";
+import { NamedTimers, type ConnectionTimerName } from "./named-timers";
 import { Outbox } from "./outbox";
 import { OnlineWatch } from "./online-watch";
 import { OutboxSender } from "./outbox-sender";
 import { sameSnapshot, toSnapshot } from "./snapshot";
-import { resolveConnectionOptions, type ResolvedConnectionOptions } from "./resolve-options";
+import { machinePolicy, resolveConnectionOptions } from "./resolve-options";
+import type { ResolvedConnectionOptions } from "./resolve-options";
 import { SocketSlot } from "./socket-slot";
 import type { ConnectionOptions, ConnectionSnapshot, ConversationConnection } from "./types";
 import { UrlSupply } from "./url-supply";
-
-type TimerName =
-  "retry" | "prefetch" | "heartbeat" | "closeWait" | "providerDeadline" | "handshake" | "healthy";
 
 /**
  * One conversation with an agent on AgentCore Runtime over WebSocket: the socket state machine,
@@ -40,15 +38,18 @@ type TimerName =
 export class AgentRuntimeConnection<Outgoing = string> implements ConversationConnection<Outgoing> {
   /** The codec it encodes and decodes with (the text codec unless `options.codec` is set). */
   readonly codec: Codec<Outgoing>;
+  /** True with `delivery` on: a dropped stream resumes where it stopped. */
+  readonly resumes: boolean;
   readonly #options: ResolvedConnectionOptions<Outgoing>;
   readonly #policy: MachinePolicy;
-  readonly #timers = new NamedTimers<TimerName>();
+  readonly #timers = new NamedTimers<ConnectionTimerName>();
   readonly #slot = new SocketSlot(this.#timers);
   readonly #urls: UrlSupply;
   readonly #heartbeat: Heartbeat | undefined;
   readonly #outbox: Outbox<Outgoing>;
   readonly #online: OnlineWatch;
   readonly #sender: OutboxSender<Outgoing>;
+  readonly #delivery: DeliveryLink | undefined;
   readonly #attempts: AttemptRunner;
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(event: AgentEvent) => void>();
@@ -66,13 +67,13 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     const resolved = resolveConnectionOptions(options);
     this.#options = resolved;
     this.codec = resolved.codec;
-    this.#policy = {
-      ...resolved.retry,
-      streamLifetimeMs: resolved.streamLifetimeMs,
-      idleTimeoutMs: resolved.idleTimeoutMs,
-    };
+    this.resumes = resolved.delivery;
+    this.#policy = machinePolicy(resolved);
     this.#outbox = new Outbox(resolved.maxQueuedMessages);
+    const on = { flush: () => this.#flush(), listeners: this.#eventListeners };
+    this.#delivery = resolved.delivery ? new DeliveryLink(this.#slot, this.#timers, on) : undefined;
     this.#sender = new OutboxSender({
+      delivery: this.#delivery,
       outbox: this.#outbox,
       slot: this.#slot,
       codec: resolved.codec,
@@ -88,13 +89,14 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       timers: this.#timers,
       onSessionAdopted: () => this.#publish(),
     });
-    this.#heartbeat =
-      resolved.heartbeat && new Heartbeat(resolved.heartbeat, this.#slot, this.#timers);
+    const heartbeat = this.#delivery?.heartbeat(resolved.heartbeat) ?? resolved.heartbeat;
+    this.#heartbeat = heartbeat && new Heartbeat(heartbeat, this.#slot, this.#timers);
     this.#online = new OnlineWatch(resolved.onlineSource);
     const { codec, maxInboundFrameBytes: maxBytes } = resolved;
     const serial = () => this.#slot.serial;
     this.#inbound = new InboundFrames({ codec, maxBytes, serial, listeners: this.#eventListeners });
-    this.#eventListeners.add((event) => codec.acknowledges?.(event) && this.#slot.acknowledged());
+    const acks = (event: AgentEvent) => codec.acknowledges?.(event) && this.#slot.acknowledged();
+    if (!this.#delivery) this.#eventListeners.add(acks);
     this.#attempts = new AttemptRunner({
       timers: this.#timers,
       providerTimeoutMs: resolved.providerTimeoutMs,
@@ -132,10 +134,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     return listen(this.#eventListeners, listener);
   }
 
-  /**
-   * The work starts in a microtask, so a `connect(); close(); connect()` run (React
-   * StrictMode) asks the provider once and opens one socket.
-   */
+  /** Starts in a microtask: StrictMode's `connect(); close(); connect()` opens one socket. */
   connect(): void {
     this.#dispatch({ type: "connect", online: this.#online.read() });
   }
@@ -157,9 +156,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   }
 
   retry(id: string): void {
-    if (!this.#outbox.requeue(id)) return;
-    this.#sender.flush();
-    this.#publish();
+    if (this.#outbox.requeue(id)) this.#flush();
   }
 
   dismiss(id: string): void {
@@ -219,11 +216,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
         return this.#urls.abort();
       case "requeue":
         return this.#sender.requeue(effect.frames);
-      case "fail-message": {
-        const error = new AgentRuntimeFrameTooLargeError(effect.frame.bytes, undefined);
-        const failed = { status: "failed" as const, error };
-        return this.#outbox.update(effect.frame.id, (entry) => ({ ...entry, ...failed }));
-      }
+      case "fail-message":
+        return this.#sender.failTooLarge(effect.frame);
       case "stream-opened":
         return this.#streamOpened();
       case "send-cancel":
@@ -239,25 +233,23 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     this.#timers.start("healthy", this.#options.healthyStreamMs, () =>
       this.#dispatch({ type: "stream-healthy" }),
     );
+    this.#delivery?.opened();
     this.#sender.flush();
     this.#urls.startPrefetch(() => this.#slot.isOpen);
     this.#heartbeat?.start();
   }
 
   #stopStreamTimers(): void {
+    this.#delivery?.closed();
     this.#timers.clear("healthy");
     this.#urls.stopPrefetch();
     this.#heartbeat?.stop();
   }
 
   #sendCancel(): void {
-    const { codec } = this.#options;
-    let sent = false;
-    try {
-      sent = this.#slot.send(codec.cancel?.({ sessionId: this.sessionId }) ?? "", Date.now());
-    } catch {
-      // A codec whose cancel() throws gets the close-and-reopen fallback.
-    }
+    const sent = this.#sender.sendCancel(() =>
+      this.#options.codec.cancel?.({ sessionId: this.sessionId }),
+    );
     if (!sent) this.#dispatch({ type: "stop", canCancel: false });
   }
 
@@ -276,7 +268,8 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
 
   #onMessage(data: unknown): void {
     this.#slot.received(Date.now());
-    this.#inbound.message(data);
+    const frame = this.#delivery ? this.#delivery.receive(data) : data;
+    if (frame !== undefined) this.#inbound.message(frame);
   }
 
   /** Handled after the frames still waiting for the codec, so a run's last events come first. */
@@ -287,6 +280,11 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       this.#stopStreamTimers();
       this.#dispatch({ type: "socket-closed", code, peerReason, ...closed });
     });
+  }
+
+  #flush(): void {
+    this.#sender.flush();
+    this.#publish();
   }
 
   /** Publishes a new snapshot when anything in it (or the outbox) changed. */

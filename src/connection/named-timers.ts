@@ -1,3 +1,14 @@
+/** The timers of a connection. */
+export type ConnectionTimerName =
+  | "retry"
+  | "prefetch"
+  | "heartbeat"
+  | "closeWait"
+  | "providerDeadline"
+  | "handshake"
+  | "healthy"
+  | "deliveryAck";
+
 /** The part of {@link NamedTimers} a helper needs for the timers it owns. */
 export interface TimerSlots<Name extends string> {
   start(name: Name, ms: number, run: () => void): void;

@@ -1,6 +1,7 @@
 import type { AgentReply, Codec } from "../codecs/types";
 import { invalidOption } from "../core/option-checks";
 import { toError } from "../core/errors";
+import { randomUuid } from "../core/session-id";
 import { AgentRuntimeFrameTooLargeError } from "./errors";
 import type { SentFrame } from "./machine-types";
 import type { Outbox } from "./outbox";
@@ -21,6 +22,8 @@ export interface OutboxSenderOptions<Outgoing> {
   codec: Codec<Outgoing>;
   maxFrameBytes: number;
   sessionId(): string;
+  /** The delivery protocol, when on: frames go in `@msg` envelopes, after the agent's `@hello`. */
+  delivery?: { readonly ready: boolean; wrap(id: string, frame: string): string };
 }
 
 /**
@@ -44,7 +47,7 @@ export class OutboxSender<Outgoing> {
    */
   encode(message: Outgoing, id: string): EncodedMessage {
     const { codec, sessionId } = this.#options;
-    return this.#sized(codec.encode(message, { messageId: id, sessionId: sessionId() }));
+    return this.#sized(id, codec.encode(message, { messageId: id, sessionId: sessionId() }));
   }
 
   /**
@@ -58,6 +61,7 @@ export class OutboxSender<Outgoing> {
     const { codec, sessionId } = this.#options;
     if (!codec.encodeReply) throw invalidOption("codec.encodeReply", "a function", undefined);
     const encoded = this.#sized(
+      id,
       codec.encodeReply(reply, { messageId: id, sessionId: sessionId() }),
     );
     this.#replies.push({ id, ...encoded });
@@ -70,12 +74,35 @@ export class OutboxSender<Outgoing> {
     this.#options.outbox.requeueSent(frames.map(({ id }) => id));
   }
 
+  /**
+   * Sends the codec's cancel frame now (in a `@msg` envelope with delivery on, sent once);
+   * `false` when it could not go out (no frame, a codec that throws, a socket that cannot take
+   * it), so the caller falls back to closing the stream.
+   */
+  sendCancel(frame: () => string | undefined): boolean {
+    try {
+      const cancel = frame();
+      if (cancel === undefined) return false;
+      const wrapped = this.#options.delivery?.wrap(randomUuid(), cancel) ?? cancel;
+      return this.#options.slot.send(wrapped, Date.now());
+    } catch {
+      return false;
+    }
+  }
+
+  /** The agent refused `sent` as too big (1009): the message fails for good. */
+  failTooLarge(sent: SentFrame): void {
+    const error = new AgentRuntimeFrameTooLargeError(sent.bytes, undefined);
+    this.#options.outbox.update(sent.id, (entry) => ({ ...entry, status: "failed", error }));
+  }
+
   /** Whether a reply or a message is queued, waiting for a socket that takes frames. */
   hasWaiting(): boolean {
     return this.#replies.length > 0 || this.#options.outbox.queued().length > 0;
   }
 
-  #sized(frame: string): EncodedMessage {
+  #sized(id: string, payload: string): EncodedMessage {
+    const frame = this.#options.delivery?.wrap(id, payload) ?? payload;
     const bytes = utf8ByteLength(frame);
     const { maxFrameBytes } = this.#options;
     if (bytes > maxFrameBytes) throw new AgentRuntimeFrameTooLargeError(bytes, maxFrameBytes);
@@ -84,6 +111,7 @@ export class OutboxSender<Outgoing> {
 
   /** Sends every queued reply, then every queued message, in order, while the socket can take them. */
   flush(): void {
+    if (this.#options.delivery?.ready === false) return;
     for (let reply = this.#replies[0]; reply; reply = this.#replies[0]) {
       if (!this.#options.slot.send(reply.frame ?? "", Date.now(), reply)) return;
       this.#replies.shift();

@@ -9,6 +9,7 @@ import type { UrlProvider } from "../providers/types";
 import { resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STREAM_LIFETIME_MS } from "./close-policy";
 import type { HeartbeatSettings } from "./heartbeat";
+import type { MachinePolicy } from "./machine-types";
 import { navigatorOnlineSource } from "./online-source";
 import type { ConnectionOptions, OnlineSource, WebSocketConstructor } from "./types";
 
@@ -46,8 +47,14 @@ export interface ResolvedConnectionOptions<Outgoing> {
   healthyStreamMs: number;
   maxInboundFrameBytes: number;
   heartbeat: HeartbeatSettings | undefined;
+  delivery: boolean;
   WebSocket: WebSocketConstructor | undefined;
   onlineSource: OnlineSource;
+}
+
+function resolveDelivery(delivery: unknown): boolean {
+  if (delivery === undefined || typeof delivery === "boolean") return delivery === true;
+  throw invalidOption("delivery", "true or false", delivery);
 }
 
 /**
@@ -68,9 +75,11 @@ function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgo
   };
 }
 
+/** With `delivery` on, the frame is the protocol's `@ack` (set by the connection). */
 function resolveHeartbeat(
   heartbeat: ConnectionOptions<unknown>["heartbeat"],
   codec: Codec<unknown>,
+  delivery: boolean,
 ): HeartbeatSettings | undefined {
   if (heartbeat === undefined) return undefined;
   const intervalMs = numberOption(
@@ -79,7 +88,7 @@ function resolveHeartbeat(
     "a finite number > 0",
   );
   const { frame } = heartbeat;
-  if (frame !== undefined) return { intervalMs, frame: () => frame };
+  if (frame !== undefined || delivery) return { intervalMs, frame: () => frame ?? "" };
   const codecHeartbeat = codec.heartbeat?.bind(codec);
   if (!codecHeartbeat) {
     throw new AgentRuntimeValidationError(
@@ -166,8 +175,15 @@ export function resolveConnectionOptions<Outgoing>(
       "a finite number > 0",
     ),
     ...resolveDeadlines(options),
-    heartbeat: resolveHeartbeat(options.heartbeat, codec),
+    heartbeat: resolveHeartbeat(options.heartbeat, codec, resolveDelivery(options.delivery)),
+    delivery: resolveDelivery(options.delivery),
     WebSocket: options.WebSocket,
     onlineSource: options.onlineSource ?? navigatorOnlineSource,
   };
+}
+
+/** The retry and close policy the state machine reads. */
+export function machinePolicy(resolved: ResolvedConnectionOptions<unknown>): MachinePolicy {
+  const { retry, streamLifetimeMs, idleTimeoutMs } = resolved;
+  return { ...retry, streamLifetimeMs, idleTimeoutMs };
 }

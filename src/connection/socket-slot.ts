@@ -78,6 +78,11 @@ export class SocketSlot {
   #unacked: SentFrame[] = [];
   /** Whether the agent acknowledged a message (then `#unacked` is exact); kept across sockets. */
   #acking = false;
+  /**
+   * The agent acknowledges every message by id (the delivery protocol): what it has not
+   * acknowledged is sent again on every new stream until it does.
+   */
+  exactAcknowledgements = false;
   /** Ids reported unread once: never again, so an agent that never takes one cannot loop. */
   readonly #reported = new Set<string>();
   /** Changes whenever the current socket does, so a caller can tell it was replaced. */
@@ -161,6 +166,11 @@ export class SocketSlot {
     this.#unacked.shift();
   }
 
+  /** The agent has the message `id` (delivery protocol `@got`): it is never sent again. */
+  delivered(id: string): void {
+    this.#unacked = this.#unacked.filter((sent) => sent.id !== id);
+  }
+
   /** Whether a socket we closed has not reported its close yet. */
   get hasClosing(): boolean {
     return this.#closing.size > 0;
@@ -197,16 +207,19 @@ export class SocketSlot {
    */
   release(now: number): ClosedStream {
     const socket = this.#socket;
-    const unread = (this.#acking ? this.#unacked : this.#unanswered).filter(
-      ({ id }) => !this.#reported.has(id) && this.#reported.add(id),
-    );
+    const exact = this.exactAcknowledgements;
+    const unread = exact
+      ? this.#unacked
+      : (this.#acking ? this.#unacked : this.#unanswered).filter(
+          ({ id }) => !this.#reported.has(id) && this.#reported.add(id),
+        );
     const closed: ClosedStream = {
       wasOpen: this.#open,
       streamAgeMs: this.#open ? now - this.#openedAt : undefined,
       idleMs: this.#open ? now - this.#lastTrafficAt : undefined,
       lastSent: this.#lastSent,
       unread,
-      confirmed: this.#acking,
+      confirmed: this.#acking || exact,
     };
     this.#forget();
     if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;

@@ -116,6 +116,11 @@ export interface ConversationConnection<Outgoing = string> extends ConnectionAct
   sendReply?(reply: AgentReply): void;
   /** The codec it decodes with, where it has one: the store takes its `conversation` support. */
   readonly codec?: Codec<Outgoing>;
+  /**
+   * True when a dropped stream resumes where it stopped (the delivery protocol): an answer in
+   * progress carries on instead of ending as interrupted, unless `resume-unavailable` comes.
+   */
+  readonly resumes?: boolean;
 }
 
 /** Backoff policy for reconnects and provider retries. */
@@ -189,6 +194,13 @@ export interface ConnectionOptions<Outgoing = string> {
    * `frame` when given, else the codec's `heartbeat()`; one of them is required.
    */
   heartbeat?: { intervalMs: number; frame?: string };
+  /**
+   * Speak the `acr-delivery/1` protocol (docs/delivery.md): every message is sent until the
+   * agent acknowledges it and handed to the agent once; the agent's frames are numbered, and a
+   * new stream resumes where the last one stopped, so an answer carries on across a drop.
+   * Only for agents that speak it (the agent-side helpers do). Off by default.
+   */
+  delivery?: boolean;
   /** The WebSocket implementation. Defaults to `globalThis.WebSocket`. */
   WebSocket?: WebSocketConstructor;
   /** Where online/offline comes from. Defaults to `navigator.onLine` and window events. */

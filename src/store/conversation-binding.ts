@@ -250,7 +250,7 @@ export class ConversationBinding<Outgoing> {
     const previous = this.#snapshot;
     if (next === previous) return;
     this.#snapshot = next;
-    if (previous.status === "open" && next.status !== "open") {
+    if (previous.status === "open" && next.status !== "open" && !this.#resumes(next)) {
       this.#model.interruptAnswer(INTERRUPTED_ANSWER);
     }
     if (next.status === "open" && previous.status !== "open") this.#error = null;
@@ -258,6 +258,12 @@ export class ConversationBinding<Outgoing> {
     for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (next.error && next.error !== this.#lastSnapshotError) this.#report(next.error);
     this.#lastSnapshotError = next.error;
+  }
+
+  /** Whether the answer in progress will carry on when the stream comes back. */
+  #resumes(snapshot: ConnectionSnapshot<unknown>): boolean {
+    const gone = snapshot.status === "closed" || snapshot.status === "failed";
+    return this.connection.resumes === true && !gone && snapshot.status !== "idle";
   }
 
   #onEvent(event: AgentEvent): void {
@@ -280,6 +286,9 @@ export class ConversationBinding<Outgoing> {
         break;
       case "run-started":
         this.#interrupts = NO_INTERRUPTS;
+        break;
+      case "resume-unavailable":
+        this.#model.interruptAnswer(event.message);
         break;
       case "run-finished":
         this.#interrupts =

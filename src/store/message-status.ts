@@ -7,7 +7,13 @@ import type { ChatMessageStatus } from "./types";
  * ended, or an error arrived.
  */
 export function isUrgent(event: AgentEvent): boolean {
-  return event.type === "message-end" || event.type === "run-finished" || event.type === "error";
+  const { type } = event;
+  return (
+    type === "message-end" ||
+    type === "run-finished" ||
+    type === "error" ||
+    type === "resume-unavailable"
+  );
 }
 
 /** The status of a user message, from its outbox entry's. */

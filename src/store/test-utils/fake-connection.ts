@@ -53,6 +53,11 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
     return this.snapshot.sessionId;
   }
 
+  /** `options.delivery`: a dropped stream resumes where it stopped. */
+  get resumes(): boolean {
+    return this.options.delivery === true;
+  }
+
   get listenerCount(): number {
     return this.listeners.size + this.eventListeners.size;
   }

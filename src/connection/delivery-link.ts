@@ -1,0 +1,106 @@
+import type { AgentEvent } from "../codecs/types";
+import { notify } from "../core/listeners";
+import { ACK_AFTER_MS, ACK_EVERY_FRAMES, DeliveryState, messageFrame } from "./delivery";
+import type { HeartbeatSettings } from "./heartbeat";
+import type { TimerSlots } from "./named-timers";
+import type { SocketSlot } from "./socket-slot";
+
+/** What a {@link DeliveryLink} tells the connection. */
+export interface DeliveryHooks {
+  /** Sends what waited for the agent's `@hello`. */
+  flush(): void;
+  /** The app's event listeners: told of `resume-unavailable` and unreadable frames. */
+  listeners: Set<(event: AgentEvent) => void>;
+}
+
+/** Shown when the agent could not replay what the client missed. */
+export const RESUME_UNAVAILABLE = {
+  evicted: "The agent no longer had the part of the answer sent while the stream was down.",
+  "agent-restarted": "The agent restarted and lost the answer in progress.",
+} as const;
+
+/**
+ * The `acr-delivery/1` protocol on a connection's sockets (docs/delivery.md): opens every
+ * stream with `@resume`, holds messages until the agent's `@hello`, unwraps envelopes (dropping
+ * replays already applied), marks messages delivered on `@got`, and acknowledges what it
+ * applied at most every {@link ACK_EVERY_FRAMES} envelopes or {@link ACK_AFTER_MS}.
+ */
+export class DeliveryLink {
+  readonly #state = new DeliveryState();
+  readonly #options: DeliveryHooks & { slot: SocketSlot; timers: TimerSlots<"deliveryAck"> };
+
+  constructor(slot: SocketSlot, timers: TimerSlots<"deliveryAck">, hooks: DeliveryHooks) {
+    this.#options = { ...hooks, slot, timers };
+    slot.exactAcknowledgements = true;
+  }
+
+  /** Whether messages may go out on the current stream (the agent's `@hello` came). */
+  get ready(): boolean {
+    return this.#state.ready;
+  }
+
+  /** The frame for a message or reply: the codec's frame in a `@msg` envelope. */
+  wrap(id: string, frame: string): string {
+    return messageFrame(id, frame);
+  }
+
+  /** A stream opened: `@resume` goes first. */
+  opened(): void {
+    this.#options.slot.send(this.#state.resumeFrame(), Date.now());
+  }
+
+  /** The stream closed: messages wait for the next `@hello`; a pending ack is dropped. */
+  closed(): void {
+    this.#state.streamClosed();
+    this.#options.timers.clear("deliveryAck");
+  }
+
+  /** Heartbeats send an `@ack` of what is applied (the agent reads nothing else; harmless twice). */
+  heartbeat(settings: HeartbeatSettings | undefined): HeartbeatSettings | undefined {
+    return settings && { ...settings, frame: () => `@ack ${this.#state.applied}` };
+  }
+
+  /** Reads a frame from the agent: the codec's frame inside an envelope, else `undefined`. */
+  receive(data: unknown): string | undefined {
+    const { listeners, slot, flush } = this.#options;
+    const emit = (event: AgentEvent) => notify(listeners, event);
+    if (typeof data !== "string") {
+      emit({ type: "error", message: "A binary frame is not a delivery frame", code: "delivery" });
+      return undefined;
+    }
+    const frame = this.#state.receive(data);
+    switch (frame.type) {
+      case "payload":
+        this.#scheduleAck();
+        return frame.payload;
+      case "hello":
+        if (frame.unavailable) {
+          const message = RESUME_UNAVAILABLE[frame.unavailable];
+          emit({ type: "resume-unavailable", reason: frame.unavailable, message });
+        }
+        flush();
+        return undefined;
+      case "got":
+        slot.delivered(frame.id);
+        return undefined;
+      case "unreadable":
+        emit({ type: "error", message: frame.reason, code: "delivery" });
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  #scheduleAck(): void {
+    const { timers } = this.#options;
+    if (this.#state.unacknowledged >= ACK_EVERY_FRAMES) return this.#sendAck();
+    if (this.#state.unacknowledged === 1)
+      timers.start("deliveryAck", ACK_AFTER_MS, () => this.#sendAck());
+  }
+
+  #sendAck(): void {
+    this.#options.timers.clear("deliveryAck");
+    const frame = this.#state.ackFrame();
+    if (frame) this.#options.slot.send(frame, Date.now());
+  }
+}
