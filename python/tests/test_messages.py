@@ -137,3 +137,28 @@ async def test_a_payload_whose_envelope_exceeds_32000_bytes_is_refused():
     assert session.last_seq == 9
     await socket.until_sent(10)
     assert [frame[:2] for frame in socket.sent[1:]] == [f"{seq}:" for seq in range(1, 10)]
+
+
+@run_async
+async def test_a_stream_whose_send_fails_is_detached_and_the_frames_stay_buffered():
+    agent, _ = make_agent()
+    socket, served = await open_stream(agent, "@resume - 0")
+    session = agent.session("s1")
+    socket.close_code = 1006  # the fake now raises on send, as a dead socket does
+    session.send("lost on the wire")
+    await served
+    assert not session.attached
+    second, _ = await open_stream(agent, f"@resume {session.epoch} 0")
+    assert await second.until_sent(2) == [f"@hello {session.epoch} 0", "1:lost on the wire"]
+
+
+@run_async
+async def test_forget_drops_the_session_and_a_later_stream_starts_a_new_epoch():
+    agent, _ = make_agent()
+    socket, served = await open_stream(agent, "@resume - 0")
+    epoch = agent.session("s1").epoch
+    agent.forget("s1")
+    await served
+    assert socket.close_code == 1000
+    second, _ = await open_stream(agent, f"@resume {epoch} 0")
+    assert hello_parts(second.sent[0])[0] != epoch
