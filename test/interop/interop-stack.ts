@@ -43,7 +43,11 @@ export async function stopStack(stack: Stack | undefined): Promise<void> {
 }
 
 /** A connection to the runtime on the emulator, with presigned URLs that carry a custom header. */
-export function connectionTo<Outgoing = string>(emulator: Emulator, codec?: Codec<Outgoing>) {
+export function connectionTo<Outgoing = string>(
+  emulator: Emulator,
+  codec?: Codec<Outgoing>,
+  options: { delivery?: boolean } = {},
+) {
   return new AgentRuntimeConnection<Outgoing>({
     urlProvider: credentialsUrlProvider({
       runtimeArn: RUNTIME_ARN,
@@ -53,6 +57,7 @@ export function connectionTo<Outgoing = string>(emulator: Emulator, codec?: Code
     }),
     WebSocket: NodeWebSocket,
     ...(codec ? { codec } : {}),
+    ...options,
   });
 }
 
