@@ -3,7 +3,7 @@ import { listen, notify } from "../core/listeners";
 import { randomUuid } from "../core/session-id";
 import { AttemptRunner } from "./attempt-runner";
 import { initialMachineState, transition } from "./connection-machine";
-import { DeliveryLink } from "./delivery-link";
+import { deliveryHeartbeat, startDelivery } from "./delivery-io";
 import { Heartbeat } from "./heartbeat";
 import { InboundFrames } from "./inbound-order";
 import type { MachineEffect, MachineEvent, MachinePolicy, MachineState } from "./machine-types";
@@ -16,6 +16,7 @@ import { machinePolicy, resolveConnectionOptions } from "./resolve-options";
 import type { ResolvedConnectionOptions } from "./resolve-options";
 import { SocketSlot } from "./socket-slot";
 import type { ConnectionOptions, ConnectionSnapshot, ConversationConnection } from "./types";
+import type { DeliveryChannel } from "./types";
 import { UrlSupply } from "./url-supply";
 
 /**
@@ -49,7 +50,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   readonly #outbox: Outbox<Outgoing>;
   readonly #online: OnlineWatch;
   readonly #sender: OutboxSender<Outgoing>;
-  readonly #delivery: DeliveryLink | undefined;
+  readonly #delivery: DeliveryChannel | undefined;
   readonly #attempts: AttemptRunner;
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(event: AgentEvent) => void>();
@@ -67,11 +68,11 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     const resolved = resolveConnectionOptions(options);
     this.#options = resolved;
     this.codec = resolved.codec;
-    this.resumes = resolved.delivery;
+    this.resumes = resolved.delivery !== undefined;
     this.#policy = machinePolicy(resolved);
     this.#outbox = new Outbox(resolved.maxQueuedMessages);
-    const on = { flush: () => this.#flush(), listeners: this.#eventListeners };
-    this.#delivery = resolved.delivery ? new DeliveryLink(this.#slot, this.#timers, on) : undefined;
+    const parts = { slot: this.#slot, timers: this.#timers, listeners: this.#eventListeners };
+    this.#delivery = startDelivery(resolved.delivery, { ...parts, flush: () => this.#flush() });
     this.#sender = new OutboxSender({
       delivery: this.#delivery,
       outbox: this.#outbox,
@@ -89,7 +90,7 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       timers: this.#timers,
       onSessionAdopted: () => this.#publish(),
     });
-    const heartbeat = this.#delivery?.heartbeat(resolved.heartbeat) ?? resolved.heartbeat;
+    const heartbeat = deliveryHeartbeat(resolved.heartbeat, this.#delivery);
     this.#heartbeat = heartbeat && new Heartbeat(heartbeat, this.#slot, this.#timers);
     this.#online = new OnlineWatch(resolved.onlineSource);
     const { codec, maxInboundFrameBytes: maxBytes } = resolved;

@@ -1,3 +1,5 @@
+import { deliveryProtocol } from "./delivery-link";
+import type { DeliveryProtocol } from "./types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AgentEvent } from "../codecs/types";
 import { ACK_AFTER_MS, ACK_EVERY_FRAMES } from "./delivery";
@@ -22,7 +24,7 @@ afterEach(async () => {
 
 /** A connection with delivery on, recording the agent events it decodes. */
 function deliveringConnection(options = {}) {
-  const setup = connectionUnderTest({ options: { delivery: true, ...options } });
+  const setup = connectionUnderTest({ options: { delivery: deliveryProtocol(), ...options } });
   const events: AgentEvent[] = [];
   setup.connection.onEvent((event) => events.push(event));
   const texts = () => events.flatMap((event) => (event.type === "text-delta" ? [event.delta] : []));
@@ -194,9 +196,9 @@ describe("a connection with delivery on", () => {
     connection.close();
   });
 
-  it("refuses a delivery option that is not a boolean", () => {
+  it("refuses a delivery option that is not a protocol", () => {
     expect(() =>
-      connectionUnderTest({ options: { delivery: "yes" as unknown as boolean } }),
+      connectionUnderTest({ options: { delivery: true as unknown as DeliveryProtocol } }),
     ).toThrow(/delivery/);
   });
 });

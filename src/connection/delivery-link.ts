@@ -1,17 +1,5 @@
-import type { AgentEvent } from "../codecs/types";
-import { notify } from "../core/listeners";
 import { ACK_AFTER_MS, ACK_EVERY_FRAMES, DeliveryState, messageFrame } from "./delivery";
-import type { HeartbeatSettings } from "./heartbeat";
-import type { TimerSlots } from "./named-timers";
-import type { SocketSlot } from "./socket-slot";
-
-/** What a {@link DeliveryLink} tells the connection. */
-export interface DeliveryHooks {
-  /** Sends what waited for the agent's `@hello`. */
-  flush(): void;
-  /** The app's event listeners: told of `resume-unavailable` and unreadable frames. */
-  listeners: Set<(event: AgentEvent) => void>;
-}
+import type { DeliveryChannel, DeliveryIo, DeliveryProtocol } from "./types";
 
 /** Shown when the agent could not replay what the client missed. */
 export const RESUME_UNAVAILABLE = {
@@ -25,13 +13,12 @@ export const RESUME_UNAVAILABLE = {
  * replays already applied), marks messages delivered on `@got`, and acknowledges what it
  * applied at most every {@link ACK_EVERY_FRAMES} envelopes or {@link ACK_AFTER_MS}.
  */
-export class DeliveryLink {
+export class DeliveryLink implements DeliveryChannel {
   readonly #state = new DeliveryState();
-  readonly #options: DeliveryHooks & { slot: SocketSlot; timers: TimerSlots<"deliveryAck"> };
+  readonly #io: DeliveryIo;
 
-  constructor(slot: SocketSlot, timers: TimerSlots<"deliveryAck">, hooks: DeliveryHooks) {
-    this.#options = { ...hooks, slot, timers };
-    slot.exactAcknowledgements = true;
+  constructor(io: DeliveryIo) {
+    this.#io = io;
   }
 
   /** Whether messages may go out on the current stream (the agent's `@hello` came). */
@@ -46,24 +33,23 @@ export class DeliveryLink {
 
   /** A stream opened: `@resume` goes first. */
   opened(): void {
-    this.#options.slot.send(this.#state.resumeFrame(), Date.now());
+    this.#io.send(this.#state.resumeFrame());
   }
 
   /** The stream closed: messages wait for the next `@hello`; a pending ack is dropped. */
   closed(): void {
     this.#state.streamClosed();
-    this.#options.timers.clear("deliveryAck");
+    this.#io.clearTimer();
   }
 
-  /** Heartbeats send an `@ack` of what is applied (the agent reads nothing else; harmless twice). */
-  heartbeat(settings: HeartbeatSettings | undefined): HeartbeatSettings | undefined {
-    return settings && { ...settings, frame: () => `@ack ${this.#state.applied}` };
+  /** An `@ack` of what is applied: the agent reads nothing else, and it is harmless twice. */
+  heartbeatFrame(): string {
+    return `@ack ${this.#state.applied}`;
   }
 
   /** Reads a frame from the agent: the codec's frame inside an envelope, else `undefined`. */
   receive(data: unknown): string | undefined {
-    const { listeners, slot, flush } = this.#options;
-    const emit = (event: AgentEvent) => notify(listeners, event);
+    const { emit, flush } = this.#io;
     if (typeof data !== "string") {
       emit({ type: "error", message: "A binary frame is not a delivery frame", code: "delivery" });
       return undefined;
@@ -81,7 +67,7 @@ export class DeliveryLink {
         flush();
         return undefined;
       case "got":
-        slot.delivered(frame.id);
+        this.#io.delivered(frame.id);
         return undefined;
       case "unreadable":
         emit({ type: "error", message: frame.reason, code: "delivery" });
@@ -92,15 +78,21 @@ export class DeliveryLink {
   }
 
   #scheduleAck(): void {
-    const { timers } = this.#options;
     if (this.#state.unacknowledged >= ACK_EVERY_FRAMES) return this.#sendAck();
-    if (this.#state.unacknowledged === 1)
-      timers.start("deliveryAck", ACK_AFTER_MS, () => this.#sendAck());
+    if (this.#state.unacknowledged === 1) this.#io.setTimer(ACK_AFTER_MS, () => this.#sendAck());
   }
 
   #sendAck(): void {
-    this.#options.timers.clear("deliveryAck");
+    this.#io.clearTimer();
     const frame = this.#state.ackFrame();
-    if (frame) this.#options.slot.send(frame, Date.now());
+    if (frame) this.#io.send(frame);
   }
+}
+
+/**
+ * The `acr-delivery/1` protocol for a connection: `delivery: deliveryProtocol()`.
+ * Only for agents that speak it (docs/delivery.md).
+ */
+export function deliveryProtocol(): DeliveryProtocol {
+  return (io) => new DeliveryLink(io);
 }

@@ -11,7 +11,12 @@ import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STREAM_LIFETIME_MS } from "./close-pol
 import type { HeartbeatSettings } from "./heartbeat";
 import type { MachinePolicy } from "./machine-types";
 import { navigatorOnlineSource } from "./online-source";
-import type { ConnectionOptions, OnlineSource, WebSocketConstructor } from "./types";
+import type {
+  ConnectionOptions,
+  DeliveryProtocol,
+  OnlineSource,
+  WebSocketConstructor,
+} from "./types";
 
 /** Default `prefetchMarginMs`. */
 export const DEFAULT_PREFETCH_MARGIN_MS = 60_000;
@@ -47,14 +52,18 @@ export interface ResolvedConnectionOptions<Outgoing> {
   healthyStreamMs: number;
   maxInboundFrameBytes: number;
   heartbeat: HeartbeatSettings | undefined;
-  delivery: boolean;
+  delivery: DeliveryProtocol | undefined;
   WebSocket: WebSocketConstructor | undefined;
   onlineSource: OnlineSource;
 }
 
-function resolveDelivery(delivery: unknown): boolean {
-  if (delivery === undefined || typeof delivery === "boolean") return delivery === true;
-  throw invalidOption("delivery", "true or false", delivery);
+function isDeliveryProtocol(value: unknown): value is DeliveryProtocol {
+  return typeof value === "function";
+}
+
+function resolveDelivery(delivery: unknown): DeliveryProtocol | undefined {
+  if (delivery === undefined || isDeliveryProtocol(delivery)) return delivery;
+  throw invalidOption("delivery", "deliveryProtocol() from agentcore-react/delivery", delivery);
 }
 
 /**
@@ -79,7 +88,7 @@ function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgo
 function resolveHeartbeat(
   heartbeat: ConnectionOptions<unknown>["heartbeat"],
   codec: Codec<unknown>,
-  delivery: boolean,
+  delivery: DeliveryProtocol | undefined,
 ): HeartbeatSettings | undefined {
   if (heartbeat === undefined) return undefined;
   const intervalMs = numberOption(
@@ -88,7 +97,8 @@ function resolveHeartbeat(
     "a finite number > 0",
   );
   const { frame } = heartbeat;
-  if (frame !== undefined || delivery) return { intervalMs, frame: () => frame ?? "" };
+  if (frame !== undefined || delivery !== undefined)
+    return { intervalMs, frame: () => frame ?? "" };
   const codecHeartbeat = codec.heartbeat?.bind(codec);
   if (!codecHeartbeat) {
     throw new AgentRuntimeValidationError(

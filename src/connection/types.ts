@@ -195,12 +195,13 @@ export interface ConnectionOptions<Outgoing = string> {
    */
   heartbeat?: { intervalMs: number; frame?: string };
   /**
-   * Speak the `acr-delivery/1` protocol (docs/delivery.md): every message is sent until the
-   * agent acknowledges it and handed to the agent once; the agent's frames are numbered, and a
-   * new stream resumes where the last one stopped, so an answer carries on across a drop.
-   * Only for agents that speak it (the agent-side helpers do). Off by default.
+   * The delivery protocol (docs/delivery.md), from `agentcore-react/delivery`:
+   * `delivery: deliveryProtocol()`. Every message is sent until the agent acknowledges it and
+   * handed to the agent once; the agent's frames are numbered, and a new stream resumes where
+   * the last one stopped, so an answer carries on across a drop. Only for agents that speak it
+   * (the agent-side helpers do). Off by default.
    */
-  delivery?: boolean;
+  delivery?: DeliveryProtocol;
   /** The WebSocket implementation. Defaults to `globalThis.WebSocket`. */
   WebSocket?: WebSocketConstructor;
   /** Where online/offline comes from. Defaults to `navigator.onLine` and window events. */
@@ -239,3 +240,37 @@ export interface ConnectionOptions<Outgoing = string> {
    */
   maxInboundFrameBytes?: number;
 }
+
+/** What a delivery protocol gets from the connection it runs on. */
+export interface DeliveryIo {
+  /** Sends a frame of the protocol on the open stream; `false` when the socket cannot take it. */
+  send(frame: string): boolean;
+  /** The agent has the message or reply `id`: it is never sent again. */
+  delivered(id: string): void;
+  /** Sends what waited for the protocol (`ready` turned true). */
+  flush(): void;
+  /** Tells the app's event listeners (`resume-unavailable`, unreadable frames). */
+  emit(event: AgentEvent): void;
+  /** Runs `run` after `ms`, replacing the protocol's pending timer; `clearTimer()` cancels it. */
+  setTimer(ms: number, run: () => void): void;
+  clearTimer(): void;
+}
+
+/** A delivery protocol running on one connection. */
+export interface DeliveryChannel {
+  /** Whether messages may go out on the current stream. */
+  readonly ready: boolean;
+  /** The frame for the message or reply `id`, around the codec's `frame`. */
+  wrap(id: string, frame: string): string;
+  /** A stream opened. */
+  opened(): void;
+  /** The stream closed. */
+  closed(): void;
+  /** Reads a frame from the agent: the codec's frame inside it, or `undefined` for none. */
+  receive(data: unknown): string | undefined;
+  /** The frame a heartbeat sends. */
+  heartbeatFrame(): string;
+}
+
+/** Makes the {@link DeliveryChannel} of one connection (see `agentcore-react/delivery`). */
+export type DeliveryProtocol = (io: DeliveryIo) => DeliveryChannel;

@@ -1,4 +1,5 @@
 import type { AgentEvent, AgentInterrupt, AgentReply } from "../codecs/types";
+import { answerCarriesOn } from "../connection/resumes";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { invalidOption } from "../core/option-checks";
@@ -250,7 +251,11 @@ export class ConversationBinding<Outgoing> {
     const previous = this.#snapshot;
     if (next === previous) return;
     this.#snapshot = next;
-    if (previous.status === "open" && next.status !== "open" && !this.#resumes(next)) {
+    if (
+      previous.status === "open" &&
+      next.status !== "open" &&
+      !answerCarriesOn(this.connection, next)
+    ) {
       this.#model.interruptAnswer(INTERRUPTED_ANSWER);
     }
     if (next.status === "open" && previous.status !== "open") this.#error = null;
@@ -258,12 +263,6 @@ export class ConversationBinding<Outgoing> {
     for (const failure of this.#model.takeErrors()) this.#report(failure);
     if (next.error && next.error !== this.#lastSnapshotError) this.#report(next.error);
     this.#lastSnapshotError = next.error;
-  }
-
-  /** Whether the answer in progress will carry on when the stream comes back. */
-  #resumes(snapshot: ConnectionSnapshot<unknown>): boolean {
-    const gone = snapshot.status === "closed" || snapshot.status === "failed";
-    return this.connection.resumes === true && !gone && snapshot.status !== "idle";
   }
 
   #onEvent(event: AgentEvent): void {

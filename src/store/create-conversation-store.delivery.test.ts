@@ -1,8 +1,9 @@
+import { deliveryProtocol } from "../connection/delivery-link";
 import { INTERRUPTED_ANSWER } from "./conversation-binding";
 import { FakeConnection } from "./test-utils/fake-connection";
 import { conversationStoreUnderTest as setup } from "./test-utils/store-under-test";
 
-const resumable = () => new FakeConnection({ delivery: true });
+const resumable = () => new FakeConnection({ delivery: deliveryProtocol() });
 
 describe("createConversationStore over a connection that resumes (delivery on)", () => {
   it("keeps the answer streaming across a drop, and it carries on when the stream is back", () => {

@@ -1,3 +1,4 @@
+import { deliveryProtocol } from "../../src/delivery";
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from "agentcore-react-emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AgentEvent, AgentRuntimeConnection, Codec } from "../../src/index";
@@ -30,7 +31,7 @@ afterEach(async () => {
 async function stack() {
   agent = await DeliveryAgentProcess.start();
   emulator = await startEmulator({ credentials: DEMO_CREDENTIALS, forward: agent.url });
-  connection = connectionTo(emulator, rawCodec, { delivery: true });
+  connection = connectionTo(emulator, rawCodec, { delivery: deliveryProtocol() });
   const deltas: string[] = [];
   const events: AgentEvent[] = [];
   const statuses = new Set<string>();

@@ -1,3 +1,4 @@
+import type { DeliveryProtocol } from "../../src/delivery";
 import { WebSocket as NodeWebSocket } from "ws";
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from "agentcore-react-emulator";
 import {
@@ -46,7 +47,7 @@ export async function stopStack(stack: Stack | undefined): Promise<void> {
 export function connectionTo<Outgoing = string>(
   emulator: Emulator,
   codec?: Codec<Outgoing>,
-  options: { delivery?: boolean } = {},
+  options: { delivery?: DeliveryProtocol } = {},
 ) {
   return new AgentRuntimeConnection<Outgoing>({
     urlProvider: credentialsUrlProvider({

@@ -2,6 +2,7 @@ import { EventType, type BaseEvent, type RunAgentInput, type RunErrorEvent } fro
 import type { AgentEvent } from "../../codecs/types";
 import { isRecord } from "../../core/option-checks";
 import type { AgentRuntimeConnection } from "../../connection/agent-runtime-connection";
+import { answerCarriesOn } from "../../connection/resumes";
 import { AG_UI_EVENT, isAgUiEvent } from "./event-codec";
 import { connectionEnd, runError, sendFailed } from "./run-errors";
 import { sameStatus, statusEvent, toStatus, type AgentCoreStatus } from "./status";
@@ -90,6 +91,8 @@ export class AgentCoreRun {
   #onEvent(event: AgentEvent): void {
     if (this.#ended) return;
     if (event.type === "error") return this.#abandon(runError("malformed-frame", event.message));
+    if (event.type === "resume-unavailable")
+      return this.#end(runError("interrupted", event.message));
     if (event.type !== "custom" || event.name !== AG_UI_EVENT) return;
     if (isAgUiEvent(event.value) && this.#accepts(event.value)) {
       this.#sink.next(event.value);
@@ -123,7 +126,8 @@ export class AgentCoreRun {
     if (!entry || entry.status === "sent") this.#sent = true;
     else if (entry.status === "queued") this.#sent = false; // requeued: the agent never had it
     this.#reportStatus();
-    const end = connectionEnd(snapshot, this.#sent);
+    // With the delivery protocol, a dropped stream resumes: the run goes on.
+    const end = connectionEnd(snapshot, this.#sent && !answerCarriesOn(this.#connection, snapshot));
     if (end) this.#end(end);
   }
 

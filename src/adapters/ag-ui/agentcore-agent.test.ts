@@ -1,3 +1,4 @@
+import { deliveryProtocol } from "../../connection/delivery-link";
 import { EventType } from "@ag-ui/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -113,6 +114,29 @@ describe("AgentCoreAgent.run", () => {
     expect(sockets.calls).toHaveLength(2);
     expect(agent.status.status).toBe("open");
     expect(receivedInputs(runtime)).toHaveLength(1);
+  });
+
+  it("with delivery on, carries a run across a dropped stream: every event once, in order", async () => {
+    const { agent, sockets } = agentUnderTest({ delivery: deliveryProtocol() });
+    const run = collect(agent, runInput(agent, "run-1"));
+    await settle();
+    runtime.latest().send("@hello e1 0");
+    await settle();
+    const sent = runtime.received.find((frame) => frame.startsWith("@msg "));
+    runtime.latest().send(`@got ${sent?.split(" ")[1]}`);
+    const events = textRun("run-1", ["a", "b", "c"]);
+    const envelopes = events.map((event, index) => `${index + 1}:${JSON.stringify(event)}`);
+    for (const frame of envelopes.slice(0, 3)) runtime.latest().send(frame);
+    await settle();
+    runtime.latest().close({ code: 1006, reason: "", wasClean: false });
+    await settle(1_000);
+    expect(sockets.calls).toHaveLength(2);
+    runtime.latest().send("@hello e1 3");
+    for (const frame of envelopes.slice(2)) runtime.latest().send(frame);
+    await settle();
+    const agUiEvents = run.events.filter((event) => event.type !== "CUSTOM");
+    expect(agUiEvents).toEqual(events);
+    expect(run.completed).toBe(true);
   });
 
   it("re-presigns after a 1008 mid-run and runs the next run on the same session", async () => {

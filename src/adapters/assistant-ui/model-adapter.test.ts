@@ -1,3 +1,4 @@
+import { deliveryProtocol } from "../../connection/delivery-link";
 import type { ChatModelRunOptions, ChatModelRunResult, ThreadMessage } from "@assistant-ui/react";
 import { INTERRUPTED_ANSWER } from "../../store/conversation-binding";
 import { FakeConnection } from "../../store/test-utils/fake-connection";
@@ -107,6 +108,27 @@ describe("agentCoreModelAdapter", () => {
     await expect(answer.done).rejects.toThrow(INTERRUPTED_ANSWER);
     expect(answer.last()).toEqual([{ type: "text", text: "partial" }]);
     expect(connection.listenerCount).toBe(0);
+  });
+
+  it("with delivery on, follows the answer across a drop, and ends it on resume-unavailable", async () => {
+    const connection = new FakeConnection({ delivery: deliveryProtocol() });
+    connection.open();
+    const carried = ask(agentCoreModelAdapter({ connection }));
+    connection.emit({ type: "text-delta", delta: "part" });
+    connection.drop();
+    connection.open();
+    connection.emit({ type: "text-delta", delta: "ly" }, { type: "message-end" });
+    await carried.done;
+    expect(carried.last()).toEqual([{ type: "text", text: "partly" }]);
+
+    const lost = ask(agentCoreModelAdapter({ connection }));
+    connection.emit({ type: "text-delta", delta: "half" });
+    connection.drop();
+    connection.open();
+    const message = "The agent restarted and lost the answer in progress.";
+    connection.emit({ type: "resume-unavailable", reason: "agent-restarted", message });
+    await expect(lost.done).rejects.toThrow(message);
+    expect(lost.last()).toEqual([{ type: "text", text: "half" }]);
   });
 
   it("throws the agent's fatal error with what arrived kept", async () => {

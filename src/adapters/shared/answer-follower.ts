@@ -1,4 +1,5 @@
 import type { AgentEvent } from "../../codecs/types";
+import { answerCarriesOn } from "../../connection/resumes";
 import type { ConnectionSnapshot, ConversationConnection } from "../../connection/types";
 import { INTERRUPTED_ANSWER } from "../../store/conversation-binding";
 import { UNSENT_MESSAGE } from "../../store/message-status";
@@ -112,6 +113,7 @@ export class AnswerFollower<Out> {
 
   #onEvent(event: AgentEvent): void {
     if (this.#closed || !this.#sent || isStale(event, this.#options.stale)) return;
+    if (event.type === "resume-unavailable") return this.#fail(event.message);
     const items = this.#mapper.map(event);
     if (this.#mapper.finished) return this.#finish(items);
     if (items.length > 0) this.#sink.push(items);
@@ -130,7 +132,9 @@ export class AnswerFollower<Out> {
     if (snapshot.status === "failed") {
       return this.#fail(snapshot.error?.message ?? CONNECTION_FAILED);
     }
-    if (this.#sent && previous.status === "open" && snapshot.status !== "open") {
+    const { connection } = this.#options;
+    const dropped = previous.status === "open" && snapshot.status !== "open";
+    if (this.#sent && dropped && !answerCarriesOn(connection, snapshot)) {
       this.#fail(INTERRUPTED_ANSWER);
     }
   }

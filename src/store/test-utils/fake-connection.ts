@@ -55,7 +55,7 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
 
   /** `options.delivery`: a dropped stream resumes where it stopped. */
   get resumes(): boolean {
-    return this.options.delivery === true;
+    return this.options.delivery !== undefined;
   }
 
   get listenerCount(): number {
