@@ -1,0 +1,103 @@
+import type { AgentSocket, ListenedSocket } from "./socket";
+
+/** Most envelopes a stream sends in any second: the service allows 250 frames a second. */
+export const ENVELOPES_PER_SECOND = 200;
+const WINDOW_MS = 1000;
+
+/**
+ * One stream's way out: control frames go at once; envelopes go in order, at most
+ * {@link ENVELOPES_PER_SECOND} in any second, so a long replay is spread over time and what
+ * the application sends meanwhile waits behind it.
+ */
+export class PacedStream {
+  readonly socket: AgentSocket;
+  #listened: ListenedSocket | undefined;
+  readonly #now: () => number;
+  readonly #waiting: string[] = [];
+  #waitingHead = 0;
+  /** When each of the last {@link ENVELOPES_PER_SECOND} envelopes went, oldest at `#slot`. */
+  readonly #sentAt: number[] = new Array<number>(ENVELOPES_PER_SECOND).fill(-Infinity);
+  #slot = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+
+  constructor(socket: AgentSocket, now: () => number) {
+    this.socket = socket;
+    this.#now = now;
+  }
+
+  /** Whether the stream was closed or replaced (it sends nothing more). */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Keeps the socket's listeners, to remove them when the stream ends. */
+  listened(listened: ListenedSocket): void {
+    this.#listened = listened;
+  }
+
+  /** Sends a control frame (`@hello`, `@got`) at once. */
+  control(frame: string): void {
+    if (!this.#closed) this.#send(frame);
+  }
+
+  /** Queues envelopes behind those waiting, and sends what the pace allows. */
+  envelopes(frames: readonly string[]): void {
+    if (this.#closed) return;
+    this.#waiting.push(...frames);
+    this.#pump();
+  }
+
+  /** The socket closed: stops sending and listening. */
+  ended(): void {
+    this.#stop();
+  }
+
+  /** Closes the socket with `code` and stops. */
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#stop();
+    try {
+      this.socket.close(code, reason);
+    } catch {
+      // Already closing: nothing more to do.
+    }
+  }
+
+  #stop(): void {
+    this.#closed = true;
+    this.#listened?.unlisten();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#waiting.length = 0;
+    this.#waitingHead = 0;
+  }
+
+  #pump(): void {
+    if (this.#timer !== undefined) return;
+    while (this.#waitingHead < this.#waiting.length && !this.#closed) {
+      const now = this.#now();
+      const freeAt = (this.#sentAt[this.#slot] ?? -Infinity) + WINDOW_MS;
+      if (freeAt > now) {
+        this.#timer = setTimeout(() => {
+          this.#timer = undefined;
+          this.#pump();
+        }, freeAt - now);
+        return;
+      }
+      this.#sentAt[this.#slot] = now;
+      this.#slot = (this.#slot + 1) % ENVELOPES_PER_SECOND;
+      this.#send(this.#waiting[this.#waitingHead++] ?? "");
+    }
+    this.#waiting.length = 0;
+    this.#waitingHead = 0;
+  }
+
+  #send(frame: string): void {
+    try {
+      this.socket.send(frame);
+    } catch {
+      // A socket that is closing refuses frames: they stay in the replay buffer.
+    }
+  }
+}
