@@ -5,10 +5,10 @@
 export interface AgentSocket {
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener?(type: string, listener: (event: never) => void): void;
-  removeEventListener?(type: string, listener: (event: never) => void): void;
-  on?(event: string, listener: (...args: never[]) => void): unknown;
-  off?(event: string, listener: (...args: never[]) => void): unknown;
+  addEventListener?(type: string, listener: (event: object) => void): void;
+  removeEventListener?(type: string, listener: (event: object) => void): void;
+  on?(event: string, listener: (...args: unknown[]) => void): unknown;
+  off?(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
 /** What the agent hears from a socket. */
@@ -33,8 +33,11 @@ function isStandard(socket: AgentSocket): boolean {
 }
 
 function listenStandard(socket: AgentSocket, listeners: SocketListeners): ListenedSocket {
-  const onMessage = (event: { data: Data }) =>
-    typeof event.data === "string" ? listeners.text(event.data) : listeners.binary();
+  const onMessage = (event: object) => {
+    const data: Data = "data" in event ? event.data : undefined;
+    if (typeof data === "string") listeners.text(data);
+    else listeners.binary();
+  };
   const onClose = () => listeners.closed();
   // An error is followed by a close; listening keeps a `ws` socket from throwing it.
   const onError = () => undefined;
@@ -59,7 +62,8 @@ function textOf(data: Data): string | undefined {
 }
 
 function listenEmitter(socket: AgentSocket, listeners: SocketListeners): ListenedSocket {
-  const onMessage = (data: Data, isBinary?: boolean) => {
+  // `ws` calls it with the frame's data and whether the frame is binary.
+  const onMessage = (...[data, isBinary]: unknown[]) => {
     const text = isBinary === true ? undefined : textOf(data);
     if (text === undefined) listeners.binary();
     else listeners.text(text);
