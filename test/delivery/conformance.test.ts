@@ -20,6 +20,7 @@ import { TARGETS } from "./targets";
  * Killing the process and starting it again is how a test makes the agent lose its buffer.
  */
 describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) => {
+  // Scenarios that start agents of their own allow 90 s: two cold starts on a loaded machine.
   const processes: AgentProcess[] = [];
   const clients: ProtocolClient[] = [];
   let shared: AgentProcess | undefined;
@@ -157,7 +158,7 @@ describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) =
     expect(epochOf(hello)).not.toBe(epoch);
     expect(await again.message("m-2", "after")).toEqual(["@got m-2"]);
     expect(await again.next()).toEqual(["1:echo:after"]);
-  });
+  }, 90_000);
 
   it("evicts the oldest envelopes beyond --max-buffer-bytes: the resume shows the gap", async () => {
     const small = await launch(["--max-buffer-bytes", "12"]);
@@ -170,7 +171,7 @@ describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) =
     expect(await again.next(4)).toEqual(["3:T#3", "4:T#4", "5:T#5", "6:T#6"]);
     expect(await again.message("m-2", "probe")).toEqual(["@got m-2"]);
     expect(await again.next()).toEqual(["7:echo:probe"]);
-  });
+  }, 90_000);
 
   it("evicts envelopes older than --max-buffer-age-ms, and only those", async () => {
     const ageMs = 3000;
@@ -196,7 +197,7 @@ describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) =
     const again = await connect(aging.port, session);
     expect(await again.resume(epoch, 1)).toBe(`@hello ${epoch} 1`);
     expect(await again.next()).toEqual(["2:new#1"]);
-  }, 60_000);
+  }, 90_000);
 
   it("closes with 1002 a stream whose first frame is not @resume", async () => {
     const client = await connect(agent().port, newSessionId());
