@@ -17,7 +17,7 @@ export {
   MAX_REMEMBERED_IDS,
   type DeliveryAgentOptions,
 } from "./agent/options";
-export { ENVELOPES_PER_SECOND } from "./agent/paced-stream";
+export { FRAMES_PER_SECOND } from "./agent/paced-stream";
 export type { AgentSocket } from "./agent/socket";
 export type { DeliveredMessage, StreamHandlers } from "./agent/stream-handlers";
 export { AgentRuntimeValidationError } from "./core/errors";

@@ -3,10 +3,8 @@ import type { DeliverySession } from "./delivery-session";
 import type { PacedStream } from "./paced-stream";
 import type { DeliveredMessage, StreamHandlers } from "./stream-handlers";
 
-/** Close code for a frame that breaks the protocol. */
+/** Close code for a frame that breaks the protocol (a binary one too: its frames are text). */
 export const PROTOCOL_ERROR = 1002;
-/** Close code for a binary frame (the protocol's frames are text). */
-export const UNSUPPORTED_DATA = 1003;
 
 function report(handlers: StreamHandlers, error: unknown, message: DeliveredMessage): void {
   if (handlers.onError) handlers.onError(error, message);
@@ -47,7 +45,7 @@ export function streamReader(
     }
     if (!resumed) return fail("the first frame must be @resume");
     if (frame.type === "ack") return session.acknowledged(frame.seq);
-    stream.control(`@got ${frame.id}`);
+    stream.send(`@got ${frame.id}`);
     if (session.accept(frame.id)) handOver(handlers, frame.payload, { id: frame.id, session });
   };
 }

@@ -49,7 +49,7 @@ describe("DeliveryAgent: streams", () => {
     expect(socket.take()).toEqual([`@hello ${session.epoch} 0`]);
   });
 
-  it("speaks through a ws-style socket (on/off, Buffer frames), and refuses binary with 1003", () => {
+  it("speaks through a ws-style socket (on/off, Buffer frames), and closes with 1002 on a binary frame", () => {
     const agent = new DeliveryAgent();
     const socket = new FakeWsSocket();
     const session = agent.attach(SESSION, socket, {
@@ -59,7 +59,7 @@ describe("DeliveryAgent: streams", () => {
     socket.receive("@msg a hé");
     expect(socket.take()).toEqual([`@hello ${session.epoch} 0`, "@got a", "1:echo:hé"]);
     socket.receive(Buffer.from([1, 2]), true);
-    expect(socket.closedWith?.code).toBe(1003);
+    expect(socket.closedWith?.code).toBe(1002);
     expect(socket.listenerCount("message")).toBe(0);
   });
 
@@ -86,24 +86,39 @@ describe("DeliveryAgent: the replay pace", () => {
     vi.useRealTimers();
   });
 
-  it("spreads a replay of more than 200 envelopes at 200 a second, live ones behind it", () => {
+  it("spreads a replay of more than 200 frames at 200 a second, what follows behind it", () => {
     const { agent, open } = echoAgent();
     const session = agent.session(SESSION);
     for (let index = 1; index <= 450; index++) session.send(`r${index}`);
     const { socket } = open();
-    session.send("live");
-    expect(socket.take()).toHaveLength(201);
+    socket.receive("@msg m-1 hi");
+    const first = socket.take();
+    expect(first).toHaveLength(200);
+    expect(first.slice(0, 2)).toEqual([`@hello ${session.epoch} 0`, "1:r1"]);
     vi.advanceTimersByTime(999);
     expect(socket.sent).toEqual([]);
     vi.advanceTimersByTime(1);
     const second = socket.take();
     expect(second).toHaveLength(200);
-    expect(second[0]).toBe("201:r201");
+    expect(second[0]).toBe("200:r200");
     vi.advanceTimersByTime(1000);
     expect(socket.take()).toEqual([
-      ...Array.from({ length: 50 }, (_, index) => `${401 + index}:r${401 + index}`),
-      "451:live",
+      ...Array.from({ length: 51 }, (_, index) => `${400 + index}:r${400 + index}`),
+      "@got m-1",
+      "451:echo:hi",
     ]);
+  });
+
+  it("sends at once again when the queue is empty and the last second had room", () => {
+    const { agent, open } = echoAgent();
+    const session = agent.session(SESSION);
+    for (let index = 1; index <= 250; index++) session.send(`r${index}`);
+    const { socket } = open();
+    vi.advanceTimersByTime(1000);
+    expect(socket.take()).toHaveLength(251);
+    vi.advanceTimersByTime(1000);
+    session.send("live");
+    expect(socket.take()).toEqual(["251:live"]);
   });
 
   it("stops a paced replay when its stream is replaced", () => {

@@ -1,5 +1,5 @@
 import { invalidOption, isRecord } from "../core/option-checks";
-import { streamReader, UNSUPPORTED_DATA } from "./attached-stream";
+import { PROTOCOL_ERROR, streamReader } from "./attached-stream";
 import { DeliverySession } from "./delivery-session";
 import {
   resolveAgentOptions,
@@ -79,7 +79,7 @@ export class DeliveryAgent {
     const listened = listenTo(socket, {
       text: read,
       binary: () => {
-        stream.close(UNSUPPORTED_DATA, "acr-delivery frames are text");
+        stream.close(PROTOCOL_ERROR, "acr-delivery frames are text");
         session.detach(stream);
       },
       closed: () => {

@@ -68,7 +68,7 @@ export class DeliverySession {
     this.#lastSeq = seq;
     const payloadBytes = frameBytes - (frame.length - payload.length);
     this.#buffer.push(seq, frame, payloadBytes, this.#options.now());
-    if (this.streaming) this.#stream?.envelopes([frame]);
+    if (this.streaming) this.#stream?.send(frame);
     return seq;
   }
 
@@ -89,13 +89,12 @@ export class DeliverySession {
   /** @internal `@resume <epoch> <seq>`: answers `@hello`, then replays what follows. */
   resume(stream: PacedStream, epoch: string | null, seq: number): void {
     this.#buffer.evict(this.#options.now());
-    const matched = epoch === this.epoch && seq <= this.#lastSeq;
     const before = (this.#buffer.oldestSeq ?? this.#lastSeq + 1) - 1;
-    const from = matched && seq >= before ? seq : before;
-    if (matched) this.#buffer.dropThrough(seq);
-    stream.control(`@hello ${this.epoch} ${from}`);
+    const resumed = epoch === this.epoch && seq <= this.#lastSeq && seq >= before;
+    const from = resumed ? seq : before;
+    if (resumed) this.#buffer.dropThrough(seq);
     this.#ready = true;
-    stream.envelopes(this.#buffer.framesAfter(from));
+    stream.send(`@hello ${this.epoch} ${from}`, ...this.#buffer.framesAfter(from));
   }
 
   /** @internal `@ack <seq>`: the client has everything up to `<seq>`. */

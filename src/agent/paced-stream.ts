@@ -1,13 +1,13 @@
 import type { AgentSocket, ListenedSocket } from "./socket";
 
-/** Most envelopes a stream sends in any second: the service allows 250 frames a second. */
-export const ENVELOPES_PER_SECOND = 200;
+/** Most frames a stream sends in any second: the service allows 250 frames a second. */
+export const FRAMES_PER_SECOND = 200;
 const WINDOW_MS = 1000;
 
 /**
- * One stream's way out: control frames go at once; envelopes go in order, at most
- * {@link ENVELOPES_PER_SECOND} in any second, so a long replay is spread over time and what
- * the application sends meanwhile waits behind it.
+ * One stream's way out, in order: every frame (`@hello`, `@got`, envelopes) counts, at most
+ * {@link FRAMES_PER_SECOND} in any second, so a long replay is spread over time and what
+ * goes out meanwhile (`@got`, live envelopes) waits behind it.
  */
 export class PacedStream {
   readonly socket: AgentSocket;
@@ -15,8 +15,8 @@ export class PacedStream {
   readonly #now: () => number;
   readonly #waiting: string[] = [];
   #waitingHead = 0;
-  /** When each of the last {@link ENVELOPES_PER_SECOND} envelopes went, oldest at `#slot`. */
-  readonly #sentAt: number[] = new Array<number>(ENVELOPES_PER_SECOND).fill(-Infinity);
+  /** When each of the last {@link FRAMES_PER_SECOND} frames went, oldest at `#slot`. */
+  readonly #sentAt: number[] = new Array<number>(FRAMES_PER_SECOND).fill(-Infinity);
   #slot = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
@@ -36,13 +36,8 @@ export class PacedStream {
     this.#listened = listened;
   }
 
-  /** Sends a control frame (`@hello`, `@got`) at once. */
-  control(frame: string): void {
-    if (!this.#closed) this.#send(frame);
-  }
-
-  /** Queues envelopes behind those waiting, and sends what the pace allows. */
-  envelopes(frames: readonly string[]): void {
+  /** Queues frames behind those waiting, and sends what the pace allows. */
+  send(...frames: readonly string[]): void {
     if (this.#closed) return;
     this.#waiting.push(...frames);
     this.#pump();
@@ -86,7 +81,7 @@ export class PacedStream {
         return;
       }
       this.#sentAt[this.#slot] = now;
-      this.#slot = (this.#slot + 1) % ENVELOPES_PER_SECOND;
+      this.#slot = (this.#slot + 1) % FRAMES_PER_SECOND;
       this.#send(this.#waiting[this.#waitingHead++] ?? "");
     }
     this.#waiting.length = 0;
