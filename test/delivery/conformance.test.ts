@@ -171,6 +171,12 @@ describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) =
     expect(await again.next(4)).toEqual(["3:T#3", "4:T#4", "5:T#5", "6:T#6"]);
     expect(await again.message("m-2", "probe")).toEqual(["@got m-2"]);
     expect(await again.next()).toEqual(["7:echo:probe"]);
+    // A payload over the bound is sent live, then evicted at once: it cannot be replayed.
+    expect(await again.message("m-3", "big:20")).toEqual(["@got m-3"]);
+    expect(await again.next()).toEqual([`8:${"x".repeat(20)}`]);
+    await again.close();
+    const last = await connect(small.port, session);
+    expect(await last.resume(epoch, 7)).toBe(`@hello ${epoch} 8`);
   }, 90_000);
 
   it("evicts envelopes older than --max-buffer-age-ms, and only those", async () => {
@@ -203,6 +209,49 @@ describe.each(TARGETS)("acr-delivery/1 conformance: the $name agent", (target) =
     const client = await connect(agent().port, newSessionId());
     client.send("@msg m-1 hi");
     expect((await client.closed).code).toBe(1002);
+  });
+
+  it.each([
+    ["a second @resume", "@resume - 0"],
+    ["a frame it cannot read", "@nonsense 1"],
+    ["a malformed @msg", "@msg"],
+  ])("closes with 1002 on %s after the resume", async (_what, frame) => {
+    const { client } = await fresh(agent().port);
+    client.send(frame);
+    expect((await client.closed).code).toBe(1002);
+  });
+
+  it("closes with 1002 on a binary frame", async () => {
+    const { client } = await fresh(agent().port);
+    client.sendBinary(new Uint8Array([64, 97, 99, 107, 32, 48]));
+    expect((await client.closed).code).toBe(1002);
+  });
+
+  it("gives a client without an epoch what the buffer holds, from the start", async () => {
+    const { session, client, epoch } = await fresh(agent().port);
+    await client.message("m-1", "count:2:f");
+    expect(await client.next(2)).toEqual(["1:f#1", "2:f#2"]);
+    client.drop();
+    const page = await connect(agent().port, session);
+    expect(await page.resume("-", 0)).toBe(`@hello ${epoch} 0`);
+    expect(await page.next(2)).toEqual(["1:f#1", "2:f#2"]);
+  });
+
+  it("spreads a replay of more than 200 frames over time (at most 250 a second)", async () => {
+    const { session, client, epoch } = await fresh(agent().port);
+    await client.message("m-1", "count:450:P");
+    expect((await client.next(450)).at(-1)).toBe("450:P#450");
+    client.drop();
+    const again = await connect(agent().port, session);
+    const start = performance.now();
+    expect(await again.resume(epoch, 0)).toBe(`@hello ${epoch} 0`);
+    const replay = await again.next(450);
+    const elapsed = performance.now() - start;
+    expect(replay.map((frame) => Number(frame.split(":")[0]))).toEqual(
+      Array.from({ length: 450 }, (_, index) => index + 1),
+    );
+    // 451 frames at 250 a second at most take 1.8 s at least; a loaded machine only adds.
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
   });
 
   it("closes the first stream of a session with 1000 when a second one comes", async () => {

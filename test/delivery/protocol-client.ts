@@ -51,6 +51,10 @@ export class ProtocolClient {
     this.#socket.send(frame);
   }
 
+  sendBinary(data: Uint8Array): void {
+    this.#socket.send(data, { binary: true });
+  }
+
   /** The next `count` frames the agent sent, waiting for them as long as the deadline. */
   async next(count = 1): Promise<string[]> {
     const deadline = Date.now() + DEADLINE_MS;
