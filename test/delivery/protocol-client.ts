@@ -98,6 +98,19 @@ export class ProtocolClient {
     return [...(await this.until(`@got ${id}`)), `@got ${id}`];
   }
 
+  /** The code the stream closed with, waiting for the close as long as the deadline. */
+  async closeCode(): Promise<number> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("the agent never closed the stream")), DEADLINE_MS);
+    });
+    try {
+      return (await Promise.race([this.closed, deadline])).code;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** The stream dies without a close handshake (the agent sees 1006). */
   drop(): void {
     this.#socket.terminate();
