@@ -15,6 +15,7 @@ const LAYERS = [
   "react",
   "adapters",
   "server",
+  "agent",
 ];
 
 /** Which layers each layer may import (besides itself). `server` stands aside. */
@@ -28,6 +29,7 @@ const LAYER_IMPORTS = {
   react: ["core", "codecs", "connection", "store"],
   adapters: ["core", "codecs", "connection", "store", "react"],
   server: ["core", "signing", "providers"],
+  agent: ["core"],
 };
 
 export default tseslint.config(
@@ -108,6 +110,7 @@ export default tseslint.config(
       "src/codecs/**",
       "src/store/**",
       "src/server/**",
+      "src/agent/**",
     ],
     rules: {
       "no-restricted-imports": [

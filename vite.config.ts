@@ -64,6 +64,7 @@ export const libraryEntries: Record<string, string> = {
   signing: "src/signing.ts",
   cognito: "src/cognito.ts",
   server: "src/server.ts",
+  agent: "src/agent.ts",
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",

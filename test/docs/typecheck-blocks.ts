@@ -16,7 +16,7 @@ import {
  */
 const NODE_IMPORTS = [
   /^node:/,
-  /^agentcore-react\/server$/,
+  /^agentcore-react\/(server|agent)$/,
   /^agentcore-react-emulator$/,
   /^@aws-sdk\/credential-providers$/,
   /^(express|hono|ws|redis|vite)$/,

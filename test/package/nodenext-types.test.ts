@@ -14,6 +14,7 @@ import { createPresignHandler, toNodeHandler } from "agentcore-react/server";
 import { AgentRuntimeClient } from "agentcore-react/signing";
 import { AgentRuntimeConnection, textCodec } from "agentcore-react";
 import { startEmulator } from "agentcore-react-emulator";
+import { DeliveryAgent } from "agentcore-react/agent";
 
 const handler = createPresignHandler({
   region: "us-west-2",
@@ -31,6 +32,8 @@ export const codecName: number = textCodec.name;
 new AgentRuntimeConnection();
 // @ts-expect-error: startEmulator returns a promise of an emulator, not a string
 export const emulator: string = await startEmulator({});
+// @ts-expect-error: a session's send returns the envelope's sequence, a number
+export const sequence: string = new DeliveryAgent().session("s").send("x");
 `;
 
 /** tsc's report for the consumer: empty when the program compiles. */
