@@ -65,6 +65,7 @@ export const libraryEntries: Record<string, string> = {
   cognito: "src/cognito.ts",
   server: "src/server.ts",
   agent: "src/agent.ts",
+  delivery: "src/delivery.ts",
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",

@@ -1,5 +1,4 @@
 import type { AgentEvent } from "../../codecs/types";
-import { answerCarriesOn } from "../../connection/resumes";
 import type { ConnectionSnapshot, ConversationConnection } from "../../connection/types";
 import { INTERRUPTED_ANSWER } from "../../store/conversation-binding";
 import { UNSENT_MESSAGE } from "../../store/message-status";
@@ -132,9 +131,9 @@ export class AnswerFollower<Out> {
     if (snapshot.status === "failed") {
       return this.#fail(snapshot.error?.message ?? CONNECTION_FAILED);
     }
-    const { connection } = this.#options;
-    const dropped = previous.status === "open" && snapshot.status !== "open";
-    if (this.#sent && dropped && !answerCarriesOn(connection, snapshot)) {
+    // Closed and failed ended it above; a connection that resumes brings the rest unless idle.
+    const resumes = this.#options.connection.resumes && snapshot.status !== "idle";
+    if (this.#sent && previous.status === "open" && snapshot.status !== "open" && !resumes) {
       this.#fail(INTERRUPTED_ANSWER);
     }
   }
