@@ -76,10 +76,10 @@ class DeliveryAgent:
         ``session.send(payload)``.
         """
         stream = Stream(websocket, self._clock, self._sleep)
-        first = await receive_or_stop(stream)
-        if first is None:
-            return
         try:
+            first = await receive_or_stop(stream)
+            if first is None:
+                return
             resume = frames.parse_client_frame(first)
             if not isinstance(resume, frames.Resume):
                 raise frames.ProtocolError("the first frame must be @resume")
@@ -102,10 +102,10 @@ class DeliveryAgent:
         self, stream: Stream, session: DeliverySession, on_message: MessageHandler
     ) -> None:
         while not stream.stopped.is_set():
-            text = await receive_or_stop(stream)
-            if text is None or stream.stopped.is_set():
-                return
             try:
+                text = await receive_or_stop(stream)
+                if text is None or stream.stopped.is_set():
+                    return
                 frame = frames.parse_client_frame(text)
                 if isinstance(frame, frames.Resume):
                     raise frames.ProtocolError("@resume after the first frame")

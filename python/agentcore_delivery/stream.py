@@ -7,6 +7,7 @@ import logging
 from typing import Any, Awaitable, Callable, Protocol
 
 from .pacing import Pacer
+from .frames import ProtocolError
 
 logger = logging.getLogger("agentcore_delivery")
 
@@ -85,7 +86,11 @@ class Stream:
 
 
 async def receive_or_stop(stream: Stream) -> str | None:
-    """The next text frame, or ``None`` when the socket ended or the stream was stopped."""
+    """The next text frame, or ``None`` when the socket ended or the stream was stopped.
+
+    Raises:
+        ProtocolError: for a binary frame.
+    """
     receive = asyncio.ensure_future(stream.websocket.receive_text())
     stopped = asyncio.ensure_future(stream.stopped.wait())
     try:
@@ -94,9 +99,18 @@ async def receive_or_stop(stream: Stream) -> str | None:
         stopped.cancel()
         if not receive.done():
             receive.cancel()
-    if not receive.done() or receive.cancelled() or receive.exception() is not None:
+    if not receive.done() or receive.cancelled():
         return None
-    return receive.result()
+    error = receive.exception()
+    # Starlette's receive_text() fails with KeyError on a binary message (it has no "text").
+    if isinstance(error, KeyError):
+        raise ProtocolError("a binary frame: the protocol's frames are text")
+    if error is not None:
+        return None
+    text = receive.result()
+    if not isinstance(text, str):
+        raise ProtocolError("a binary frame: the protocol's frames are text")
+    return text
 
 
 async def close_quietly(websocket: Any, code: int) -> None:
