@@ -92,6 +92,28 @@ describe("a connection with delivery on", () => {
     connection.close();
   });
 
+  it("sends again every unacknowledged message, also those the outbox no longer lists", async () => {
+    const { connection } = deliveringConnection();
+    connection.connect();
+    await settle();
+    runtime.latest().send("@hello e1 0");
+    await settle();
+    const ids = Array.from({ length: 20 }, (_, index) => connection.send(`m-${index}`));
+    await settle();
+    // The outbox keeps the newest sent entries only; the agent acknowledged none.
+    expect(connection.getSnapshot().outbox.length).toBeLessThan(ids.length);
+    runtime.latest().send(`@got ${ids[0]}`);
+    await settle();
+    runtime.latest().close({ code: 1006, reason: "", wasClean: false });
+    await settle(1_000);
+    const before = runtime.received.length;
+    runtime.latest().send("@hello e1 0");
+    await settle();
+    const resent = runtime.received.slice(before);
+    expect(resent).toEqual(ids.slice(1).map((id, index) => msg(id, `m-${index + 1}`)));
+    connection.close();
+  });
+
   it("resumes after a drop from the last envelope applied, and the answer carries on", async () => {
     const { connection, texts, events } = deliveringConnection();
     connection.connect();

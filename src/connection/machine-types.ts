@@ -30,7 +30,11 @@ export interface MachineState {
 export interface SentFrame {
   id: string;
   bytes: number;
-  /** A reply's encoded frame: replies are not outbox entries, so it is sent again as is. */
+  /**
+   * The encoded frame, kept where it may have to be sent again as is: a reply (replies are not
+   * outbox entries), and with a delivery protocol every message, whose outbox entry may be
+   * pruned before the agent acknowledges it.
+   */
   frame?: string;
 }
 

@@ -68,10 +68,16 @@ export class OutboxSender<Outgoing> {
     this.flush();
   }
 
-  /** Queues again, ahead of newer ones, what the agent never took. */
+  /**
+   * Queues again, ahead of newer ones, what the agent never took: outbox entries where they
+   * stand, and as their kept frames the replies and the messages the outbox no longer holds.
+   */
   requeue(frames: readonly SentFrame[]): void {
-    this.#replies = [...frames.filter((sent) => sent.frame), ...this.#replies];
-    this.#options.outbox.requeueSent(frames.map(({ id }) => id));
+    const { outbox } = this.#options;
+    const held = new Set(outbox.entries.map(({ id }) => id));
+    const again = frames.filter((sent) => sent.frame !== undefined && !held.has(sent.id));
+    this.#replies = [...again, ...this.#replies];
+    outbox.requeueSent(frames.map(({ id }) => id));
   }
 
   /**
@@ -136,7 +142,9 @@ export class OutboxSender<Outgoing> {
       }));
       return true;
     }
-    if (!slot.send(encoded.frame, Date.now(), { id: entry.id, bytes: encoded.bytes })) return false;
+    const sent = { id: entry.id, bytes: encoded.bytes };
+    const kept = this.#options.delivery ? { ...sent, frame: encoded.frame } : sent;
+    if (!slot.send(encoded.frame, Date.now(), kept)) return false;
     outbox.update(entry.id, ({ error: _error, ...current }) => ({ ...current, status: "sent" }));
     return true;
   }
