@@ -36,6 +36,11 @@ export interface AnswerReport {
    * `@got`: it cannot send them again, so any of them the agent did not get is lost.
    */
   leftOutboxUnacknowledged?: number[];
+  /**
+   * Messages a process acknowledged (`@got`) and was killed before handing them over: lost with
+   * the restart, announced by `resume-unavailable`, and not counted in `messages.lost`.
+   */
+  acknowledgedThenKilled?: number[];
 }
 
 /**

@@ -9,6 +9,8 @@ import { messageNumber, messageText } from "./message-sender";
 export class OutboxWatch {
   /** Entries that left the outbox `sent` and unacknowledged: id to message number. */
   readonly #left = new Map<string, number>();
+  /** Every message entry seen: id to message number. */
+  readonly #numbers = new Map<string, number>();
   readonly #gotIds: ReadonlySet<string>;
   #previous = new Map<string, { message: string; status: string }>();
   readonly #unsubscribe: () => void;
@@ -19,6 +21,8 @@ export class OutboxWatch {
       const current = new Map<string, { message: string; status: string }>();
       for (const entry of connection.getSnapshot().outbox) {
         current.set(entry.id, { message: String(entry.message), status: entry.status });
+        const n = /^m-(\d+)$/.exec(String(entry.message));
+        if (n && !this.#numbers.has(entry.id)) this.#numbers.set(entry.id, Number(n[1]));
       }
       for (const [id, entry] of this.#previous) {
         if (current.has(id) || entry.status !== "sent" || gotIds.has(id)) continue;
@@ -34,8 +38,16 @@ export class OutboxWatch {
     return [...this.#left].filter(([id]) => !this.#gotIds.has(id)).map(([, n]) => n);
   }
 
+  /** Message numbers the agent acknowledged (`@got`) at some point. */
+  acknowledged(): Set<number> {
+    const numbers = new Set<number>();
+    for (const [id, n] of this.#numbers) if (this.#gotIds.has(id)) numbers.add(n);
+    return numbers;
+  }
+
   forget(): void {
     this.#left.clear();
+    this.#numbers.clear();
   }
 
   stop(): void {

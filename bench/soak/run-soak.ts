@@ -8,6 +8,7 @@ import {
   deliveryFigures,
   deliverySettled,
   forgetDeliveryRecords,
+  splitRestartLosses,
   type DeliveryProbe,
 } from "./delivery-mode";
 import { FaultInjector } from "./fault-injector";
@@ -174,7 +175,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const n = typeof entry.data === "string" ? messageNumber(entry.data) : undefined;
       return n === undefined ? [] : [n];
     });
-  const delivery = analyzeDelivery(sender.accepted, received, registry.records, registry.handedAt);
+  const allLosses = analyzeDelivery(sender.accepted, received, registry.records, registry.handedAt);
+  const split = probe && splitRestartLosses(allLosses, probe);
+  const delivery = split?.delivery ?? allLosses;
   const upgrades = emulator.upgrades;
   const revocations = injector.revocations.map((afterSeq) => revocationOutcome(upgrades, afterSeq));
   const listeners = registry.listenerCounts();
@@ -206,7 +209,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       lost: delivery.lost.length,
       lostDetail: delivery.lost,
     },
-    ...(figures && { answers: figures.answers }),
+    ...(figures && {
+      answers: { ...figures.answers, acknowledgedThenKilled: split?.acknowledgedThenKilled },
+    }),
     connection: {
       finalStatus: connection.getSnapshot().status,
       socketsCreated: registry.records.length,
