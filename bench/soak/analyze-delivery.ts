@@ -15,8 +15,15 @@ export interface AnswerReport {
   handledAgainAfterRestart: number[];
   /** Whole answers the client applied. */
   answered: number;
-  /** Messages whose whole answer the client applied more than once. */
+  /** Messages whose whole answer the client applied more than once (restarts aside). */
   answeredTwice: number[];
+  /**
+   * Messages answered whole a second time by the new process after a restart: the client had
+   * the first answer (replayed) but not the `@got`, so it sent the message again, and the new
+   * process, which remembers no ids, answered it again. Not counted in `answeredTwice` nor in
+   * the order.
+   */
+  answeredAgainAfterRestart: number[];
   /** Places where a whole answer came before the answer of an earlier message. */
   answersOutOfOrder: number;
   /** Answers cut short that a `resume-unavailable` announced (the answer in flight at a restart). */
@@ -74,10 +81,16 @@ export function analyzeAnswers(
 ): AnswerReport {
   const lastGeneration = new Map<number, number>();
   for (const { message, generation } of handled) lastGeneration.set(message, generation);
+  const again = new Set(agentReceived(handled).handledAgainAfterRestart);
   const times = new Map<number, number>();
+  const answeredAgainAfterRestart: number[] = [];
   let answersOutOfOrder = 0;
   let highest = -1;
   for (const n of answers.completed) {
+    if (times.has(n) && again.has(n)) {
+      answeredAgainAfterRestart.push(n);
+      continue;
+    }
     times.set(n, (times.get(n) ?? 0) + 1);
     if (n < highest) answersOutOfOrder += 1;
     highest = Math.max(highest, n);
@@ -91,9 +104,10 @@ export function analyzeAnswers(
   return {
     restarts,
     resumeUnavailable: { ...answers.resumeUnavailable },
-    handledAgainAfterRestart: agentReceived(handled).handledAgainAfterRestart,
+    handledAgainAfterRestart: [...again],
     answered: answers.completed.length,
     answeredTwice: [...times].filter(([, count]) => count > 1).map(([n]) => n),
+    answeredAgainAfterRestart,
     answersOutOfOrder,
     cutShortAnnounced: answers.cutShort.filter((answer) => answer.announced).length,
     cutShortSilently: answers.cutShort.filter((answer) => !answer.announced),

@@ -23,7 +23,8 @@ function answerLines(report: SoakReport): string[] {
     `agent restarts: ${count(answers.restarts)}; resume-unavailable ${count(restarted)} (agent-restarted), ` +
       `${count(evicted)} (evicted); ${count(answers.cutShortAnnounced)} answers cut short and ` +
       `${count(answers.answersLostToRestart.length)} lost with the killed process, ` +
-      `${count(answers.handledAgainAfterRestart.length)} messages handed again to the new process, ` +
+      `${count(answers.handledAgainAfterRestart.length)} messages handed again to the new process ` +
+      `(${count(answers.answeredAgainAfterRestart.length)} of them answered whole twice), ` +
       `${count(answers.acknowledgedThenKilled?.length ?? 0)} acknowledged and killed before being handed over`,
     `  outbox entries dropped while sent and never acknowledged (cannot be sent again): ` +
       `${count(answers.leftOutboxUnacknowledged?.length ?? 0)}` +
