@@ -61,6 +61,10 @@ export class SoakAgentProcess {
     this.generation = generation;
     // "close": its output is read to the end, so no late line of a killed process trails a new one.
     this.#exited = new Promise((resolve) => child.once("close", () => resolve()));
+    // A soak that dies (an uncaught error) must not leave the agent serving.
+    const killOnExit = () => child.kill("SIGKILL");
+    process.once("exit", killOnExit);
+    child.once("close", () => process.off("exit", killOnExit));
     let stderr = "";
     let partial = "";
     return new Promise((resolve, reject) => {
