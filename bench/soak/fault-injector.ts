@@ -1,41 +1,44 @@
 import type { Fault, FaultKind } from "./schedule";
-import { FAULT_KINDS } from "./schedule";
+import { DELIVERY_FAULT_KINDS, FAULT_KINDS } from "./schedule";
 import type { SoakWorld } from "./soak-world";
 import type { ProviderPath } from "./soak-provider";
 import { sleep, waitForSnapshot } from "./waits";
 
 /** Applies scheduled faults to a {@link SoakWorld} and counts them. */
 export class FaultInjector {
-  readonly byKind = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<
-    FaultKind,
-    number
-  >;
+  /** Faults injected, by kind (the kinds of the mode: delivery on adds two). */
+  readonly byKind: Partial<Record<FaultKind, number>>;
   /** The emulator's `lastSeq` just before each revocation of every URL issued so far. */
   readonly revocations: number[] = [];
   readonly #world: SoakWorld;
   readonly #timeoutMs: number;
 
   constructor(world: SoakWorld, timeoutMs: number) {
+    const kinds = world.agent ? DELIVERY_FAULT_KINDS : FAULT_KINDS;
+    this.byKind = Object.fromEntries(kinds.map((kind) => [kind, 0]));
     this.#world = world;
     this.#timeoutMs = timeoutMs;
   }
 
   get total(): number {
-    return Object.values(this.byKind).reduce((sum, count) => sum + count, 0);
+    return Object.values(this.byKind).reduce((sum, count) => sum + (count ?? 0), 0);
   }
 
   async inject(fault: Fault): Promise<void> {
     const { emulator, online, registry } = this.#world;
     registry.currentFault = fault.kind;
     // Frame faults fire later, on the runtime's schedule; the others act right now.
-    registry.faultInjectedAt = fault.kind === "drop-mid-answer" ? undefined : performance.now();
+    const later = fault.kind === "drop-mid-answer" || fault.kind === "drop-mid-send";
+    registry.faultInjectedAt = later ? undefined : performance.now();
     switch (fault.kind) {
       case "drop":
         emulator.faults.dropAll();
         break;
-      case "drop-mid-answer": {
+      case "drop-mid-answer":
+      case "drop-mid-send": {
         const afterSeq = emulator.lastSeq;
-        emulator.faults.dropAfterFrames(fault.frames, { direction: "out" });
+        const direction = fault.kind === "drop-mid-answer" ? "out" : "in";
+        emulator.faults.dropAfterFrames(fault.frames, { direction });
         await emulator.waitForEvent(
           (event) => event.type === "close" && event.cause === "fault-drop",
           { afterSeq, timeoutMs: this.#timeoutMs },
@@ -71,8 +74,12 @@ export class FaultInjector {
       case "clock-skew":
         await this.changeClock(fault.skewMs, fault.mode);
         break;
+      case "agent-restart":
+        if (!this.#world.agent) throw new Error("an agent restart needs the delivery agent");
+        await this.#world.agent.restart();
+        break;
     }
-    this.byKind[fault.kind] += 1;
+    this.byKind[fault.kind] = (this.byKind[fault.kind] ?? 0) + 1;
   }
 
   /**

@@ -3,10 +3,36 @@ import type { SoakReport } from "./run-soak";
 const count = (n: number) => n.toLocaleString("en-US");
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const signedMb = (bytes: number) => `${bytes >= 0 ? "+" : ""}${mb(bytes)}`;
-const listing = (record: Record<string, number>) =>
+const listing = (record: Record<string, number | undefined>) =>
   Object.entries(record)
-    .map(([key, value]) => `${key} ${count(value)}`)
+    .map(([key, value]) => `${key} ${count(value ?? 0)}`)
     .join(", ") || "none";
+
+/** With delivery on: the answers, the resends, and what agent restarts cost. */
+function answerLines(report: SoakReport): string[] {
+  const { answers, messages } = report;
+  if (!answers) return [];
+  const { evicted, "agent-restarted": restarted } = answers.resumeUnavailable;
+  return [
+    `  (delivery on: counted from the agent's side; ${count(messages.handedToSocketsTwice.length)} ` +
+      `messages went out again on a new stream until acknowledged)`,
+    `answers: ${count(answers.answered)} applied whole, ${count(answers.answeredTwice.length)} twice, ` +
+      `${count(answers.answersOutOfOrder)} out of order, ` +
+      `${count(answers.cutShortSilently.length)} cut short silently, ` +
+      `${count(answers.answersMissing.length)} missing`,
+    `agent restarts: ${count(answers.restarts)}; resume-unavailable ${count(restarted)} (agent-restarted), ` +
+      `${count(evicted)} (evicted); ${count(answers.cutShortAnnounced)} answers cut short and ` +
+      `${count(answers.answersLostToRestart.length)} lost with the killed process, ` +
+      `${count(answers.handledAgainAfterRestart.length)} messages handed again to the new process ` +
+      `(${count(answers.answeredAgainAfterRestart.length)} of them answered whole twice), ` +
+      `${count(answers.acknowledgedThenKilled?.length ?? 0)} acknowledged and killed before being handed over`,
+    `  outbox entries dropped while sent and never acknowledged (cannot be sent again): ` +
+      `${count(answers.leftOutboxUnacknowledged?.length ?? 0)}` +
+      (messages.lost > 0
+        ? `, ${count(messages.lostDetail.filter((m) => answers.leftOutboxUnacknowledged?.includes(m.message)).length)} of the ${count(messages.lost)} lost`
+        : ""),
+  ];
+}
 
 /** The soak's figures as a few human-readable lines. */
 export function formatReport(report: SoakReport): string {
@@ -21,6 +47,7 @@ export function formatReport(report: SoakReport): string {
       `${count(messages.duplicates.length)} duplicated, ${count(messages.outOfOrder)} out of order, ` +
       `${count(messages.refusedBySend)} refused by send()`,
     ...(messages.lost > 0 ? [`  lost by fault: ${listing(messages.lostByFault)}`] : []),
+    ...answerLines(report),
     `reconnects: ${count(connection.reconnects)} (${count(connection.socketsCreated)} sockets created, ` +
       `${count(connection.socketsCreatedWhileOffline)} while offline); back to open after a fault: ` +
       `median ${recovery.median} ms, p95 ${recovery.p95} ms, max ${recovery.max} ms`,

@@ -17,6 +17,12 @@ export function messageNumber(frame: string): number | undefined {
   }
 }
 
+/** The number of the message a `@msg <id> {"inputText":"m-N"}` frame carries (delivery on). */
+export function deliveredMessageNumber(frame: string): number | undefined {
+  const envelope = /^@msg \S+ /.exec(frame);
+  return envelope ? messageNumber(frame.slice(envelope[0].length)) : undefined;
+}
+
 /**
  * Keeps calling `connection.send("m-N")` every 2-20 ms (seeded), whatever state the connection
  * is in, and remembers which numbers `send()` accepted, in order.

@@ -1,6 +1,16 @@
 import { writeHeapSnapshot } from "node:v8";
 import { join } from "node:path";
 import { analyzeDelivery, analyzeUpgrades, summarize } from "./analyze";
+import { judgeAnswers } from "./analyze-delivery";
+import { AnswerTracker } from "./answer-tracker";
+import { OutboxWatch } from "./outbox-watch";
+import {
+  deliveryFigures,
+  deliverySettled,
+  forgetDeliveryRecords,
+  splitRestartLosses,
+  type DeliveryProbe,
+} from "./delivery-mode";
 import { FaultInjector } from "./fault-injector";
 import { MessageSender, messageNumber } from "./message-sender";
 import { SeededRandom } from "./random";
@@ -11,7 +21,7 @@ import {
   settledResources,
   type ResourceCounts,
 } from "./resources";
-import { buildSchedule, type SkewBounds } from "./schedule";
+import { buildSchedule, DELIVERY_FAULT_WEIGHTS, FAULT_WEIGHTS, type SkewBounds } from "./schedule";
 import { judge, revocationOutcome, type SoakReport } from "./soak-report";
 import { SOAK_CONNECTION_SETTINGS, startSoakWorld, type SoakWorld } from "./soak-world";
 import { sleep, until, waitForSnapshot } from "./waits";
@@ -32,6 +42,12 @@ export interface SoakOptions {
   recoveryTimeoutMs?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /**
+   * Delivery on (`acr-delivery/1`): the emulator forwards to the Python soak agent, the
+   * connection has `delivery: true`, agent restarts and drops mid-send join the faults, and the
+   * answers are checked too. Default false.
+   */
+  delivery?: boolean;
 }
 
 /**
@@ -54,13 +70,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const urlLifetimeSeconds = options.urlLifetimeSeconds ?? 5;
   const providerFailureRate = options.providerFailureRate ?? 0.2;
   const timeoutMs = options.recoveryTimeoutMs ?? 20_000;
-  const schedule = buildSchedule(new SeededRandom(options.seed), options.faults, SKEW);
+  const weights = options.delivery ? DELIVERY_FAULT_WEIGHTS : FAULT_WEIGHTS;
+  const schedule = buildSchedule(new SeededRandom(options.seed), options.faults, SKEW, weights);
   const world = await startSoakWorld({
     seed: options.seed,
     urlLifetimeSeconds,
     providerFailureRate,
+    delivery: options.delivery ?? false,
   });
   const { emulator, connection, registry, provider } = world;
+  const probe: DeliveryProbe | undefined = world.agent && {
+    agent: world.agent,
+    answers: new AnswerTracker(connection),
+    outbox: new OutboxWatch(connection, registry.gotIds),
+  };
   if (process.env.SOAK_DEBUG) traceStatus(world, log);
   const sender = new MessageSender(connection, new SeededRandom(options.seed ^ 0x51ed));
   const injector = new FaultInjector(world, timeoutMs);
@@ -88,6 +111,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       timeoutMs,
       "the agent did not go quiet",
     );
+    // A message lost for good never arrives: say so, and still count the resources.
+    if (probe) {
+      await until(
+        () => deliverySettled(sender.accepted, probe),
+        timeoutMs,
+        "every accepted message handled and answered",
+      ).catch((error: Error) => failures.push(error.message));
+    }
     const release = await provider.hold();
     world.backend.closeIdleConnections();
     const counts = await settledResources();
@@ -136,11 +167,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const heapEnd = heapUsed(true);
 
   const session = emulator.sessions.get(connection.sessionId);
-  const received = (session?.received ?? []).flatMap((entry) => {
-    const n = typeof entry.data === "string" ? messageNumber(entry.data) : undefined;
-    return n === undefined ? [] : [n];
-  });
-  const delivery = analyzeDelivery(sender.accepted, received, registry.records, registry.handedAt);
+  const figures = probe && deliveryFigures(probe, injector.byKind["agent-restart"] ?? 0);
+  // With delivery on, what reached the agent is what the agent says it was handed.
+  const received =
+    figures?.received ??
+    (session?.received ?? []).flatMap((entry) => {
+      const n = typeof entry.data === "string" ? messageNumber(entry.data) : undefined;
+      return n === undefined ? [] : [n];
+    });
+  const allLosses = analyzeDelivery(sender.accepted, received, registry.records, registry.handedAt);
+  const split = probe && splitRestartLosses(allLosses, probe);
+  const delivery = split?.delivery ?? allLosses;
   const upgrades = emulator.upgrades;
   const revocations = injector.revocations.map((afterSeq) => revocationOutcome(upgrades, afterSeq));
   const listeners = registry.listenerCounts();
@@ -150,6 +187,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   const measured: Omit<SoakReport, "failures"> = {
     seed: options.seed,
+    delivery: options.delivery ?? false,
     durationMs: Math.round(performance.now() - started),
     settings: {
       urlLifetimeSeconds,
@@ -171,6 +209,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       lost: delivery.lost.length,
       lostDetail: delivery.lost,
     },
+    ...(figures && {
+      answers: { ...figures.answers, acknowledgedThenKilled: split?.acknowledgedThenKilled },
+    }),
     connection: {
       finalStatus: connection.getSnapshot().status,
       socketsCreated: registry.records.length,
@@ -212,12 +253,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   };
   // What is left once the records kept on purpose are gone is what the client side retains.
   forgetRecords(world, sender);
+  forgetDeliveryRecords(probe);
   measured.heap.residualDeltaBytes = heapUsed(true) - heapBaseline;
   snapshotHeap("end");
 
   sender.stop();
+  probe?.answers.stop();
+  probe?.outbox.stop();
   await world.close();
-  return { ...measured, failures: [...failures, ...judge(measured)] };
+  const answerFailures = figures ? judgeAnswers(figures.answers) : [];
+  return { ...measured, failures: [...failures, ...judge(measured), ...answerFailures] };
 }
 
 /** With SOAK_HEAP_SNAPSHOTS=<dir>: a V8 heap snapshot there (to see what the heap delta is). */

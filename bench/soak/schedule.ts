@@ -15,12 +15,20 @@ export const FAULT_KINDS = [
   "clock-skew",
 ] as const;
 
-export type FaultKind = (typeof FAULT_KINDS)[number];
+/**
+ * With delivery on, two more: the stream dropped (no close frame) right after a frame from the
+ * client, which the agent never gets (a drop mid-send), and the agent's process killed and
+ * started again on the same port (its replay buffer gone).
+ */
+export const DELIVERY_FAULT_KINDS = [...FAULT_KINDS, "drop-mid-send", "agent-restart"] as const;
+
+export type FaultKind = (typeof DELIVERY_FAULT_KINDS)[number];
 
 /** One scheduled fault and what the soak does after it. */
 export type Fault =
   | { kind: "drop" | "close-1011" | "close-1008" | "expire-urls"; settle: Settle }
-  | { kind: "drop-mid-answer"; frames: number; settle: Settle }
+  | { kind: "drop-mid-answer" | "drop-mid-send"; frames: number; settle: Settle }
+  | { kind: "agent-restart"; settle: Settle }
   | { kind: "refuse-409" | "refuse-429" | "refuse-403"; count: number; settle: Settle }
   | { kind: "offline"; ms: number; settle: Settle }
   | { kind: "clock-skew"; skewMs: number; mode: ProviderPath | "mixed"; settle: Settle };
@@ -31,8 +39,8 @@ export type Fault =
  */
 export type Settle = { waitForOpen: boolean; pauseMs: number };
 
-/** Relative weights of the fault kinds. */
-export const FAULT_WEIGHTS: Readonly<Record<FaultKind, number>> = {
+/** Relative weights of the fault kinds (delivery off). */
+export const FAULT_WEIGHTS: Readonly<Record<(typeof FAULT_KINDS)[number], number>> = {
   drop: 16,
   "drop-mid-answer": 14,
   "close-1011": 14,
@@ -43,6 +51,13 @@ export const FAULT_WEIGHTS: Readonly<Record<FaultKind, number>> = {
   "expire-urls": 6,
   offline: 12,
   "clock-skew": 10,
+};
+
+/** Relative weights of the fault kinds with delivery on. */
+export const DELIVERY_FAULT_WEIGHTS: Readonly<Record<FaultKind, number>> = {
+  ...FAULT_WEIGHTS,
+  "drop-mid-send": 12,
+  "agent-restart": 5,
 };
 
 /** Bounds of the clock skew the soak injects, in ms. */
@@ -57,15 +72,23 @@ export interface SkewBounds {
   inProcessAheadMs: number;
 }
 
-/** A seeded list of `count` faults. */
-export function buildSchedule(random: SeededRandom, count: number, skew: SkewBounds): Fault[] {
+/** A seeded list of `count` faults (of the kinds `weights` names). */
+export function buildSchedule(
+  random: SeededRandom,
+  count: number,
+  skew: SkewBounds,
+  weights: Readonly<Partial<Record<FaultKind, number>>> = FAULT_WEIGHTS,
+): Fault[] {
   const faults: Fault[] = [];
   for (let i = 0; i < count; i += 1) {
-    const kind = random.weighted(FAULT_WEIGHTS);
+    const kind = random.weighted(weights as Readonly<Record<FaultKind, number>>);
     const settle: Settle = { waitForOpen: random.chance(0.65), pauseMs: random.int(0, 40) };
     switch (kind) {
       case "drop-mid-answer":
         faults.push({ kind, frames: random.int(1, 6), settle });
+        break;
+      case "drop-mid-send":
+        faults.push({ kind, frames: random.int(1, 4), settle });
         break;
       case "refuse-409":
       case "refuse-429":

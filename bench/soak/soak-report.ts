@@ -1,5 +1,6 @@
 import type { UpgradeEvent } from "agentcore-react-emulator";
 import type { DeliveryReport, UrlReport, summarize } from "./analyze";
+import type { AnswerReport } from "./analyze-delivery";
 import type { ResourceCounts } from "./resources";
 import type { FaultKind, SkewBounds } from "./schedule";
 import type { ProviderFigures } from "./soak-provider";
@@ -9,6 +10,8 @@ type Summary = ReturnType<typeof summarize>;
 /** Everything a soak run measured, and what it found wrong (`failures` empty: it passed). */
 export interface SoakReport {
   seed: number;
+  /** Whether the run had delivery on (`--delivery`). */
+  delivery: boolean;
   durationMs: number;
   settings: {
     urlLifetimeSeconds: number;
@@ -20,7 +23,7 @@ export interface SoakReport {
   };
   faults: {
     scheduled: number;
-    byKind: Record<FaultKind, number>;
+    byKind: Partial<Record<FaultKind, number>>;
     providerFailures: number;
     total: number;
   };
@@ -29,6 +32,12 @@ export interface SoakReport {
     lost: number;
     lostDetail: DeliveryReport["lost"];
   };
+  /**
+   * With delivery on: the client's answers and what agent restarts cost. (`messages` then
+   * counts what the agent says it was handed; a message a new process was handed again after a
+   * restart is in `answers.handledAgainAfterRestart`, not among the duplicates.)
+   */
+  answers?: AnswerReport;
   connection: {
     finalStatus: string;
     socketsCreated: number;
@@ -105,7 +114,8 @@ export function judge(report: Omit<SoakReport, "failures">): string[] {
   if (messages.outOfOrder > 0) found.push(`${messages.outOfOrder} message(s) arrived out of order`);
   if (messages.unexpected.length > 0)
     found.push(`${messages.unexpected.length} message(s) arrived that send() never accepted`);
-  if (messages.handedToSocketsTwice.length > 0)
+  // With delivery on, a message goes out again on every stream until the agent acknowledges it.
+  if (!report.delivery && messages.handedToSocketsTwice.length > 0)
     found.push(`${messages.handedToSocketsTwice.length} message(s) were handed to two sockets`);
   if (urls.expiredAttempts > 0)
     found.push(`${urls.expiredAttempts} upgrade(s) used a URL past its expiry`);

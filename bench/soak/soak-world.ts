@@ -3,11 +3,12 @@ import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-conne
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import { credentialsUrlProvider } from "../../src/providers/credentials-url-provider";
 import type { UrlProvider } from "../../src/providers/types";
-import { messageNumber } from "./message-sender";
+import { deliveredMessageNumber, messageNumber } from "./message-sender";
 import { OnlineSwitch } from "./online-switch";
 import { SOAK_PRINCIPAL, startPresignBackend, type PresignBackend } from "./presign-backend";
 import { SeededRandom } from "./random";
 import { SoakProvider, type ProviderPath } from "./soak-provider";
+import { SoakAgentProcess } from "./soak-agent-process";
 import { SocketRegistry } from "./tracking-websocket";
 
 export const SOAK_RUNTIME_ARN =
@@ -33,22 +34,33 @@ export interface SoakWorld {
   registry: SocketRegistry;
   provider: SoakProvider;
   connection: AgentRuntimeConnection;
+  /** With delivery on: the Python agent the emulator forwards to. */
+  agent: SoakAgentProcess | undefined;
   close(): Promise<void>;
 }
 
 /**
  * Starts the emulator (streaming agent answering `ok m-N` in small frames) and a presign backend
  * on 127.0.0.1, and builds one `AgentRuntimeConnection` over Node `ws` that gets its URLs from
- * the backend (`backendUrlProvider`) or signs them itself (`credentialsUrlProvider`).
+ * the backend (`backendUrlProvider`) or signs them itself (`credentialsUrlProvider`). With
+ * `delivery`, the emulator forwards to the Python soak agent (bench/soak/delivery_agent.py,
+ * same answers, `acr-delivery/1` through `agentcore_delivery`) and the connection has
+ * `delivery: true`.
  */
 export async function startSoakWorld(options: {
   seed: number;
   urlLifetimeSeconds: number;
   providerFailureRate: number;
+  delivery?: boolean;
 }): Promise<SoakWorld> {
+  const agent = options.delivery ? await SoakAgentProcess.start() : undefined;
   const emulator = await startEmulator({
     credentials: SOAK_CREDENTIALS,
-    agent: streamingAgent({ chunkSize: 6, intervalMs: 0, reply: (input) => `ok ${input}` }),
+    ...(agent
+      ? { forward: agent.url }
+      : {
+          agent: streamingAgent({ chunkSize: 6, intervalMs: 0, reply: (input) => `ok ${input}` }),
+        }),
     faults: { seed: options.seed },
     maxEvents: 10_000_000,
   });
@@ -61,7 +73,7 @@ export async function startSoakWorld(options: {
     now: () => emulator.now(),
   });
   const online = new OnlineSwitch();
-  const registry = new SocketRegistry(messageNumber);
+  const registry = new SocketRegistry(agent ? deliveredMessageNumber : messageNumber);
   const paths: Record<ProviderPath, UrlProvider> = {
     backend: backendUrlProvider({
       endpoint: backend.url,
@@ -90,6 +102,7 @@ export async function startSoakWorld(options: {
     prefetchMarginMs: SOAK_CONNECTION_SETTINGS.prefetchMarginMs,
     urlSafetyMarginMs: SOAK_CONNECTION_SETTINGS.urlSafetyMarginMs,
     maxQueuedMessages: 5_000,
+    delivery: options.delivery ?? false,
   });
   return {
     emulator,
@@ -98,10 +111,12 @@ export async function startSoakWorld(options: {
     registry,
     provider,
     connection,
+    agent,
     close: async () => {
       connection.close();
       await backend.close();
       await emulator.close();
+      await agent?.stop();
     },
   };
 }

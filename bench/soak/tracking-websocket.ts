@@ -43,6 +43,8 @@ export class SocketRegistry {
   faultInjectedAt: number | undefined;
   /** Set by the soak: whether the network is "offline" now. */
   offline = false;
+  /** With delivery on: ids of the messages the agent acknowledged (`@got <id>`), on any socket. */
+  readonly gotIds = new Set<string>();
 
   constructor(readonly messageNumber: (frame: string) => number | undefined) {}
 
@@ -88,8 +90,14 @@ export class SocketRegistry {
         this.#record.lastSendAt = now;
       }
 
+      #recordGot(data: unknown): void {
+        const text = typeof data === "string" ? data : Buffer.isBuffer(data) ? data.toString() : "";
+        if (text.startsWith("@got ")) registry.gotIds.add(text.slice(5));
+      }
+
       override emit(event: string | symbol, ...args: unknown[]): boolean {
         if (event === "open") this.#record.opened = true;
+        if (event === "message") this.#recordGot(args[0]);
         if (event === "close") {
           this.#record.closeCode = typeof args[0] === "number" ? args[0] : undefined;
           this.#record.closedAt = performance.now();
