@@ -44,7 +44,7 @@ export interface SoakOptions {
   log?: (line: string) => void;
   /**
    * Delivery on (`acr-delivery/1`): the emulator forwards to the Python soak agent, the
-   * connection has `delivery: true`, agent restarts and drops mid-send join the faults, and the
+   * connection has `delivery: deliveryProtocol()`, agent restarts and drops mid-send join the faults, and the
    * answers are checked too. Default false.
    */
   delivery?: boolean;

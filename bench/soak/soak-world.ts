@@ -1,5 +1,6 @@
 import { startEmulator, streamingAgent, type Emulator } from "agentcore-react-emulator";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
+import { deliveryProtocol } from "../../src/delivery";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 import { credentialsUrlProvider } from "../../src/providers/credentials-url-provider";
 import type { UrlProvider } from "../../src/providers/types";
@@ -45,7 +46,7 @@ export interface SoakWorld {
  * the backend (`backendUrlProvider`) or signs them itself (`credentialsUrlProvider`). With
  * `delivery`, the emulator forwards to the Python soak agent (bench/soak/delivery_agent.py,
  * same answers, `acr-delivery/1` through `agentcore_delivery`) and the connection has
- * `delivery: true`.
+ * `delivery: deliveryProtocol()`.
  */
 export async function startSoakWorld(options: {
   seed: number;
@@ -102,7 +103,7 @@ export async function startSoakWorld(options: {
     prefetchMarginMs: SOAK_CONNECTION_SETTINGS.prefetchMarginMs,
     urlSafetyMarginMs: SOAK_CONNECTION_SETTINGS.urlSafetyMarginMs,
     maxQueuedMessages: 5_000,
-    delivery: options.delivery ?? false,
+    ...(options.delivery ? { delivery: deliveryProtocol() } : {}),
   });
   return {
     emulator,

@@ -121,14 +121,9 @@ describe(`soak with delivery on: ${DELIVERY_FAULTS} seeded faults, agent restart
   it("hands every message to the agent once, in order, and applies every answer once, in order", () => {
     const { messages, answers } = delivered;
     expect(messages.accepted, details()).toBeGreaterThan(DELIVERY_FAULTS);
-    // Known: the connection drops an outbox entry that is `sent` but not yet acknowledged by
-    // `@got` once more than 16 are sent (SENT_ENTRIES_KEPT), so it cannot send it again after
-    // a drop (bench/soak/outbox-prune-repro.ts). Every loss must be one of those; once the
-    // connection keeps unacknowledged entries, this becomes `lost: 0`.
-    const dropped = new Set(answers?.leftOutboxUnacknowledged);
     expect(
       {
-        lostOtherwise: messages.lostDetail.filter((lost) => !dropped.has(lost.message)),
+        lost: messages.lostDetail,
         duplicates: messages.duplicates,
         outOfOrder: messages.outOfOrder,
         unexpected: messages.unexpected,
@@ -141,7 +136,7 @@ describe(`soak with delivery on: ${DELIVERY_FAULTS} seeded faults, agent restart
       },
       details(),
     ).toEqual({
-      lostOtherwise: [],
+      lost: [],
       duplicates: [],
       outOfOrder: 0,
       unexpected: [],
