@@ -99,6 +99,6 @@ export async function startDeliveryAgent(
 // Run directly: `node --conditions=agentcore-react-source --import tsx examples/delivery-agent/agent.ts`
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const container = await startDeliveryAgent({ port: Number(process.env.PORT ?? 8080) });
-  console.log(`Delivery agent listening on ${container.url} (GET /ping, WebSocket /ws)`);
+  process.stdout.write(`Delivery agent listening on ${container.url} (GET /ping, WebSocket /ws)\n`);
   process.once("SIGINT", () => void container.close().then(() => process.exit(0)));
 }

@@ -150,9 +150,7 @@ async function startDemoEmulator(options: DemoOptions): Promise<Emulator> {
       region: DEMO_REGION,
       credentials: DEMO_CREDENTIALS,
       bearerTokens: [DEMO_BEARER_TOKEN],
-      ...(options.forward
-        ? { forward: options.forward }
-        : { agent: agentOption() }),
+      ...(options.forward ? { forward: options.forward } : { agent: agentOption() }),
       log: options.log && ((line) => options.log?.("emulator", line)),
       ...options.emulator,
     });
