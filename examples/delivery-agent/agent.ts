@@ -7,6 +7,7 @@
  *
  *   npm start -- --agent delivery          # the demo starts it for you
  *   node --conditions=agentcore-react-source --import tsx examples/delivery-agent/agent.ts
+ *                                          # on its own, on PORT (default 8080)
  *
  * The page must turn delivery on too: `delivery: deliveryProtocol()` from
  * `agentcore-react/delivery`, with `textCodec`.
