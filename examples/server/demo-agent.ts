@@ -1,7 +1,13 @@
 import { agUiAgent, streamingAgent, type AgentOption } from "agentcore-react-emulator";
 
-/** The agents the demo can run in the emulator. */
-export type DemoAgentName = "streaming" | "echo" | "ag-ui";
+/** The agents the emulator runs itself. */
+export type EmulatorAgentName = "streaming" | "echo" | "ag-ui";
+
+/**
+ * The agents the demo can run: the emulator's own, or `delivery`, an agent container
+ * (examples/delivery-agent) that speaks the delivery protocol, which the emulator forwards to.
+ */
+export type DemoAgentName = EmulatorAgentName | "delivery";
 
 /** The demo's answer: long enough to stop halfway or cut the connection while it streams. */
 export function demoReply(input: string, turn: number): string {
@@ -15,7 +21,7 @@ export function demoReply(input: string, turn: number): string {
 }
 
 /** The emulator agent for a name, paced so a person can watch it stream. */
-export function demoAgent(name: DemoAgentName): AgentOption {
+export function demoAgent(name: EmulatorAgentName): AgentOption {
   if (name === "echo") return "echo";
   if (name === "ag-ui") return agUiAgent({ chunkSize: 8, intervalMs: 40, reply: demoReply });
   return streamingAgent({ chunkSize: 6, intervalMs: 40, reply: demoReply });

@@ -16,6 +16,7 @@ import {
   type DemoConfig,
 } from "../src/demo-config";
 import type { AwsTarget } from "./aws-target";
+import { startDeliveryAgent, type DeliveryAgentContainer } from "../delivery-agent/agent";
 import { demoAgent, type DemoAgentName } from "./demo-agent";
 import { isAddressInUse, portInUse } from "./errors";
 import { DEFAULT_PORTS, DEMO_HOST } from "./ports";
@@ -27,7 +28,10 @@ export interface DemoOptions {
   appPort?: number;
   backendPort?: number;
   emulatorPort?: number;
-  /** The emulator's agent: a demo agent by name, or any emulator agent (tests). Default `streaming`. */
+  /**
+   * The agent: a demo agent by name, or any emulator agent (tests). Default `streaming`.
+   * `delivery` starts the delivery agent container and puts the emulator in front of it.
+   */
   agent?: DemoAgentName | Exclude<AgentOption, string>;
   /**
    * Your own agent container (e.g. `http://127.0.0.1:8080`) instead of a demo agent: the
@@ -55,6 +59,8 @@ export interface DemoStack {
   readonly backend: PresignBackend;
   /** `null` in real-service mode. */
   readonly emulator: Emulator | null;
+  /** The delivery agent container, with `agent: "delivery"` (else `null`). */
+  readonly deliveryAgent: DeliveryAgentContainer | null;
   /** What the page receives at start-up. */
   readonly config: DemoConfig;
   /** Stops every server; idempotent. */
@@ -75,7 +81,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
     started.length = 0;
   };
   try {
-    const emulator = options.aws ? null : await startDemoEmulator(options);
+    const deliveryAgent =
+      options.agent === "delivery" && !options.aws && !options.forward
+        ? await startDeliveryAgent({ port: 0, host: DEMO_HOST })
+        : null;
+    if (deliveryAgent) started.push(deliveryAgent);
+    const emulator = options.aws
+      ? null
+      : await startDemoEmulator({ ...options, forward: options.forward ?? deliveryAgent?.url });
     if (emulator) started.push(emulator);
 
     const appOrigins = new Set<string>();
@@ -111,6 +124,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
       app,
       backend,
       emulator,
+      deliveryAgent,
       config,
       close: () => (closing ??= stopAll()),
     };
@@ -123,6 +137,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
 async function startDemoEmulator(options: DemoOptions): Promise<Emulator> {
   const port = options.emulatorPort ?? DEFAULT_PORTS.emulator;
   const agent = options.agent ?? "streaming";
+  const agentOption = (): AgentOption => {
+    if (typeof agent !== "string") return agent;
+    // A container of its own: startDemo passes its URL as `forward`.
+    if (agent === "delivery") throw new Error("The delivery agent runs apart from the emulator");
+    return demoAgent(agent);
+  };
   try {
     return await startEmulator({
       port,
@@ -130,9 +150,7 @@ async function startDemoEmulator(options: DemoOptions): Promise<Emulator> {
       region: DEMO_REGION,
       credentials: DEMO_CREDENTIALS,
       bearerTokens: [DEMO_BEARER_TOKEN],
-      ...(options.forward
-        ? { forward: options.forward }
-        : { agent: typeof agent === "string" ? demoAgent(agent) : agent }),
+      ...(options.forward ? { forward: options.forward } : { agent: agentOption() }),
       log: options.log && ((line) => options.log?.("emulator", line)),
       ...options.emulator,
     });
@@ -155,6 +173,7 @@ function demoConfig(
     presignEndpoint: backend.presignEndpoint,
     demoUser: { header: DEMO_USER_HEADER, value: DEMO_USER },
     codec,
+    delivery: emulator !== null && options.agent === "delivery",
     emulator: emulator && {
       url: emulator.url,
       controlUrl: `${emulator.httpUrl}${CONTROL_PREFIX}`,

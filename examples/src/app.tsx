@@ -3,6 +3,7 @@ import { demoCodec } from "./demo-codec";
 import type { DemoConfig } from "./demo-config";
 import { EmulatorControl } from "./emulator-control";
 import { AgentChat, useAgentRuntimeStore } from "./lib";
+import { deliveryProtocol } from "./lib-delivery";
 import { markdown } from "./lib-markdown";
 import { SettingsBar } from "./settings-bar";
 import type { DemoSettings } from "./settings";
@@ -21,12 +22,19 @@ const SUGGESTIONS = ["What can you do?", "Tell me a long story", "How do reconne
 /** The demo: `<AgentChat>` on the left, the connection and the fault panel on the right. */
 export function App({ config, settings, network }: AppProps) {
   const urlProvider = useMemo(() => demoUrlProvider(config, settings), [config, settings]);
+  // Only for an agent that speaks the delivery protocol (`--agent delivery`): a plain agent
+  // would read its frames as messages.
+  const delivery = useMemo(
+    () => (config.delivery ? deliveryProtocol() : undefined),
+    [config.delivery],
+  );
   // The page owns the conversation, so the side panel can watch its connection. This hook does
   // not re-render App as answers stream; the chat and the panel subscribe to what they show.
   const conversation = useAgentRuntimeStore({
     urlProvider,
     codec: demoCodec(config),
     onlineSource: network,
+    delivery,
   });
   const control = useMemo(
     () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),

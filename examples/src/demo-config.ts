@@ -14,6 +14,8 @@ export interface DemoConfig {
   demoUser: { header: string; value: string };
   /** How messages are encoded: `text` (`{"inputText": ...}`) or `ag-ui`. */
   codec: DemoCodecName;
+  /** Whether the agent speaks the delivery protocol, so the page turns it on. */
+  delivery: boolean;
   /** Present in emulator mode only. */
   emulator: DemoEmulatorInfo | null;
 }

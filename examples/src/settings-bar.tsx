@@ -19,6 +19,15 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
         <span className="demo-chip" data-mode={config.mode}>
           {config.mode === "emulator" ? "Local emulator" : `AWS ${config.region}`}
         </span>
+        {config.delivery && (
+          <span
+            className="demo-chip"
+            data-testid="delivery"
+            title="The agent and the page speak the delivery protocol: answers survive a dropped stream"
+          >
+            Delivery on
+          </span>
+        )}
         <LongId
           value={config.runtimeArn}
           label="runtime ARN"

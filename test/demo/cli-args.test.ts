@@ -33,6 +33,15 @@ describe("parseStartArgs", () => {
     });
   });
 
+  it("takes --agent delivery (or DEMO_AGENT=delivery), the agent container that speaks delivery", () => {
+    expect(parseStartArgs(["--agent", "delivery"], {})).toMatchObject({
+      kind: "run",
+      agent: "delivery",
+      agentUrl: undefined,
+    });
+    expect(parseStartArgs([], { DEMO_AGENT: "delivery" })).toMatchObject({ agent: "delivery" });
+  });
+
   it("takes --agent-url (or DEMO_AGENT_URL), your agent container, as its base URL", () => {
     expect(parseStartArgs(["--agent-url", "http://127.0.0.1:8080"], {})).toMatchObject({
       kind: "run",
@@ -76,7 +85,12 @@ describe("parseStartArgs", () => {
       { DEMO_EMULATOR_PORT: "http" },
       'DEMO_EMULATOR_PORT must be a port number from 0 to 65535, got "http"',
     ],
-    [["--agent", "gpt"], {}, '--agent must be one of streaming, echo, ag-ui, got "gpt"'],
+    [["--agent", "gpt"], {}, '--agent must be one of streaming, echo, ag-ui, delivery, got "gpt"'],
+    [
+      ["--agent", "delivery", "--codec", "ag-ui"],
+      {},
+      "The delivery agent speaks the text codec, not ag-ui",
+    ],
     [[], { DEMO_CODEC: "xml" }, 'DEMO_CODEC must be one of text, ag-ui, got "xml"'],
   ])("refuses %j %j with a message naming the setting", (argv, env, message) => {
     expect(parseStartArgs(argv, env)).toEqual({ kind: "error", message });

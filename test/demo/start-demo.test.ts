@@ -96,5 +96,17 @@ describe("startDemo", () => {
     await Promise.all([stack.close(), stack.close()]);
     await expect(fetch(stack.appUrl)).rejects.toThrow();
     await expect(fetch(`${stack.backend.url}/api/health`)).rejects.toThrow();
+    expect(stack.config.delivery).toBe(false);
+    expect(stack.deliveryAgent).toBeNull();
+  });
+
+  it("with the delivery agent, starts its container, forwards to it, turns delivery on, and stops it", async () => {
+    const stack = await startDemo({ ...FREE, agent: "delivery" });
+    stacks.push(stack);
+    expect(stack.config).toMatchObject({ codec: "text", delivery: true });
+    const agentUrl = stack.deliveryAgent?.url ?? "";
+    expect(await (await fetch(`${agentUrl}/ping`)).json()).toEqual({ status: "Healthy" });
+    await stack.close();
+    await expect(fetch(`${agentUrl}/ping`)).rejects.toThrow();
   });
 });
