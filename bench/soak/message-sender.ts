@@ -23,9 +23,19 @@ export function deliveredMessageNumber(frame: string): number | undefined {
   return envelope ? messageNumber(frame.slice(envelope[0].length)) : undefined;
 }
 
+/** The default pace: a message every 2-20 ms. */
+export const DEFAULT_SEND_INTERVAL_MS: readonly [number, number] = [2, 20];
 /**
- * Keeps calling `connection.send("m-N")` every 2-20 ms (seeded), whatever state the connection
- * is in, and remembers which numbers `send()` accepted, in order.
+ * With delivery on, a message every 25-45 ms: each costs the agent about four frames (`@got`,
+ * the answer's envelopes), so this keeps it near 120 frames a second, under the service's 250
+ * and the helpers' 200. Faster, the helpers' pacing queue (and with it every `@got`) falls
+ * further behind after each reconnect, so ever more messages go out again.
+ */
+export const DELIVERY_SEND_INTERVAL_MS: readonly [number, number] = [25, 45];
+
+/**
+ * Keeps calling `connection.send("m-N")` every `interval` ms (seeded), whatever state the
+ * connection is in, and remembers which numbers `send()` accepted, in order.
  */
 export class MessageSender {
   /** Numbers `send()` accepted, in the order it accepted them. */
@@ -38,9 +48,16 @@ export class MessageSender {
   readonly #connection: AgentRuntimeConnection;
   readonly #pacing: SeededRandom;
 
-  constructor(connection: AgentRuntimeConnection, pacing: SeededRandom) {
+  readonly #interval: readonly [number, number];
+
+  constructor(
+    connection: AgentRuntimeConnection,
+    pacing: SeededRandom,
+    interval = DEFAULT_SEND_INTERVAL_MS,
+  ) {
     this.#connection = connection;
     this.#pacing = pacing;
+    this.#interval = interval;
   }
 
   start(): void {
@@ -68,7 +85,7 @@ export class MessageSender {
         if (!this.#paused) this.#sendOne();
         this.#schedule();
       },
-      this.#pacing.int(2, 20),
+      this.#pacing.int(...this.#interval),
     );
   }
 

@@ -12,7 +12,12 @@ import {
   type DeliveryProbe,
 } from "./delivery-mode";
 import { FaultInjector } from "./fault-injector";
-import { MessageSender, messageNumber } from "./message-sender";
+import {
+  DEFAULT_SEND_INTERVAL_MS,
+  DELIVERY_SEND_INTERVAL_MS,
+  MessageSender,
+  messageNumber,
+} from "./message-sender";
 import { SeededRandom } from "./random";
 import {
   canCollect,
@@ -85,7 +90,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     outbox: new OutboxWatch(connection, registry.gotIds),
   };
   if (process.env.SOAK_DEBUG) traceStatus(world, log);
-  const sender = new MessageSender(connection, new SeededRandom(options.seed ^ 0x51ed));
+  const interval = options.delivery ? DELIVERY_SEND_INTERVAL_MS : DEFAULT_SEND_INTERVAL_MS;
+  const sender = new MessageSender(connection, new SeededRandom(options.seed ^ 0x51ed), interval);
   const injector = new FaultInjector(world, timeoutMs);
   const waitForOpen = (what: string) =>
     waitForSnapshot(connection, (snapshot) => snapshot.status === "open", timeoutMs, what);
