@@ -16,22 +16,15 @@ import asyncio
 import json
 import os
 import re
-import socket
 import sys
 
-sys.path.insert(
-    0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python")
-)
+PYTHON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python")
+sys.path[:0] = [PYTHON_DIR, os.path.join(PYTHON_DIR, "tests")]
 
-import uvicorn  # noqa: E402
-from starlette.applications import Starlette  # noqa: E402
-from starlette.responses import JSONResponse  # noqa: E402
-from starlette.routing import Route, WebSocketRoute  # noqa: E402
-from starlette.websockets import WebSocket  # noqa: E402
 
 from agentcore_delivery import DeliveryAgent, DeliverySession  # noqa: E402
+from served_agent import build_app, serve  # noqa: E402
 
-SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id"
 CHUNK = 6
 MESSAGE = re.compile(r"^m-(\d+)$")
 
@@ -60,41 +53,11 @@ async def on_message(payload: str, session: DeliverySession) -> None:
     session.send('{"type":"done"}')
 
 
-def build_app(delivery: DeliveryAgent) -> Starlette:
-    async def ping(_request):
-        return JSONResponse({"status": "Healthy"})
-
-    async def stream(websocket: WebSocket) -> None:
-        session_id = websocket.headers.get(SESSION_HEADER)
-        await websocket.accept()
-        if not session_id:
-            await websocket.close(1008)
-            return
-        await delivery.serve(websocket, session_id, on_message)
-
-    return Starlette(routes=[Route("/ping", ping), WebSocketRoute("/ws", stream)])
-
-
-class _AnnouncingServer(uvicorn.Server):
-    async def startup(self, sockets=None) -> None:
-        await super().startup(sockets=sockets)
-        if not self.should_exit:
-            port = sockets[0].getsockname()[1] if sockets else self.config.port
-            print(f"listening {port}", flush=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", args.port))
-    config = uvicorn.Config(
-        build_app(DeliveryAgent()), log_level="warning", ws="wsproto", loop="asyncio", lifespan="off"
-    )
-    _AnnouncingServer(config).run(sockets=[listener])
-
+    serve(build_app(DeliveryAgent(), on_message), "127.0.0.1", args.port)
 
 if __name__ == "__main__":
     main()

@@ -20,20 +20,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [os.path.join(HERE, ".."), HERE]
 
-import uvicorn  # noqa: E402
-from starlette.applications import Starlette  # noqa: E402
-from starlette.responses import JSONResponse  # noqa: E402
-from starlette.routing import Route, WebSocketRoute  # noqa: E402
-from starlette.websockets import WebSocket  # noqa: E402
 
 from agentcore_delivery import DeliveryAgent, DeliverySession, FrameTooLarge  # noqa: E402
+from served_agent import build_app, serve  # noqa: E402
 
-SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id"
 _background: set[asyncio.Task[None]] = set()
 
 
@@ -64,31 +59,6 @@ def on_message(payload: str, session: DeliverySession) -> None:
         session.send(f"echo:{payload}")
 
 
-def build_app(delivery: DeliveryAgent) -> Starlette:
-    """The Starlette app: ``/ping`` and the delivery WebSocket at ``/ws``."""
-
-    async def ping(_request):
-        return JSONResponse({"status": "Healthy"})
-
-    async def stream(websocket: WebSocket) -> None:
-        session_id = websocket.headers.get(SESSION_HEADER) or websocket.query_params.get("session")
-        await websocket.accept()
-        if not session_id:
-            await websocket.close(1008)
-            return
-        await delivery.serve(websocket, session_id, on_message)
-
-    return Starlette(routes=[Route("/ping", ping), WebSocketRoute("/ws", stream)])
-
-
-class _AnnouncingServer(uvicorn.Server):
-    async def startup(self, sockets=None) -> None:
-        await super().startup(sockets=sockets)
-        if not self.should_exit:
-            port = sockets[0].getsockname()[1] if sockets else self.config.port
-            print(f"listening {port}", flush=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8080)
@@ -99,14 +69,7 @@ def main() -> None:
     delivery = DeliveryAgent(
         max_buffer_bytes=args.max_buffer_bytes, max_buffer_age_s=args.max_buffer_age_ms / 1000
     )
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((args.host, args.port))
-    config = uvicorn.Config(
-        build_app(delivery), log_level="warning", ws="wsproto", loop="asyncio", lifespan="off"
-    )
-    _AnnouncingServer(config).run(sockets=[listener])
-
+    serve(build_app(delivery, on_message, session_query=True), args.host, args.port)
 
 if __name__ == "__main__":
     main()
