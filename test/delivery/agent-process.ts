@@ -18,14 +18,16 @@ export interface AgentCommand {
 }
 
 /**
- * Starts an agent and resolves once it printed `listening <port>` on stdout; rejects with its
- * output if it exits first. No deadline of its own: the hook's timeout is the limit.
+ * Starts an agent on `port` (0: a free one) and resolves once it printed `listening <port>` on
+ * stdout; rejects with its output if it exits first. No deadline of its own: the hook's timeout
+ * is the limit.
  */
 export function startAgent(
   agent: AgentCommand,
   extraArgs: readonly string[],
+  port = 0,
 ): Promise<AgentProcess> {
-  const child = spawn(agent.command, [...agent.args, "--port", "0", ...extraArgs], {
+  const child = spawn(agent.command, [...agent.args, "--port", String(port), ...extraArgs], {
     cwd: agent.cwd,
     // Python's stdout is block-buffered in a pipe; the readiness line must come at once.
     env: { ...process.env, PYTHONUNBUFFERED: "1" },

@@ -15,7 +15,7 @@ export interface ConformanceTarget {
   command(): AgentCommand;
 }
 
-function pythonCommand(): AgentCommand {
+export function pythonCommand(): AgentCommand {
   if (!existsSync(join(ROOT, PYTHON_AGENT))) {
     throw new Error(`The Python conformance agent ${PYTHON_AGENT} is missing`);
   }
