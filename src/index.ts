@@ -120,6 +120,8 @@ export type {
   ConversationState,
   ConversationStore,
   ConversationStoreOptions,
+  ConnectionInit,
+  PersistOptions,
   ActivityPart,
   MessageBranch,
   MessagePart,
@@ -146,8 +148,18 @@ export { animationFrameScheduler, type FrameScheduler } from "./store/frame-sche
 export {
   AgentRuntimeAgentError,
   AgentRuntimeMessageTooLongError,
+  ConversationOpenElsewhereError,
   ConversationReleasedError,
+  ConversationRestoringError,
 } from "./store/errors";
+export {
+  PERSISTED_CONVERSATION_VERSION,
+  type ConversationPersistence,
+  type PersistedConversation,
+  type PersistedDeliveryPosition,
+  type PersistedOutgoing,
+  type PersistenceClaim,
+} from "./store/persistence";
 export { DEFAULT_MAX_MESSAGE_CHARS } from "./store/conversation";
 export {
   selectIsStreaming,

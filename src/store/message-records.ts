@@ -36,7 +36,13 @@ export class MessageRecords {
   }
 
   /** Adds a message at the end of the path shown. */
-  add(id: string, role: ChatRole, status: ChatMessageStatus, parts: MessagePart[]): MessageRecord {
+  add(
+    id: string,
+    role: ChatRole,
+    status: ChatMessageStatus,
+    parts: MessagePart[],
+    createdAt = this.#now(),
+  ): MessageRecord {
     const text = joinText(parts);
     const lane = this.#branches.current;
     if (lane.parent && lane.headId === null) {
@@ -46,7 +52,7 @@ export class MessageRecords {
     const record: MessageRecord = {
       id,
       role,
-      createdAt: this.#now(),
+      createdAt,
       status,
       error: undefined,
       parts,
@@ -61,6 +67,23 @@ export class MessageRecords {
     this.#orderChanged = true;
     this.#changed = true;
     return record;
+  }
+
+  /**
+   * Adds messages kept from an earlier page (`persist`) at the end, as they were. Returns the
+   * id of the last answer still streaming, or `null`.
+   */
+  restore(messages: readonly ChatMessage[]): string | null {
+    let streaming: string | null = null;
+    for (const message of messages) {
+      const { id, role, status, createdAt } = message;
+      const record = this.add(id, role, status, [...message.parts], createdAt);
+      record.error = message.error;
+      record.truncated = message.truncated === true;
+      if (message.attachments) record.attachments = message.attachments;
+      if (role === "assistant" && status === "streaming") streaming = id;
+    }
+    return streaming;
   }
 
   /**
