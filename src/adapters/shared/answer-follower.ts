@@ -74,11 +74,6 @@ export class AnswerFollower<Out> {
     this.#snapshot = options.connection.getSnapshot();
   }
 
-  /** The connection's snapshot as last read. */
-  get snapshot(): ConnectionSnapshot<unknown> {
-    return this.#snapshot;
-  }
-
   start(): void {
     const { connection, abortSignal } = this.#options;
     this.#unlink = [
