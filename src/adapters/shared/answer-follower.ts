@@ -47,10 +47,6 @@ export interface AnswerSink<Out> {
   snapshot?(snapshot: ConnectionSnapshot<unknown>): void;
 }
 
-function isStale(event: AgentEvent, stale: ReadonlySet<string>): boolean {
-  return eventIds(event).some((id) => stale.has(id));
-}
-
 /**
  * Follows the answer to one sent message on the connection: the agent's events once the message
  * is on the wire, through `mapper`, to the agent's end (or a fatal agent error), to an `error` when the stream breaks mid-answer (what arrived stays, once; the
@@ -106,7 +102,9 @@ export class AnswerFollower<Out> {
   }
 
   #onEvent(event: AgentEvent): void {
-    if (this.#closed || !this.#sent || isStale(event, this.#options.stale)) return;
+    // Leftovers of an answer stopped before are not this answer's.
+    const { stale } = this.#options;
+    if (this.#closed || !this.#sent || eventIds(event).some((id) => stale.has(id))) return;
     if (event.type === "resume-unavailable") return this.#fail(event.message);
     const items = this.#mapper.map(event);
     if (this.#mapper.finished) return this.#finish(items);
