@@ -60,7 +60,6 @@ export class AnswerFollower<Out> {
   #unlink: Array<() => void> = [];
   #closed = false;
   #sent = false;
-  #stopped = false;
   #snapshot: ConnectionSnapshot<unknown>;
 
   constructor(options: AnswerOptions, mapper: AnswerMapper<Out>, sink: AnswerSink<Out>) {
@@ -133,8 +132,6 @@ export class AnswerFollower<Out> {
 
   /** Closes first: a stop without a cancel frame reopens the stream, which is no interruption. */
   #onAbort(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
     const inProgress = this.#sent && !this.#mapper.finished;
     this.#options.onStopped(this.#mapper.ids);
     this.#finish([]);
