@@ -60,13 +60,13 @@ export class AnswerFollower<Out> {
   #unlink: Array<() => void> = [];
   #closed = false;
   #sent = false;
-  #snapshot: ConnectionSnapshot<unknown>;
+  /** The connection's snapshot as last read: none before `start()`, whose first read sees all. */
+  #snapshot: ConnectionSnapshot<unknown> | undefined;
 
   constructor(options: AnswerOptions, mapper: AnswerMapper<Out>, sink: AnswerSink<Out>) {
     this.#options = options;
     this.#mapper = mapper;
     this.#sink = sink;
-    this.#snapshot = options.connection.getSnapshot();
   }
 
   start(): void {
@@ -78,7 +78,6 @@ export class AnswerFollower<Out> {
     if (abortSignal?.aborted) return this.#onAbort();
     abortSignal?.addEventListener("abort", () => this.#onAbort(), { once: true });
     // The message may have been sent (or refused) before this follower listened.
-    this.#snapshot = { ...this.#snapshot, outbox: [] };
     this.#onSnapshot();
   }
 
@@ -125,7 +124,7 @@ export class AnswerFollower<Out> {
     }
     // Closed and failed ended it above; a connection that resumes brings the rest unless idle.
     const resumes = this.#options.connection.resumes && snapshot.status !== "idle";
-    if (this.#sent && previous.status === "open" && snapshot.status !== "open" && !resumes) {
+    if (this.#sent && previous?.status === "open" && snapshot.status !== "open" && !resumes) {
       this.#fail(INTERRUPTED_ANSWER);
     }
   }
