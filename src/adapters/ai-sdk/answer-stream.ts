@@ -1,12 +1,8 @@
 import type { UIMessageChunk } from "ai";
 import { AnswerFollower, type AnswerOptions } from "../shared/answer-follower";
 import { ChunkMapper } from "../shared/chunk-mapper";
-import {
-  STATUS_PART_TYPE,
-  statusChanged,
-  statusData,
-  type AgentCoreStatusData,
-} from "./status-part";
+import type { ConnectionSnapshot } from "../../connection/types";
+import { STATUS_PART_TYPE, statusData } from "./status-part";
 
 export { CONNECTION_CLOSED, CONNECTION_FAILED } from "../shared/answer-follower";
 export type { AnswerOptions } from "../shared/answer-follower";
@@ -19,24 +15,25 @@ export function answerStream(options: AnswerOptions): ReadableStream<UIMessageCh
   let follower: AnswerFollower<UIMessageChunk> | undefined;
   return new ReadableStream<UIMessageChunk>({
     start: (controller) => {
-      let status: AgentCoreStatusData = statusData(options.connection.getSnapshot());
-      const enqueueStatus = () =>
-        controller.enqueue({ type: STATUS_PART_TYPE, data: status, transient: true });
+      // The status part shown last, as JSON: a snapshot that changes nothing it shows adds none.
+      let shown = "";
+      const showStatus = (snapshot: ConnectionSnapshot<unknown>) => {
+        const data = statusData(snapshot);
+        const key = JSON.stringify(data);
+        if (key === shown) return;
+        shown = key;
+        controller.enqueue({ type: STATUS_PART_TYPE, data, transient: true });
+      };
       const mapper = new ChunkMapper(`${options.messageId}-part`);
       follower = new AnswerFollower(options, mapper, {
         push: (chunks) => {
           for (const chunk of chunks) controller.enqueue(chunk);
         },
         close: () => controller.close(),
-        snapshot: (snapshot) => {
-          const next = statusData(snapshot);
-          if (!statusChanged(status, next)) return;
-          status = next;
-          enqueueStatus();
-        },
+        snapshot: showStatus,
       });
       controller.enqueue({ type: "start" });
-      enqueueStatus();
+      showStatus(options.connection.getSnapshot());
       follower.start();
     },
     cancel: () => follower?.release(),

@@ -36,8 +36,3 @@ export function statusData({
 }: ConnectionSnapshot<unknown>): AgentCoreStatusData {
   return { status, reason, nextRetryAt, attempt, online };
 }
-
-/** True when the two differ in anything the status part shows. */
-export function statusChanged(a: AgentCoreStatusData, b: AgentCoreStatusData): boolean {
-  return JSON.stringify(a) !== JSON.stringify(b);
-}

@@ -47,10 +47,6 @@ export interface AnswerSink<Out> {
   snapshot?(snapshot: ConnectionSnapshot<unknown>): void;
 }
 
-function isStale(event: AgentEvent, stale: ReadonlySet<string>): boolean {
-  return eventIds(event).some((id) => stale.has(id));
-}
-
 /**
  * Follows the answer to one sent message on the connection: the agent's events once the message
  * is on the wire, through `mapper`, to the agent's end (or a fatal agent error), to an `error` when the stream breaks mid-answer (what arrived stays, once; the
@@ -64,19 +60,13 @@ export class AnswerFollower<Out> {
   #unlink: Array<() => void> = [];
   #closed = false;
   #sent = false;
-  #stopped = false;
-  #snapshot: ConnectionSnapshot<unknown>;
+  /** The connection's snapshot as last read: none before `start()`, whose first read sees all. */
+  #snapshot: ConnectionSnapshot<unknown> | undefined;
 
   constructor(options: AnswerOptions, mapper: AnswerMapper<Out>, sink: AnswerSink<Out>) {
     this.#options = options;
     this.#mapper = mapper;
     this.#sink = sink;
-    this.#snapshot = options.connection.getSnapshot();
-  }
-
-  /** The connection's snapshot as last read. */
-  get snapshot(): ConnectionSnapshot<unknown> {
-    return this.#snapshot;
   }
 
   start(): void {
@@ -88,7 +78,6 @@ export class AnswerFollower<Out> {
     if (abortSignal?.aborted) return this.#onAbort();
     abortSignal?.addEventListener("abort", () => this.#onAbort(), { once: true });
     // The message may have been sent (or refused) before this follower listened.
-    this.#snapshot = { ...this.#snapshot, outbox: [] };
     this.#onSnapshot();
   }
 
@@ -111,7 +100,9 @@ export class AnswerFollower<Out> {
   }
 
   #onEvent(event: AgentEvent): void {
-    if (this.#closed || !this.#sent || isStale(event, this.#options.stale)) return;
+    // Leftovers of an answer stopped before are not this answer's.
+    const { stale } = this.#options;
+    if (this.#closed || !this.#sent || eventIds(event).some((id) => stale.has(id))) return;
     if (event.type === "resume-unavailable") return this.#fail(event.message);
     const items = this.#mapper.map(event);
     if (this.#mapper.finished) return this.#finish(items);
@@ -133,15 +124,13 @@ export class AnswerFollower<Out> {
     }
     // Closed and failed ended it above; a connection that resumes brings the rest unless idle.
     const resumes = this.#options.connection.resumes && snapshot.status !== "idle";
-    if (this.#sent && previous.status === "open" && snapshot.status !== "open" && !resumes) {
+    if (this.#sent && previous?.status === "open" && snapshot.status !== "open" && !resumes) {
       this.#fail(INTERRUPTED_ANSWER);
     }
   }
 
   /** Closes first: a stop without a cancel frame reopens the stream, which is no interruption. */
   #onAbort(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
     const inProgress = this.#sent && !this.#mapper.finished;
     this.#options.onStopped(this.#mapper.ids);
     this.#finish([]);

@@ -63,28 +63,21 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
     return [...this.#endImplied(event), ...this.#mapEvent(event)];
   }
 
-  /** Ends every open text and reasoning part (the answer ends here). */
-  closeParts(): Chunks {
-    this.#implied = null;
+  /** Ends the answer with an `error` chunk. */
+  fail(errorText: string): Chunks {
+    return this.#endAnswer({ type: "error", errorText });
+  }
+
+  /** Ends the answer: its open text and reasoning parts, then `last` (a `finish` or an `error`). */
+  #endAnswer(last: UIMessageChunk): Chunks {
+    if (this.finished) return [];
+    this.finished = true;
     const chunks: Chunks = [];
     for (const kind of ["text", "reasoning"] as const) {
       for (const id of this.#open[kind]) chunks.push({ type: `${kind}-end`, id });
-      this.#open[kind].clear();
     }
-    this.#current = null;
+    chunks.push(last);
     return chunks;
-  }
-
-  /** Ends the answer with an `error` chunk. */
-  fail(errorText: string): Chunks {
-    return this.end({ type: "error", errorText });
-  }
-
-  /** Ends the answer: its open parts, then `last` (a `finish` or an `error` chunk). */
-  end(last: UIMessageChunk): Chunks {
-    if (this.finished) return [];
-    this.finished = true;
-    return [...this.closeParts(), last];
   }
 
   #mapEvent(event: AgentEvent): Chunks {
@@ -93,7 +86,7 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
         this.#inRuns = true;
         return [];
       case "run-finished":
-        return this.end(FINISH);
+        return this.#endAnswer(FINISH);
       case "message-start":
         if (!this.#othersRole(event)) return this.#start("text", event.messageId);
         return [];
@@ -115,7 +108,7 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
       case "reasoning-chunk":
         return this.#chunk("reasoning", event);
       case "error":
-        return event.fatal ? this.end({ type: "error", errorText: event.message }) : [];
+        return event.fatal ? this.fail(event.message) : [];
       case "sources":
         return event.sources.map((source) => ({
           type: "source-url",
@@ -186,7 +179,7 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
   /** Agents without runs end their answer with the message. */
   #endMessage(messageId: string | undefined): Chunks {
     const ended = this.#end("text", messageId);
-    return this.#inRuns ? ended : [...ended, ...this.end(FINISH)];
+    return this.#inRuns ? ended : [...ended, ...this.#endAnswer(FINISH)];
   }
 
   #chunk(
