@@ -8,6 +8,7 @@ import {
   type PersistedOutgoing,
   type PersistenceClaim,
 } from "./persistence";
+import { restoreRecords } from "./restore-records";
 import type { ChatMessage, ConnectionInit, PersistOptions } from "./types";
 
 /** Shown on an answer that was streaming when the page went away and cannot be replayed. */
@@ -84,7 +85,10 @@ export class ConversationKeeper<Outgoing> {
         break; // More than the outbox holds: the rest stays unsent.
       }
     }
-    return { messages: record.messages, interrupted: resumes ? undefined : RELOADED_ANSWER };
+    return {
+      addTo: (records) => restoreRecords(records, record.messages),
+      interrupted: resumes ? undefined : RELOADED_ANSWER,
+    };
   }
 
   /** Starts saving `kept` as it changes, and when the page is hidden or goes away. */

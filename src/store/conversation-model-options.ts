@@ -1,9 +1,10 @@
 import type { ConversationExtension } from "./conversation-extension";
-import type { ChatMessage } from "./types";
+import type { MessageRecords } from "./message-records";
 
 /** Messages kept from an earlier page (`persist`). */
 export interface RestoredMessages {
-  messages: readonly ChatMessage[];
+  /** Adds them to `records`; returns the id of the answer still streaming, or `null`. */
+  addTo(records: MessageRecords): string | null;
   /** Given when the answer that was streaming cannot go on: it ends in error with this text. */
   interrupted?: string | undefined;
 }

@@ -157,8 +157,8 @@ export class ConversationModel<Outgoing> {
   }
 
   /** Takes in messages kept from an earlier page (`persist`): a streaming answer goes on. */
-  restore({ messages, interrupted }: RestoredMessages): void {
-    this.#currentAssistantId = this.#records.restore(messages);
+  restore({ addTo, interrupted }: RestoredMessages): void {
+    this.#currentAssistantId = addTo(this.#records);
     if (interrupted !== undefined) this.interruptAnswer(interrupted);
   }
 

@@ -70,23 +70,6 @@ export class MessageRecords {
   }
 
   /**
-   * Adds messages kept from an earlier page (`persist`) at the end, as they were. Returns the
-   * id of the last answer still streaming, or `null`.
-   */
-  restore(messages: readonly ChatMessage[]): string | null {
-    let streaming: string | null = null;
-    for (const message of messages) {
-      const { id, role, status, createdAt } = message;
-      const record = this.add(id, role, status, [...message.parts], createdAt);
-      record.error = message.error;
-      record.truncated = message.truncated === true;
-      if (message.attachments) record.attachments = message.attachments;
-      if (role === "assistant" && status === "streaming") streaming = id;
-    }
-    return streaming;
-  }
-
-  /**
    * Puts a new record in `record`'s place (same position and creation time) with another id
    * or role; the old one is forgotten. Returns the new record.
    */
