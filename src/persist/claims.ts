@@ -62,7 +62,8 @@ function isClaimMessage(data: unknown): data is ClaimMessage {
 
 /**
  * Without Web Locks: ask the other tabs whether one holds `name` and wait a short, bounded time
- * for an answer. Two tabs asking at once both see each other's question; the smaller id wins.
+ * for an answer. Of two tabs asking at once, the one with the smaller id wins: it answers the
+ * other's question as if it held the claim already, and gives way to a smaller id's question.
  */
 function claimWithChannel(name: string): Promise<PersistenceClaim | null> {
   if (typeof BroadcastChannel === "undefined") return Promise.resolve(once(() => {}));
@@ -77,9 +78,13 @@ function claimWithChannel(name: string): Promise<PersistenceClaim | null> {
     };
     channel.onmessage = ({ data }: MessageEvent<unknown>) => {
       if (!isClaimMessage(data) || data.name !== name) return;
-      if (holding && data.type === "who") channel.postMessage({ type: "held", name, id: data.id });
-      else if (!holding && data.type === "held" && data.id === id) refuse();
-      else if (!holding && data.type === "who" && data.id < id) refuse();
+      if (data.type === "held") {
+        if (!holding && data.id === id) refuse();
+      } else if (holding || data.id > id) {
+        channel.postMessage({ type: "held", name, id: data.id } satisfies ClaimMessage);
+      } else {
+        refuse();
+      }
     };
     const timer = setTimeout(() => {
       holding = true;

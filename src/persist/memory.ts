@@ -3,7 +3,7 @@ import type { ConversationIndex, PersistenceLimits } from "./limits";
 import { recordStore, type RecordBackend } from "./records";
 
 /** Records in a Map, each a copy as IndexedDB would keep it (later changes do not reach it). */
-function memoryBackend(): RecordBackend {
+export function memoryBackend(): RecordBackend {
   const records = new Map<string, unknown>();
   let index: ConversationIndex = {};
   return {
