@@ -1,4 +1,5 @@
 import { createStore, get, set } from "idb-keyval";
+import { commands } from "vitest/browser";
 import { indexedDbPersistence } from "./indexeddb";
 import { conversation } from "./test-utils/records";
 
@@ -86,38 +87,14 @@ describe("claims on Web Locks", () => {
     other?.release();
   });
 
-  it("refuses a claim from another document of the origin while this one holds it", async () => {
+  it("refuses a claim from a second tab while this one holds it", async () => {
     const name = freshName();
     const claim = await indexedDbPersistence({ name }).claim("shared");
     expect(claim).not.toBeNull();
-    expect(await claimInAnotherDocument(name, "shared")).toBe("refused");
+    expect(await commands.claimInSecondTab(name, "shared")).toBe("refused");
+    expect(await commands.claimInSecondTab(name, "other")).toBe("granted");
 
     claim?.release();
-    await expect.poll(() => claimInAnotherDocument(name, "shared")).toBe("granted");
+    await expect.poll(() => commands.claimInSecondTab(name, "shared")).toBe("granted");
   });
 });
-
-/** Claims `key` from a same-origin iframe (its own modules, as in a second tab). */
-async function claimInAnotherDocument(name: string, key: string): Promise<string> {
-  const frame = document.createElement("iframe");
-  const answer = new Promise<string>((resolve) => {
-    window.addEventListener("message", function listen(event: MessageEvent<unknown>) {
-      if (event.source !== frame.contentWindow) return;
-      window.removeEventListener("message", listen);
-      resolve(String(event.data));
-    });
-  });
-  const module = new URL("./indexeddb.ts", import.meta.url).href;
-  frame.srcdoc = `<script type="module">
-    const { indexedDbPersistence } = await import(${JSON.stringify(module)});
-    const claim = await indexedDbPersistence({ name: ${JSON.stringify(name)} })
-      .claim(${JSON.stringify(key)});
-    parent.postMessage(claim ? "granted" : "refused", "*");
-  </script>`;
-  document.body.append(frame);
-  try {
-    return await answer;
-  } finally {
-    frame.remove();
-  }
-}
