@@ -30,7 +30,7 @@ function describe(reason: PersistenceUnavailableReason, cause: unknown): string 
     case "unsupported":
       return "IndexedDB is not available here";
     case "unavailable":
-      return `IndexedDB could not be opened${detail}`;
+      return `IndexedDB could not be opened or read${detail}`;
     case "quota":
       return `IndexedDB is out of space${detail}`;
     case "write":
@@ -38,11 +38,15 @@ function describe(reason: PersistenceUnavailableReason, cause: unknown): string 
   }
 }
 
-/** The reason for an error IndexedDB raised while the database was in use. */
-export function reasonFor(error: unknown): PersistenceUnavailableReason {
+/**
+ * The reason for an error IndexedDB raised while reading or writing: a refusal to open or to
+ * read says it is unavailable; on a write, anything but running out of space is a write error.
+ */
+export function reasonFor(error: unknown, during: "read" | "write"): PersistenceUnavailableReason {
   const name =
     typeof error === "object" && error !== null && "name" in error ? String(error.name) : "";
   if (name === "QuotaExceededError") return "quota";
+  if (during === "read") return "unavailable";
   if (name === "SecurityError" || name === "InvalidStateError" || name === "NotFoundError") {
     return "unavailable";
   }

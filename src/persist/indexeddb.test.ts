@@ -81,6 +81,21 @@ describe("indexedDbPersistence falls back to memory", () => {
     );
   });
 
+  it("when a write fails for another reason, as a write error", async () => {
+    const failure = new DOMException("disk error", "UnknownError");
+    vi.stubGlobal("indexedDB", fakeIndexedDb({ putThrows: failure }));
+    const warn = quiet();
+    const onFallback = vi.fn();
+    const persistence = indexedDbPersistence({ onFallback });
+
+    await persistence.save(conversation("a", 1));
+    expect(await persistence.load("a")).toEqual(conversation("a", 1));
+    expect(onFallback).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: "write", cause: failure }),
+    );
+    expect(String(warn.mock.calls[0]?.[0])).toContain("refused a write (UnknownError: disk error)");
+  });
+
   it("where there is no IndexedDB at all, warning at the first use, not before", async () => {
     vi.stubGlobal("indexedDB", undefined);
     const warn = quiet();

@@ -66,14 +66,17 @@ export function indexedDbPersistence(
     return memory;
   }
 
-  async function attempt<T>(operation: (records: RecordStore) => Promise<T>): Promise<T> {
+  async function attempt<T>(
+    during: "read" | "write",
+    operation: (records: RecordStore) => Promise<T>,
+  ): Promise<T> {
     if (memory) return operation(memory);
     if (!available) return operation(fallBack(new PersistenceUnavailableError("unsupported")));
     database ??= recordStore(indexedDbBackend(name), options);
     try {
       return await operation(database);
     } catch (error) {
-      return operation(fallBack(new PersistenceUnavailableError(reasonFor(error), error)));
+      return operation(fallBack(new PersistenceUnavailableError(reasonFor(error, during), error)));
     }
   }
 
@@ -81,9 +84,9 @@ export function indexedDbPersistence(
     get kind() {
       return memory || !available ? "memory" : "indexeddb";
     },
-    load: (key) => attempt((records) => records.load(key)),
-    save: (record) => attempt((records) => records.save(record)),
-    remove: (key) => attempt((records) => records.remove(key)),
+    load: (key) => attempt("read", (records) => records.load(key)),
+    save: (record) => attempt("write", (records) => records.save(record)),
+    remove: (key) => attempt("write", (records) => records.remove(key)),
     claim: (key) => claimLock(`agentcore-react/persist:${name}:${key}`),
   };
 }

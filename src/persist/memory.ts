@@ -7,7 +7,7 @@ export function memoryBackend(): RecordBackend {
   const records = new Map<string, unknown>();
   let index: ConversationIndex = {};
   return {
-    read: async (key) => records.get(key),
+    read: async (key) => structuredClone(records.get(key)),
     write: async (key, record) => {
       records.set(key, structuredClone(record));
     },
