@@ -109,6 +109,18 @@ describe("indexedDbPersistence falls back to memory", () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain("not available");
   });
 
+  it("never rejects a load, even when onFallback throws", async () => {
+    vi.stubGlobal("indexedDB", fakeIndexedDb({ openFails: new DOMException("x", "UnknownError") }));
+    quiet();
+    const persistence = indexedDbPersistence({
+      onFallback: () => {
+        throw new Error("the app's handler broke");
+      },
+    });
+    await expect(persistence.load("a")).resolves.toBeUndefined();
+    expect(persistence.kind).toBe("memory");
+  });
+
   it("warns once per instance: a second instance warns again", async () => {
     vi.stubGlobal("indexedDB", undefined);
     const warn = quiet();

@@ -84,7 +84,8 @@ export function indexedDbPersistence(
     get kind() {
       return memory || !available ? "memory" : "indexeddb";
     },
-    load: (key) => attempt("read", (records) => records.load(key)),
+    // Never rejects, whatever the backend or `onFallback` throw: a record that cannot be read is none.
+    load: (key) => attempt("read", (records) => records.load(key)).catch(() => undefined),
     save: (record) => attempt("write", (records) => records.save(record)),
     remove: (key) => attempt("write", (records) => records.remove(key)),
     claim: (key) => claimLock(`agentcore-react/persist:${name}:${key}`),
