@@ -97,8 +97,9 @@ function claimWithChannel(name: string): Promise<PersistenceClaim | null> {
 /**
  * Claims the lock `name` for this tab. With Web Locks (every current browser) the lock is held
  * until `release()` or the tab closes, and another tab's claim resolves to `null` at once.
- * Without them, a BroadcastChannel question ({@link CLAIM_ANSWER_WAIT_MS}); without that either
- * (no other tab can exist, as in Node), the claim is granted.
+ * Without them (plain HTTP, older browsers, Node), a BroadcastChannel question
+ * ({@link CLAIM_ANSWER_WAIT_MS}); where that is missing too, no other tab can be met and the
+ * claim is granted.
  */
 export async function claimLock(name: string): Promise<PersistenceClaim | null> {
   await releasing.get(name);
