@@ -66,6 +66,7 @@ export const libraryEntries: Record<string, string> = {
   server: "src/server.ts",
   agent: "src/agent.ts",
   delivery: "src/delivery.ts",
+  persist: "src/persist.ts",
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",

@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
+import { secondTabCommands } from "./test/support/second-tab.ts";
 import { visualCommands } from "./test/visual/commands.ts";
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
@@ -90,7 +91,8 @@ export default defineConfig({
             "test/adapters/ag-ui-stack-server.ts",
             "test/adapters/ai-sdk-stack.ts",
           ],
-          browser: chromium(),
+          // A second tab of the origin for the persistence claims (test/support/second-tab.ts).
+          browser: { ...chromium(), commands: secondTabCommands },
         },
       },
       {
