@@ -144,6 +144,7 @@ export { Conversation } from "./store/conversation";
 export { createConversationStore } from "./store/create-conversation-store";
 export { INTERRUPTED_ANSWER, NO_INTERRUPTS } from "./store/conversation-binding";
 export { UNFINISHED_MESSAGE } from "./store/conversation-model";
+export { RELOADED_ANSWER } from "./store/message-status";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
 export {
   AgentRuntimeAgentError,

@@ -2,6 +2,7 @@ import type { ConnectionPersistence } from "../connection/persistence-port";
 import type { ConversationConnection, DeliveryChannel } from "../connection/types";
 import type { RestoredMessages } from "./conversation-model-options";
 import { ConversationOpenElsewhereError } from "./errors";
+import { RELOADED_ANSWER } from "./message-status";
 import {
   PERSISTED_CONVERSATION_VERSION,
   type PersistedConversation,
@@ -10,9 +11,6 @@ import {
 } from "./persistence";
 import { restoreRecords } from "./restore-records";
 import type { ChatMessage, ConnectionInit, PersistOptions } from "./types";
-
-/** Shown on an answer that was streaming when the page went away and cannot be replayed. */
-export const RELOADED_ANSWER = "The page was reloaded before the answer finished.";
 
 /** Default `persist.saveEveryMs`. */
 export const DEFAULT_SAVE_EVERY_MS = 250;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AgentRuntimeConnection } from "../connection/agent-runtime-connection";
 import { deliveryProtocol } from "../connection/delivery-link";
 import {
@@ -11,7 +11,7 @@ import {
   type MockRuntime,
 } from "../connection/test-utils/harness";
 import type { ChatMessage } from "./types";
-import { RELOADED_ANSWER } from "./conversation-keeper";
+import { RELOADED_ANSWER } from "./message-status";
 import { createConversationStore } from "./create-conversation-store";
 import { ConversationOpenElsewhereError } from "./errors";
 import { PERSISTED_CONVERSATION_VERSION, type PersistedConversation } from "./persistence";
@@ -47,6 +47,12 @@ function persistedStore(storage: FakePersistence, { delivery = true } = {}) {
   return { store, release, provider };
 }
 
+/** Waits until the kept record is read (the keeper loads with import()) and the stream opened. */
+async function restored(store: { readonly connection: unknown }): Promise<void> {
+  await vi.waitFor(() => expect(store.connection).not.toBeNull());
+  await settle();
+}
+
 const message = (fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "role">): ChatMessage => ({
   text: "",
   parts: fields.text ? [{ type: "text", text: fields.text }] : [],
@@ -80,7 +86,7 @@ describe("createConversationStore with persist", () => {
     const storage = new FakePersistence();
     storage.records.set(KEY, keptRecord());
     const { store, provider } = persistedStore(storage);
-    await settle();
+    await restored(store);
     expect(runtime.received[0]).toBe("@resume e1 7");
     expect(provider.calls[0]?.sessionId).toBe(SESSION);
     expect(store.getState().connection.sessionId).toBe(SESSION);
@@ -108,7 +114,7 @@ describe("createConversationStore with persist", () => {
       }),
     );
     const { store } = persistedStore(storage);
-    await settle();
+    await restored(store);
     expect(runtime.received).toEqual(["@resume e1 7"]);
     runtime.latest().send("@hello e1 7");
     await settle();
@@ -119,8 +125,8 @@ describe("createConversationStore with persist", () => {
 
   it("never acknowledges a frame whose result is not saved yet", async () => {
     const storage = new FakePersistence();
-    persistedStore(storage);
-    await settle();
+    const { store } = persistedStore(storage);
+    await restored(store);
     const letThrough = storage.holdSaves();
     runtime.latest().send("@hello e1 0");
     for (let seq = 1; seq <= 40; seq++) runtime.latest().send(envelope(seq, `${seq} `));
@@ -138,7 +144,7 @@ describe("createConversationStore with persist", () => {
   it("after a drop, resumes from the last saved sequence and drops the replay it already has", async () => {
     const storage = new FakePersistence();
     const { store } = persistedStore(storage);
-    await settle();
+    await restored(store);
     const letThrough = storage.holdSaves();
     runtime.latest().send("@hello e1 0");
     for (const [seq, text] of [
@@ -173,7 +179,7 @@ describe("createConversationStore with persist", () => {
     storage.records.set(KEY, keptRecord());
     storage.takenElsewhere(KEY);
     const { store } = persistedStore(storage);
-    await settle(1_000);
+    await vi.waitFor(() => expect(store.getState().connection.status).toBe("failed"));
     const state = store.getState();
     expect(state.connection.status).toBe("failed");
     expect(state.error).toBeInstanceOf(ConversationOpenElsewhereError);
@@ -190,7 +196,7 @@ describe("createConversationStore with persist", () => {
       keptRecord({ delivery: undefined, outbox: [{ id: "m-2", message: "More" }] }),
     );
     const { store } = persistedStore(storage, { delivery: false });
-    await settle();
+    await restored(store);
     const [, answer, queued] = store.getState().messages;
     expect(answer).toMatchObject({ text: "Hello wor", status: "error", error: RELOADED_ANSWER });
     expect(store.getState().isStreaming).toBe(false);
@@ -202,7 +208,7 @@ describe("createConversationStore with persist", () => {
   it("saves what the agent may not have, and lets the key go when the store is released", async () => {
     const storage = new FakePersistence();
     const { store, release } = persistedStore(storage);
-    await settle();
+    await restored(store);
     const id = store.send("Hi");
     await settle(300);
     expect(storage.last()?.outbox).toEqual([{ id, message: "Hi" }]);

@@ -73,6 +73,30 @@ describe("useAgentRuntimeSocket with persist", () => {
     expect(storage.records.get(KEY)?.messages[1]?.text).toBe("Hello world");
   });
 
+  it("saves at once when the page goes away, not only on its throttle", async () => {
+    const agent = mockAgent();
+    const storage = keptStorage();
+    const { result } = renderHook(() =>
+      useAgentRuntimeSocket({
+        urlProvider: agent.urlProvider,
+        WebSocket: agent.WebSocket,
+        delivery: deliveryProtocol(),
+        persist: { storage, key: KEY, saveEveryMs: 600_000 },
+      }),
+    );
+    await waitFor(() => expect(agent.received).toEqual(["@resume e1 7"]));
+    agent.socket.send("@hello e1 7");
+    agent.socket.send(`8:${JSON.stringify({ text: "ld" })}`);
+    await waitFor(() => expect(result.current.messages[1]?.text).toBe("Hello world"));
+    expect(storage.saves).toEqual([]);
+    window.dispatchEvent(new Event("pagehide"));
+    await waitFor(() => expect(storage.records.get(KEY)?.delivery?.applied).toBe(8));
+    expect(storage.records.get(KEY)?.messages[1]).toMatchObject({
+      text: "Hello world",
+      status: "streaming",
+    });
+  });
+
   it("lets the key go when the component unmounts", async () => {
     const agent = mockAgent();
     const storage = keptStorage();
