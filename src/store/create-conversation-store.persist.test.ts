@@ -13,7 +13,7 @@ import {
 import type { ChatMessage } from "./types";
 import { RELOADED_ANSWER } from "./message-status";
 import { createConversationStore } from "./create-conversation-store";
-import { ConversationOpenElsewhereError } from "./errors";
+import { ConversationOpenElsewhereError, ConversationRestoringError } from "./errors";
 import { PERSISTED_CONVERSATION_VERSION, type PersistedConversation } from "./persistence";
 import { FakePersistence } from "./test-utils/fake-persistence";
 
@@ -172,6 +172,13 @@ describe("createConversationStore with persist", () => {
     await settle(300);
     const shown = store.getState().messages.map(({ text, status }) => [text, status]);
     expect(shown).toEqual([["abcd", "streaming"]]);
+  });
+
+  it("refuses to send while the kept conversation is still being read", async () => {
+    const { store } = persistedStore(new FakePersistence());
+    expect(() => store.send("Too soon")).toThrow(ConversationRestoringError);
+    await restored(store);
+    expect(() => store.send("Now")).not.toThrow();
   });
 
   it("refuses a key another tab holds: no connection, no write, and a typed error", async () => {
