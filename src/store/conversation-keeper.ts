@@ -107,18 +107,23 @@ export class ConversationKeeper<Outgoing> {
     });
   }
 
-  /** Saves now (after any save in progress); resolves once it is durable or failed. */
+  /**
+   * Saves what the conversation shows now (written after any save in progress); resolves once
+   * it is durable or failed. What is saved is read at once: a conversation let go right after
+   * is saved as it was.
+   */
   save(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#chain = this.#chain.then(() => this.#save());
+    const record = this.#snapshot();
+    if (record) this.#chain = this.#chain.then(() => this.#write(record));
     return this.#chain;
   }
 
   /** Saves a last time, stops watching and releases the key. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    const last = this.#kept ? this.save() : Promise.resolve();
+    const last = this.save();
     this.#closed = true;
     for (const unlink of this.#unlink) unlink();
     this.#unlink = [];
@@ -133,10 +138,11 @@ export class ConversationKeeper<Outgoing> {
     this.#timer = setTimeout(() => void this.save(), every);
   }
 
-  async #save(): Promise<void> {
+  /** The record to write, or `null` when nothing changed since the last one. */
+  #snapshot(): PersistedConversation<Outgoing> | null {
     const connection = this.#connection;
     const kept = this.#kept;
-    if (!connection || !kept) return;
+    if (!connection || !kept || this.#closed) return null;
     // Read together, with nothing pending: the messages are the result of the frames up to
     // `applied`, so a reload resumes right after them.
     const messages = kept.messages();
@@ -144,14 +150,12 @@ export class ConversationKeeper<Outgoing> {
     const outbox = unsent(this.#parts);
     const outboxIds = outbox.map(({ id }) => id).join(" ");
     const last = this.#lastSaved;
-    if (
-      last?.messages === messages &&
-      last.outbox === outboxIds &&
-      last.applied === position?.applied
-    ) {
-      return;
+    const applied = position?.applied;
+    if (last?.messages === messages && last.outbox === outboxIds && last.applied === applied) {
+      return null;
     }
-    const record: PersistedConversation<Outgoing> = {
+    this.#lastSaved = { messages, outbox: outboxIds, applied };
+    return {
       version: PERSISTED_CONVERSATION_VERSION,
       key: this.#options.key,
       sessionId: connection.sessionId,
@@ -160,15 +164,19 @@ export class ConversationKeeper<Outgoing> {
       ...(position ? { delivery: position } : {}),
       savedAt: Date.now(),
     };
+  }
+
+  async #write(record: PersistedConversation<Outgoing>): Promise<void> {
     try {
       await this.#options.storage.save(record);
     } catch {
-      // Not saved: nothing more may be acknowledged; the next change tries again.
+      // Not saved: nothing more may be acknowledged, and the next change writes again.
+      this.#lastSaved = null;
       return;
     }
-    this.#lastSaved = { messages, outbox: outboxIds, applied: position?.applied };
-    if (position) {
-      this.#pendingDurable = position.applied;
+    // A position of an epoch the agent has since replaced says nothing of the current one.
+    if (record.delivery && record.delivery.epoch === this.#position()?.epoch) {
+      this.#pendingDurable = record.delivery.applied;
       this.#passDurable();
     }
   }

@@ -229,8 +229,11 @@ describe("createConversationStore with persist", () => {
     await settle(300);
     expect(storage.last()).toMatchObject({ outbox: [], delivery: { epoch: "e1", applied: 1 } });
     expect(storage.claimed.has(KEY)).toBe(true);
+    runtime.latest().send(envelope(2, " there"));
     release();
     await settle(300);
     expect(storage.claimed.has(KEY)).toBe(false);
+    expect(storage.last()?.messages.at(-1)?.text).toBe("Hello there");
+    expect(store.getState().messages).toEqual([]); // released: the idle placeholder again
   });
 });
