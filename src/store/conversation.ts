@@ -206,7 +206,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     queueMicrotask(() => {
       if (!this.#releaseScheduled || this.#holders > 0) return;
       this.#releaseScheduled = false;
-      if (!this.#binding) return;
+      if (!this.#binding && !this.#restoring) return;
       this.#released = true;
       this.destroy();
       this.#emit(this.#placeholder);
@@ -261,7 +261,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     const restored = (opened: ConversationKeeper<Outgoing> | Error): void => {
       this.#restoring = false;
       if (opened instanceof Error) return void this.#fail(opened, null);
-      if (this.#holders === 0) return void opened.close();
+      if (this.#released) return void opened.close();
       this.#keeper = opened;
       if (this.#connectMode() === "eager") this.connect();
     };

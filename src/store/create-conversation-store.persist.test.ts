@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 /** A store with `persist` on `storage`, building a real connection (delivery on by default). */
-function persistedStore(storage: FakePersistence, { delivery = true } = {}) {
+function persistedStore(storage: FakePersistence, { delivery = true, hold = true } = {}) {
   const provider = scriptedProvider();
   const store = createConversationStore({
     connection: (init) =>
@@ -43,7 +43,7 @@ function persistedStore(storage: FakePersistence, { delivery = true } = {}) {
       }),
     persist: { storage, key: KEY },
   });
-  const release = store.subscribe(() => {});
+  const release = hold ? store.subscribe(() => {}) : () => {};
   return { store, release, provider };
 }
 
@@ -179,6 +179,29 @@ describe("createConversationStore with persist", () => {
     expect(() => store.send("Too soon")).toThrow(ConversationRestoringError);
     await restored(store);
     expect(() => store.send("Now")).not.toThrow();
+  });
+
+  it("let go while it is being restored: builds no connection and lets the key go", async () => {
+    const storage = new FakePersistence();
+    storage.records.set(KEY, keptRecord());
+    const { store, release } = persistedStore(storage);
+    release();
+    await vi.waitFor(() => expect(storage.loads).toBe(1));
+    await settle(300);
+    expect(store.connection).toBeNull();
+    expect(runtime.clients).toHaveLength(0);
+    expect(storage.claimed.has(KEY)).toBe(false);
+    expect(store.getState().messages).toEqual([]);
+  });
+
+  it("restores and connects on connect() alone, without a subscriber", async () => {
+    const storage = new FakePersistence();
+    storage.records.set(KEY, keptRecord());
+    const { store } = persistedStore(storage, { hold: false });
+    store.connect();
+    await restored(store);
+    expect(runtime.received[0]).toBe("@resume e1 7");
+    expect(store.getState().messages).toHaveLength(2);
   });
 
   it("refuses a key another tab holds: no connection, no write, and a typed error", async () => {

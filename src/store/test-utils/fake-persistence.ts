@@ -16,6 +16,8 @@ export class FakePersistence implements ConversationPersistence {
   readonly saves: Array<PersistedConversation<unknown>> = [];
   /** Keys held by a claim of this tab or, with `takenElsewhere`, another one. */
   readonly claimed = new Set<string>();
+  /** How many times `load` was called. */
+  loads = 0;
   #held: Array<() => void> | null = null;
 
   /** Marks `key` as held by another tab. */
@@ -39,6 +41,7 @@ export class FakePersistence implements ConversationPersistence {
   }
 
   load(key: string): Promise<PersistedConversation<unknown> | undefined> {
+    this.loads += 1;
     return Promise.resolve(structuredClone(this.records.get(key)));
   }
 
