@@ -16,7 +16,8 @@ export type ChunkSink = (pcm: ArrayBuffer, level: number) => void;
 /**
  * The capture worklet's work, quantum by quantum: downmix to mono, resample to the agent's
  * rate, write PCM16 little-endian into a chunk of `chunkBytes` and hand over each full chunk.
- * Runs in the worklet (its source is part of the worklet module) and in unit tests; it
+ * Runs in the worklet (its source text is part of the worklet module, so it refers to nothing
+ * outside the class but `dsp`) and in unit tests; it
  * allocates only a new chunk per chunk handed over, never per quantum.
  */
 export class CaptureFramer {

@@ -26,21 +26,20 @@ export interface PlaybackReport {
 /** What the main thread sends: PCM16 bytes, `"flush"` (barge-in) or `"end"` (of the turn). */
 export type PlaybackCommand = ArrayBuffer | "flush" | "end";
 
-/** The largest run of samples decoded at once: agent frames longer than this are split. */
-const DECODE_SAMPLES = 4096;
-
 /**
  * The playback worklet's work: agent PCM16 resampled to the context rate into a ring buffer,
  * played gaplessly quantum by quantum once `prebuffer` samples are queued. Running dry before
  * the agent's `end` counts an underrun (playback then waits for `prebuffer` again); `flush`
- * drops everything queued at once. Runs in the worklet and in unit tests.
+ * drops everything queued at once. Runs in the worklet (its source text is part of the worklet
+ * module, so it refers to nothing outside the class but `dsp`) and in unit tests.
  */
 export class PlaybackQueue {
   readonly dsp: typeof Dsp;
   readonly options: PlaybackQueueOptions;
   readonly report: (report: PlaybackReport) => void;
   readonly ring: Dsp.Ring;
-  readonly decoded = new Float32Array(DECODE_SAMPLES);
+  /** The largest run of samples decoded at once: longer agent frames are split. */
+  readonly decoded = new Float32Array(4096);
   readonly resampled: Float32Array;
   resampler: Dsp.ResamplerState;
   playing = false;
@@ -59,7 +58,7 @@ export class PlaybackQueue {
     this.report = report;
     this.ring = { buffer: new Float32Array(options.capacity), read: 0, size: 0 };
     this.resampler = dsp.createResampler(options.inputRate, options.contextRate);
-    this.resampled = new Float32Array(Math.ceil(DECODE_SAMPLES / this.resampler.step) + 2);
+    this.resampled = new Float32Array(Math.ceil(this.decoded.length / this.resampler.step) + 2);
   }
 
   command(command: PlaybackCommand): void {
@@ -79,8 +78,9 @@ export class PlaybackQueue {
 
   enqueue(pcm: ArrayBuffer): void {
     const bytes = pcm.byteLength - (pcm.byteLength % 2);
-    for (let at = 0; at < bytes; at += DECODE_SAMPLES * 2) {
-      const part = new DataView(pcm, at, Math.min(DECODE_SAMPLES * 2, bytes - at));
+    const step = this.decoded.length * 2;
+    for (let at = 0; at < bytes; at += step) {
+      const part = new DataView(pcm, at, Math.min(step, bytes - at));
       const count = this.dsp.readPcm16(part, this.decoded);
       const out = this.dsp.resampleLinear(this.decoded, count, this.resampler, this.resampled, 0);
       this.dsp.ringWrite(this.ring, this.resampled, out);
