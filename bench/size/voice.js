@@ -1,5 +1,5 @@
 // agentcore-react/voice: AgentVoice, the binary PCM codec, the transport and useAgentVoice.
-// The worklet module (loaded with import() on the first start()) is not counted.
+// Counted with the worklet module it loads with import() on the first start().
 export {
   AgentVoice,
   binaryPcmCodec,
