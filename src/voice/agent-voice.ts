@@ -40,10 +40,14 @@ export class AgentVoice {
     framesDropped: 0,
     underruns: 0,
     queued: 0,
+    played: 0,
+    contextRate: 0,
     flushes: 0,
   };
   #level = 0;
   #loudMs = 0;
+  /** After our interrupt: agent audio still in flight is dropped. */
+  #discarding = false;
   /** Bumped by every start and stop, so a start that finishes late knows it was overtaken. */
   #run = 0;
   #stream: MediaStream | undefined;
@@ -118,6 +122,7 @@ export class AgentVoice {
     }
     this.#stream = stream;
     this.#graph = graph;
+    this.#stats.contextRate = graph.context.sampleRate;
     for (const track of stream.getAudioTracks()) {
       track.enabled = !this.#snapshot.muted;
       track.addEventListener("ended", () => {
@@ -160,9 +165,15 @@ export class AgentVoice {
     this.#set({ talking: false });
   }
 
-  /** Barge-in: drops the agent audio queued here and tells the agent to stop. */
+  /**
+   * Barge-in: drops the agent audio queued here and tells the agent to stop. Audio the agent
+   * sent before it heard is dropped too, until it acknowledges (`interrupted`), ends its audio
+   * (`audio-end`) or a transcript shows a new turn.
+   */
   interrupt(): void {
+    if (!this.#graph) return;
     this.#flush();
+    this.#discarding = true;
     this.#options.transport.send(INTERRUPT_FRAME);
   }
 
@@ -204,9 +215,8 @@ export class AgentVoice {
     }
   }
 
-  #onPlayback({ playing, queued, underruns }: PlaybackReport): void {
-    this.#stats.queued = queued;
-    this.#stats.underruns = underruns;
+  #onPlayback({ playing, queued, underruns, played }: PlaybackReport): void {
+    Object.assign(this.#stats, { queued, underruns, played });
     const { state } = this.#snapshot;
     if (playing && state === "listening") this.#set({ state: "agent-speaking" });
     if (!playing && state === "agent-speaking") this.#set({ state: "listening" });
@@ -214,10 +224,16 @@ export class AgentVoice {
 
   #onEvent(event: AgentEvent): void {
     if (event.type !== "custom" || !this.#graph) return;
-    if (event.name === VOICE_EVENT.audio && event.value instanceof ArrayBuffer)
-      this.#graph.play(event.value);
-    else if (event.name === VOICE_EVENT.audioEnd) this.#graph.play("end");
-    else if (event.name === VOICE_EVENT.interrupted) this.#flush();
+    const { name, value } = event;
+    if (name === VOICE_EVENT.audio) {
+      if (!this.#discarding && value instanceof ArrayBuffer) this.#graph.play(value);
+      return;
+    }
+    // The agent's own interruption flushes, unless it answers ours (already flushed).
+    if (name === VOICE_EVENT.interrupted && !this.#discarding) this.#flush();
+    if (name === VOICE_EVENT.audioEnd) this.#graph.play("end");
+    if (name === VOICE_EVENT.interrupted || name === VOICE_EVENT.audioEnd) this.#discarding = false;
+    if (name === VOICE_EVENT.transcript) this.#discarding = false;
   }
 
   #fail(error: AgentVoiceError): void {
@@ -235,6 +251,7 @@ export class AgentVoice {
     this.#graph = undefined;
     this.#level = 0;
     this.#loudMs = 0;
+    this.#discarding = false;
   }
 
   #set(change: Partial<VoiceSnapshot>): void {

@@ -34,6 +34,10 @@ export interface VoiceStats {
   underruns: number;
   /** Agent audio samples (context rate) queued and not yet played, when last reported. */
   queued: number;
+  /** Agent audio samples played, when last reported, at `contextRate`. */
+  played: number;
+  /** The AudioContext's sample rate (the device's), once started; else 0. */
+  contextRate: number;
   /** Barge-ins: agent audio flushed by the agent's interruption or the user's voice. */
   flushes: number;
 }

@@ -120,7 +120,8 @@ class VoiceCall {
     stats.frames += 1;
     stats.samples += samples;
     stats.bytes += bytes;
-    this.#heard += samples;
+    // What it hears while it speaks does not make the next turn (an interrupt ends its turn).
+    if (!this.#answer) this.#heard += samples;
   }
 
   #reply(): void {
@@ -142,7 +143,7 @@ class VoiceCall {
  * A voice agent for the binary PCM codec (docs/voice.md). It takes PCM16 mono frames (binary)
  * and checks them as the service would: a frame over `maxFrameBytes` closes with 1009, more
  * than 250 frames in a second closes with 1008, and an odd byte count (half a sample) closes
- * with 1007. Every `replyAfterSamples` samples of audio it answers: a user transcript, an
+ * with 1007. Every `replyAfterSamples` samples of audio heard while it is not speaking, it answers: a user transcript, an
  * assistant transcript, then a deterministic tone (24 kHz PCM16 by default) paced at real time
  * and `{"type":"audio-end"}`. `{"type":"interrupt"}` stops the answer at once and is
  * acknowledged with `{"type":"interrupted"}`. `{"type":"stats"}` answers with what it received:
