@@ -35,6 +35,7 @@ export class AgentVoice {
   readonly #listeners = new Set<() => void>();
   #snapshot: VoiceSnapshot;
   #stats: VoiceStats = {
+    framesCaptured: 0,
     framesSent: 0,
     samplesSent: 0,
     framesDropped: 0,
@@ -195,6 +196,7 @@ export class AgentVoice {
 
   #onCapture({ pcm, level }: CaptureMessage): void {
     this.#level = level;
+    this.#stats.framesCaptured++;
     if (!this.#sending()) return;
     this.#watchBargeIn(level);
     if (this.#options.transport.send(pcm)) {

@@ -25,10 +25,12 @@ export interface VoiceSnapshot {
 
 /** Counters of the call so far, for diagnostics and tests. */
 export interface VoiceStats {
+  /** Frames the microphone produced (sent or not). */
+  framesCaptured: number;
   /** Audio frames handed to the socket, and the samples in them. */
   framesSent: number;
   samplesSent: number;
-  /** Frames dropped because no stream was open (or muted, or push-to-talk released). */
+  /** Frames to send dropped because no stream was open (not those held back by mute or push-to-talk). */
   framesDropped: number;
   /** Times agent audio ran dry before the agent said its turn was over. */
   underruns: number;

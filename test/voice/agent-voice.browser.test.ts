@@ -130,6 +130,45 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     await expect.poll(() => voice.stats.flushes, { timeout: 20_000 }).toBeGreaterThan(0);
   });
 
+  it("mute holds the microphone back (its level reads 0) and unmute sends again", async () => {
+    const { voice } = call();
+    await voice.start();
+    await expect.poll(() => voice.stats.framesSent, { timeout: 20_000 }).toBeGreaterThan(2);
+    voice.mute();
+    expect(voice.getSnapshot().muted).toBe(true);
+    const sent = voice.stats.framesSent;
+    const captured = voice.stats.framesCaptured;
+    await expect.poll(() => voice.stats.framesCaptured).toBeGreaterThan(captured + 10);
+    expect(voice.stats.framesSent).toBe(sent);
+    expect(voice.level).toBe(0);
+    voice.unmute();
+    await expect.poll(() => voice.stats.framesSent).toBeGreaterThan(sent);
+  });
+
+  it("push-to-talk sends only between press and release", async () => {
+    const { voice } = call({ mode: "push-to-talk" });
+    await voice.start();
+    await expect.poll(() => voice.stats.framesCaptured, { timeout: 20_000 }).toBeGreaterThan(5);
+    expect(voice.stats.framesSent).toBe(0);
+    voice.pressToTalk();
+    expect(voice.getSnapshot().talking).toBe(true);
+    await expect.poll(() => voice.stats.framesSent).toBeGreaterThan(3);
+    voice.release();
+    const sent = voice.stats.framesSent;
+    const captured = voice.stats.framesCaptured;
+    await expect.poll(() => voice.stats.framesCaptured).toBeGreaterThan(captured + 5);
+    expect(voice.stats.framesSent).toBe(sent);
+  });
+
+  it("stop releases the microphone; start again makes a new call", async () => {
+    const { voice } = call();
+    await voice.start();
+    voice.stop();
+    expect(voice.getSnapshot().state).toBe("stopped");
+    await voice.start();
+    expect(voice.getSnapshot().state).toBe("listening");
+  });
+
   it.each([
     ["NotAllowedError", "permission-denied", /denied/],
     ["NotFoundError", "no-device", /No microphone/],
