@@ -7,14 +7,16 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
 import { secondTabCommands } from "./test/support/second-tab.ts";
 import { visualCommands } from "./test/visual/commands.ts";
+import { FAKE_MICROPHONE_WAV } from "./test/voice/fake-microphone.ts";
 
 /**
- * The voice tests' microphone and speakers: a fake capture device granted without a prompt, and
- * audio that may start without a click.
+ * The voice tests' microphone and speakers: a fake capture device granted without a prompt,
+ * playing a WAV file the voice global setup writes, and audio that may start without a click.
  */
 const FAKE_MEDIA = [
   "--use-fake-ui-for-media-stream",
   "--use-fake-device-for-media-stream",
+  `--use-file-for-fake-audio-capture=${FAKE_MICROPHONE_WAV}`,
   "--autoplay-policy=no-user-gesture-required",
 ];
 

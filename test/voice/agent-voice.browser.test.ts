@@ -15,7 +15,7 @@ import type { VoiceInputStats } from "../../packages/emulator/src/agents/voice-a
 /** A call against the emulator's voice agent, with every event the connection decoded. */
 function call(options: Partial<AgentVoiceOptions> = {}) {
   const { endpoint, runtimeArn, token } = inject("voiceEmulator");
-  const transport = voiceTransport();
+  const transport = options.transport ?? voiceTransport();
   const connection = new AgentRuntimeConnection({
     urlProvider: bearerTokenProvider({ runtimeArn, endpoint, getToken: () => token }),
     codec: binaryPcmCodec(),
@@ -24,7 +24,7 @@ function call(options: Partial<AgentVoiceOptions> = {}) {
   const events: AgentEvent[] = [];
   connection.onEvent((event) => events.push(event));
   connection.connect();
-  // The fake microphone beeps: voice barge-in stays off unless a test turns it on.
+  // The fake microphone plays a tone: voice barge-in stays off unless a test turns it on.
   const voice = new AgentVoice({ connection, transport, bargeInLevel: false, ...options });
   calls.push({ voice, connection });
   return { voice, connection, transport, events };
@@ -73,6 +73,36 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     expect(Math.abs(rate - 16_000) / 16_000).toBeLessThan(0.01);
     expect(last.bytes / last.frames).toBe(1280);
     expect(voice.stats.framesDropped).toBeLessThanOrEqual(voice.stats.framesSent);
+  });
+
+  it("carries the microphone's 1 kHz tone at 16 kHz: resampled, not sped up or slowed", async () => {
+    // The fake microphone plays test/voice/fake-microphone.ts's WAV: 1 kHz at half scale. With
+    // the browser's processing off, what reaches the socket is that tone, downsampled.
+    const inner = voiceTransport();
+    const frames: ArrayBuffer[] = [];
+    const transport = {
+      WebSocket: inner.WebSocket,
+      send: (frame: string | ArrayBuffer) => {
+        if (typeof frame !== "string") frames.push(frame);
+        return inner.send(frame);
+      },
+    };
+    const { voice } = call({
+      transport,
+      audioConstraints: {
+        echoCancellation: false,
+        noiseSuppression: false,
+        autoGainControl: false,
+      },
+    });
+    await voice.start();
+    await expect.poll(() => frames.length, { timeout: 20_000 }).toBeGreaterThan(20);
+    const samples = frames.slice(-10).flatMap((frame) => [...new Int16Array(frame)]);
+    const crossings = samples.filter((s, i) => i > 0 && (samples[i - 1] ?? 0) < 0 && s >= 0).length;
+    const hz = crossings / (samples.length / 16_000);
+    console.warn(`voice capture: a ${hz.toFixed(1)} Hz tone at level ${voice.level.toFixed(3)}`);
+    expect(Math.abs(hz - 1000)).toBeLessThan(10);
+    expect(voice.level).toBeGreaterThan(0.3); // 0.5 / sqrt(2) = 0.354 for the sine
   });
 
   it("plays the agent's answer gaplessly: the whole tone, 0 underruns", async () => {

@@ -1,10 +1,12 @@
 /**
- * Vitest global setup for the browser project's voice tests: the emulator with its voice agent,
+ * Vitest global setup for the browser project's voice tests: the fake microphone's WAV file
+ * (Chromium opens it when it starts, after this setup), and the emulator with its voice agent,
  * taking a bearer token (the browser sends it as a subprotocol). The agent answers each second
  * of audio it hears with a 1.5 s tone.
  */
 import type { TestProject } from "vitest/node";
 import { startEmulator, voiceAgent } from "../../packages/emulator/src/index";
+import { writeFakeMicrophone } from "./fake-microphone";
 
 /** What the voice tests need to reach the emulator. */
 export interface VoiceEmulator {
@@ -20,6 +22,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  writeFakeMicrophone();
   const token = "voice-test-token";
   const emulator = await startEmulator({
     bearerTokens: [token],
