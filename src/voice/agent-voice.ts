@@ -10,6 +10,20 @@ import type { CaptureMessage } from "./worklet-processors";
 
 const INTERRUPT_FRAME = JSON.stringify({ type: "interrupt" });
 
+function emptyStats(): VoiceStats {
+  return {
+    framesCaptured: 0,
+    framesSent: 0,
+    samplesSent: 0,
+    framesDropped: 0,
+    underruns: 0,
+    queued: 0,
+    played: 0,
+    contextRate: 0,
+    flushes: 0,
+  };
+}
+
 function stopTracks(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
 }
@@ -34,17 +48,7 @@ export class AgentVoice {
   readonly #options: ResolvedVoiceOptions;
   readonly #listeners = new Set<() => void>();
   #snapshot: VoiceSnapshot;
-  #stats: VoiceStats = {
-    framesCaptured: 0,
-    framesSent: 0,
-    samplesSent: 0,
-    framesDropped: 0,
-    underruns: 0,
-    queued: 0,
-    played: 0,
-    contextRate: 0,
-    flushes: 0,
-  };
+  #stats = emptyStats();
   #level = 0;
   #loudMs = 0;
   /** After our interrupt: agent audio still in flight is dropped. */
@@ -73,7 +77,7 @@ export class AgentVoice {
     return this.#level;
   }
 
-  /** A copy of the call's counters. */
+  /** A copy of the counters of the current (or last) call; `start()` zeroes them. */
   get stats(): VoiceStats {
     return { ...this.#stats };
   }
@@ -84,6 +88,7 @@ export class AgentVoice {
     if (state === "requesting-permission" || state === "listening" || state === "agent-speaking")
       return;
     const run = ++this.#run;
+    this.#stats = emptyStats();
     this.#set({ state: "requesting-permission", error: null });
     const media = globalThis.navigator?.mediaDevices;
     if (typeof media?.getUserMedia !== "function" || typeof AudioWorkletNode === "undefined")

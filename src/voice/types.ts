@@ -23,7 +23,7 @@ export interface VoiceSnapshot {
   error: AgentVoiceError | null;
 }
 
-/** Counters of the call so far, for diagnostics and tests. */
+/** Counters of one call (from `start()`), for diagnostics and tests. */
 export interface VoiceStats {
   /** Frames the microphone produced (sent or not). */
   framesCaptured: number;

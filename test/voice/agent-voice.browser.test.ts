@@ -190,6 +190,25 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     expect(voice.stats.framesSent).toBe(sent);
   });
 
+  it("a reconnect mid-call carries on on the same session: frames flow on the new socket", async () => {
+    const { voice, connection, transport, events } = call();
+    await voice.start();
+    await expect.poll(() => voice.stats.framesSent, { timeout: 20_000 }).toBeGreaterThan(5);
+    const session = connection.sessionId;
+    const before = await agentStats(transport, events);
+    connection.reconnect();
+    await expect.poll(() => connection.getSnapshot().status).not.toBe("open");
+    await expect.poll(() => connection.getSnapshot().status, { timeout: 20_000 }).toBe("open");
+    const sent = voice.stats.framesSent;
+    await expect.poll(() => voice.stats.framesSent, { timeout: 20_000 }).toBeGreaterThan(sent + 5);
+    expect(connection.sessionId).toBe(session);
+    expect(voice.getSnapshot().state).not.toBe("failed");
+    // The agent counts per connection: the new one started from zero and is receiving.
+    const after = await agentStats(transport, events);
+    expect(after.frames).toBeGreaterThan(0);
+    expect(after.firstFrameAt ?? 0).toBeGreaterThan(before.lastFrameAt ?? Infinity);
+  });
+
   it("stop releases the microphone; start again makes a new call", async () => {
     const { voice } = call();
     await voice.start();
