@@ -63,7 +63,8 @@ export interface AgentVoiceOptions {
   outputFormat?: PcmFormat;
   /**
    * Milliseconds of audio per frame sent. Default 40 (1 280 bytes at 16 kHz, 25 frames/s);
-   * 4 to 1 000, and a frame must stay within 32 768 bytes.
+   * 10 to 1 000 (at most 100 audio frames a second, well under the service's 250), and a frame
+   * must stay within 32 768 bytes.
    */
   frameMs?: number;
   /** Agent audio queued before playback starts, absorbing network jitter (ms). Default 60. */

@@ -34,7 +34,7 @@ export function resolveVoiceOptions(options: AgentVoiceOptions): ResolvedVoiceOp
     RATE,
   );
   const frameMs = wholeNumberInRange("AgentVoice frameMs", options.frameMs ?? 40, {
-    min: 4,
+    min: 10,
     max: 1_000,
     unit: "ms",
   });
