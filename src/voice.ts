@@ -10,6 +10,7 @@ export { AgentVoice } from "./voice/agent-voice";
 export { binaryPcmCodec, VOICE_EVENT, type VoiceTranscript } from "./voice/binary-pcm-codec";
 export { AgentVoiceError, type VoiceErrorCode } from "./voice/errors";
 export { MAX_VOICE_FRAME_BYTES } from "./voice/voice-options";
+export { voiceWorkletSource } from "./voice/worklet-source";
 export {
   voiceTransport,
   type BinarySocket,
