@@ -47,6 +47,12 @@ describe("the voice agent", () => {
     peer.send('{"type":"stats"}');
     const [stats] = (await peer.until(isJson("stats"))).slice(-1);
     expect(JSON.parse(String(stats))).toMatchObject({ frames: 10, samples: 6400, bytes: 12_800 });
+    peer.send('{"type":"stats","arrivals":true}');
+    const [detailed] = (await peer.until(isJson("stats"))).slice(-1);
+    const { arrivals } = JSON.parse(String(detailed)) as { arrivals: [number, number][] };
+    expect(arrivals.map(([, before]) => before)).toEqual([
+      0, 640, 1280, 1920, 2560, 3200, 3840, 4480, 5120, 5760,
+    ]);
   });
 
   it("stops its audio at once on an interrupt and acknowledges it", async () => {

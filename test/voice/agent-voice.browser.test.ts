@@ -39,18 +39,38 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * Samples a second as the agent received them, from its `[arrival ms, samples before]` list,
+ * robust to a loaded machine: a stall of the page delays frames, then sends them in a burst, so
+ * the rate is taken between the least-delayed frame of the first second and that of the last
+ * (the frames that came as early as they could), skipping the call's first half second.
+ */
+function arrivalRate(arrivals: [number, number][]): number {
+  const start = (arrivals[0]?.[0] ?? 0) + 500;
+  const end = arrivals.at(-1)?.[0] ?? 0;
+  const lag = ([at, before]: [number, number]) => at - before / 16;
+  const earliest = (points: [number, number][]) =>
+    points.reduce((best, point) => (lag(point) < lag(best) ? point : best));
+  const first = earliest(arrivals.filter(([at]) => at >= start && at < start + 1000));
+  const last = earliest(arrivals.filter(([at]) => at > end - 1000));
+  return (last[1] - first[1]) / ((last[0] - first[0]) / 1000);
+}
+
 /** Asks the agent what it received and waits for the answer. */
 async function agentStats(
   transport: ReturnType<typeof voiceTransport>,
   events: AgentEvent[],
-): Promise<VoiceInputStats> {
+  withArrivals = false,
+): Promise<VoiceInputStats & { arrivals?: [number, number][] }> {
   const isStats = (event: AgentEvent) =>
     event.type === "custom" && (event.value as { type?: unknown } | undefined)?.type === "stats";
   const before = events.filter(isStats).length;
-  expect(transport.send('{"type":"stats"}')).toBe(true);
+  expect(transport.send(JSON.stringify({ type: "stats", arrivals: withArrivals }))).toBe(true);
   await expect.poll(() => events.filter(isStats).length).toBeGreaterThan(before);
   const last = events.filter(isStats).at(-1);
-  return (last?.type === "custom" ? last.value : undefined) as VoiceInputStats;
+  return (last?.type === "custom" ? last.value : undefined) as VoiceInputStats & {
+    arrivals?: [number, number][];
+  };
 }
 
 describe("AgentVoice in Chromium with a fake microphone, against the emulator", () => {
@@ -58,21 +78,17 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     const { voice, transport, events } = call();
     await voice.start();
     expect(voice.getSnapshot()).toMatchObject({ state: "listening", error: null });
-    await expect.poll(() => voice.stats.framesSent, { timeout: 20_000 }).toBeGreaterThan(5);
-    const first = await agentStats(transport, events);
     await expect
-      .poll(async () => (await agentStats(transport, events)).samples - first.samples, {
+      .poll(async () => (await agentStats(transport, events)).samples, {
         timeout: 30_000,
         interval: 500,
       })
-      .toBeGreaterThanOrEqual(5 * 16_000);
-    const last = await agentStats(transport, events);
-    const seconds = ((last.lastFrameAt ?? 0) - (first.lastFrameAt ?? 0)) / 1000;
-    const rate = (last.samples - first.samples) / seconds;
-    console.warn(`voice capture: ${rate.toFixed(1)} samples/s over ${seconds.toFixed(2)} s`);
+      .toBeGreaterThanOrEqual(6 * 16_000);
+    const stats = await agentStats(transport, events, true);
+    const rate = arrivalRate(stats.arrivals ?? []);
+    console.warn(`voice capture: ${rate.toFixed(1)} samples/s at the agent`);
     expect(Math.abs(rate - 16_000) / 16_000).toBeLessThan(0.01);
-    expect(last.bytes / last.frames).toBe(1280);
-    expect(voice.stats.framesDropped).toBeLessThanOrEqual(voice.stats.framesSent);
+    expect(stats.bytes / stats.frames).toBe(1280);
   });
 
   it("carries the microphone's 1 kHz tone at 16 kHz: resampled, not sped up or slowed", async () => {
@@ -106,7 +122,8 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
   });
 
   it("plays the agent's answer gaplessly: the whole tone, 0 underruns", async () => {
-    const { voice, events } = call();
+    // 200 ms queued before playing: room for a stalled main thread on a loaded machine.
+    const { voice, events } = call({ prebufferMs: 200 });
     await voice.start();
     await expect.poll(() => voice.getSnapshot().state, { timeout: 20_000 }).toBe("agent-speaking");
     await expect.poll(() => voice.getSnapshot().state, { timeout: 20_000 }).toBe("listening");

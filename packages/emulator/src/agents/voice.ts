@@ -40,7 +40,10 @@ function resolve(options: VoiceAgentOptions): Resolved {
   };
 }
 
-/** One spoken answer: transcripts, then the tone paced at real time, then `audio-end`. */
+/**
+ * One spoken answer: transcripts, then the tone paced at real time (`leadMs` ahead), then
+ * `audio-end`; it resolves once the tone has played out in real time, or at an interrupt.
+ */
 async function speak(
   socket: AgentSocket,
   context: AgentContext,
@@ -62,11 +65,16 @@ async function speak(
     if (cancelled.aborted || !socket.send(tone.next(perFrame))) return;
   }
   socket.sendJson({ type: "audio-end" });
+  // It is still speaking until its audio has played out: what it hears meanwhile is not a turn.
+  const playedOut = start + frames * options.frameMs - context.now();
+  if (playedOut > 0) await pause(context.timers, playedOut, [socket.signal, cancelled]);
 }
 
 /** One connection of the voice agent: what it heard, and the answer it is speaking. */
 class VoiceCall {
   readonly stats: VoiceInputStats = emptyInputStats();
+  /** `[arrival ms, samples received before it]` of the last 1 000 audio frames. */
+  readonly arrivals: [number, number][] = [];
   readonly #rate = new FrameRate();
   readonly #socket: AgentSocket;
   readonly #context: AgentContext;
@@ -98,7 +106,8 @@ class VoiceCall {
     const json = parseJson(data);
     const type = isRecord(json) ? json["type"] : undefined;
     if (type === "stats") {
-      this.#socket.sendJson({ type: "stats", ...this.stats });
+      const arrivals = isRecord(json) && json["arrivals"] === true ? this.arrivals : undefined;
+      this.#socket.sendJson({ type: "stats", ...this.stats, arrivals });
     } else if (type === "interrupt") {
       this.#answer?.abort();
       this.#answer = undefined;
@@ -117,6 +126,8 @@ class VoiceCall {
       stats.firstFrameSamples = samples;
     }
     stats.lastFrameAt = now;
+    this.arrivals.push([now, stats.samples]);
+    if (this.arrivals.length > 1_000) this.arrivals.shift();
     stats.frames += 1;
     stats.samples += samples;
     stats.bytes += bytes;
@@ -147,7 +158,9 @@ class VoiceCall {
  * assistant transcript, then a deterministic tone (24 kHz PCM16 by default) paced at real time
  * and `{"type":"audio-end"}`. `{"type":"interrupt"}` stops the answer at once and is
  * acknowledged with `{"type":"interrupted"}`. `{"type":"stats"}` answers with what it received:
- * `{"type":"stats","frames","samples","bytes","firstFrameAt","lastFrameAt","firstFrameSamples"}`.
+ * `{"type":"stats","frames","samples","bytes","firstFrameAt","lastFrameAt","firstFrameSamples"}`,
+ * with `"arrivals": [[ms, samples before], …]` of the last 1 000 frames when the request has
+ * `"arrivals": true`.
  */
 export function voiceAgent(options: VoiceAgentOptions = {}): AgentHandler {
   const resolved = resolve(options);
