@@ -9,6 +9,7 @@ import {
   voiceTransport,
   VOICE_EVENT,
   type AgentVoiceOptions,
+  voiceWorkletSource,
 } from "../../src/voice";
 import type { VoiceInputStats } from "../../packages/emulator/src/agents/voice-audio";
 
@@ -224,6 +225,29 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     const after = await agentStats(transport, events);
     expect(after.frames).toBeGreaterThan(0);
     expect(after.firstFrameAt ?? 0).toBeGreaterThan(before.lastFrameAt ?? Infinity);
+  });
+
+  it("runs from a worklet module the page serves itself (workletUrl)", async () => {
+    const blob = new Blob([voiceWorkletSource()], { type: "text/javascript" });
+    const workletUrl = URL.createObjectURL(blob);
+    const { voice } = call({ workletUrl });
+    await voice.start();
+    URL.revokeObjectURL(workletUrl);
+    expect(voice.getSnapshot().state).toBe("listening");
+    await expect.poll(() => voice.stats.framesCaptured, { timeout: 20_000 }).toBeGreaterThan(2);
+  });
+
+  it("shows a worklet module that fails to load as failed with audio-failed, and releases the microphone", async () => {
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    let stream: MediaStream | undefined;
+    vi.spyOn(navigator.mediaDevices, "getUserMedia").mockImplementation(async (constraints) => {
+      stream = await getUserMedia(constraints);
+      return stream;
+    });
+    const { voice } = call({ workletUrl: "/no-such-worklet.js" });
+    await voice.start();
+    expect(voice.getSnapshot()).toMatchObject({ state: "failed", error: { code: "audio-failed" } });
+    expect(stream?.getAudioTracks()[0]?.readyState).toBe("ended");
   });
 
   it("stop releases the microphone; start again makes a new call", async () => {
