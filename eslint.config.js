@@ -17,6 +17,8 @@ const LAYERS = [
   "adapters",
   "server",
   "agent",
+  "voice",
+  "voice-react",
 ];
 
 /** Which layers each layer may import (besides itself). `server` stands aside. */
@@ -32,6 +34,8 @@ const LAYER_IMPORTS = {
   adapters: ["core", "codecs", "connection", "store", "persist", "react"],
   server: ["core", "signing", "providers"],
   agent: ["core"],
+  voice: ["core", "codecs", "connection"],
+  "voice-react": ["core", "codecs", "connection", "voice"],
 };
 
 export default tseslint.config(
@@ -114,6 +118,7 @@ export default tseslint.config(
       "src/persist/**",
       "src/server/**",
       "src/agent/**",
+      "src/voice/**",
     ],
     rules: {
       "no-restricted-imports": [

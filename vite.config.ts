@@ -67,6 +67,7 @@ export const libraryEntries: Record<string, string> = {
   agent: "src/agent.ts",
   delivery: "src/delivery.ts",
   persist: "src/persist.ts",
+  voice: "src/voice.ts",
   markdown: "src/markdown.ts",
   attachments: "src/attachments.ts",
   "ag-ui-proto": "src/ag-ui-proto.ts",

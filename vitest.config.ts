@@ -7,14 +7,27 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
 import { secondTabCommands } from "./test/support/second-tab.ts";
 import { visualCommands } from "./test/visual/commands.ts";
+import { FAKE_MICROPHONE_WAV } from "./test/voice/fake-microphone.ts";
+
+/**
+ * The voice tests' microphone and speakers: a fake capture device granted without a prompt,
+ * playing a WAV file the voice global setup writes, and audio that may start without a click.
+ */
+const FAKE_MEDIA = [
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+  `--use-file-for-fake-audio-capture=${FAKE_MICROPHONE_WAV}`,
+  "--autoplay-policy=no-user-gesture-required",
+];
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
-function chromium() {
+function chromium(extraArgs: string[] = []) {
+  const args = [...chromiumLaunchOptions.args, ...extraArgs];
   return {
     enabled: true,
     headless: true,
     screenshotFailures: false,
-    provider: playwright({ launchOptions: { ...chromiumLaunchOptions } }),
+    provider: playwright({ launchOptions: { ...chromiumLaunchOptions, args } }),
     instances: [{ browser: "chromium" as const }],
   };
 }
@@ -90,9 +103,10 @@ export default defineConfig({
             "test/adapters/emulator-stack.ts",
             "test/adapters/ag-ui-stack-server.ts",
             "test/adapters/ai-sdk-stack.ts",
+            "test/voice/voice-emulator.ts",
           ],
           // A second tab of the origin for the persistence claims (test/support/second-tab.ts).
-          browser: { ...chromium(), commands: secondTabCommands },
+          browser: { ...chromium(FAKE_MEDIA), commands: secondTabCommands },
         },
       },
       {

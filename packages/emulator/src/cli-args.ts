@@ -25,7 +25,7 @@ Options:
   --port <n>                 TCP port (default ${CLI_DEFAULT_PORT}; 0 lets the OS pick)
   --host <address>           interface to listen on (default 127.0.0.1)
   --region <region>          region signatures must be scoped to (default us-west-2)
-  --agent <name>             echo | streaming | ag-ui (default echo)
+  --agent <name>             echo | streaming | ag-ui | voice (default echo)
   --forward <url>            instead of a built-in agent, your agent container, e.g.
                              http://127.0.0.1:8080: each stream is proxied to its /ws
                              (after GET /ping) with the session id and custom headers
@@ -68,7 +68,7 @@ interface CliError {
   message: string;
 }
 
-const AGENTS: readonly BuiltInAgentName[] = ["echo", "streaming", "ag-ui"];
+const AGENTS: readonly BuiltInAgentName[] = ["echo", "streaming", "ag-ui", "voice"];
 
 /** The numeric flags and their ranges. */
 const NUMBER_FLAGS = [

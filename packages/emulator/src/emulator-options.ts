@@ -39,7 +39,7 @@ export interface EmulatorOptions {
   credentials?: CredentialsInput;
   /** OAuth bearer tokens accepted (header or subprotocol), or a function that decides. */
   bearerTokens?: BearerTokensOption;
-  /** `echo` (default), `streaming`, `ag-ui`, or your own handler. Not with `forward`. */
+  /** `echo` (default), `streaming`, `ag-ui`, `voice`, or your own handler. Not with `forward`. */
   agent?: AgentOption;
   /**
    * Your own agent container instead of a built-in agent, e.g. `"http://127.0.0.1:8080"`: each

@@ -37,10 +37,13 @@ export {
   agUiAgent,
   echoAgent,
   streamingAgent,
+  voiceAgent,
   type AgentOption,
   type BuiltInAgentName,
 } from "./agents";
 export type { AgUiAgentOptions } from "./agents/ag-ui";
+export type { VoiceAgentOptions } from "./agents/voice";
+export type { VoiceInputStats } from "./agents/voice-audio";
 export { AG_UI_TOOL_NAME } from "./agents/ag-ui-events";
 export { STREAM_CANCELLED, STREAM_DONE, type StreamingAgentOptions } from "./agents/streaming";
 export { FaultController } from "./faults";

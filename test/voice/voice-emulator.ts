@@ -1,0 +1,39 @@
+/**
+ * Vitest global setup for the browser project's voice tests: the fake microphone's WAV file
+ * (Chromium opens it when it starts, after this setup), and the emulator with its voice agent,
+ * taking a bearer token (the browser sends it as a subprotocol). The agent answers each second
+ * of audio it hears with a 1.5 s tone, sent up to a second ahead of real time.
+ */
+import type { TestProject } from "vitest/node";
+import { startEmulator, voiceAgent } from "../../packages/emulator/src/index";
+import { writeFakeMicrophone } from "./fake-microphone";
+
+/** What the voice tests need to reach the emulator. */
+export interface VoiceEmulator {
+  endpoint: string;
+  runtimeArn: string;
+  token: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    voiceEmulator: VoiceEmulator;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  writeFakeMicrophone();
+  const token = "voice-test-token";
+  const emulator = await startEmulator({
+    bearerTokens: [token],
+    // A second ahead of real time: other test files share the page's main thread, which passes
+    // agent audio on to the playback worklet, and may stall it on a loaded machine.
+    agent: voiceAgent({ replyAfterSamples: 16_000, replyMs: 1_500, leadMs: 1_000 }),
+  });
+  project.provide("voiceEmulator", {
+    endpoint: emulator.url,
+    runtimeArn: "arn:aws:bedrock-agentcore:us-west-2:123456789012:runtime/voice_test-Abc123XyZ",
+    token,
+  });
+  return () => emulator.close();
+}
