@@ -43,6 +43,8 @@ export class ConversationKeeper<Outgoing> {
   /** A saved position not passed to the delivery channel yet (it waits for `@hello`). */
   #pendingDurable: number | undefined;
   #closed = false;
+  /** The outbox entries as last looked at, to notice a new message. */
+  #seenEntries: ReadonlyArray<{ id: string }> | undefined;
 
   constructor(options: PersistOptions, claim: PersistenceClaim, record: unknown) {
     this.#options = options;
@@ -133,9 +135,21 @@ export class ConversationKeeper<Outgoing> {
 
   #changed(): void {
     this.#passDurable();
-    if (this.#timer !== undefined || this.#closed) return;
+    if (this.#closed) return;
+    // A new message is written at once: a reload right after Send must find it.
+    if (this.#hasUnsavedMessage()) return void this.save();
+    if (this.#timer !== undefined) return;
     const every = this.#options.saveEveryMs ?? DEFAULT_SAVE_EVERY_MS;
     this.#timer = setTimeout(() => void this.save(), every);
+  }
+
+  /** Whether the outbox gained a message since the last look (saved at once, not throttled). */
+  #hasUnsavedMessage(): boolean {
+    const entries = this.#parts?.outbox.entries;
+    if (!entries || entries === this.#seenEntries) return false; // copy-on-write: unchanged
+    const seen = new Set(this.#seenEntries?.map(({ id }) => id));
+    this.#seenEntries = entries;
+    return entries.some(({ id }) => !seen.has(id));
   }
 
   /** The record to write, or `null` when nothing changed since the last one. */

@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 /** A store with `persist` on `storage`, building a real connection (delivery on by default). */
-function persistedStore(storage: FakePersistence, { delivery = true, hold = true } = {}) {
+function persistedStore(
+  storage: FakePersistence,
+  { delivery = true, hold = true, saveEveryMs = undefined as number | undefined } = {},
+) {
   const provider = scriptedProvider();
   const store = createConversationStore({
     connection: (init) =>
@@ -41,7 +44,7 @@ function persistedStore(storage: FakePersistence, { delivery = true, hold = true
         ...(delivery ? { delivery: deliveryProtocol() } : {}),
         ...init,
       }),
-    persist: { storage, key: KEY },
+    persist: { storage, key: KEY, ...(saveEveryMs === undefined ? {} : { saveEveryMs }) },
   });
   const release = hold ? store.subscribe(() => {}) : () => {};
   return { store, release, provider };
@@ -233,6 +236,24 @@ describe("createConversationStore with persist", () => {
     expect(queued?.id).toBe("m-2");
     expect(store.getState().connection.sessionId).toBe(SESSION);
     expect(runtime.received).toEqual([JSON.stringify({ inputText: "More" })]);
+  });
+
+  it("saves a message the moment it is sent, not when the throttle next runs", async () => {
+    const storage = new FakePersistence();
+    const { store } = persistedStore(storage, { saveEveryMs: 60_000 });
+    await restored(store);
+    runtime.latest().send("@hello e1 0");
+    await settle(100);
+    const before = storage.saves.length;
+    const id = store.send("Right away");
+    await settle(50); // one animation frame, far from the 60 s throttle
+    expect(storage.saves.length).toBe(before + 1);
+    expect(storage.last()?.messages.map(({ text }) => text)).toEqual(["Right away"]);
+    expect(storage.last()?.outbox.map((entry) => entry.id)).toEqual([id]);
+    // Text streaming in afterwards waits for the throttle.
+    runtime.latest().send(envelope(1, "Hello"));
+    await settle(100);
+    expect(storage.saves.length).toBe(before + 1);
   });
 
   it("saves what the agent may not have, and lets the key go when the store is released", async () => {
