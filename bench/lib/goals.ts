@@ -41,7 +41,7 @@ export const MISSED_BECAUSE: Record<string, string> = {
   "size-hook":
     "the connection alone (presigned-URL supply, prefetch, clock skew, outbox, offline, close policy, heartbeats) is about 10.9 kB; those guarantees stay, and react-use-websocket has none of them",
   "size-chat":
-    "tools, approvals, reasoning, sources, message actions, branches and the editor ship in the main chunk; moving the rarely used parts behind `import()` is the next step",
+    "the hook, store and connection under it are 18.1 kB. Loading the editor and the approval UI with `import()` was measured on 2026-12-04: it saves 0.10 kB in this check and 0.35 kB in an app's build, and a chunk that failed to load would hide an approval, so they stay in the main chunk",
 };
 
 const ratio = (value: number) => `${ratioText(value)}x`;
