@@ -12,7 +12,8 @@
  *   and gaps, and the main thread's share of the call.
  *
  * Plus the subpath's size. Writes bench/results/voice.json with the issue's goals, met or not.
- * Set BENCH_VOICE_SKIP_BUILD=1 when dist/ is fresh (npm run bench builds it first).
+ * `--quick` shortens every knob (`npm run bench` runs it, after bench:size has built dist/); set
+ * BENCH_VOICE_SKIP_BUILD=1 when dist/ is fresh.
  */
 import { execFileSync } from "node:child_process";
 import { setTimeout as delay } from "node:timers/promises";
@@ -40,10 +41,14 @@ import {
 } from "./voice-rig";
 import type { VoiceCallLog } from "./pages/voice/voice-page";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CALL_SECONDS = Number(process.env.BENCH_VOICE_CALL_SECONDS ?? 10);
-const BARGE_INS = Number(process.env.BENCH_VOICE_BARGE_INS ?? 20);
-const SPEECH_SECONDS = Number(process.env.BENCH_VOICE_SECONDS ?? 60);
+/** `--quick` (what `npm run bench` runs): 3 rounds of 5 s calls and 10 barge-ins, 10 s of speech. */
+const QUICK = process.argv.includes("--quick");
+const knob = (name: string, documented: number, quick: number) =>
+  Number(process.env[name] ?? (QUICK ? quick : documented));
+const ROUNDS = knob("BENCH_ROUNDS", 5, 3);
+const CALL_SECONDS = knob("BENCH_VOICE_CALL_SECONDS", 10, 5);
+const BARGE_INS = knob("BENCH_VOICE_BARGE_INS", 20, 10);
+const SPEECH_SECONDS = knob("BENCH_VOICE_SECONDS", 60, 10);
 const FRAME_MS = 40;
 
 interface Rig {
@@ -195,7 +200,7 @@ async function measureCalls(rig: Rig) {
 
 async function main() {
   const load = sampleLoad();
-  if (process.env.BENCH_VOICE_SKIP_BUILD !== "1")
+  if (process.env.BENCH_VOICE_SKIP_BUILD !== "1" && !QUICK)
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   const size = await voiceEntrySize();
   const [code, server, browser] = await Promise.all([
@@ -221,6 +226,7 @@ async function main() {
     const path = writeResult("voice", {
       browser: `Chromium ${browser.version()} (headless, fake microphone and audio output)`,
       shape: {
+        quick: QUICK,
         rounds: ROUNDS,
         callSeconds: CALL_SECONDS,
         bargeInsPerRound: BARGE_INS,

@@ -40,6 +40,10 @@ export const MISSED_BECAUSE: Record<string, string> = {
     "this run was on a loaded machine (see the load average above), where the worst task also holds time the thread waited for a core; whether it holds on an idle machine is not measured here. The hostile-output suite keeps every task under 100 ms for output built to be slow",
   "size-hook":
     "the connection alone (presigned-URL supply, prefetch, clock skew, outbox, offline, close policy, heartbeats) is about 10.9 kB; those guarantees stay, and react-use-websocket has none of them",
+  "voice-main-thread":
+    "the browser's own work per message dominates: in a CPU profile, `WebSocket.send`, the copy of each agent frame to the playback worklet and Chromium's message dispatch take about 2.4% of the call, the library's JavaScript about 0.5% (docs/voice.md); on a loaded machine",
+  "voice-underruns":
+    "the agent's audio reaches the playback worklet through the page's main thread; on a loaded machine, a stall of the page (or of the emulator, in the same Node process as the bench) longer than the 200 ms the agent sends ahead lets the queue run dry",
   "size-chat":
     "tools, approvals, reasoning, sources, message actions, branches and the editor ship in the main chunk; moving the rarely used parts behind `import()` is the next step",
 };
@@ -178,6 +182,7 @@ export function goalRows(
   thread: PeerResult,
   signing: SigningResult,
   sizes: SizeResult,
+  voice?: { goals: Omit<GoalRow, "because">[] },
 ): GoalRow[] {
   const presign = signing.node.ratios.smithy!.median;
   const rows = [
@@ -190,6 +195,7 @@ export function goalRows(
       met: presign <= 1.3,
     },
     ...sizeGoals(sizes),
+    ...(voice?.goals ?? []),
   ].map((row) => {
     const because = row.met ? "" : MISSED_BECAUSE[row.id];
     if (because === undefined)

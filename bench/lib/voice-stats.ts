@@ -156,7 +156,7 @@ export function voiceGoals(inputs: VoiceGoalInputs): VoiceGoal[] {
     {
       id: "voice-main-thread",
       goal: `voice: main-thread time <= ${VOICE_GOALS.mainThreadPercent}% of the call`,
-      measured: `${mainThreadPercent}%`,
+      measured: `${mainThreadPercent.toFixed(2)}%`,
       met: mainThreadPercent <= VOICE_GOALS.mainThreadPercent,
     },
     {
