@@ -24,6 +24,7 @@ import { writeResult } from "./lib/results";
 import { summarize } from "./lib/stats";
 import {
   acrossRounds,
+  intervals,
   latenciesToTurn,
   pacing,
   percentOf,
@@ -137,6 +138,8 @@ async function continuousSpeech(rig: Rig) {
     underruns: stats.underruns,
     /** Turns to silence in the worklet's output while the answer played (a tone has none). */
     gaps: silencesWithin(log.transitions),
+    /** The longest wait between two frames sent: how long the page's main thread stalled. */
+    longestSendGapMs: Math.max(...intervals(log.framesSentAt)),
     playedSeconds: Math.round((stats.played / stats.contextRate) * 100) / 100,
     framesSent: stats.framesSent,
     framesDropped: stats.framesDropped,

@@ -43,7 +43,7 @@ export const MISSED_BECAUSE: Record<string, string> = {
   "voice-main-thread":
     "the browser's own work per message dominates: in a CPU profile, `WebSocket.send`, the copy of each agent frame to the playback worklet and Chromium's message dispatch take about 2.4% of the call, the library's JavaScript about 0.5% (docs/voice.md); on a loaded machine",
   "voice-underruns":
-    "the agent's audio reaches the playback worklet through the page's main thread; on a loaded machine, a stall of the page (or of the emulator, in the same Node process as the bench) longer than the 200 ms the agent sends ahead lets the queue run dry",
+    "the agent's audio reaches the playback worklet through the page's main thread; on a loaded machine a stall of it (or of the emulator, in the bench's own Node process) longer than the 200 ms the agent sends ahead lets the queue run dry. The page's longest stall in the run is in the voice table below",
   "size-chat":
     "tools, approvals, reasoning, sources, message actions, branches and the editor ship in the main chunk; moving the rarely used parts behind `import()` is the next step",
 };

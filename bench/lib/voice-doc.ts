@@ -40,6 +40,7 @@ export interface VoiceResult {
     speechSeconds: number;
     underruns: number;
     gaps: number;
+    longestSendGapMs: number;
     mainThread: { taskMs: number; durationMs: number; percent: number };
   };
   size: { wholeGzipBytes: number; eagerGzipBytes: number; entryGzipBytes: number };
@@ -48,6 +49,13 @@ export interface VoiceResult {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const spread = (s: Summary) => `${ms(s.median)} (p95 ${ms(s.p95)}, max ${ms(s.max)})`;
+
+/** How many quanta the render thread computed after `interrupt()` before the silent one. */
+function renderDelay(audioClock: Summary): string {
+  return audioClock.max === 0
+    ? "the first quantum rendered after `interrupt()` was silent every time"
+    : `on the audio clock: ${ms(audioClock.median)} median, ${ms(audioClock.max)} max`;
+}
 
 /** The run: when, where, how loaded, how long. */
 export function voiceRunLine(result: VoiceResult): string {
@@ -82,12 +90,12 @@ export function voiceTable(result: VoiceResult): string {
     [
       "barge-in (`interrupt()`) to the worklet's silence",
       `${spread(bargeIn.workletMs.all)}; audible ${ms(bargeIn.audibleMs.all.median)}`,
-      `${bargeIn.workletMs.all.samples} barge-ins; the next quantum rendered was silent in ${bargeIn.renderMs.all.p95 === 0 ? "every" : "most"} case${bargeIn.renderMs.all.p95 === 0 ? "" : "s"}`,
+      `${bargeIn.workletMs.all.samples} barge-ins; ${renderDelay(bargeIn.renderMs.all)}`,
     ],
     [
       `underruns in ${continuous.speechSeconds} s of agent speech`,
       `${continuous.underruns} (${continuous.gaps} gaps in the output)`,
-      "loopback emulator, 200 ms ahead of real time",
+      `loopback emulator, 200 ms ahead of real time; frames sent up to ${ms(continuous.longestSendGapMs)} apart (${result.pacing.nominalMs} ms nominal): the page's main thread, which passes agent audio on, stalled that long`,
     ],
     [
       "main-thread time, share of the call",
