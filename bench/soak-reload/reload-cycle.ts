@@ -94,6 +94,13 @@ async function waitForStreamed(demo: DemoPage, input: string, length: number): P
   return (await lastAnswer(demo.page)).text.length;
 }
 
+/** The text of the timeline's newest entry (it carries a time to the millisecond). */
+function newestTimelineEntry(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('[data-testid="timeline"] li')?.textContent ?? null,
+  );
+}
+
 async function reloadAndReopen(demo: DemoPage): Promise<void> {
   await demo.page.reload();
   await demo.waitForStatus("open", CYCLE_TIMEOUT_MS);
@@ -112,9 +119,21 @@ async function injectFault(
   }
   const streamed = await waitForStreamed(demo, input, at);
   if (fault !== "reload-mid-answer") {
+    const newest = await newestTimelineEntry(demo.page);
     await demo.click("Drop connection");
     if (fault === "drop-mid-answer") return streamed;
-    await demo.waitForStatus("reconnecting", CYCLE_TIMEOUT_MS);
+    // The page may be open again already: wait for the drop in the timeline, not the status.
+    await demo.page.waitForFunction(
+      (newest) => {
+        for (const entry of document.querySelectorAll('[data-testid="timeline"] li')) {
+          if (entry.textContent === newest) return false;
+          if (entry.getAttribute("data-status") === "reconnecting") return true;
+        }
+        return false;
+      },
+      newest,
+      { timeout: CYCLE_TIMEOUT_MS },
+    );
   }
   await reloadAndReopen(demo);
   return streamed;
