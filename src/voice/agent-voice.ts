@@ -1,14 +1,13 @@
 import type { AgentEvent } from "../codecs/types";
 import { listen, notify } from "../core/listeners";
 import { openAudioGraph, type AudioGraph } from "./audio-graph";
-import { VOICE_EVENT } from "./binary-pcm-codec";
+import { VOICE_EVENT } from "./voice-events";
 import { AgentVoiceError, microphoneError } from "./errors";
 import { resolveVoiceOptions, type ResolvedVoiceOptions } from "./voice-options";
 import type { AgentVoiceOptions, VoiceMode, VoiceSnapshot, VoiceStats } from "./types";
 import type { PlaybackReport } from "./playback-queue";
+import type { VoiceFraming } from "./voice-codec";
 import type { CaptureMessage } from "./worklet-processors";
-
-const INTERRUPT_FRAME = JSON.stringify({ type: "interrupt" });
 
 function emptyStats(): VoiceStats {
   return {
@@ -57,6 +56,9 @@ export class AgentVoice {
   #run = 0;
   #stream: MediaStream | undefined;
   #graph: AudioGraph | undefined;
+  #framing: VoiceFraming | undefined;
+  /** The socket the call was opened on (the codec's opening frames sent), by the transport's count. */
+  #openedOn: number | undefined;
   #unsubscribe: (() => void) | undefined;
 
   /** @throws {AgentRuntimeValidationError} for an option out of range. */
@@ -128,6 +130,7 @@ export class AgentVoice {
     }
     this.#stream = stream;
     this.#graph = graph;
+    this.#framing = this.#options.framing();
     this.#stats.contextRate = graph.context.sampleRate;
     for (const track of stream.getAudioTracks()) {
       track.enabled = !this.#snapshot.muted;
@@ -141,6 +144,9 @@ export class AgentVoice {
 
   /** Ends the call: releases the microphone and the audio. A call not started stays `idle`. */
   stop(): void {
+    if (this.#framing && this.#openedOn !== undefined) {
+      for (const frame of this.#framing.close()) this.#options.transport.send(frame);
+    }
     this.#run++;
     this.#release();
     if (this.#snapshot.state !== "idle") this.#set({ state: "stopped", talking: false });
@@ -180,7 +186,8 @@ export class AgentVoice {
     if (!this.#graph) return;
     this.#flush();
     this.#discarding = true;
-    this.#options.transport.send(INTERRUPT_FRAME);
+    const frame = this.#framing?.interrupt();
+    if (frame !== undefined) this.#options.transport.send(frame);
   }
 
   #flush(): void {
@@ -204,12 +211,26 @@ export class AgentVoice {
     this.#stats.framesCaptured++;
     if (!this.#sending()) return;
     this.#watchBargeIn(level);
-    if (this.#options.transport.send(pcm)) {
+    if (this.#sendAudio(pcm)) {
       this.#stats.framesSent++;
       this.#stats.samplesSent += pcm.byteLength / 2;
     } else {
       this.#stats.framesDropped++;
     }
+  }
+
+  /** Sends a chunk, after the codec's opening frames when the socket is new to the call. */
+  #sendAudio(pcm: ArrayBuffer): boolean {
+    const { transport } = this.#options;
+    const framing = this.#framing;
+    if (!framing) return false;
+    const socket = transport.sockets ?? 0;
+    if (this.#openedOn !== socket) {
+      const opening = framing.open();
+      if (!opening.every((frame) => transport.send(frame))) return false;
+      this.#openedOn = socket;
+    }
+    return transport.send(framing.audio(pcm));
   }
 
   #watchBargeIn(level: number): void {
@@ -256,6 +277,8 @@ export class AgentVoice {
     this.#stream = undefined;
     void this.#graph?.close().catch(() => undefined);
     this.#graph = undefined;
+    this.#framing = undefined;
+    this.#openedOn = undefined;
     this.#level = 0;
     this.#loudMs = 0;
     this.#discarding = false;
