@@ -36,10 +36,13 @@ function isInterruption(content: string): boolean {
 function novaDecoder(): StreamDecoder {
   const contents = new Map<unknown, Content>();
   const transcripts = transcriptEvents();
+  // Nova signals one barge-in twice (the interrupted text, the AUDIO content's INTERRUPTED end).
+  let interrupted = false;
   const handle = (name: string, body: Record<string, unknown>): AgentEvent[] => {
     const content = contents.get(body.contentId);
     switch (name) {
       case "contentStart":
+        if (body.type === "AUDIO") interrupted = false;
         contents.set(body.contentId, {
           role: body.role,
           type: body.type,
@@ -49,7 +52,10 @@ function novaDecoder(): StreamDecoder {
       case "textOutput": {
         const text = body.content;
         if (typeof text !== "string") return [MALFORMED];
-        if (isInterruption(text)) return voiceEvent(VOICE_EVENT.interrupted);
+        if (isInterruption(text)) {
+          interrupted = true;
+          return voiceEvent(VOICE_EVENT.interrupted);
+        }
         const role = body.role ?? content?.role;
         if (role !== "USER" && role !== "ASSISTANT") return voiceEvent(VOICE_EVENT.message, body);
         const final = !content?.speculative;
@@ -62,8 +68,9 @@ function novaDecoder(): StreamDecoder {
       case "contentEnd": {
         contents.delete(body.contentId);
         if ((body.type ?? content?.type) !== "AUDIO") return [];
-        const interrupted = body.stopReason === "INTERRUPTED";
-        return voiceEvent(interrupted ? VOICE_EVENT.interrupted : VOICE_EVENT.audioEnd);
+        const signal = body.stopReason === "INTERRUPTED" && !interrupted;
+        interrupted = false;
+        return voiceEvent(signal ? VOICE_EVENT.interrupted : VOICE_EVENT.audioEnd);
       }
       default:
         // completionStart, completionEnd, toolUse, usageEvent and events yet to come.
