@@ -1,27 +1,15 @@
 import type { AgentEvent } from "../codecs/types";
 import { listen, notify } from "../core/listeners";
+import { isRecord } from "../core/option-checks";
 import { openAudioGraph, type AudioGraph } from "./audio-graph";
 import { VOICE_EVENT } from "./voice-events";
 import { AgentVoiceError, microphoneError } from "./errors";
 import { resolveVoiceOptions, type ResolvedVoiceOptions } from "./voice-options";
 import type { AgentVoiceOptions, VoiceMode, VoiceSnapshot, VoiceStats } from "./types";
+import { emptyStats } from "./voice-stats";
 import type { PlaybackReport } from "./playback-queue";
 import type { VoiceFraming } from "./voice-codec";
 import type { CaptureMessage } from "./worklet-processors";
-
-function emptyStats(): VoiceStats {
-  return {
-    framesCaptured: 0,
-    framesSent: 0,
-    samplesSent: 0,
-    framesDropped: 0,
-    underruns: 0,
-    queued: 0,
-    played: 0,
-    contextRate: 0,
-    flushes: 0,
-  };
-}
 
 function stopTracks(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
@@ -52,6 +40,8 @@ export class AgentVoice {
   #loudMs = 0;
   /** After our interrupt: agent audio still in flight is dropped. */
   #discarding = false;
+  /** After our interrupt: the agent has not acknowledged it yet (nor started a new turn). */
+  #unanswered = false;
   /** Bumped by every start and stop, so a start that finishes late knows it was overtaken. */
   #run = 0;
   #stream: MediaStream | undefined;
@@ -186,6 +176,7 @@ export class AgentVoice {
     if (!this.#graph) return;
     this.#flush();
     this.#discarding = true;
+    this.#unanswered = true;
     const frame = this.#framing?.interrupt();
     if (frame !== undefined) this.#options.transport.send(frame);
   }
@@ -257,11 +248,15 @@ export class AgentVoice {
       if (!this.#discarding && value instanceof ArrayBuffer) this.#graph.play(value);
       return;
     }
-    // The agent's own interruption flushes, unless it answers ours (already flushed).
-    if (name === VOICE_EVENT.interrupted && !this.#discarding) this.#flush();
+    // The agent's own interruption flushes, unless it answers ours (already flushed): an agent
+    // that hears barge-in itself answers later, maybe after its audio and final transcript.
+    const spoke = name === VOICE_EVENT.transcript;
+    if (name === VOICE_EVENT.interrupted && !this.#unanswered) this.#flush();
     if (name === VOICE_EVENT.audioEnd) this.#graph.play("end");
-    if (name === VOICE_EVENT.interrupted || name === VOICE_EVENT.audioEnd) this.#discarding = false;
-    if (name === VOICE_EVENT.transcript) this.#discarding = false;
+    if (spoke || name === VOICE_EVENT.interrupted || name === VOICE_EVENT.audioEnd)
+      this.#discarding = false;
+    const userTurn = spoke && isRecord(value) && value.role === "user";
+    if (userTurn || name === VOICE_EVENT.interrupted) this.#unanswered = false;
   }
 
   #fail(error: AgentVoiceError): void {
@@ -282,6 +277,7 @@ export class AgentVoice {
     this.#level = 0;
     this.#loudMs = 0;
     this.#discarding = false;
+    this.#unanswered = false;
   }
 
   #set(change: Partial<VoiceSnapshot>): void {

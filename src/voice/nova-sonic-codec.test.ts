@@ -161,9 +161,20 @@ describe("novaSonicCodec: the agent's events", () => {
     }
   });
 
+  it("passes the agent's own JSON objects on as voice.message events", () => {
+    expect(novaSonicCodec().decode('{"type":"stats","frames":3}')).toEqual([
+      { type: "custom", name: VOICE_EVENT.message, value: { type: "stats", frames: 3 } },
+    ]);
+  });
+
   it("turns a malformed frame into an error event, never a throw", () => {
     const codec = novaSonicCodec();
-    for (const bad of ["no", "{}", '{"event":[]}', frame("audioOutput", { content: 3 })]) {
+    for (const bad of [
+      "no",
+      '{"event":[]}',
+      '{"event":{}}',
+      frame("audioOutput", { content: 3 }),
+    ]) {
       expect(codec.decode(bad)).toMatchObject([{ type: "error", code: "malformed-frame" }]);
     }
   });

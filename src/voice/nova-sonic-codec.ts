@@ -79,7 +79,11 @@ function novaDecoder(): StreamDecoder {
   };
   return {
     decode(frame: IncomingFrame): AgentEvent[] {
-      const event = jsonObject(frameToText(frame))?.event;
+      const message = jsonObject(frameToText(frame));
+      if (!message) return [MALFORMED];
+      const { event } = message;
+      // A JSON object of the agent's own beside Nova's events (its status, its stats).
+      if (event === undefined) return voiceEvent(VOICE_EVENT.message, message);
       if (!isRecord(event)) return [MALFORMED];
       const [name] = Object.keys(event);
       const body = name === undefined ? undefined : event[name];
