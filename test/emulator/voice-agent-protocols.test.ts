@@ -99,3 +99,40 @@ describe("the voice agent speaking nova-sonic", () => {
     });
   });
 });
+
+describe("the voice agent's format checks", () => {
+  it("closes with 1007 on a Nova promptStart asking for another output rate", async () => {
+    const peer = await voicePeer();
+    const [session, prompt] = novaSonicCodec()
+      .voice({ inputRate: 16_000, outputRate: 16_000 })
+      .open();
+    peer.send(session ?? "");
+    peer.send(prompt ?? "");
+    expect(await peer.closed).toEqual({
+      code: 1007,
+      reason: "promptStart must ask for base64 PCM16 mono at 24000 Hz",
+    });
+  });
+
+  it("closes with 1007 on binary frames once a connection speaks Strands", async () => {
+    const peer = await voicePeer({ protocol: "strands-bidi" });
+    peer.send(Buffer.alloc(640));
+    expect((await peer.closed).code).toBe(1007);
+  });
+
+  it("closes with 1007 on bidi_audio_input whose audio is not base64", async () => {
+    const peer = await voicePeer();
+    const frame = {
+      type: "bidi_audio_input",
+      audio: "not base64!",
+      format: "pcm",
+      sample_rate: 16_000,
+      channels: 1,
+    };
+    peer.send(JSON.stringify(frame));
+    expect(await peer.closed).toEqual({
+      code: 1007,
+      reason: "bidi_audio_input audio is not base64",
+    });
+  });
+});

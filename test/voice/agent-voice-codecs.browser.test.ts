@@ -39,6 +39,7 @@ describe.each([
     it("sends the microphone in the protocol's frames at 16 000 samples per second (within 1%)", async () => {
       const inner = voiceTransport();
       const sent: string[] = [];
+      let last: string[] = [];
       const transport = {
         WebSocket: inner.WebSocket,
         get sockets() {
@@ -46,6 +47,7 @@ describe.each([
         },
         send: (frame: string | ArrayBuffer) => {
           if (typeof frame === "string" && sent.length < 50) sent.push(frame);
+          if (typeof frame === "string") last = [...last.slice(-2), frame];
           return inner.send(frame);
         },
       };
@@ -71,6 +73,18 @@ describe.each([
       expect(audio.length).toBeGreaterThan(10);
       expect(audio.every(({ content }) => atob(content).length === 1280)).toBe(true);
       expect(Math.max(...audio.map(({ frame }) => frame.length))).toBeLessThan(2_048);
+      // The call opens with the protocol's opening events and closes with its closing ones.
+      voice.stop();
+      if (protocol === "nova-sonic") {
+        const eventName = (frame: string) =>
+          Object.keys((JSON.parse(frame) as { event: object }).event)[0];
+        expect(sent.slice(0, 3).map(eventName)).toEqual([
+          "sessionStart",
+          "promptStart",
+          "contentStart",
+        ]);
+        expect(last.map(eventName)).toEqual(["contentEnd", "promptEnd", "sessionEnd"]);
+      }
     });
 
     it("plays the agent's answer (0 underruns) and its transcripts land in the conversation as messages", async () => {
