@@ -134,8 +134,10 @@ export class AgentVoice {
 
   /** Ends the call: releases the microphone and the audio. A call not started stays `idle`. */
   stop(): void {
-    if (this.#framing && this.#openedOn !== undefined) {
-      for (const frame of this.#framing.close()) this.#options.transport.send(frame);
+    // Closing frames only on the socket the call was opened on (not one opened since).
+    const { transport } = this.#options;
+    if (this.#framing && this.#openedOn === (transport.sockets ?? 0)) {
+      for (const frame of this.#framing.close()) transport.send(frame);
     }
     this.#run++;
     this.#release();
