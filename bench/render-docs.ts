@@ -1,7 +1,8 @@
 /**
- * `npm run bench:docs`: rewrites the generated parts of `docs/benchmarks-ui.md` and the README's
- * benchmark summary from `bench/results/peers-streaming.json`, `peers-long-thread.json`,
- * `signing.json` and `size.json`, so the figures quoted come from one run each. Each part sits between
+ * `npm run bench:docs`: rewrites the generated parts of `docs/benchmarks-ui.md`, the README's
+ * benchmark summary and docs/voice.md's measured figures from `bench/results/peers-streaming.json`,
+ * `peers-long-thread.json`, `signing.json`, `size.json` and `voice.json`, so the figures quoted
+ * come from one run each. Each part sits between
  * `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`; the prose around them is written by hand.
  * `--check` only reports whether the files are up to date (exit code 1 when not).
  */
@@ -22,6 +23,7 @@ import {
 import { goalRows, goalTable, type SizeResult } from "./lib/goals";
 import { checkPeerReport, type RunRecord } from "./lib/peer-report";
 import { RESULTS_DIR } from "./lib/results";
+import { voiceRunLine, voiceTable, type VoiceResult } from "./lib/voice-doc";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -78,6 +80,7 @@ function readmeSummary(
   thread: PeerResult,
   signing: SigningResult,
   sizes: SizeResult,
+  voice: VoiceResult,
 ): string {
   const peers = stream.shape.implementations.filter((id) => id !== stream.shape.ours);
   const cell = (scenario: string, metric: string, peer: string) =>
@@ -111,7 +114,7 @@ function readmeSummary(
     "",
     `Goals, missed ones first (streaming commits stay bounded by animation frames in every run: ${bounded ? "yes" : "**no**"}):`,
     "",
-    goalTable(goalRows(stream, thread, signing, sizes)),
+    goalTable(goalRows(stream, thread, signing, sizes, voice)),
     "",
     `Presigning, ours / other (time per URL): ${Object.entries(signing.node.ratios)
       .map(([name, r]) => `\`${name}\` ${r.median.toFixed(2)} in Node`)
@@ -126,6 +129,7 @@ function blocks(): Record<string, string> {
   const thread = readResult<PeerResult & { runs: RunRecord[] }>("peers-long-thread");
   const signing = readResult<SigningResult>("signing");
   const sizes = readResult<SizeResult>("size");
+  const voice = readResult<VoiceResult>("voice");
   for (const [name, result] of [
     ["peers-streaming", stream],
     ["peers-long-thread", thread],
@@ -144,7 +148,9 @@ function blocks(): Record<string, string> {
     "signing-run": `${runLine(signing)}; ${signing.node.rounds} rounds of ${signing.node.iterations} presigns per contender.`,
     "signing-table": signingTable(signing),
     "signing-browser": browserSentence(signing),
-    "readme-peers": readmeSummary(stream, thread, signing, sizes),
+    "readme-peers": readmeSummary(stream, thread, signing, sizes, voice),
+    "voice-run": voiceRunLine(voice),
+    "voice-table": voiceTable(voice),
   };
 }
 
@@ -157,11 +163,11 @@ export function applyBlocks(text: string, content: Record<string, string>): stri
   );
 }
 
-/** The two files as they should be: `[path, current text, expected text]`. */
+/** The files as they should be: `[path, current text, expected text]`. */
 export async function renderedFiles(): Promise<[string, string, string][]> {
   const content = blocks();
   return Promise.all(
-    ["docs/benchmarks-ui.md", "README.md"].map(async (file) => {
+    ["docs/benchmarks-ui.md", "README.md", "docs/voice.md"].map(async (file) => {
       const path = join(ROOT, file);
       const current = readFileSync(path, "utf8");
       const options = (await resolveConfig(path)) ?? {};

@@ -12,3 +12,4 @@ export {
   type ResumeUnavailableReason,
 } from "./connection/delivery";
 export type { DeliveryChannel, DeliveryIo, DeliveryProtocol } from "./connection/types";
+export type { DeliveryPosition } from "./connection/persistence-port";

@@ -120,6 +120,8 @@ export type {
   ConversationState,
   ConversationStore,
   ConversationStoreOptions,
+  ConnectionInit,
+  PersistOptions,
   ActivityPart,
   MessageBranch,
   MessagePart,
@@ -142,12 +144,23 @@ export { Conversation } from "./store/conversation";
 export { createConversationStore } from "./store/create-conversation-store";
 export { INTERRUPTED_ANSWER, NO_INTERRUPTS } from "./store/conversation-binding";
 export { UNFINISHED_MESSAGE } from "./store/conversation-model";
+export { RELOADED_ANSWER } from "./store/message-status";
 export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
 export {
   AgentRuntimeAgentError,
   AgentRuntimeMessageTooLongError,
+  ConversationOpenElsewhereError,
   ConversationReleasedError,
+  ConversationRestoringError,
 } from "./store/errors";
+export {
+  PERSISTED_CONVERSATION_VERSION,
+  type ConversationPersistence,
+  type PersistedConversation,
+  type PersistedDeliveryPosition,
+  type PersistedOutgoing,
+  type PersistenceClaim,
+} from "./store/persistence";
 export { DEFAULT_MAX_MESSAGE_CHARS } from "./store/conversation";
 export {
   selectIsStreaming,

@@ -5,8 +5,9 @@ import { EmulatorControl } from "./emulator-control";
 import { AgentChat, useAgentRuntimeStore } from "./lib";
 import { deliveryProtocol } from "./lib-delivery";
 import { markdown } from "./lib-markdown";
+import { indexedDbPersistence } from "./lib-persist";
 import { SettingsBar } from "./settings-bar";
-import type { DemoSettings } from "./settings";
+import { settingsSearch, type DemoSettings } from "./settings";
 import { SidePanel } from "./side-panel";
 import type { SimulatedNetwork } from "./simulated-network";
 import { demoUrlProvider } from "./url-provider";
@@ -19,6 +20,9 @@ interface AppProps {
 
 const SUGGESTIONS = ["What can you do?", "Tell me a long story", "How do reconnects work?"];
 
+/** Where the demo keeps its conversations between page loads: one storage for the page. */
+const persistence = indexedDbPersistence();
+
 /** The demo: `<AgentChat>` on the left, the connection and the fault panel on the right. */
 export function App({ config, settings, network }: AppProps) {
   const urlProvider = useMemo(() => demoUrlProvider(config, settings), [config, settings]);
@@ -28,6 +32,15 @@ export function App({ config, settings, network }: AppProps) {
     () => (config.delivery ? deliveryProtocol() : undefined),
     [config.delivery],
   );
+  // With delivery on, the conversation is also kept between page loads: reload mid-answer
+  // and the answer carries on. One conversation per choice of settings.
+  const persist = useMemo(
+    () =>
+      config.delivery
+        ? { storage: persistence, key: `demo-delivery${settingsSearch(settings)}` }
+        : undefined,
+    [config.delivery, settings],
+  );
   // The page owns the conversation, so the side panel can watch its connection. This hook does
   // not re-render App as answers stream; the chat and the panel subscribe to what they show.
   const conversation = useAgentRuntimeStore({
@@ -35,6 +48,7 @@ export function App({ config, settings, network }: AppProps) {
     codec: demoCodec(config),
     onlineSource: network,
     delivery,
+    ...(persist ? { persist } : {}),
   });
   const control = useMemo(
     () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),

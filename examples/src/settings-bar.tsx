@@ -28,6 +28,15 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
             Delivery on
           </span>
         )}
+        {config.delivery && (
+          <span
+            className="demo-chip"
+            data-testid="persist"
+            title="The conversation is kept in IndexedDB: reload the page mid-answer and it carries on"
+          >
+            Kept across reloads
+          </span>
+        )}
         <LongId
           value={config.runtimeArn}
           label="runtime ARN"

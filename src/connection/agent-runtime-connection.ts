@@ -16,6 +16,7 @@ import { machinePolicy, resolveConnectionOptions } from "./resolve-options";
 import type { ResolvedConnectionOptions } from "./resolve-options";
 import { SocketSlot } from "./socket-slot";
 import type { ConnectionOptions, ConnectionSnapshot, ConversationConnection } from "./types";
+import type { ConnectionPersistence } from "./persistence-port";
 import type { DeliveryChannel } from "./types";
 import { UrlSupply } from "./url-supply";
 
@@ -27,8 +28,7 @@ import { UrlSupply } from "./url-supply";
  * ```ts
  * const connection = new AgentRuntimeConnection({ urlProvider });
  * connection.onEvent((event) => { if (event.type === "text-delta") render(event.delta); });
- * connection.connect();
- * connection.send("Hello!");
+ * connection.connect(); connection.send("Hello!");
  * ```
  *
  * Every state change goes through one pure reducer (`transition` in connection-machine.ts);
@@ -120,6 +120,10 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
   /** The conversation's runtime session id (the provider's bound id once adopted). */
   get sessionId(): string {
     return this.#urls.sessionId;
+  }
+
+  persistence(): ConnectionPersistence<Outgoing> {
+    return { outbox: this.#outbox, slot: this.#slot, delivery: this.#delivery };
   }
 
   /** The current snapshot: the same object until something changes (safe for `useSyncExternalStore`). */
@@ -226,7 +230,10 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       case "watch-online":
         return this.#online.watch((online) => this.#dispatch({ type: "online-changed", online }));
       case "shut-down":
-        return this.#shutDown();
+        this.#attempts.reset();
+        this.#timers.clearAll();
+        this.#urls.abort();
+        return this.#online.unwatch();
     }
   }
 
@@ -252,13 +259,6 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
       this.#options.codec.cancel?.({ sessionId: this.sessionId }),
     );
     if (!sent) this.#dispatch({ type: "stop", canCancel: false });
-  }
-
-  #shutDown(): void {
-    this.#attempts.reset();
-    this.#timers.clearAll();
-    this.#urls.abort();
-    this.#online.unwatch();
   }
 
   #onOpen(): void {

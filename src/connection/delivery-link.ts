@@ -14,7 +14,8 @@ export const RESUME_UNAVAILABLE = {
  * applied at most every {@link ACK_EVERY_FRAMES} envelopes or {@link ACK_AFTER_MS}.
  */
 export class DeliveryLink implements DeliveryChannel {
-  readonly #state = new DeliveryState();
+  /** Where the client stands; `persist` restores `epoch` and `applied` before the first stream. */
+  readonly state = new DeliveryState();
   readonly #io: DeliveryIo;
 
   constructor(io: DeliveryIo) {
@@ -23,7 +24,7 @@ export class DeliveryLink implements DeliveryChannel {
 
   /** Whether messages may go out on the current stream (the agent's `@hello` came). */
   get ready(): boolean {
-    return this.#state.ready;
+    return this.state.ready;
   }
 
   /** The frame for a message or reply: the codec's frame in a `@msg` envelope. */
@@ -33,18 +34,24 @@ export class DeliveryLink implements DeliveryChannel {
 
   /** A stream opened: `@resume` goes first. */
   opened(): void {
-    this.#io.send(this.#state.resumeFrame());
+    this.#io.send(this.state.resumeFrame());
   }
 
   /** The stream closed: messages wait for the next `@hello`; a pending ack is dropped. */
   closed(): void {
-    this.#state.streamClosed();
+    this.state.streamClosed();
     this.#io.clearTimer();
   }
 
   /** An `@ack` of what is applied: the agent reads nothing else, and it is harmless twice. */
   heartbeatFrame(): string {
-    return `@ack ${this.#state.applied}`;
+    return `@ack ${this.state.acknowledgeable()}`;
+  }
+
+  /** The frames up to `applied` are saved (`persist`): they may be acknowledged now. */
+  durable(applied: number): void {
+    this.state.durable = applied;
+    this.#sendAck();
   }
 
   /** Reads a frame from the agent: the codec's frame inside an envelope, else `undefined`. */
@@ -54,7 +61,7 @@ export class DeliveryLink implements DeliveryChannel {
       emit({ type: "error", message: "A binary frame is not a delivery frame", code: "delivery" });
       return undefined;
     }
-    const frame = this.#state.receive(data);
+    const frame = this.state.receive(data);
     switch (frame.type) {
       case "payload":
         this.#scheduleAck();
@@ -78,13 +85,13 @@ export class DeliveryLink implements DeliveryChannel {
   }
 
   #scheduleAck(): void {
-    if (this.#state.unacknowledged >= ACK_EVERY_FRAMES) return this.#sendAck();
-    if (this.#state.unacknowledged === 1) this.#io.setTimer(ACK_AFTER_MS, () => this.#sendAck());
+    if (this.state.unacknowledged >= ACK_EVERY_FRAMES) return this.#sendAck();
+    if (this.state.unacknowledged === 1) this.#io.setTimer(ACK_AFTER_MS, () => this.#sendAck());
   }
 
   #sendAck(): void {
     this.#io.clearTimer();
-    const frame = this.#state.ackFrame();
+    const frame = this.state.ackFrame();
     if (frame) this.#io.send(frame);
   }
 }

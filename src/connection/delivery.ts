@@ -5,6 +5,7 @@
  */
 
 import type { AgentEvent } from "../codecs/types";
+import type { DeliveryPosition } from "./persistence-port";
 
 /** Why the agent could not replay what the client missed. */
 export type ResumeUnavailableReason = Extract<AgentEvent, { type: "resume-unavailable" }>["reason"];
@@ -39,9 +40,16 @@ export function messageFrame(id: string, payload: string): string {
  * and the last sequence applied (kept across streams), and whether the current stream's
  * `@hello` came (messages wait for it).
  */
-export class DeliveryState {
-  #epoch: string | null = null;
-  #applied = 0;
+export class DeliveryState implements DeliveryPosition {
+  /** The agent's epoch from its last `@hello`, or `null` before one (a reload may restore it). */
+  epoch: string | null = null;
+  /** The last sequence applied (a reload may restore it with `epoch`). */
+  applied = 0;
+  /**
+   * With `persist` on, the last applied sequence durably saved: the client acknowledges (and
+   * resumes from) nothing beyond it, so a reload finds in the agent's buffer what it did not save.
+   */
+  durable = Infinity;
   #acked = 0;
   #ready = false;
 
@@ -50,16 +58,16 @@ export class DeliveryState {
     return this.#ready;
   }
 
-  /** The last sequence applied. */
-  get applied(): number {
-    return this.#applied;
-  }
-
   /** The frame that opens a stream; messages wait for the agent's `@hello`. */
   resumeFrame(): string {
     this.#ready = false;
-    this.#acked = this.#applied;
-    return `@resume ${this.#epoch ?? "-"} ${this.#applied}`;
+    this.#acked = this.acknowledgeable();
+    return `@resume ${this.epoch ?? "-"} ${this.#acked}`;
+  }
+
+  /** What the client may acknowledge: what it applied (and saved, with `persist` on). */
+  acknowledgeable(): number {
+    return Math.min(this.applied, this.durable);
   }
 
   /** The stream closed: messages wait for the next one's `@hello`. */
@@ -69,14 +77,15 @@ export class DeliveryState {
 
   /** Envelopes applied and not acknowledged yet. */
   get unacknowledged(): number {
-    return this.#applied - this.#acked;
+    return this.applied - this.#acked;
   }
 
   /** The `@ack` frame for what was applied, or `null` when nothing new was. */
   ackFrame(): string | null {
-    if (this.#applied <= this.#acked) return null;
-    this.#acked = this.#applied;
-    return `@ack ${this.#applied}`;
+    const upTo = this.acknowledgeable();
+    if (upTo <= this.#acked) return null;
+    this.#acked = upTo;
+    return `@ack ${upTo}`;
   }
 
   /** Reads one frame from the agent. */
@@ -84,8 +93,8 @@ export class DeliveryState {
     const sequence = SEQUENCE.exec(frame);
     if (sequence) {
       const seq = Number(sequence[1]);
-      if (seq <= this.#applied) return { type: "duplicate" };
-      this.#applied = seq;
+      if (seq <= this.applied) return { type: "duplicate" };
+      this.applied = seq;
       return { type: "payload", payload: frame.slice(sequence[0].length) };
     }
     const [kind, first, second, ...rest] = frame.split(" ");
@@ -99,11 +108,13 @@ export class DeliveryState {
 
   #hello(epoch: string, seq: number): DeliveredFrame {
     let unavailable: ResumeUnavailableReason | undefined;
-    if (this.#epoch === null) unavailable = undefined;
-    else if (epoch !== this.#epoch || seq < this.#applied) unavailable = "agent-restarted";
-    else if (seq > this.#applied) unavailable = "evicted";
-    this.#epoch = epoch;
-    this.#applied = seq;
+    if (this.epoch === null) unavailable = undefined;
+    // What `@resume` said: `durable` does not move while the agent's `@hello` is awaited.
+    else if (epoch !== this.epoch || seq < this.acknowledgeable()) unavailable = "agent-restarted";
+    else if (seq > this.applied) unavailable = "evicted";
+    this.epoch = epoch;
+    // Resumed from the last saved sequence: the replay up to the last applied one is dropped.
+    if (unavailable || seq > this.applied) this.applied = seq;
     this.#acked = seq;
     this.#ready = true;
     return unavailable ? { type: "hello", unavailable } : { type: "hello" };

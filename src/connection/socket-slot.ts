@@ -171,6 +171,11 @@ export class SocketSlot {
     this.#unacked = this.#unacked.filter((sent) => sent.id !== id);
   }
 
+  /** Messages sent on this stream that the agent has not acknowledged yet. */
+  get unacknowledged(): readonly SentFrame[] {
+    return this.#unacked;
+  }
+
   /** Whether a socket we closed has not reported its close yet. */
   get hasClosing(): boolean {
     return this.#closing.size > 0;

@@ -1,5 +1,6 @@
 import type { AgentEvent, AgentReply, Codec } from "../codecs/types";
 import type { UrlProvider } from "../providers/types";
+import type { ConnectionPersistence, DeliveryPosition } from "./persistence-port";
 import type { ConnectionReason } from "./reasons";
 
 /** Where a connection is in its life. */
@@ -121,6 +122,8 @@ export interface ConversationConnection<Outgoing = string> extends ConnectionAct
    * progress carries on instead of ending as interrupted, unless `resume-unavailable` comes.
    */
   readonly resumes?: boolean;
+  /** For the store's `persist` option, not for apps: see {@link ConnectionPersistence}. */
+  persistence?(): ConnectionPersistence<Outgoing>;
 }
 
 /** Backoff policy for reconnects and provider retries. */
@@ -270,6 +273,16 @@ export interface DeliveryChannel {
   receive(data: unknown): string | undefined;
   /** The frame a heartbeat sends. */
   heartbeatFrame(): string;
+  /**
+   * Where the client stands in the agent's frames (`epoch` is `null` before the first
+   * `@hello`); `persist` restores it before the first stream.
+   */
+  readonly state?: DeliveryPosition;
+  /**
+   * The frames up to `applied` are durably saved (`persist`): from the first call on, the
+   * client acknowledges (and resumes from) nothing beyond the last `applied` it was told.
+   */
+  durable?(applied: number): void;
 }
 
 /** Makes the {@link DeliveryChannel} of one connection (see `agentcore-react/delivery`). */

@@ -6,7 +6,7 @@ import { toError } from "../core/errors";
 import { numberOption } from "../core/number-option";
 import { Conversation } from "../store/conversation";
 import { defaultMessageText } from "../store/message-text";
-import type { ChatMessage, ConnectMode } from "../store/types";
+import type { ChatMessage, ConnectMode, PersistOptions } from "../store/types";
 import { createAgentRuntimeConnection } from "./create-agent-runtime-connection";
 import { useIsomorphicLayoutEffect } from "./use-isomorphic-layout-effect";
 
@@ -36,6 +36,14 @@ export interface AgentRuntimeSocketOptions<Outgoing = string> extends Connection
    * `new AgentRuntimeConnection(options)`.
    */
   createConnection?: (options: ConnectionOptions<Outgoing>) => ConversationConnection<Outgoing>;
+  /**
+   * Keeps the conversation between page loads: `{ storage: indexedDbPersistence(), key }`
+   * (`agentcore-react/persist`). On mount the kept messages, outbox and session come back and,
+   * with `delivery` on, the answer that was streaming carries on; a key another tab holds
+   * fails the conversation with `ConversationOpenElsewhereError`. Read once. See
+   * docs/persistence.md.
+   */
+  persist?: PersistOptions;
 }
 
 interface TrackedConversation<Outgoing> {
@@ -129,7 +137,8 @@ function createConversation<Outgoing>(
     connect: () => latest.current.connect ?? "eager",
     messageText: (message) => (latest.current.messageText ?? defaultMessageText)(message),
     maxMessageChars: maxMessageChars.value,
-    connection: () => {
+    ...(latest.current.persist ? { persist: latest.current.persist } : {}),
+    connection: (init) => {
       if (maxMessageChars.error) throw maxMessageChars.error;
       const {
         connect: _connect,
@@ -140,11 +149,13 @@ function createConversation<Outgoing>(
         maxMessageChars: _maxMessageChars,
         createConnection = createAgentRuntimeConnection,
         sessionId: _sessionId,
+        persist: _persist,
         ...connectionOptions
       } = latest.current;
+      const kept = init.sessionId ?? sessionId;
       return createConnection({
         ...connectionOptions,
-        ...(sessionId === undefined ? {} : { sessionId }),
+        ...(kept === undefined ? {} : { sessionId: kept }),
         urlProvider: (context) => latest.current.urlProvider(context),
       });
     },

@@ -3,38 +3,17 @@ import { answerCarriesOn } from "../connection/resumes";
 import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { invalidOption } from "../core/option-checks";
-import type { ConversationExtension } from "./conversation-extension";
 import { ConversationModel } from "./conversation-model";
 import { isUrgent } from "./message-status";
 import { AgentRuntimeAgentError } from "./errors";
-import type { FrameScheduler } from "./frame-scheduler";
-import type { ChatMessage, ConversationState } from "./types";
+import type { BindingOptions } from "./binding-options";
+import type { ConversationState } from "./types";
 
 /** Shown on an answer that was streaming when the socket closed. */
 export const INTERRUPTED_ANSWER = "The connection closed before the answer finished.";
 
 /** The `pendingInterrupts` of a conversation no run interrupted (one array, so it is stable). */
 export const NO_INTERRUPTS: readonly AgentInterrupt[] = Object.freeze([]);
-
-/** Where a binding sends what it publishes. */
-export interface BindingOutput<Outgoing> {
-  state(next: ConversationState<Outgoing>): void;
-  messageFinished(message: ChatMessage): void;
-  error(error: Error): void;
-  event(event: AgentEvent): void;
-}
-
-/** What a binding needs besides its connection. */
-export interface BindingOptions<Outgoing> {
-  scheduler: FrameScheduler;
-  messageText: (message: Outgoing) => string;
-  /** Characters an agent message may hold (checked already). */
-  maxMessageChars: number;
-  now: () => number;
-  output: BindingOutput<Outgoing>;
-  /** The codec's support for events beyond text, tool calls, runs and errors, if any. */
-  extension?: ConversationExtension | undefined;
-}
 
 /**
  * One connection bound to the messages built from it: its outbox and events go into the
@@ -65,6 +44,7 @@ export class ConversationBinding<Outgoing> {
       maxMessageChars: options.maxMessageChars,
       extension: options.extension,
     });
+    if (options.restored) this.#model.restore(options.restored);
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;
     this.#error = this.#snapshot.error;

@@ -11,20 +11,13 @@ import {
   streamingAgentMessages,
   type MessageRecord,
 } from "./message-record";
-import type { ConversationExtension, ExtensionEvents } from "./conversation-extension";
+import type { ExtensionEvents } from "./conversation-extension";
 import { applySources } from "./sources";
 import { ToolCalls } from "./tool-calls";
 import type { ChatMessage, ChatMessageStatus } from "./types";
+import type { ConversationModelOptions, RestoredMessages } from "./conversation-model-options";
 
-export interface ConversationModelOptions<Outgoing> {
-  now: () => number;
-  /** The text shown for a user message, from what was handed to `send()`. */
-  messageText: (message: Outgoing) => string;
-  /** Characters an agent message may hold; what arrives beyond is dropped (checked already). */
-  maxMessageChars: number;
-  /** The codec's support for events beyond text, tool calls, runs and errors, if any. */
-  extension?: ConversationExtension | undefined;
-}
+export type { ConversationModelOptions, RestoredMessages } from "./conversation-model-options";
 
 /** Shown on a message still open when the agent finished its run (an AG-UI protocol violation). */
 export const UNFINISHED_MESSAGE = "The agent finished its run before this message ended.";
@@ -161,6 +154,12 @@ export class ConversationModel<Outgoing> {
     this.#droppingLeftovers = true;
     this.#open.clear();
     this.#extension?.endRun();
+  }
+
+  /** Takes in messages kept from an earlier page (`persist`): a streaming answer goes on. */
+  restore({ addTo, interrupted }: RestoredMessages): void {
+    this.#currentAssistantId = addTo(this.#records);
+    if (interrupted !== undefined) this.interruptAnswer(interrupted);
   }
 
   /** The stream broke: an answer in progress will not continue on a new socket. */

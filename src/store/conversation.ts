@@ -1,19 +1,26 @@
 import type { AgentEvent, AgentReply } from "../codecs/types";
-import type { ConnectionSnapshot, ConversationConnection } from "../connection/types";
+import type { ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
 import { listen, notify } from "../core/listeners";
 import { numberOption } from "../core/number-option";
 import { ConversationBinding, NO_INTERRUPTS } from "./conversation-binding";
 import { extensionOf } from "./conversation-extension";
-import { ConversationReleasedError } from "./errors";
+import type { ConversationKeeper } from "./conversation-keeper";
+import { loadKeeper } from "./load-keeper";
+import type { RestoredMessages } from "./conversation-model-options";
+import { ConversationReleasedError, ConversationRestoringError } from "./errors";
 import { animationFrameScheduler } from "./frame-scheduler";
+import { idleSnapshot } from "./idle-snapshot";
 import { defaultMessageText } from "./message-text";
+import type { ConnectionReason } from "../connection/reasons";
 import type {
   ChatMessage,
+  ConnectionInit,
   ConnectMode,
   ConversationState,
   ConversationStore,
   ConversationStoreOptions,
+  PersistOptions,
 } from "./types";
 
 /** Default `maxMessageChars`: one million characters, about 1 MB of English text. */
@@ -23,20 +30,6 @@ type StateListener<Outgoing> = (
   state: ConversationState<Outgoing>,
   previous: ConversationState<Outgoing>,
 ) => void;
-
-function idleSnapshot<Outgoing>(sessionId: string): ConnectionSnapshot<Outgoing> {
-  return {
-    status: "idle",
-    sessionId,
-    attempt: 0,
-    nextRetryAt: null,
-    reason: null,
-    lastCloseCode: null,
-    error: null,
-    online: true,
-    outbox: [],
-  };
-}
 
 /**
  * A conversation: the store of its messages and connection state, the actions on it, and its
@@ -50,7 +43,7 @@ function idleSnapshot<Outgoing>(sessionId: string): ConnectionSnapshot<Outgoing>
  */
 export class Conversation<Outgoing = string> implements ConversationStore<Outgoing> {
   #binding: ConversationBinding<Outgoing> | null = null;
-  readonly #build: (() => ConversationConnection<Outgoing>) | null;
+  readonly #build: ((init: ConnectionInit) => ConversationConnection<Outgoing>) | null;
   readonly #options: ConversationStoreOptions<Outgoing>;
   readonly #maxMessageChars: number;
   /** The idle, empty state shown while a built connection does not exist. */
@@ -64,6 +57,9 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   #released = false;
   /** Why the connection could not be built (e.g. an invalid option), once it failed. */
   #creationError: Error | null = null;
+  /** With `persist`: what keeps the conversation, once its key is claimed and read. */
+  #keeper: ConversationKeeper<Outgoing> | null = null;
+  #restoring = false;
   readonly #listeners = new Set<StateListener<Outgoing>>();
   readonly #finishedListeners = new Set<(message: ChatMessage) => void>();
   readonly #errorListeners = new Set<(error: Error) => void>();
@@ -167,6 +163,8 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   destroy(): void {
     const binding = this.#binding;
     if (!binding) return;
+    void this.#keeper?.close();
+    this.#keeper = null;
     this.#binding = null;
     binding.destroy();
     if (this.#build) binding.connection.close();
@@ -175,6 +173,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   #sending<T>(send: (binding: ConversationBinding<Outgoing>) => T): T {
     if (this.#released) throw new ConversationReleasedError();
     const binding = this.#ensure();
+    if (!binding && this.#restoring) throw new ConversationRestoringError();
     if (!binding) throw this.#creationError ?? new ConversationReleasedError();
     if (this.#connectMode() !== "manual") {
       const { status } = binding.state.connection;
@@ -207,7 +206,7 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
     queueMicrotask(() => {
       if (!this.#releaseScheduled || this.#holders > 0) return;
       this.#releaseScheduled = false;
-      if (!this.#binding) return;
+      if (!this.#binding && !this.#restoring) return;
       this.#released = true;
       this.destroy();
       this.#emit(this.#placeholder);
@@ -228,26 +227,55 @@ export class Conversation<Outgoing = string> implements ConversationStore<Outgoi
   #ensure(): ConversationBinding<Outgoing> | null {
     if (this.#binding) return this.#binding;
     if (this.#creationError || !this.#build) return null;
+    if (this.#options.persist && !this.#keeper) return this.#restore(this.#options.persist);
+    const keeper = this.#keeper;
     let connection: ConversationConnection<Outgoing>;
     try {
-      connection = this.#build();
+      connection = this.#build(keeper?.init ?? {});
     } catch (thrown) {
-      const error = toError(thrown);
-      this.#creationError = error;
-      const failed = { ...this.#placeholder.connection, status: "failed" as const, error };
-      const connection = { ...failed, reason: "invalid-options" as const };
-      this.#emit({ ...this.#placeholder, connection, error });
-      notify(this.#errorListeners, error);
-      return null;
+      return this.#fail(toError(thrown), "invalid-options");
     }
-    this.#binding = this.#bind(connection);
-    this.#emit(this.#binding.state);
-    return this.#binding;
+    const binding = this.#bind(connection, keeper?.restore(connection));
+    this.#binding = binding;
+    keeper?.watch({
+      messages: () => (binding.publish(), binding.state.messages),
+      subscribe: (listener) => listen(this.#listeners, listener),
+    });
+    this.#emit(binding.state);
+    return binding;
   }
 
-  #bind(connection: ConversationConnection<Outgoing>): ConversationBinding<Outgoing> {
+  /** Publishes a `failed` conversation with `error` and reports it; the store stays so. */
+  #fail(error: Error, reason: ConnectionReason | null): null {
+    this.#creationError = error;
+    const failed = { ...this.#placeholder.connection, status: "failed" as const, error, reason };
+    this.#emit({ ...this.#placeholder, connection: failed, error });
+    notify(this.#errorListeners, error);
+    return null;
+  }
+
+  /** Claims and reads the kept conversation (once), then builds the connection with it. */
+  #restore(persist: PersistOptions): null {
+    if (this.#restoring) return null;
+    this.#restoring = true;
+    const restored = (opened: ConversationKeeper<Outgoing> | Error): void => {
+      this.#restoring = false;
+      if (opened instanceof Error) return void this.#fail(opened, null);
+      if (this.#released) return void opened.close();
+      this.#keeper = opened;
+      if (this.#connectMode() === "eager") this.connect();
+    };
+    loadKeeper<Outgoing>(persist).then(restored, (error) => restored(toError(error)));
+    return null;
+  }
+
+  #bind(
+    connection: ConversationConnection<Outgoing>,
+    restored?: RestoredMessages,
+  ): ConversationBinding<Outgoing> {
     const options = this.#options;
     return new ConversationBinding(connection, {
+      restored,
       scheduler: options.scheduler ?? animationFrameScheduler,
       messageText: options.messageText ?? defaultMessageText,
       maxMessageChars: this.#maxMessageChars,

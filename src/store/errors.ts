@@ -43,3 +43,26 @@ export class AgentRuntimeMessageTooLongError extends Error {
     this.limit = limit;
   }
 }
+
+/**
+ * The conversation's `persist` key is held by another tab (or another conversation in this
+ * one): this conversation neither connects nor writes, so the two cannot corrupt each other.
+ */
+export class ConversationOpenElsewhereError extends Error {
+  override readonly name: string = "ConversationOpenElsewhereError";
+  /** The `persist` key that is taken. */
+  readonly key: string;
+
+  constructor(key: string) {
+    super("This conversation is open in another tab. Close it there, then reload this page.");
+    this.key = key;
+  }
+}
+
+/** Thrown by `send()` while a conversation with `persist` is still being restored. */
+export class ConversationRestoringError extends Error {
+  override readonly name: string = "ConversationRestoringError";
+  constructor() {
+    super("This conversation is still being restored; send once it shows its messages.");
+  }
+}

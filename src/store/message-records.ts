@@ -36,7 +36,13 @@ export class MessageRecords {
   }
 
   /** Adds a message at the end of the path shown. */
-  add(id: string, role: ChatRole, status: ChatMessageStatus, parts: MessagePart[]): MessageRecord {
+  add(
+    id: string,
+    role: ChatRole,
+    status: ChatMessageStatus,
+    parts: MessagePart[],
+    createdAt = this.#now(),
+  ): MessageRecord {
     const text = joinText(parts);
     const lane = this.#branches.current;
     if (lane.parent && lane.headId === null) {
@@ -46,7 +52,7 @@ export class MessageRecords {
     const record: MessageRecord = {
       id,
       role,
-      createdAt: this.#now(),
+      createdAt,
       status,
       error: undefined,
       parts,

@@ -25,3 +25,6 @@ export const OUTBOX_TO_MESSAGE_STATUS: Record<OutboxStatus, ChatMessageStatus> =
 
 /** The message a failed send shows when the connection gave no error. */
 export const UNSENT_MESSAGE = "The message could not be sent.";
+
+/** Shown on an answer that was streaming when the page went away and cannot be replayed. */
+export const RELOADED_ANSWER = "The page was reloaded before the answer finished.";

@@ -7,6 +7,7 @@ import type {
 } from "../connection/types";
 import type { ReadableStore } from "../core/readable-store";
 import type { FrameScheduler } from "./frame-scheduler";
+import type { ConversationPersistence } from "./persistence";
 
 /**
  * Who wrote a message. `system` and `developer` messages are instructions the agent lists (AG-UI
@@ -203,6 +204,22 @@ export interface ConversationStore<Outgoing = string>
   destroy(): void;
 }
 
+/** What the store tells a connection it builds. */
+export interface ConnectionInit {
+  /** The runtime session id to go on with (`persist` restored it); build with it when given. */
+  sessionId?: string;
+}
+
+/** Where and under which key a conversation is kept between page loads (`persist`). */
+export interface PersistOptions {
+  /** Where it is kept: `indexedDbPersistence()` from `agentcore-react/persist`, or your own. */
+  storage: ConversationPersistence;
+  /** The app's key for this conversation (e.g. a route id): one tab at a time holds it. */
+  key: string;
+  /** Least time between two saves while the conversation changes, in ms. Default 250. */
+  saveEveryMs?: number;
+}
+
 /** Options of `createConversationStore`. */
 export interface ConversationStoreOptions<Outgoing = string> {
   /**
@@ -211,7 +228,8 @@ export interface ConversationStoreOptions<Outgoing = string> {
    * (never while rendering on a server) and closed a microtask after the last subscriber
    * leaves, so React StrictMode's unmount and remount keeps it.
    */
-  connection: ConversationConnection<Outgoing> | (() => ConversationConnection<Outgoing>);
+  connection:
+    ConversationConnection<Outgoing> | ((init: ConnectionInit) => ConversationConnection<Outgoing>);
   /**
    * When to open the connection. Default: `"manual"` for a connection you pass (you call
    * `connect()`), `"eager"` for one the store builds. A function is read when it is needed.
@@ -238,6 +256,12 @@ export interface ConversationStoreOptions<Outgoing = string> {
   maxMessageChars?: number;
   /** The session id shown before a built connection exists (e.g. the one the app passes). */
   placeholderSessionId?: string;
+  /**
+   * Keeps the conversation between page loads (docs/persistence.md): messages, the outbox, the
+   * session id and, with delivery on, where the answer in progress stands. Needs a connection
+   * the store builds. Read once. Off by default.
+   */
+  persist?: PersistOptions;
   /**
    * The codec whose `conversation` support the store uses when the connection does not name
    * its codec (a custom `ConversationConnection` without `codec`).
