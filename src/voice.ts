@@ -7,7 +7,11 @@
  * @packageDocumentation
  */
 export { AgentVoice } from "./voice/agent-voice";
-export { binaryPcmCodec, VOICE_EVENT, type VoiceTranscript } from "./voice/binary-pcm-codec";
+export { binaryPcmCodec } from "./voice/binary-pcm-codec";
+export { novaSonicCodec, type NovaSonicOptions } from "./voice/nova-sonic-codec";
+export { strandsBidiCodec } from "./voice/strands-bidi-codec";
+export { VOICE_EVENT, type VoiceTranscript } from "./voice/voice-events";
+export type { VoiceCallFormat, VoiceCodec, VoiceFraming } from "./voice/voice-codec";
 export { AgentVoiceError, type VoiceErrorCode } from "./voice/errors";
 export { MAX_VOICE_FRAME_BYTES } from "./voice/voice-options";
 export { voiceWorkletSource } from "./voice/worklet-source";

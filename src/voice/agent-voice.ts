@@ -1,28 +1,15 @@
 import type { AgentEvent } from "../codecs/types";
 import { listen, notify } from "../core/listeners";
+import { isRecord } from "../core/option-checks";
 import { openAudioGraph, type AudioGraph } from "./audio-graph";
-import { VOICE_EVENT } from "./binary-pcm-codec";
+import { VOICE_EVENT } from "./voice-events";
 import { AgentVoiceError, microphoneError } from "./errors";
 import { resolveVoiceOptions, type ResolvedVoiceOptions } from "./voice-options";
 import type { AgentVoiceOptions, VoiceMode, VoiceSnapshot, VoiceStats } from "./types";
+import { emptyStats } from "./voice-stats";
 import type { PlaybackReport } from "./playback-queue";
+import type { VoiceFraming } from "./voice-codec";
 import type { CaptureMessage } from "./worklet-processors";
-
-const INTERRUPT_FRAME = JSON.stringify({ type: "interrupt" });
-
-function emptyStats(): VoiceStats {
-  return {
-    framesCaptured: 0,
-    framesSent: 0,
-    samplesSent: 0,
-    framesDropped: 0,
-    underruns: 0,
-    queued: 0,
-    played: 0,
-    contextRate: 0,
-    flushes: 0,
-  };
-}
 
 function stopTracks(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
@@ -53,10 +40,15 @@ export class AgentVoice {
   #loudMs = 0;
   /** After our interrupt: agent audio still in flight is dropped. */
   #discarding = false;
+  /** After our interrupt: the agent has not acknowledged it yet (nor started a new turn). */
+  #unanswered = false;
   /** Bumped by every start and stop, so a start that finishes late knows it was overtaken. */
   #run = 0;
   #stream: MediaStream | undefined;
   #graph: AudioGraph | undefined;
+  #framing: VoiceFraming | undefined;
+  /** The socket the call was opened on (the codec's opening frames sent), by the transport's count. */
+  #openedOn: number | undefined;
   #unsubscribe: (() => void) | undefined;
 
   /** @throws {AgentRuntimeValidationError} for an option out of range. */
@@ -128,6 +120,7 @@ export class AgentVoice {
     }
     this.#stream = stream;
     this.#graph = graph;
+    this.#framing = this.#options.framing();
     this.#stats.contextRate = graph.context.sampleRate;
     for (const track of stream.getAudioTracks()) {
       track.enabled = !this.#snapshot.muted;
@@ -141,6 +134,11 @@ export class AgentVoice {
 
   /** Ends the call: releases the microphone and the audio. A call not started stays `idle`. */
   stop(): void {
+    // Closing frames only on the socket the call was opened on (not one opened since).
+    const { transport } = this.#options;
+    if (this.#framing && this.#openedOn === (transport.sockets ?? 0)) {
+      for (const frame of this.#framing.close()) transport.send(frame);
+    }
     this.#run++;
     this.#release();
     if (this.#snapshot.state !== "idle") this.#set({ state: "stopped", talking: false });
@@ -180,7 +178,9 @@ export class AgentVoice {
     if (!this.#graph) return;
     this.#flush();
     this.#discarding = true;
-    this.#options.transport.send(INTERRUPT_FRAME);
+    this.#unanswered = true;
+    const frame = this.#framing?.interrupt();
+    if (frame !== undefined) this.#options.transport.send(frame);
   }
 
   #flush(): void {
@@ -204,12 +204,26 @@ export class AgentVoice {
     this.#stats.framesCaptured++;
     if (!this.#sending()) return;
     this.#watchBargeIn(level);
-    if (this.#options.transport.send(pcm)) {
+    if (this.#sendAudio(pcm)) {
       this.#stats.framesSent++;
       this.#stats.samplesSent += pcm.byteLength / 2;
     } else {
       this.#stats.framesDropped++;
     }
+  }
+
+  /** Sends a chunk, after the codec's opening frames when the socket is new to the call. */
+  #sendAudio(pcm: ArrayBuffer): boolean {
+    const { transport } = this.#options;
+    const framing = this.#framing;
+    if (!framing) return false;
+    const socket = transport.sockets ?? 0;
+    if (this.#openedOn !== socket) {
+      const opening = framing.open();
+      if (!opening.every((frame) => transport.send(frame))) return false;
+      this.#openedOn = socket;
+    }
+    return transport.send(framing.audio(pcm));
   }
 
   #watchBargeIn(level: number): void {
@@ -236,11 +250,15 @@ export class AgentVoice {
       if (!this.#discarding && value instanceof ArrayBuffer) this.#graph.play(value);
       return;
     }
-    // The agent's own interruption flushes, unless it answers ours (already flushed).
-    if (name === VOICE_EVENT.interrupted && !this.#discarding) this.#flush();
+    // The agent's own interruption flushes, unless it answers ours (already flushed): an agent
+    // that hears barge-in itself answers later, maybe after its audio and final transcript.
+    const spoke = name === VOICE_EVENT.transcript;
+    if (name === VOICE_EVENT.interrupted && !this.#unanswered) this.#flush();
     if (name === VOICE_EVENT.audioEnd) this.#graph.play("end");
-    if (name === VOICE_EVENT.interrupted || name === VOICE_EVENT.audioEnd) this.#discarding = false;
-    if (name === VOICE_EVENT.transcript) this.#discarding = false;
+    if (spoke || name === VOICE_EVENT.interrupted || name === VOICE_EVENT.audioEnd)
+      this.#discarding = false;
+    const userTurn = spoke && isRecord(value) && value.role === "user";
+    if (userTurn || name === VOICE_EVENT.interrupted) this.#unanswered = false;
   }
 
   #fail(error: AgentVoiceError): void {
@@ -256,9 +274,12 @@ export class AgentVoice {
     this.#stream = undefined;
     void this.#graph?.close().catch(() => undefined);
     this.#graph = undefined;
+    this.#framing = undefined;
+    this.#openedOn = undefined;
     this.#level = 0;
     this.#loudMs = 0;
     this.#discarding = false;
+    this.#unanswered = false;
   }
 
   #set(change: Partial<VoiceSnapshot>): void {

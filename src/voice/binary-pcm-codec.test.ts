@@ -28,9 +28,15 @@ describe("binaryPcmCodec", () => {
         value: { role: "assistant", text: "Hi", final: false },
       },
     ]);
-    expect(codec.decode('{"type":"transcript","role":"user","text":"Yo"}')).toMatchObject([
-      { value: { role: "user", final: true } },
-    ]);
+    const [heard, start, delta, end] = codec.decode(
+      '{"type":"transcript","role":"user","text":"Yo"}',
+    );
+    expect(heard).toMatchObject({ value: { role: "user", final: true } });
+    // A final transcript is also a whole message, for the conversation store.
+    expect(start).toMatchObject({ type: "message-start", role: "user" });
+    const messageId = start?.type === "message-start" ? start.messageId : undefined;
+    expect(delta).toEqual({ type: "text-delta", messageId, delta: "Yo" });
+    expect(end).toEqual({ type: "message-end", messageId });
     expect(codec.decode('{"type":"interrupted"}')).toMatchObject([
       { name: VOICE_EVENT.interrupted },
     ]);

@@ -1,4 +1,5 @@
 import type { AgentVoiceError } from "./errors";
+import type { VoiceCodec } from "./voice-codec";
 import type { VoiceTransport } from "./voice-transport";
 import type { AgentEvent } from "../codecs/types";
 
@@ -55,6 +56,11 @@ export interface AgentVoiceOptions {
   connection: { onEvent(listener: (event: AgentEvent) => void): () => void };
   /** The transport whose `WebSocket` the connection was given. */
   transport: VoiceTransport;
+  /**
+   * The codec the connection was given, which also frames the call's audio (how it is sent,
+   * what opens and closes a call, the interrupt frame). Default: the binary PCM framing.
+   */
+  codec?: VoiceCodec;
   /** Default `hands-free`. */
   mode?: VoiceMode;
   /** What the agent takes. Default 16 000 Hz. */
@@ -64,7 +70,8 @@ export interface AgentVoiceOptions {
   /**
    * Milliseconds of audio per frame sent. Default 40 (1 280 bytes at 16 kHz, 25 frames/s);
    * 10 to 1 000 (at most 100 audio frames a second, well under the service's 250), and a frame
-   * must stay within 32 768 bytes.
+   * must stay within 32 768 bytes as the codec sends it (base64 in JSON takes a third more:
+   * at most 720 ms at 16 kHz with `novaSonicCodec()` or `strandsBidiCodec()`).
    */
   frameMs?: number;
   /** Agent audio queued before playback starts, absorbing network jitter (ms). Default 60. */

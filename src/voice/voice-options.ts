@@ -1,6 +1,7 @@
 import { AgentRuntimeValidationError } from "../core/errors";
 import { numberOption, wholeNumberInRange } from "../core/number-option";
 import type { AgentVoiceOptions, VoiceMode } from "./types";
+import { binaryPcmFraming, type VoiceFraming } from "./voice-codec";
 
 /** The service's largest frame, in bytes. */
 export const MAX_VOICE_FRAME_BYTES = 32_768;
@@ -9,6 +10,8 @@ export const MAX_VOICE_FRAME_BYTES = 32_768;
 export interface ResolvedVoiceOptions {
   connection: AgentVoiceOptions["connection"];
   transport: AgentVoiceOptions["transport"];
+  /** Makes the framing of one call. */
+  framing: () => VoiceFraming;
   mode: VoiceMode;
   inputRate: number;
   outputRate: number;
@@ -38,22 +41,28 @@ export function resolveVoiceOptions(options: AgentVoiceOptions): ResolvedVoiceOp
     max: 1_000,
     unit: "ms",
   });
-  const frameBytes = 2 * Math.round((inputRate * frameMs) / 1000);
+  const outputRate = wholeNumberInRange(
+    "AgentVoice outputFormat.sampleRate",
+    options.outputFormat?.sampleRate ?? 24_000,
+    RATE,
+  );
+  const { codec } = options;
+  const framing = codec ? () => codec.voice({ inputRate, outputRate }) : binaryPcmFraming;
+  // Measured on a frame as the codec sends it: base64 in JSON is a third larger than the PCM.
+  const frame = framing().audio(new ArrayBuffer(2 * Math.round((inputRate * frameMs) / 1000)));
+  const frameBytes = typeof frame === "string" ? frame.length : frame.byteLength;
   if (frameBytes > MAX_VOICE_FRAME_BYTES) {
     const message = `AgentVoice frames of ${frameMs} ms at ${inputRate} Hz take ${frameBytes} bytes; the limit is ${MAX_VOICE_FRAME_BYTES}`;
     throw new AgentRuntimeValidationError(message);
   }
   const level = options.bargeInLevel ?? 0.1;
   return {
+    framing,
     connection: options.connection,
     transport: options.transport,
     mode: options.mode ?? "hands-free",
     inputRate,
-    outputRate: wholeNumberInRange(
-      "AgentVoice outputFormat.sampleRate",
-      options.outputFormat?.sampleRate ?? 24_000,
-      RATE,
-    ),
+    outputRate,
     frameMs,
     prebufferMs: numberOption(
       "AgentVoice prebufferMs",

@@ -27,6 +27,11 @@ export interface VoiceTransport {
   readonly WebSocket: WebSocketConstructor;
   /** Sends `frame` if the current socket is open; `false` (dropped) otherwise. */
   send(frame: string | ArrayBuffer): boolean;
+  /**
+   * How many sockets the connection has opened so far (optional): a codec whose calls open
+   * with frames (Nova Sonic's `sessionStart`, …) sends them again on each new socket.
+   */
+  readonly sockets?: number;
 }
 
 const OPEN = 1;
@@ -37,6 +42,7 @@ const OPEN = 1;
  */
 export function voiceTransport(Base?: BinarySocketConstructor): VoiceTransport {
   let current: BinarySocket | undefined;
+  let sockets = 0;
   function TrackedWebSocket(
     url: string,
     protocols?: string | string[],
@@ -50,12 +56,16 @@ export function voiceTransport(Base?: BinarySocketConstructor): VoiceTransport {
         ? new Socket(url)
         : new Socket(url, protocols);
     current = socket;
+    sockets++;
     return socket;
   }
   return {
     // A constructor function that returns the socket it made: `new` hands back that object.
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- see above
     WebSocket: TrackedWebSocket as unknown as WebSocketConstructor,
+    get sockets() {
+      return sockets;
+    },
     send(frame) {
       if (current?.readyState !== OPEN) return false;
       try {

@@ -1,78 +1,11 @@
-import { inject } from "vitest";
-import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import { bearerTokenProvider } from "../../src/providers/bearer-token-provider";
 import type { AgentEvent } from "../../src/codecs/types";
-import {
-  AgentVoice,
-  AgentVoiceError,
-  binaryPcmCodec,
-  voiceTransport,
-  VOICE_EVENT,
-  type AgentVoiceOptions,
-  voiceWorkletSource,
-} from "../../src/voice";
-import type { VoiceInputStats } from "../../packages/emulator/src/agents/voice-audio";
+import { AgentVoiceError, voiceTransport, VOICE_EVENT, voiceWorkletSource } from "../../src/voice";
+import { agentStats, arrivalRate, call, endCalls } from "./voice-call";
 
-/** A call against the emulator's voice agent, with every event the connection decoded. */
-function call(options: Partial<AgentVoiceOptions> = {}) {
-  const { endpoint, runtimeArn, token } = inject("voiceEmulator");
-  const transport = options.transport ?? voiceTransport();
-  const connection = new AgentRuntimeConnection({
-    urlProvider: bearerTokenProvider({ runtimeArn, endpoint, getToken: () => token }),
-    codec: binaryPcmCodec(),
-    WebSocket: transport.WebSocket,
-  });
-  const events: AgentEvent[] = [];
-  connection.onEvent((event) => events.push(event));
-  connection.connect();
-  // The fake microphone plays a tone: voice barge-in stays off unless a test turns it on.
-  const voice = new AgentVoice({ connection, transport, bargeInLevel: false, ...options });
-  calls.push({ voice, connection });
-  return { voice, connection, transport, events };
-}
-
-const calls: { voice: AgentVoice; connection: AgentRuntimeConnection }[] = [];
 afterEach(() => {
-  for (const { voice, connection } of calls.splice(0)) {
-    voice.stop();
-    connection.close();
-  }
+  endCalls();
   vi.restoreAllMocks();
 });
-
-/**
- * Samples a second as the agent received them, from its `[arrival ms, samples before]` list,
- * robust to a loaded machine: a stall of the page delays frames, then sends them in a burst, so
- * the rate is taken between the least-delayed frame of the first second and that of the last
- * (the frames that came as early as they could), skipping the call's first half second.
- */
-function arrivalRate(arrivals: [number, number][]): number {
-  const start = (arrivals[0]?.[0] ?? 0) + 500;
-  const end = arrivals.at(-1)?.[0] ?? 0;
-  const lag = ([at, before]: [number, number]) => at - before / 16;
-  const earliest = (points: [number, number][]) =>
-    points.reduce((best, point) => (lag(point) < lag(best) ? point : best));
-  const first = earliest(arrivals.filter(([at]) => at >= start && at < start + 1000));
-  const last = earliest(arrivals.filter(([at]) => at > end - 1000));
-  return (last[1] - first[1]) / ((last[0] - first[0]) / 1000);
-}
-
-/** Asks the agent what it received and waits for the answer. */
-async function agentStats(
-  transport: ReturnType<typeof voiceTransport>,
-  events: AgentEvent[],
-  withArrivals = false,
-): Promise<VoiceInputStats & { arrivals?: [number, number][] }> {
-  const isStats = (event: AgentEvent) =>
-    event.type === "custom" && (event.value as { type?: unknown } | undefined)?.type === "stats";
-  const before = events.filter(isStats).length;
-  expect(transport.send(JSON.stringify({ type: "stats", arrivals: withArrivals }))).toBe(true);
-  await expect.poll(() => events.filter(isStats).length).toBeGreaterThan(before);
-  const last = events.filter(isStats).at(-1);
-  return (last?.type === "custom" ? last.value : undefined) as VoiceInputStats & {
-    arrivals?: [number, number][];
-  };
-}
 
 describe("AgentVoice in Chromium with a fake microphone, against the emulator", () => {
   it("sends 16 kHz PCM16 in 40 ms frames at 16 000 samples per second (within 1%)", async () => {

@@ -2,7 +2,8 @@
  * Vitest global setup for the browser project's voice tests: the fake microphone's WAV file
  * (Chromium opens it when it starts, after this setup), and the emulator with its voice agent,
  * taking a bearer token (the browser sends it as a subprotocol). The agent answers each second
- * of audio it hears with a 1.5 s tone, sent up to a second ahead of real time.
+ * of audio it hears with a 1.5 s tone, sent up to a second ahead of real time. Over Nova Sonic
+ * and Strands it takes 500 ms of audio heard while it speaks as the user talking over it.
  */
 import type { TestProject } from "vitest/node";
 import { startEmulator, voiceAgent } from "../../packages/emulator/src/index";
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     bearerTokens: [token],
     // A second ahead of real time: other test files share the page's main thread, which passes
     // agent audio on to the playback worklet, and may stall it on a loaded machine.
-    agent: voiceAgent({ replyAfterSamples: 16_000, replyMs: 1_500, leadMs: 1_000 }),
+    agent: voiceAgent({ replyAfterSamples: 16_000, replyMs: 1_500, leadMs: 1_000, bargeInMs: 500 }),
   });
   project.provide("voiceEmulator", {
     endpoint: emulator.url,

@@ -1,8 +1,17 @@
-import type { AgentContext, AgentHandler, AgentSocket } from "../agent-types";
+import type { AgentContext, AgentFrame, AgentHandler, AgentSocket } from "../agent-types";
 import { isRecord } from "../json-record";
 import { parseJson } from "./client-frames";
 import { pause } from "./pace";
 import { emptyInputStats, FrameRate, ToneFrames, type VoiceInputStats } from "./voice-audio";
+import {
+  binaryDialect,
+  sniffDialect,
+  type DialectInput,
+  type VoiceDialect,
+  type VoiceDialectName,
+} from "./voice-dialect";
+import { novaDialect } from "./voice-nova-dialect";
+import { strandsDialect } from "./voice-strands-dialect";
 
 /** Options of {@link voiceAgent}. */
 export interface VoiceAgentOptions {
@@ -22,9 +31,19 @@ export interface VoiceAgentOptions {
   leadMs?: number;
   /** Largest client frame, in bytes. Default 32 768. */
   maxFrameBytes?: number;
+  /**
+   * The protocol: `binary-pcm`, `nova-sonic` or `strands-bidi`. Default: told by each
+   * connection's first frame (binary audio, `{"event":…}`, or `{"type":"bidi_…"}`).
+   */
+  protocol?: VoiceDialectName;
+  /**
+   * Nova Sonic and Strands: audio heard while it speaks, in ms, after which it takes the user
+   * to be talking over it and stops (those protocols have no interrupt frame). Default 100.
+   */
+  bargeInMs?: number;
 }
 
-type Resolved = Required<VoiceAgentOptions>;
+type Resolved = Required<Omit<VoiceAgentOptions, "protocol">> & Pick<VoiceAgentOptions, "protocol">;
 
 function resolve(options: VoiceAgentOptions): Resolved {
   const inputRate = options.inputRate ?? 16_000;
@@ -37,6 +56,8 @@ function resolve(options: VoiceAgentOptions): Resolved {
     frameMs: options.frameMs ?? 40,
     leadMs: options.leadMs ?? 200,
     maxFrameBytes: options.maxFrameBytes ?? 32_768,
+    protocol: options.protocol,
+    bargeInMs: options.bargeInMs ?? 100,
   };
 }
 
@@ -47,14 +68,13 @@ function resolve(options: VoiceAgentOptions): Resolved {
 async function speak(
   socket: AgentSocket,
   context: AgentContext,
-  options: Resolved,
+  { options, dialect }: { options: Resolved; dialect: VoiceDialect },
   turn: number,
   cancelled: AbortSignal,
 ): Promise<void> {
   const seconds = (options.replyMs / 1000).toFixed(2);
   const text = `Answer ${turn}: a ${options.toneHz} Hz tone for ${seconds} s.`;
-  socket.sendJson({ type: "transcript", role: "assistant", text: `Answer ${turn}`, final: false });
-  socket.sendJson({ type: "transcript", role: "assistant", text, final: true });
+  sendAll(socket, dialect.answerStart(`Answer ${turn}`, text));
   const tone = new ToneFrames(options.outputRate, options.toneHz);
   const perFrame = Math.round((options.outputRate * options.frameMs) / 1000);
   const frames = Math.ceil(options.replyMs / options.frameMs);
@@ -62,12 +82,30 @@ async function speak(
   for (let k = 0; k < frames; k++) {
     const wait = start + k * options.frameMs - options.leadMs - context.now();
     if (wait > 0 && !(await pause(context.timers, wait, [socket.signal, cancelled]))) return;
-    if (cancelled.aborted || !socket.send(tone.next(perFrame))) return;
+    if (cancelled.aborted || !socket.send(dialect.audio(tone.next(perFrame)))) return;
   }
-  socket.sendJson({ type: "audio-end" });
+  sendAll(socket, dialect.answerEnd(text));
   // It is still speaking until its audio has played out: what it hears meanwhile is not a turn.
   const playedOut = start + frames * options.frameMs - context.now();
   if (playedOut > 0) await pause(context.timers, playedOut, [socket.signal, cancelled]);
+}
+
+function sendAll(socket: AgentSocket, frames: AgentFrame[]): void {
+  for (const frame of frames) socket.send(frame);
+}
+
+function frameBytes(data: AgentFrame): number {
+  return typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
+}
+
+function dialectFor(
+  name: VoiceDialectName,
+  options: Resolved,
+  context: AgentContext,
+): VoiceDialect {
+  if (name === "nova-sonic") return novaDialect(options);
+  if (name === "strands-bidi") return strandsDialect(options, `emulator-${context.connectionId}`);
+  return binaryDialect();
 }
 
 /** One connection of the voice agent: what it heard, and the answer it is speaking. */
@@ -79,7 +117,10 @@ class VoiceCall {
   readonly #socket: AgentSocket;
   readonly #context: AgentContext;
   readonly #options: Resolved;
+  #dialect: VoiceDialect | undefined;
   #heard = 0;
+  /** Samples heard while speaking: barge-in, for protocols that have no interrupt frame. */
+  #overlap = 0;
   #turn = 0;
   #answer: AbortController | undefined;
 
@@ -87,35 +128,66 @@ class VoiceCall {
     this.#socket = socket;
     this.#context = context;
     this.#options = options;
+    if (options.protocol) this.#dialect = dialectFor(options.protocol, options, context);
   }
 
-  audio(data: Uint8Array): void {
+  message(data: AgentFrame): void {
     const { maxFrameBytes } = this.#options;
     const socket = this.#socket;
-    if (data.byteLength > maxFrameBytes)
-      return socket.close(1009, `Frame of ${data.byteLength} bytes over ${maxFrameBytes}`);
-    if (data.byteLength % 2 !== 0)
-      return socket.close(1007, "PCM16 frames hold whole samples (an even number of bytes)");
+    const bytes = frameBytes(data);
+    if (bytes > maxFrameBytes)
+      return socket.close(1009, `Frame of ${bytes} bytes over ${maxFrameBytes}`);
+    if (typeof data === "string" && this.#stats(data)) return;
+    this.#dialect ??= dialectFor(sniffDialect(data), this.#options, this.#context);
+    this.#apply(this.#dialect.read(data));
+  }
+
+  /** `{"type":"stats"}`, in any protocol: what it received. */
+  #stats(data: string): boolean {
+    const json = parseJson(data);
+    if (!isRecord(json) || json["type"] !== "stats") return false;
+    const arrivals = json["arrivals"] === true ? this.arrivals : undefined;
+    this.#socket.sendJson({
+      type: "stats",
+      protocol: this.#dialect?.name,
+      ...this.stats,
+      arrivals,
+    });
+    return true;
+  }
+
+  #apply(input: DialectInput): void {
+    const socket = this.#socket;
+    switch (input.kind) {
+      case "close":
+        return socket.close(input.code, input.reason);
+      case "reply":
+        return sendAll(socket, input.frames);
+      case "interrupt":
+        return this.#interrupt();
+      case "audio":
+        sendAll(socket, input.reply ?? []);
+        return this.#audio(input.pcm);
+    }
+  }
+
+  #audio(pcm: Uint8Array): void {
     const now = this.#context.now();
-    if (!this.#rate.add(now)) return socket.close(1008, "Over 250 frames per second");
-    this.#count(now, data.byteLength);
+    if (!this.#rate.add(now)) return this.#socket.close(1008, "Over 250 frames per second");
+    this.#count(now, pcm.byteLength);
+    if (this.#answer && this.#dialect?.hearsBargeIn) {
+      this.#overlap += pcm.byteLength / 2;
+      if (this.#overlap >= (this.#options.inputRate * this.#options.bargeInMs) / 1000) {
+        this.#interrupt();
+      }
+    }
     if (this.#heard >= this.#options.replyAfterSamples && !this.#answer) this.#reply();
   }
 
-  text(data: string): void {
-    const json = parseJson(data);
-    const type = isRecord(json) ? json["type"] : undefined;
-    if (type === "stats") {
-      const arrivals = isRecord(json) && json["arrivals"] === true ? this.arrivals : undefined;
-      this.#socket.sendJson({ type: "stats", ...this.stats, arrivals });
-    } else if (type === "interrupt") {
-      this.#answer?.abort();
-      this.#answer = undefined;
-      this.#socket.sendJson({ type: "interrupted" });
-    } else if (type !== "text") {
-      const message = 'Expected audio, {"type":"interrupt"} or {"type":"stats"}';
-      this.#socket.sendJson({ type: "error", message });
-    }
+  #interrupt(): void {
+    this.#answer?.abort();
+    this.#answer = undefined;
+    sendAll(this.#socket, this.#dialect?.interrupted() ?? []);
   }
 
   #count(now: number, bytes: number): void {
@@ -136,14 +208,17 @@ class VoiceCall {
   }
 
   #reply(): void {
+    const dialect = this.#dialect;
+    if (!dialect) return;
     const seconds = (this.#heard / this.#options.inputRate).toFixed(2);
     this.#heard = 0;
+    this.#overlap = 0;
     this.#turn += 1;
-    const text = `(${seconds} s of audio)`;
-    this.#socket.sendJson({ type: "transcript", role: "user", text, final: true });
+    sendAll(this.#socket, dialect.userTurn(`(${seconds} s of audio)`));
     const controller = new AbortController();
     this.#answer = controller;
-    const spoken = speak(this.#socket, this.#context, this.#options, this.#turn, controller.signal);
+    const speaking = { options: this.#options, dialect };
+    const spoken = speak(this.#socket, this.#context, speaking, this.#turn, controller.signal);
     void spoken.finally(() => {
       if (this.#answer === controller) this.#answer = undefined;
     });
@@ -151,8 +226,9 @@ class VoiceCall {
 }
 
 /**
- * A voice agent for the binary PCM codec (docs/voice.md). It takes PCM16 mono frames (binary)
- * and checks them as the service would: a frame over `maxFrameBytes` closes with 1009, more
+ * A voice agent for `agentcore-react/voice`'s codecs (docs/voice.md): binary PCM, Amazon Nova
+ * Sonic's events, or Strands' bidi events, told by each connection's first frame unless
+ * `protocol` says. It takes PCM16 mono audio and checks it as the service would: a frame over `maxFrameBytes` closes with 1009, more
  * than 250 frames in a second closes with 1008, and an odd byte count (half a sample) closes
  * with 1007. Every `replyAfterSamples` samples of audio heard while it is not speaking, it answers: a user transcript, an
  * assistant transcript, then a deterministic tone (24 kHz PCM16 by default) paced at real time
@@ -166,6 +242,6 @@ export function voiceAgent(options: VoiceAgentOptions = {}): AgentHandler {
   const resolved = resolve(options);
   return (socket, context) => {
     const call = new VoiceCall(socket, context, resolved);
-    socket.on("message", (data) => (typeof data === "string" ? call.text(data) : call.audio(data)));
+    socket.on("message", (data) => call.message(data));
   };
 }
