@@ -14,7 +14,7 @@ export { VOICE_EVENT, type VoiceTranscript } from "./voice/voice-events";
 export type { VoiceCallFormat, VoiceCodec, VoiceFraming } from "./voice/voice-codec";
 export { AgentVoiceError, type VoiceErrorCode } from "./voice/errors";
 export { MAX_VOICE_FRAME_BYTES } from "./voice/voice-options";
-export { voiceWorkletSource } from "./voice/worklet-source";
+export { voiceWorkletSource } from "./voice/worklet-source-loader";
 export {
   voiceTransport,
   type BinarySocket,

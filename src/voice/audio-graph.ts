@@ -26,8 +26,8 @@ const RING_SECONDS = 30;
 
 async function loadWorklet(context: AudioContext, workletUrl: string | undefined): Promise<void> {
   if (workletUrl) return context.audioWorklet.addModule(workletUrl);
-  const { voiceWorkletSource } = await import("./worklet-source");
-  const blob = new Blob([voiceWorkletSource()], { type: "text/javascript" });
+  const { buildVoiceWorkletSource } = await import("./worklet-source");
+  const blob = new Blob([buildVoiceWorkletSource()], { type: "text/javascript" });
   const url = URL.createObjectURL(blob);
   try {
     await context.audioWorklet.addModule(url);

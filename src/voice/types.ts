@@ -89,7 +89,8 @@ export interface AgentVoiceOptions {
   audioConstraints?: MediaTrackConstraints;
   /**
    * The URL of the worklet module, for pages whose Content-Security-Policy refuses `blob:`
-   * scripts: serve `voiceWorkletSource()`'s text and give its URL. Default: a Blob URL.
+   * scripts: serve the text `voiceWorkletSource()` resolves to and give its URL. Default: a Blob
+   * URL.
    */
   workletUrl?: string;
 }

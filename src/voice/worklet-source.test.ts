@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { voiceWorkletSource } from "./worklet-source";
+import { buildVoiceWorkletSource } from "./worklet-source";
 
 interface FakeProcessor {
   port: {
@@ -22,14 +22,14 @@ function loadWorklet(): Map<string, ProcessorClass> {
   }
   const registerProcessor = (name: string, processor: ProcessorClass) =>
     registered.set(name, processor);
-  new Function("AudioWorkletProcessor", "registerProcessor", voiceWorkletSource())(
+  new Function("AudioWorkletProcessor", "registerProcessor", buildVoiceWorkletSource())(
     AudioWorkletProcessor,
     registerProcessor,
   );
   return registered;
 }
 
-describe("voiceWorkletSource", () => {
+describe("buildVoiceWorkletSource", () => {
   it("is a module that stands alone and registers both processors", () => {
     const registered = loadWorklet();
     expect([...registered.keys()]).toEqual(["agentcore-voice-capture", "agentcore-voice-playback"]);

@@ -9,7 +9,7 @@ import { registerVoiceProcessors } from "./worklet-processors";
  * from the code itself, so the worklet runs exactly what the unit tests check. Imported lazily,
  * on the first `start()`, so the voice entry does not carry it.
  */
-export function voiceWorkletSource(): string {
+export function buildVoiceWorkletSource(): string {
   const functions = Object.entries(dsp)
     .map(([name, value]) => `${JSON.stringify(name)}: ${String(value)}`)
     .join(",\n");

@@ -161,7 +161,7 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
   });
 
   it("runs from a worklet module the page serves itself (workletUrl)", async () => {
-    const blob = new Blob([voiceWorkletSource()], { type: "text/javascript" });
+    const blob = new Blob([await voiceWorkletSource()], { type: "text/javascript" });
     const workletUrl = URL.createObjectURL(blob);
     const { voice } = call({ workletUrl });
     await voice.start();
