@@ -7,6 +7,7 @@ import type {
   ConversationConnection,
   OutboxEntry,
 } from "../../connection/types";
+import { idleSnapshot } from "../idle-snapshot";
 
 /**
  * A test double of `AgentRuntimeConnection`'s public interface. It keeps the documented outbox
@@ -36,17 +37,9 @@ export class FakeConnection<Outgoing = string> implements ConversationConnection
       decode: () => [],
       conversation: agUiConversation,
     };
-    this.snapshot = {
-      status: "idle",
-      sessionId: options.sessionId ?? `fake-session-${"0".repeat(24)}-${Math.random()}`,
-      attempt: 0,
-      nextRetryAt: null,
-      reason: null,
-      lastCloseCode: null,
-      error: null,
-      online: true,
-      outbox: [],
-    };
+    this.snapshot = idleSnapshot(
+      options.sessionId ?? `fake-session-${"0".repeat(24)}-${Math.random()}`,
+    );
   }
 
   get sessionId(): string {

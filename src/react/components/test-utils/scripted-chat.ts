@@ -8,6 +8,7 @@ import type {
 } from "../../../store/types";
 import type { ChatInput } from "../../../core/attachment-reference";
 import type { ChatStore } from "../types";
+import { idleSnapshot } from "../../../store/idle-snapshot";
 
 /**
  * A conversation driven by hand, for tests and stories: the same state shape as the real
@@ -66,15 +67,8 @@ export function connectionSnapshot(
   patch: Partial<ConnectionSnapshot<string>> = {},
 ): ConnectionSnapshot<string> {
   return {
+    ...idleSnapshot<string>("scripted-session-0000000000000000000000"),
     status: "open",
-    sessionId: "scripted-session-0000000000000000000000",
-    attempt: 0,
-    nextRetryAt: null,
-    reason: null,
-    lastCloseCode: null,
-    error: null,
-    online: true,
-    outbox: [],
     ...patch,
   };
 }
