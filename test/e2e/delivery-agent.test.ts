@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { deliveryReply } from "../../examples/delivery-agent/answer";
 import type { DemoConfig } from "../../examples/src/demo-config";
-import { launchBrowser, newContext, newPage, pageErrors, screenshot } from "./support/browser";
+import { newContext, newPage, pageErrors, screenshot } from "./support/browser";
 import { DemoPage } from "./support/demo-page";
-import { StartScript } from "./support/start-script";
+import { deliveryDemoForFile } from "./support/delivery-demo";
 
 /**
  * `npm start -- --agent delivery`: the demo starts the delivery agent container, the emulator
@@ -12,21 +11,7 @@ import { StartScript } from "./support/start-script";
  * the emulator injects mid-answer (the panel's "Drop connection"), whole and not repeated.
  */
 
-let script: StartScript | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  script = new StartScript([
-    ...["--port", "0", "--backend-port", "0", "--emulator-port", "0"],
-    ...["--agent", "delivery", "--quiet"],
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await script?.stop("SIGKILL");
-});
+const started = deliveryDemoForFile();
 
 /** Waits until the panel's timeline has recorded a `reconnecting` state. */
 async function waitForReconnecting(demo: DemoPage): Promise<void> {
@@ -39,7 +24,7 @@ async function waitForReconnecting(demo: DemoPage): Promise<void> {
 
 describe("npm start -- --agent delivery", () => {
   it("carries an answer on across a drop mid-answer, whole and once, then stops on Ctrl-C", async () => {
-    if (!script || !browser) throw new Error("not started");
+    const { script, browser } = started();
     const [, appUrl] = await script.waitForOutput(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
     expect(script.stdout).toContain("local AgentCore Runtime emulator, delivery agent");
     const config = (await (await fetch(new URL("/demo-config.json", appUrl))).json()) as DemoConfig;

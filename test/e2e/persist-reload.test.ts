@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { deliveryReply } from "../../examples/delivery-agent/answer";
-import { launchBrowser, newContext, newPage, pageErrors, screenshot } from "./support/browser";
+import { newContext, newPage, pageErrors, screenshot } from "./support/browser";
 import { DemoPage } from "./support/demo-page";
-import { StartScript } from "./support/start-script";
+import { deliveryDemoForFile } from "./support/delivery-demo";
 
 /**
  * `npm start -- --agent delivery` keeps the conversation in IndexedDB (`persist`): a reload in
@@ -11,25 +10,11 @@ import { StartScript } from "./support/start-script";
  * agent replays what the page had not saved, so the answer ends whole and once.
  */
 
-let script: StartScript | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  script = new StartScript([
-    ...["--port", "0", "--backend-port", "0", "--emulator-port", "0"],
-    ...["--agent", "delivery", "--quiet"],
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await script?.stop("SIGKILL");
-});
+const started = deliveryDemoForFile();
 
 describe("npm start -- --agent delivery, reloaded mid-answer", () => {
   it("restores the conversation and the answer carries on, nothing lost and nothing twice", async () => {
-    if (!script || !browser) throw new Error("not started");
+    const { script, browser } = started();
     const [, appUrl] = await script.waitForOutput(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
     const context = await newContext(browser);
     const demo = await new DemoPage(await newPage(context)).open(appUrl as string);
