@@ -18,6 +18,18 @@ const heardUser = (event: AgentEvent) =>
   named(VOICE_EVENT.transcript)(event) &&
   (event as { value: VoiceTranscript }).value.role === "user";
 
+/**
+ * Starts the call and holds push-to-talk until the agent has heard a turn (a second of speech),
+ * then lets go, so the agent speaks uninterrupted; resolves once it does.
+ */
+async function speakOneTurn(voice: ReturnType<typeof call>["voice"], events: AgentEvent[]) {
+  await voice.start();
+  voice.pressToTalk();
+  await expect.poll(() => events.some(heardUser), { timeout: 20_000 }).toBe(true);
+  voice.release();
+  await expect.poll(() => voice.getSnapshot().state, { timeout: 20_000 }).toBe("agent-speaking");
+}
+
 /** The first audio frames the codec sends, as the agent must read them. */
 const audioFrame: Record<string, (frame: Record<string, unknown>) => string | undefined> = {
   "nova-sonic": (frame) => {
@@ -94,14 +106,7 @@ describe.each([
       );
       const store = createConversationStore({ connection });
       const unsubscribe = store.subscribe(() => undefined);
-      await voice.start();
-      voice.pressToTalk();
-      // A second of speech makes a turn; holding back then lets the agent speak uninterrupted.
-      await expect.poll(() => events.some(heardUser), { timeout: 20_000 }).toBe(true);
-      voice.release();
-      await expect
-        .poll(() => voice.getSnapshot().state, { timeout: 20_000 })
-        .toBe("agent-speaking");
+      await speakOneTurn(voice, events);
       await expect.poll(() => voice.getSnapshot().state, { timeout: 20_000 }).toBe("listening");
       const { played, underruns, contextRate } = voice.stats;
       console.warn(
@@ -121,13 +126,7 @@ describe.each([
 
     it("barge-in flushes at once; the agent hears the user and stops in its own way", async () => {
       const { voice, events } = call({ mode: "push-to-talk" }, makeCodec());
-      await voice.start();
-      voice.pressToTalk();
-      await expect.poll(() => events.some(heardUser), { timeout: 20_000 }).toBe(true);
-      voice.release();
-      await expect
-        .poll(() => voice.getSnapshot().state, { timeout: 20_000 })
-        .toBe("agent-speaking");
+      await speakOneTurn(voice, events);
       const from = events.length;
       const pressedAt = performance.now();
       voice.pressToTalk(); // talking over the agent: flushes here, and the agent hears it
