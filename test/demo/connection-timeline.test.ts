@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionTimeline } from "../../examples/src/connection-timeline";
 import type { ConnectionSnapshot } from "../../src/index";
+import { idleSnapshot } from "../../src/store/idle-snapshot";
 
 function snapshot(patch: Partial<ConnectionSnapshot> = {}): ConnectionSnapshot {
-  return {
-    status: "idle",
-    sessionId: "s".repeat(36),
-    attempt: 0,
-    nextRetryAt: null,
-    reason: null,
-    lastCloseCode: null,
-    error: null,
-    online: true,
-    outbox: [],
-    ...patch,
-  };
+  return { ...idleSnapshot<string>("s".repeat(36)), ...patch };
 }
 
 function source(initial: ConnectionSnapshot) {
