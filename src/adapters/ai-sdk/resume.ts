@@ -76,7 +76,7 @@ export class AnswerResume {
   }
 
   /** Sends the last user text and streams its answer, keeping a record of it while it streams. */
-  send({ chatId, messages = [], abortSignal }: ChatRequest): Stream {
+  sendMessages({ chatId, messages = [], abortSignal }: ChatRequest): Stream {
     const { connection } = this.#host;
     const text = lastUserText(messages);
     const channel = channelOf(connection);
@@ -95,7 +95,7 @@ export class AnswerResume {
   }
 
   /** The answer in flight for `chatId` from its start, or `null` when there is none. */
-  async reconnect({ chatId, abortSignal }: ChatRequest): Promise<Stream | null> {
+  async reconnectToStream({ chatId, abortSignal }: ChatRequest): Promise<Stream | null> {
     let restoring = this.#restoring.get(chatId);
     if (!restoring) {
       restoring = this.#restore(chatId).catch(() => undefined);
@@ -229,4 +229,9 @@ export class AnswerResume {
     this.#chain = done.catch(() => undefined);
     return done;
   }
+}
+
+/** The resume of `host`, a transport made with `options` (with `resume`). */
+export function resume(host: ResumeHost, options: AgentCoreTransportOptions): AnswerResume {
+  return new AnswerResume(host, options);
 }

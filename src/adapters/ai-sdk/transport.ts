@@ -28,7 +28,8 @@ export type AgentCoreTransportOptions = AdapterConnectionOptions & {
 
 /** The text of the last user message (its text parts, joined). */
 export function lastUserText(messages: readonly UIMessage[]): string {
-  const user = [...messages].reverse().find((message) => message.role === "user");
+  let user: UIMessage | undefined;
+  for (const message of messages) if (message.role === "user") user = message;
   let text = "";
   for (const part of user?.parts ?? []) if (part.type === "text") text += part.text;
   return text;
@@ -59,9 +60,9 @@ export class AgentCoreChatTransport<
     // The resume code loads only when asked for (apps without it do not pay for it) and then
     // sends and resumes: a call before it loaded waits for it.
     if (options.resume) {
-      const resume = import("./resume").then((module) => new module.AnswerResume(this, options));
-      this.sendMessages = async (request) => (await resume).send(request);
-      this.reconnectToStream = async (request) => (await resume).reconnect(request);
+      const resume = import("./resume").then((module) => module.resume(this, options));
+      this.sendMessages = (request) => resume.then((it) => it.sendMessages(request));
+      this.reconnectToStream = (request) => resume.then((it) => it.reconnectToStream(request));
     }
   }
 
