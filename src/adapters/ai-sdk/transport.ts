@@ -28,10 +28,12 @@ export type AgentCoreTransportOptions = AdapterConnectionOptions & {
 
 /** The text of the last user message (its text parts, joined). */
 export function lastUserText(messages: readonly UIMessage[]): string {
-  let user: UIMessage | undefined;
-  for (const message of messages) if (message.role === "user") user = message;
   let text = "";
-  for (const part of user?.parts ?? []) if (part.type === "text") text += part.text;
+  for (const message of messages) {
+    if (message.role !== "user") continue;
+    text = ""; // a later user message replaces it
+    for (const part of message.parts) if (part.type === "text") text += part.text;
+  }
   return text;
 }
 
