@@ -74,10 +74,12 @@ export class AgentCoreChatTransport<
    *
    * @throws what `connection.send()` throws (a frame too large, a full outbox).
    */
-  async sendMessages(
-    request: Parameters<ChatTransport<UI_MESSAGE>["sendMessages"]>[0],
-  ): Promise<ReadableStream<UIMessageChunk>> {
-    const { messages, abortSignal } = request;
+  async sendMessages({
+    messages,
+    abortSignal,
+  }: Parameters<ChatTransport<UI_MESSAGE>["sendMessages"]>[0]): Promise<
+    ReadableStream<UIMessageChunk>
+  > {
     const { connection } = this;
     connection.connect();
     const messageId = connection.send(lastUserText(messages));

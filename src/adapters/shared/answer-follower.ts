@@ -76,7 +76,7 @@ export class AnswerFollower<Out> {
       connection.subscribe(() => this.#onSnapshot()),
     ];
     if (abortSignal?.aborted) return this.#onAbort();
-    abortSignal?.addEventListener("abort", () => this.#onAbort(), { once: true });
+    abortSignal?.addEventListener("abort", () => this.#onAbort()); // an abort happens once
     // The message may have been sent (or refused) before this follower listened.
     this.#onSnapshot();
   }
