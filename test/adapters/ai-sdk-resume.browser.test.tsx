@@ -16,6 +16,7 @@ import { agentCoreTransport, type AgentCoreChatTransport } from "../../src/ai-sd
 import { deliveryProtocol } from "../../src/delivery";
 import { indexedDbPersistence } from "../../src/persist";
 import type { UrlProvider } from "../../src/providers/types";
+import type { ConversationPersistence, PersistenceClaim } from "../../src/store/persistence";
 import { backendUrlProvider } from "../../src/providers/backend-url-provider";
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -67,9 +68,22 @@ function Chat(props: {
   );
 }
 
-/** One page's transport; `die()` makes its connection unable to reach anything again. */
+/**
+ * One page's transport; `die()` makes its connection unable to reach anything again and lets go
+ * of its claim on the chat, as a page that goes away lets go of its Web Lock.
+ */
 function pageTransport(storage: ReturnType<typeof indexedDbPersistence>) {
   let dead = false;
+  let held: PersistenceClaim | null = null;
+  const pageStorage: ConversationPersistence = {
+    get kind() {
+      return storage.kind;
+    },
+    load: (key) => storage.load(key),
+    save: (record) => storage.save(record),
+    remove: (key) => storage.remove(key),
+    claim: async (key) => (held = await storage.claim(key)),
+  };
   const presign = backendUrlProvider({
     endpoint: stack.presignEndpoint,
     headers: () => ({ [stack.signIn.header]: stack.signIn.value }),
@@ -79,9 +93,13 @@ function pageTransport(storage: ReturnType<typeof indexedDbPersistence>) {
   const transport = agentCoreTransport({
     urlProvider,
     delivery: deliveryProtocol(),
-    resume: { storage },
+    resume: { storage: pageStorage },
   });
-  return { transport, die: () => (dead = true) };
+  const die = () => {
+    dead = true;
+    held?.release();
+  };
+  return { transport, die };
 }
 
 const answers = () => screen.queryAllByTestId("assistant").map((node) => node.textContent ?? "");

@@ -31,15 +31,19 @@ const KEY = `ai-sdk:${CHAT}`;
 const envelope = (seq: number, text: string) => `${seq}:${JSON.stringify({ text })}`;
 const done = (seq: number) => `${seq}:${JSON.stringify({ type: "done" })}`;
 
-/** A transport on the mock runtime with delivery on and `resume` over `storage`: one "page". */
+/**
+ * A transport on the mock runtime with delivery on and `resume` over `storage`: one "page". Its
+ * claim is always granted: a page before it died, and its claim with it.
+ */
 function page(storage: ConversationPersistence): AgentCoreChatTransport {
+  const claim = () => Promise.resolve({ release: () => undefined });
   return agentCoreTransport({
     urlProvider: scriptedProvider().provider,
     WebSocket: recordingWebSocket().WebSocket,
     onlineSource: manualOnlineSource().source,
     retry: { random: () => 0.5 },
     delivery: deliveryProtocol(),
-    resume: { storage },
+    resume: { storage: { ...storage, claim } },
   });
 }
 

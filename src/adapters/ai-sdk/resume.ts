@@ -9,6 +9,33 @@ import { lastUserText, type AgentCoreTransportOptions } from "./transport";
 
 type Stream = ReadableStream<UIMessageChunk>;
 
+/** The type of the transient data part that says resume is off in this tab. */
+export const RESUME_OFF_PART_TYPE = "data-agentcore-resume";
+
+/**
+ * The data of the {@link RESUME_OFF_PART_TYPE} part, sent once with the first answer after
+ * another tab turned out to hold the chat's record: this tab keeps none, and a reload of it
+ * does not resume.
+ */
+export interface AgentCoreResumeOffData {
+  resume: "off";
+  reason: "claimed-by-another-tab";
+}
+
+/** `stream` with `part` after its first chunk (the answer's start). */
+function withPartAfterStart(stream: Stream, part: UIMessageChunk): Stream {
+  let first = true;
+  return stream.pipeThrough(
+    new TransformStream<UIMessageChunk, UIMessageChunk>({
+      transform(chunk, controller) {
+        controller.enqueue(chunk);
+        if (first) controller.enqueue(part);
+        first = false;
+      },
+    }),
+  );
+}
+
 /** The part of the transport the resume works with: its connection, which it may replace. */
 export interface ResumeHost {
   connection: ConversationConnection<unknown>;
@@ -64,6 +91,10 @@ export class AnswerResume {
   /** Bumped by every answer: only the last one's end lets acknowledgements flow again. */
   #answers = 0;
   #stale: ReadonlySet<string> = new Set();
+  /** Per chat: whether this tab holds its record's key (claimed once, kept until the tab goes). */
+  readonly #claims = new Map<string, Promise<boolean>>();
+  /** Whether the resume-off part is still to be sent (once per transport). */
+  #untoldOff = true;
 
   constructor(host: ResumeHost, options: AgentCoreTransportOptions) {
     this.#host = host;
@@ -75,15 +106,19 @@ export class AnswerResume {
     this.#key = resume.key ?? ((chatId) => `ai-sdk:${chatId}`);
   }
 
-  /** Sends the last user text and streams its answer, keeping a record of it while it streams. */
-  sendMessages({ chatId, messages = [], abortSignal }: ChatRequest): Stream {
+  /**
+   * Sends the last user text and streams its answer, keeping a record of it while it streams
+   * (when this tab holds the chat's key: else with a resume-off part, the first time).
+   */
+  async sendMessages({ chatId, messages = [], abortSignal }: ChatRequest): Promise<Stream> {
+    const claimed = await this.#claim(chatId);
     const { connection } = this.#host;
     const text = lastUserText(messages);
     const channel = channelOf(connection);
     connection.connect();
     const id = connection.send(text);
     let record: ResumeRecord | undefined;
-    if (channel?.state) {
+    if (claimed && channel?.state) {
       // Everything applied so far comes before the answer: the next frames are its.
       const { epoch, applied } = channel.state;
       this.#hold(channel, Math.min(this.#held ?? applied, applied));
@@ -91,11 +126,29 @@ export class AnswerResume {
       record = resumeRecord(key, connection.sessionId, { id, message: text }, epoch, applied);
       this.#write(record);
     }
-    return this.#follow(chatId, id, { connection, channel }, record).reader(abortSignal);
+    const stream = this.#follow(chatId, id, { connection, channel }, record).reader(abortSignal);
+    if (claimed || !this.#untoldOff) return stream;
+    this.#untoldOff = false;
+    const data: AgentCoreResumeOffData = { resume: "off", reason: "claimed-by-another-tab" };
+    return withPartAfterStart(stream, { type: RESUME_OFF_PART_TYPE, data, transient: true });
+  }
+
+  /** Claims the key of `chatId`'s record once; `false` when another tab holds it. */
+  #claim(chatId: string): Promise<boolean> {
+    let claim = this.#claims.get(chatId);
+    if (!claim) {
+      claim = this.#storage.claim(this.#key(chatId)).then(
+        (held) => held !== null,
+        () => false,
+      );
+      this.#claims.set(chatId, claim);
+    }
+    return claim;
   }
 
   /** The answer in flight for `chatId` from its start, or `null` when there is none. */
   async reconnectToStream({ chatId, abortSignal }: ChatRequest): Promise<Stream | null> {
+    if (!(await this.#claim(chatId))) return null; // another tab keeps (and resumes) it
     let restoring = this.#restoring.get(chatId);
     if (!restoring) {
       restoring = this.#restore(chatId).catch(() => undefined);
