@@ -84,8 +84,7 @@ export class AnswerFollower<Out> {
   /** Stops listening: the answer is over, or its reader went away. */
   release(): void {
     this.#closed = true;
-    for (const off of this.#unlink) off();
-    this.#unlink = [];
+    for (const off of this.#unlink) off(); // a second off() is harmless
   }
 
   #finish(items: readonly Out[]): void {
