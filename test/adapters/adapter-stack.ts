@@ -32,16 +32,19 @@ export interface AdapterStack {
 
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
 
-/** Starts the emulator with `agent` and the presign backend; `close` stops both. */
+/**
+ * Starts the emulator with `agent` (or forwarding to an agent container) and the presign
+ * backend; `close` stops both.
+ */
 export async function startAdapterStack(
-  agent: AgentOption,
+  agent: AgentOption | { forward: string },
 ): Promise<{ stack: AdapterStack; close: () => Promise<void> }> {
   const emulator = await startEmulator({
     host: "127.0.0.1",
     port: 0,
     region: DEMO_REGION,
     credentials: DEMO_CREDENTIALS,
-    agent,
+    ...(typeof agent === "object" ? agent : { agent }),
   });
   const backend = await startPresignBackend({
     port: 0,

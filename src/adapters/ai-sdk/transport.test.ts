@@ -179,7 +179,7 @@ describe("agentCoreTransport", () => {
     connection.nextSendError = new Error("outbox full");
     await expect(ask(connection)).rejects.toThrow("outbox full");
     const transport = agentCoreTransport({ connection });
-    await expect(transport.reconnectToStream()).resolves.toBeNull();
+    await expect(transport.reconnectToStream({ chatId: "chat" })).resolves.toBeNull();
   });
 });
 

@@ -76,7 +76,7 @@ export class AnswerFollower<Out> {
       connection.subscribe(() => this.#onSnapshot()),
     ];
     if (abortSignal?.aborted) return this.#onAbort();
-    abortSignal?.addEventListener("abort", () => this.#onAbort(), { once: true });
+    abortSignal?.addEventListener("abort", () => this.#onAbort()); // an abort happens once
     // The message may have been sent (or refused) before this follower listened.
     this.#onSnapshot();
   }
@@ -84,8 +84,7 @@ export class AnswerFollower<Out> {
   /** Stops listening: the answer is over, or its reader went away. */
   release(): void {
     this.#closed = true;
-    for (const off of this.#unlink) off();
-    this.#unlink = [];
+    for (const off of this.#unlink) off(); // a second off() is harmless
   }
 
   #finish(items: readonly Out[]): void {
