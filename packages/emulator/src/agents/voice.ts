@@ -9,6 +9,8 @@ import {
   type DialectInput,
   type VoiceDialect,
   type VoiceDialectName,
+  type VoiceToolCall,
+  type VoiceToolResult,
 } from "./voice-dialect";
 import { novaDialect } from "./voice-nova-dialect";
 import { strandsDialect } from "./voice-strands-dialect";
@@ -41,9 +43,18 @@ export interface VoiceAgentOptions {
    * to be talking over it and stops (those protocols have no interrupt frame). Default 100.
    */
   bargeInMs?: number;
+  /**
+   * A tool call the agent makes once per connection, before its first answer, in the protocol's
+   * own events (binary PCM `tool_call`, Nova Sonic `toolUse`, Strands `tool_use_stream`), with
+   * the agent's `result` where the protocol shows results (binary PCM `tool_result`, Strands
+   * `tool_result`). Results the client sends back (binary PCM `{"type":"reply"}`, Nova Sonic
+   * TOOL contents) are listed in `{"type":"stats"}`'s `toolResults`.
+   */
+  toolCall?: VoiceToolCall;
 }
 
-type Resolved = Required<Omit<VoiceAgentOptions, "protocol">> & Pick<VoiceAgentOptions, "protocol">;
+type Optional = "protocol" | "toolCall";
+type Resolved = Required<Omit<VoiceAgentOptions, Optional>> & Pick<VoiceAgentOptions, Optional>;
 
 function resolve(options: VoiceAgentOptions): Resolved {
   const inputRate = options.inputRate ?? 16_000;
@@ -57,6 +68,7 @@ function resolve(options: VoiceAgentOptions): Resolved {
     leadMs: options.leadMs ?? 200,
     maxFrameBytes: options.maxFrameBytes ?? 32_768,
     protocol: options.protocol,
+    toolCall: options.toolCall,
     bargeInMs: options.bargeInMs ?? 100,
   };
 }
@@ -113,6 +125,8 @@ class VoiceCall {
   readonly stats: VoiceInputStats = emptyInputStats();
   /** `[arrival ms, samples received before it]` of the last 1 000 audio frames. */
   readonly arrivals: [number, number][] = [];
+  /** Tool results the client sent, in order. */
+  readonly toolResults: VoiceToolResult[] = [];
   readonly #rate = new FrameRate();
   readonly #socket: AgentSocket;
   readonly #context: AgentContext;
@@ -151,6 +165,7 @@ class VoiceCall {
       type: "stats",
       protocol: this.#dialect?.name,
       ...this.stats,
+      toolResults: this.toolResults,
       arrivals,
     });
     return true;
@@ -165,6 +180,9 @@ class VoiceCall {
         return sendAll(socket, input.frames);
       case "interrupt":
         return this.#interrupt();
+      case "tool-results":
+        this.toolResults.push(...input.results);
+        return;
       case "audio":
         sendAll(socket, input.reply ?? []);
         return this.#audio(input.pcm);
@@ -215,6 +233,10 @@ class VoiceCall {
     this.#overlap = 0;
     this.#turn += 1;
     sendAll(this.#socket, dialect.userTurn(`(${seconds} s of audio)`));
+    const { toolCall } = this.#options;
+    if (toolCall && this.#turn === 1) {
+      sendAll(this.#socket, dialect.toolCall(`tool-${this.#context.connectionId}`, toolCall));
+    }
     const controller = new AbortController();
     this.#answer = controller;
     const speaking = { options: this.#options, dialect };
