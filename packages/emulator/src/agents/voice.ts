@@ -3,6 +3,7 @@ import { isRecord } from "../json-record";
 import { parseJson } from "./client-frames";
 import { pause } from "./pace";
 import { emptyInputStats, FrameRate, ToneFrames, type VoiceInputStats } from "./voice-audio";
+import { espeakPcm } from "./voice-speech";
 import {
   binaryDialect,
   sniffDialect,
@@ -23,6 +24,13 @@ export interface VoiceAgentOptions {
   outputRate?: number;
   /** Client samples after which the agent answers (each time). Default: one second's worth. */
   replyAfterSamples?: number;
+  /**
+   * What it answers with: `tone` (default), a deterministic tone of `toneHz` for `replyMs`; or
+   * `espeak`, the answer's transcript spoken by `espeak-ng` (Debian's package), resampled from
+   * its 22 050 Hz to `outputRate`, falling back to the tone with a warning when espeak-ng is not
+   * installed.
+   */
+  speech?: "tone" | "espeak";
   /** Length of each spoken answer (a tone), in ms. Default 1 500. */
   replyMs?: number;
   /** The tone's frequency. Default 440 Hz. */
@@ -63,6 +71,7 @@ function resolve(options: VoiceAgentOptions): Resolved {
     outputRate: options.outputRate ?? 24_000,
     replyAfterSamples: options.replyAfterSamples ?? inputRate,
     replyMs: options.replyMs ?? 1_500,
+    speech: options.speech ?? "tone",
     toneHz: options.toneHz ?? 440,
     frameMs: options.frameMs ?? 40,
     leadMs: options.leadMs ?? 200,
@@ -73,32 +82,51 @@ function resolve(options: VoiceAgentOptions): Resolved {
   };
 }
 
+/** The answer's words and their audio (PCM16 at the output rate): speech, or the tone. */
+async function answerOf(
+  options: Resolved,
+  turn: number,
+  heard: string,
+): Promise<{ text: string; pcm: Uint8Array }> {
+  if (options.speech === "espeak") {
+    const text = `Answer ${turn}. I heard ${heard} seconds of audio.`;
+    const pcm = await espeakPcm(text, options.outputRate);
+    if (pcm) return { text, pcm };
+  }
+  const seconds = (options.replyMs / 1000).toFixed(2);
+  const text = `Answer ${turn}: a ${options.toneHz} Hz tone for ${seconds} s.`;
+  const perFrame = Math.round((options.outputRate * options.frameMs) / 1000);
+  const frames = Math.ceil(options.replyMs / options.frameMs);
+  return { text, pcm: new ToneFrames(options.outputRate, options.toneHz).next(frames * perFrame) };
+}
+
 /**
- * One spoken answer: transcripts, then the tone paced at real time (`leadMs` ahead), then
- * `audio-end`; it resolves once the tone has played out in real time, or at an interrupt.
+ * One spoken answer: transcripts, then its audio in frames paced at real time (`leadMs`
+ * ahead), then `audio-end`; it resolves once the audio has played out in real time, or at an
+ * interrupt.
  */
 async function speak(
   socket: AgentSocket,
   context: AgentContext,
-  { options, dialect }: { options: Resolved; dialect: VoiceDialect },
+  { options, dialect, heard }: { options: Resolved; dialect: VoiceDialect; heard: string },
   turn: number,
   cancelled: AbortSignal,
 ): Promise<void> {
-  const seconds = (options.replyMs / 1000).toFixed(2);
-  const text = `Answer ${turn}: a ${options.toneHz} Hz tone for ${seconds} s.`;
+  const { text, pcm } = await answerOf(options, turn, heard);
+  if (cancelled.aborted) return;
   sendAll(socket, dialect.answerStart(`Answer ${turn}`, text));
-  const tone = new ToneFrames(options.outputRate, options.toneHz);
-  const perFrame = Math.round((options.outputRate * options.frameMs) / 1000);
-  const frames = Math.ceil(options.replyMs / options.frameMs);
+  const frameBytes = 2 * Math.round((options.outputRate * options.frameMs) / 1000);
+  const frames = Math.ceil(pcm.byteLength / frameBytes);
   const start = context.now();
   for (let k = 0; k < frames; k++) {
     const wait = start + k * options.frameMs - options.leadMs - context.now();
     if (wait > 0 && !(await pause(context.timers, wait, [socket.signal, cancelled]))) return;
-    if (cancelled.aborted || !socket.send(dialect.audio(tone.next(perFrame)))) return;
+    const frame = pcm.slice(k * frameBytes, (k + 1) * frameBytes);
+    if (cancelled.aborted || !socket.send(dialect.audio(frame))) return;
   }
   sendAll(socket, dialect.answerEnd(text));
   // It is still speaking until its audio has played out: what it hears meanwhile is not a turn.
-  const playedOut = start + frames * options.frameMs - context.now();
+  const playedOut = start + (pcm.byteLength / 2 / options.outputRate) * 1000 - context.now();
   if (playedOut > 0) await pause(context.timers, playedOut, [socket.signal, cancelled]);
 }
 
@@ -239,7 +267,7 @@ class VoiceCall {
     }
     const controller = new AbortController();
     this.#answer = controller;
-    const speaking = { options: this.#options, dialect };
+    const speaking = { options: this.#options, dialect, heard: seconds };
     const spoken = speak(this.#socket, this.#context, speaking, this.#turn, controller.signal);
     void spoken.finally(() => {
       if (this.#answer === controller) this.#answer = undefined;
