@@ -86,6 +86,15 @@ describe("AgentVoice: the microphone in use", () => {
     expect(voice.getSnapshot().device?.id).toBe("headset");
   });
 
+  it("setDevice while the call starts moves the call to that input once it runs", async () => {
+    const { voice } = voiceCall();
+    const starting = voice.start();
+    expect(await voice.setDevice("headset")).toBe(true);
+    await starting;
+    expect(voice.getSnapshot()).toMatchObject({ state: "listening", device: { id: "headset" } });
+    expect(graph.inputs).toHaveLength(2);
+  });
+
   it("follows the default input when the one in use is unplugged, without a new call", async () => {
     const { voice } = voiceCall("headset");
     await voice.start();

@@ -84,21 +84,25 @@ export class AgentVoice {
     if (typeof media?.getUserMedia !== "function" || typeof AudioWorkletNode === "undefined")
       return this.#fail(new AgentVoiceError("unsupported"));
     let stream: MediaStream;
+    const deviceId = this.#deviceId;
     try {
-      stream = await requestMicrophone(media, this.#options.constraints, this.#deviceId);
+      stream = await requestMicrophone(media, this.#options.constraints, deviceId);
     } catch (thrown) {
       if (run === this.#run) this.#fail(microphoneError(thrown));
       return;
     }
     if (run !== this.#run) return stopTracks(stream);
     await this.#open(run, stream, media);
+    // A device chosen while the call was starting.
+    if (this.#deviceId !== deviceId && this.#deviceId !== undefined && run === this.#run)
+      await this.setDevice(this.#deviceId);
   }
 
   /**
    * Switches the microphone to the input `deviceId` (from `enumerateDevices()`) without
-   * restarting the call; before a call, sets the input `start()` opens. Resolves `true` once
-   * the call captures from it (or, before a call, at once); `false` when it could not be opened
-   * (the call keeps its input).
+   * restarting the call; before a call, sets the input `start()` opens (while it starts, the
+   * call moves to it once started). Resolves `true` once the call captures from it (or, before
+   * a call, at once); `false` when it could not be opened (the call keeps its input).
    */
   async setDevice(deviceId: string): Promise<boolean> {
     this.#deviceId = deviceId;

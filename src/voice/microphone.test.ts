@@ -69,6 +69,13 @@ describe("Microphone", () => {
     await vi.waitFor(() => expect(onLost).toHaveBeenCalledTimes(1));
     expect(onLost.mock.calls[0]?.[0]).toMatchObject({ code: "device-lost" });
     expect(switched).toEqual([]);
+    // Once, though both the track's end and devicechange said so; then it follows nothing.
+    await settled();
+    media.inputs = [HEADSET];
+    media.unplug("none");
+    await settled();
+    expect(onLost).toHaveBeenCalledTimes(1);
+    expect(media.opened).toHaveLength(1);
   });
 
   it("switches on request, and keeps its input when the one asked for cannot be opened", async () => {

@@ -30,7 +30,8 @@ export function stopTracks(stream: MediaStream): void {
 /**
  * The microphone of a running call. It follows the input: when the device in use goes away
  * (its track ends, or `devicechange` lists it no more) it opens the default input and hands
- * the new stream on (`onSwitch`), so the call goes on; when none can be opened, `onLost`.
+ * the new stream on (`onSwitch`), so the call goes on; when none can be opened, it closes and
+ * calls `onLost`.
  * `use(deviceId)` switches on request.
  */
 export class Microphone {
@@ -49,7 +50,7 @@ export class Microphone {
     options.media.addEventListener("devicechange", this.#onDeviceChange);
   }
 
-  /** The input in use: its `deviceId` and label. */
+  /** The input in use: its `deviceId` and label (a new object after each switch). */
   get device(): VoiceDevice | null {
     return this.#device;
   }
@@ -110,12 +111,7 @@ export class Microphone {
   readonly #onEnded = (): void => void this.#replace();
 
   readonly #onDeviceChange = async (): Promise<void> => {
-    let devices: MediaDeviceInfo[];
-    try {
-      devices = await this.#options.media.enumerateDevices();
-    } catch {
-      return;
-    }
+    const devices = await this.#options.media.enumerateDevices().catch(() => []);
     // Read after the listing: a switch (the track's end) may have finished meanwhile.
     const id = this.#device?.id;
     const inputs = devices.filter((device) => device.kind === "audioinput");
@@ -126,11 +122,11 @@ export class Microphone {
 
   /** The input in use went away: the default input, or the call has lost its microphone. */
   async #replace(): Promise<void> {
-    if (this.#closed) return;
     const switches = this.#switches;
     if (await this.use()) return;
     // A switch asked for meanwhile decides; a closed microphone has nothing to lose.
     if (!this.#closed && this.#switches === switches + 1) {
+      this.close();
       this.#options.onLost(new AgentVoiceError("device-lost"));
     }
   }

@@ -11,14 +11,12 @@ export function changedSnapshot(
   change: Partial<VoiceSnapshot>,
 ): VoiceSnapshot | undefined {
   const next = { ...current, ...change };
-  const { device } = next;
   const same =
     next.state === current.state &&
     next.mode === current.mode &&
     next.muted === current.muted &&
     next.talking === current.talking &&
     next.error === current.error &&
-    device?.id === current.device?.id &&
-    device?.label === current.device?.label;
+    next.device === current.device;
   return same ? undefined : next;
 }
