@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { ChatVoice } from "./chat-voice";
 import { StopButton } from "./stop-button";
-import { VoiceButtonSlot } from "./voice-slot";
+import { VoiceSlot } from "./voice-slot";
 
 /** Props of {@link ComposerActions}. */
 export interface ComposerActionsProps {
@@ -15,6 +15,8 @@ export interface ComposerActionsProps {
   sendDescribedBy: string | undefined;
   /** With a voice, the microphone button follows Send. */
   voice: ChatVoice | null;
+  /** The chat's Retry text, for a failed call. */
+  retryLabel: string;
 }
 
 /** The composer's buttons: Stop (or the app's), Send, and the microphone with a voice. */
@@ -24,6 +26,7 @@ export function ComposerActions({
   canSubmit,
   sendDescribedBy,
   voice,
+  retryLabel,
 }: ComposerActionsProps) {
   return (
     <div className="acr-composer__actions">
@@ -39,7 +42,7 @@ export function ComposerActions({
           <path d="M12 19V5m-7 7 7-7 7 7" />
         </svg>
       </button>
-      {voice && <VoiceButtonSlot voice={voice} />}
+      {voice && <VoiceSlot part="button" voice={voice} retryLabel={retryLabel} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useComposer } from "./behaviour/use-composer";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 import { ComposerActions } from "./composer-actions";
-import { VoicePanelSlot } from "./voice-slot";
+import { VoiceSlot } from "./voice-slot";
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -45,7 +45,7 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
       className={cx("acr-composer", attachments && "acr-composer--attachments", className)}
       onSubmit={composer.onSubmit}
     >
-      {voice && <VoicePanelSlot voice={voice} retryLabel={labels.retry} />}
+      {voice && <VoiceSlot part="panel" voice={voice} retryLabel={labels.retry} />}
       {attachments && (
         <AttachmentSlot
           attachments={attachments}
@@ -75,6 +75,7 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
         canSubmit={composer.canSubmit}
         sendDescribedBy={composer.blocked !== null ? attached?.blockedId : undefined}
         voice={voice}
+        retryLabel={labels.retry}
       />
       {error && (
         <p id={errorId} className="acr-composer__error" role="alert">

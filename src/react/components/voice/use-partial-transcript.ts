@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import type { AgentEvent } from "../../../codecs/types";
-import { isRecord } from "../../../core/option-checks";
 import type { ChatStore } from "../types";
 
 /** What is being said, before the final transcript turns it into a message. */
@@ -14,9 +13,14 @@ const TRANSCRIPT_EVENT = "voice.transcript";
 
 function partialOf(event: AgentEvent): PartialTranscript | null | undefined {
   if (event.type !== "custom" || event.name !== TRANSCRIPT_EVENT) return undefined;
-  if (!isRecord(event.value)) return undefined;
-  const { role, text, final } = event.value;
-  if (final !== false) return null;
+  // Checked by hand, not with the core's helpers: a module this chunk shares with the
+  // connection makes bundlers wrap that module for lazy init in every bundle of the entry.
+  const value: unknown = event.value;
+  if (typeof value !== "object" || value === null || !("text" in value) || !("role" in value)) {
+    return undefined;
+  }
+  if (!("final" in value) || value.final !== false) return null;
+  const { role, text } = value;
   if (typeof text !== "string" || (role !== "user" && role !== "assistant")) return undefined;
   return { role, text };
 }
