@@ -23,9 +23,9 @@ export function demoReply(input: string, turn: number): string {
 /** The emulator agent for a name, paced so a person can watch it stream. */
 export function demoAgent(name: EmulatorAgentName): AgentOption {
   if (name === "echo") return "echo";
-  // Answers each second and a half of audio it hears with 4 s of tone: long enough to
+  // Answers each second and a half of audio it hears with 6 s of tone: long enough to
   // interrupt mid-answer.
-  if (name === "voice") return voiceAgent({ replyAfterSamples: 24_000, replyMs: 4_000 });
+  if (name === "voice") return voiceAgent({ replyAfterSamples: 24_000, replyMs: 6_000 });
   if (name === "ag-ui") return agUiAgent({ chunkSize: 8, intervalMs: 40, reply: demoReply });
   return streamingAgent({ chunkSize: 6, intervalMs: 40, reply: demoReply });
 }
