@@ -29,7 +29,8 @@ export interface ComposerProps {
  * The message input: Enter sends, Shift+Enter adds a line, Enter during IME composition never
  * sends. It queues while the connection is down and is disabled only when nothing can be queued
  * (closed or failed, and the chat cannot reopen the conversation). Its behaviour is
- * {@link useComposer}.
+ * {@link useComposer}. With the chat's `voice`, a microphone button follows Send, and a call's
+ * status and buttons show above the input while it runs.
  */
 export function Composer({ className, placeholder, autoFocus, actions, onSent }: ComposerProps) {
   const { labels, attachments, voice, announce } = useChatContext("Composer");
