@@ -19,6 +19,15 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
         <span className="demo-chip" data-mode={config.mode}>
           {config.mode === "emulator" ? "Local emulator" : `AWS ${config.region}`}
         </span>
+        {config.voice && (
+          <span
+            className="demo-chip"
+            data-testid="voice-mode"
+            title="The agent hears the microphone and answers with speech: press the microphone in the composer"
+          >
+            Voice mode
+          </span>
+        )}
         {config.delivery && (
           <span
             className="demo-chip"
