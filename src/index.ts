@@ -223,6 +223,12 @@ export {
   type MarkdownLabels,
 } from "./react/components/labels";
 export { useChatContext, type ChatContextValue } from "./react/components/chat-context";
+export type {
+  ChatVoice,
+  ChatVoiceSnapshot,
+  ChatVoiceState,
+  VoiceLabels,
+} from "./react/components/chat-voice";
 
 // Behaviour hooks: the parts' behaviour without their markup, for parts of your own.
 export {

@@ -30,4 +30,8 @@ export type {
   VoiceState,
   VoiceStats,
 } from "./voice/types";
-export { useAgentVoice, type UseAgentVoiceResult } from "./voice-react/use-agent-voice";
+export {
+  useAgentVoice,
+  type UseAgentVoiceOptions,
+  type UseAgentVoiceResult,
+} from "./voice-react/use-agent-voice";

@@ -1,7 +1,7 @@
-import { agUiAgent, streamingAgent, type AgentOption } from "agentcore-react-emulator";
+import { agUiAgent, streamingAgent, voiceAgent, type AgentOption } from "agentcore-react-emulator";
 
 /** The agents the emulator runs itself. */
-export type EmulatorAgentName = "streaming" | "echo" | "ag-ui";
+export type EmulatorAgentName = "streaming" | "echo" | "ag-ui" | "voice";
 
 /**
  * The agents the demo can run: the emulator's own, or `delivery`, an agent container
@@ -23,6 +23,9 @@ export function demoReply(input: string, turn: number): string {
 /** The emulator agent for a name, paced so a person can watch it stream. */
 export function demoAgent(name: EmulatorAgentName): AgentOption {
   if (name === "echo") return "echo";
+  // Answers each second and a half of audio it hears with 6 s of tone: long enough to
+  // interrupt mid-answer.
+  if (name === "voice") return voiceAgent({ replyAfterSamples: 24_000, replyMs: 6_000 });
   if (name === "ag-ui") return agUiAgent({ chunkSize: 8, intervalMs: 40, reply: demoReply });
   return streamingAgent({ chunkSize: 6, intervalMs: 40, reply: demoReply });
 }

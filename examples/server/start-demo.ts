@@ -174,6 +174,7 @@ function demoConfig(
     demoUser: { header: DEMO_USER_HEADER, value: DEMO_USER },
     codec,
     delivery: emulator !== null && options.agent === "delivery",
+    voice: emulator !== null && !options.forward && options.agent === "voice",
     emulator: emulator && {
       url: emulator.url,
       controlUrl: `${emulator.httpUrl}${CONTROL_PREFIX}`,

@@ -1,5 +1,6 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { demoCodec } from "./demo-codec";
+import { demoVoiceSetup, useDemoVoice } from "./demo-voice";
 import type { DemoConfig } from "./demo-config";
 import { EmulatorControl } from "./emulator-control";
 import { AgentChat, useAgentRuntimeStore } from "./lib";
@@ -43,13 +44,18 @@ export function App({ config, settings, network }: AppProps) {
   );
   // The page owns the conversation, so the side panel can watch its connection. This hook does
   // not re-render App as answers stream; the chat and the panel subscribe to what they show.
+  // Voice mode (`--agent voice`): the binary PCM codec, and a transport that lets the call send
+  // audio on the conversation's socket.
+  const [voiceSetup] = useState(() => demoVoiceSetup(config.voice));
   const conversation = useAgentRuntimeStore({
     urlProvider,
-    codec: demoCodec(config),
+    codec: voiceSetup?.codec ?? demoCodec(config),
+    ...(voiceSetup ? { WebSocket: voiceSetup.transport.WebSocket } : {}),
     onlineSource: network,
     delivery,
     ...(persist ? { persist } : {}),
   });
+  const voice = useDemoVoice(conversation, voiceSetup);
   const control = useMemo(
     () => (config.emulator ? new EmulatorControl(config.emulator.controlUrl) : null),
     [config.emulator],
@@ -60,9 +66,16 @@ export function App({ config, settings, network }: AppProps) {
       <SettingsBar config={config} settings={settings} />
       <main className="demo-layout">
         <div className="demo-chat">
-          <AgentChat chat={conversation} markdown={markdown} suggestions={SUGGESTIONS} autoFocus />
+          <AgentChat
+            chat={conversation}
+            markdown={markdown}
+            suggestions={voice ? [] : SUGGESTIONS}
+            voice={voice}
+            placeholder={voice ? "Press the microphone to talk, or type…" : undefined}
+            autoFocus
+          />
         </div>
-        <SidePanel conversation={conversation} control={control} network={network} />
+        <SidePanel conversation={conversation} control={control} network={network} voice={voice} />
       </main>
     </div>
   );

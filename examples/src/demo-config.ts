@@ -16,6 +16,11 @@ export interface DemoConfig {
   codec: DemoCodecName;
   /** Whether the agent speaks the delivery protocol, so the page turns it on. */
   delivery: boolean;
+  /**
+   * Whether the agent is the emulator's voice agent: the page talks to it with the binary PCM
+   * codec and `<AgentChat voice>` (voice mode).
+   */
+  voice: boolean;
   /** Present in emulator mode only. */
   emulator: DemoEmulatorInfo | null;
 }

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from "react";
 import type { DemoConfig } from "./demo-config";
 import { arnResource, LongId } from "./long-id";
 import { settingsSearch, URL_TTL_CHOICES, type DemoSettings } from "./settings";
@@ -7,8 +8,9 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
   const navigate = (next: DemoSettings) => {
     window.location.search = settingsSearch(next);
   };
+  const header = useHeaderHeight();
   return (
-    <header className="demo-header">
+    <header className="demo-header" ref={header}>
       <div className="demo-brand">
         <span className="demo-logo" aria-hidden="true" />
         <h1>
@@ -19,6 +21,15 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
         <span className="demo-chip" data-mode={config.mode}>
           {config.mode === "emulator" ? "Local emulator" : `AWS ${config.region}`}
         </span>
+        {config.voice && (
+          <span
+            className="demo-chip"
+            data-testid="voice-mode"
+            title="The agent hears the microphone and answers with speech: press the microphone in the composer"
+          >
+            Voice mode
+          </span>
+        )}
         {config.delivery && (
           <span
             className="demo-chip"
@@ -76,4 +87,28 @@ export function SettingsBar({ config, settings }: { config: DemoConfig; settings
       </div>
     </header>
   );
+}
+
+/**
+ * Keeps `--demo-header-height` at the header's height: on a phone the chat fills the screen
+ * below it, and the header grows a line when its chips wrap (voice, delivery).
+ */
+function useHeaderHeight() {
+  const header = useRef<HTMLElement>(null);
+  // A layout effect: measured before the chat's autofocus scrolls the composer into view.
+  useLayoutEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const measure = () =>
+      root.style.setProperty("--demo-header-height", `${element.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--demo-header-height");
+    };
+  }, []);
+  return header;
 }

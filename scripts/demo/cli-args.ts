@@ -15,9 +15,11 @@ Options (environment variable in brackets):
   --port <n>           demo app port (default ${DEFAULT_PORTS.app}) [DEMO_PORT]
   --backend-port <n>   presign backend port (default ${DEFAULT_PORTS.backend}) [DEMO_BACKEND_PORT]
   --emulator-port <n>  emulator port (default ${DEFAULT_PORTS.emulator}) [DEMO_EMULATOR_PORT]
-  --agent <name>       the agent: streaming | echo | ag-ui (the emulator's own) or delivery
-                       (an agent container speaking the delivery protocol, started with the
-                       demo; the page turns delivery on) (default streaming) [DEMO_AGENT]
+  --agent <name>       the agent: streaming | echo | ag-ui | voice (the emulator's own; voice
+                       answers speech with speech, and the page starts in voice mode) or
+                       delivery (an agent container speaking the delivery protocol, started
+                       with the demo; the page turns delivery on) (default streaming)
+                       [DEMO_AGENT]
   --agent-url <url>    instead, your own agent container, e.g. http://127.0.0.1:8080: the
                        emulator checks its GET /ping and relays each stream to its /ws
                        [DEMO_AGENT_URL]
@@ -49,7 +51,7 @@ export const PORT_SETTINGS: Record<DemoServerName, { flag: string; env: string }
   emulator: { flag: "--emulator-port", env: "DEMO_EMULATOR_PORT" },
 };
 
-const AGENTS: readonly DemoAgentName[] = ["streaming", "echo", "ag-ui", "delivery"];
+const AGENTS: readonly DemoAgentName[] = ["streaming", "echo", "ag-ui", "voice", "delivery"];
 const CODECS: readonly DemoCodecName[] = ["text", "ag-ui"];
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -120,6 +122,11 @@ export function parseStartArgs(argv: readonly string[], env: Environment): Start
   if (codec && typeof codec === "object") return { kind: "error", message: codec.error };
   if (agent === "delivery" && codec === "ag-ui")
     return { kind: "error", message: "The delivery agent speaks the text codec, not ag-ui" };
+  if (agent === "voice" && codec !== undefined)
+    return {
+      kind: "error",
+      message: "The voice agent speaks the binary PCM codec: give no --codec",
+    };
   return {
     kind: "run",
     ports,

@@ -42,6 +42,11 @@ describe("parseStartArgs", () => {
     expect(parseStartArgs([], { DEMO_AGENT: "delivery" })).toMatchObject({ agent: "delivery" });
   });
 
+  it("takes --agent voice (or DEMO_AGENT=voice), the emulator's voice agent", () => {
+    expect(parseStartArgs(["--agent", "voice"], {})).toMatchObject({ kind: "run", agent: "voice" });
+    expect(parseStartArgs([], { DEMO_AGENT: "voice" })).toMatchObject({ agent: "voice" });
+  });
+
   it("takes --agent-url (or DEMO_AGENT_URL), your agent container, as its base URL", () => {
     expect(parseStartArgs(["--agent-url", "http://127.0.0.1:8080"], {})).toMatchObject({
       kind: "run",
@@ -85,7 +90,16 @@ describe("parseStartArgs", () => {
       { DEMO_EMULATOR_PORT: "http" },
       'DEMO_EMULATOR_PORT must be a port number from 0 to 65535, got "http"',
     ],
-    [["--agent", "gpt"], {}, '--agent must be one of streaming, echo, ag-ui, delivery, got "gpt"'],
+    [
+      ["--agent", "gpt"],
+      {},
+      '--agent must be one of streaming, echo, ag-ui, voice, delivery, got "gpt"',
+    ],
+    [
+      ["--agent", "voice", "--codec", "text"],
+      {},
+      "The voice agent speaks the binary PCM codec: give no --codec",
+    ],
     [
       ["--agent", "delivery", "--codec", "ag-ui"],
       {},

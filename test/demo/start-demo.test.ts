@@ -97,6 +97,7 @@ describe("startDemo", () => {
     await expect(fetch(stack.appUrl)).rejects.toThrow();
     await expect(fetch(`${stack.backend.url}/api/health`)).rejects.toThrow();
     expect(stack.config.delivery).toBe(false);
+    expect(stack.config.voice).toBe(false);
     expect(stack.deliveryAgent).toBeNull();
   });
 

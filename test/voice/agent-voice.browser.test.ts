@@ -1,6 +1,6 @@
 import type { AgentEvent } from "../../src/codecs/types";
 import { AgentVoiceError, voiceTransport, VOICE_EVENT, voiceWorkletSource } from "../../src/voice";
-import { agentStats, arrivalRate, call, endCalls } from "./voice-call";
+import { agentStats, arrivalRate, call, endCalls, toneFrequency } from "./voice-call";
 
 afterEach(() => {
   endCalls();
@@ -48,8 +48,7 @@ describe("AgentVoice in Chromium with a fake microphone, against the emulator", 
     await voice.start();
     await expect.poll(() => frames.length, { timeout: 20_000 }).toBeGreaterThan(20);
     const samples = frames.slice(-10).flatMap((frame) => [...new Int16Array(frame)]);
-    const crossings = samples.filter((s, i) => i > 0 && (samples[i - 1] ?? 0) < 0 && s >= 0).length;
-    const hz = crossings / (samples.length / 16_000);
+    const hz = toneFrequency(samples, 16_000);
     console.warn(`voice capture: a ${hz.toFixed(1)} Hz tone at level ${voice.level.toFixed(3)}`);
     expect(Math.abs(hz - 1000)).toBeLessThan(10);
     expect(voice.level).toBeGreaterThan(0.3); // 0.5 / sqrt(2) = 0.354 for the sine

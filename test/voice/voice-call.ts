@@ -84,3 +84,22 @@ export async function agentStats(
   const last = events.filter(isStats).at(-1);
   return (last?.type === "custom" ? last.value : undefined) as AgentStats;
 }
+
+/**
+ * The frequency of a tone in `samples` at `rate`, from the median period between upward zero
+ * crossings (interpolated between samples). A loaded machine can glitch the fake microphone: a
+ * dropped or repeated buffer breaks one or two periods, which would skew a count of crossings
+ * over the whole span but not the median.
+ */
+export function toneFrequency(samples: number[], rate: number): number {
+  const crossings: number[] = [];
+  for (let i = 1; i < samples.length; i++) {
+    const before = samples[i - 1] ?? 0;
+    const after = samples[i] ?? 0;
+    if (before < 0 && after >= 0) crossings.push(i - 1 + before / (before - after));
+  }
+  const periods = crossings.slice(1).map((at, i) => at - (crossings[i] ?? 0));
+  periods.sort((a, b) => a - b);
+  const median = periods[Math.floor(periods.length / 2)] ?? Number.NaN;
+  return rate / median;
+}

@@ -27,6 +27,7 @@ export type AgentChatProps = AgentChatWithConversationProps | AgentChatWithSocke
 function splitProps({
   markdown,
   attachments,
+  voice,
   labels,
   roles,
   suggestions,
@@ -55,6 +56,7 @@ function splitProps({
   const view = {
     markdown,
     attachments,
+    voice,
     labels,
     roles,
     suggestions,

@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { ChatAttachments } from "../../attachments/chat-attachments";
+import type { ChatVoice } from "./chat-voice";
 import type { AgentChatLabels } from "./labels";
 import type { MarkdownRenderer } from "./markdown/markdown-renderer";
 import type { ResolvedRoles } from "./message-author";
@@ -19,6 +20,8 @@ export interface ChatContextValue {
   roles: ResolvedRoles;
   /** The composer's attachments (`attachments` prop), or `null` when files cannot be attached. */
   attachments: ChatAttachments | null;
+  /** The voice call the composer's microphone drives (`voice` prop), or `null` for text only. */
+  voice: ChatVoice | null;
   /** The renderer of agent text as sanitized markdown (`markdown` prop), or `null` for plain text. */
   markdown: MarkdownRenderer | null;
   /** How many characters of a message show before its "Show all" button (`maxDisplayChars`). */

@@ -34,6 +34,7 @@ import { useActionSettings } from "./internal/use-action-settings";
 import type { ChatMessage } from "../../store/types";
 import type { MutableRef } from "../mutable-ref";
 import type { ChatAttachments } from "../../attachments/chat-attachments";
+import type { ChatVoice } from "./chat-voice";
 
 /** The props of `<AgentChat>` that shape the UI (all but where the conversation comes from). */
 export interface AgentChatViewProps {
@@ -53,6 +54,12 @@ export interface AgentChatViewProps {
    * first render. Default: none.
    */
   attachments?: ChatAttachments | null;
+  /**
+   * A voice call (`AgentVoice` from `agentcore-react/voice`, or anything of its shape): the
+   * composer gets a microphone button, and while a call runs its status, a level meter, Mute
+   * and Interrupt. The controls load on first render. Default: none (text only).
+   */
+  voice?: ChatVoice | null;
   /** Overrides for any text the chat shows or announces (i18n). */
   labels?: Partial<AgentChatLabels>;
   /**
@@ -147,6 +154,7 @@ interface ChatContextSources extends Pick<
   | "suggestions"
   | "markdown"
   | "attachments"
+  | "voice"
   | "maxDisplayChars"
   | "renderTool"
   | "actions"
@@ -171,6 +179,7 @@ function useChatContextValue({
   suggestions,
   markdown,
   attachments,
+  voice,
   maxDisplayChars = DEFAULT_MAX_DISPLAY_CHARS,
   toolRunner,
   renderTool,
@@ -186,7 +195,6 @@ function useChatContextValue({
   const markdownRenderer = useStableMarkdown(markdown);
   const stableRenderTool = useShallowStable(renderTool);
   const stableAttachments = useStableAttachments(attachments ?? null);
-
   const handles = useChatHandles();
   const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
   const actionSettings = useActionSettings(actions, onFeedback);
@@ -199,6 +207,7 @@ function useChatContextValue({
       roles,
       markdown: markdownRenderer,
       attachments: stableAttachments,
+      voice: voice ?? null,
       maxDisplayChars: displayChars,
       suggestions: stableSuggestions,
       tools: toolRunner,
@@ -212,6 +221,7 @@ function useChatContextValue({
       roles,
       markdownRenderer,
       stableAttachments,
+      voice,
       displayChars,
       stableSuggestions,
       toolRunner,

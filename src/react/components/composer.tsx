@@ -6,7 +6,8 @@ import { AttachmentSlot } from "./attachment-slot";
 import { useComposer } from "./behaviour/use-composer";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
-import { StopButton } from "./stop-button";
+import { ComposerActions } from "./composer-actions";
+import { VoiceSlot } from "./voice-slot";
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -28,10 +29,11 @@ export interface ComposerProps {
  * The message input: Enter sends, Shift+Enter adds a line, Enter during IME composition never
  * sends. It queues while the connection is down and is disabled only when nothing can be queued
  * (closed or failed, and the chat cannot reopen the conversation). Its behaviour is
- * {@link useComposer}.
+ * {@link useComposer}. With the chat's `voice`, a microphone button follows Send, and a call's
+ * status and buttons show above the input while it runs.
  */
 export function Composer({ className, placeholder, autoFocus, actions, onSent }: ComposerProps) {
-  const { labels, attachments, announce } = useChatContext("Composer");
+  const { labels, attachments, voice, announce } = useChatContext("Composer");
   const [form, setForm] = useState<HTMLFormElement | null>(null);
   const [attached, setAttached] = useState<ComposerAttachmentState | null>(null);
   const composer = useComposer({ autoFocus, onSent, attachments: attached });
@@ -44,6 +46,7 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
       className={cx("acr-composer", attachments && "acr-composer--attachments", className)}
       onSubmit={composer.onSubmit}
     >
+      {voice && <VoiceSlot part="panel" voice={voice} retryLabel={labels.retry} />}
       {attachments && (
         <AttachmentSlot
           attachments={attachments}
@@ -67,20 +70,14 @@ export function Composer({ className, placeholder, autoFocus, actions, onSent }:
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       />
-      <div className="acr-composer__actions">
-        {actions === undefined ? <StopButton /> : actions}
-        <button
-          type="submit"
-          className="acr-button acr-button--primary acr-composer__send"
-          disabled={!composer.canSubmit}
-          aria-label={labels.send}
-          aria-describedby={composer.blocked !== null ? attached?.blockedId : undefined}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 19V5m-7 7 7-7 7 7" />
-          </svg>
-        </button>
-      </div>
+      <ComposerActions
+        actions={actions}
+        sendLabel={labels.send}
+        canSubmit={composer.canSubmit}
+        sendDescribedBy={composer.blocked !== null ? attached?.blockedId : undefined}
+        voice={voice}
+        retryLabel={labels.retry}
+      />
       {error && (
         <p id={errorId} className="acr-composer__error" role="alert">
           {error}

@@ -1,4 +1,5 @@
 import type { ConnectionReason } from "../../connection/reasons";
+import type { VoiceLabels } from "./chat-voice";
 
 /**
  * Texts of markdown's code blocks and tables. Their English defaults ship with
@@ -20,7 +21,7 @@ export interface MarkdownLabels {
  * Every text the chat shows or announces. Pass a partial `labels` object to override some
  * (for another language, say); the rest keep their English defaults.
  */
-export interface AgentChatLabels extends Partial<MarkdownLabels> {
+export interface AgentChatLabels extends Partial<MarkdownLabels>, Partial<VoiceLabels> {
   /** Accessible name of the message list. */
   messageList: string;
   /** Accessible name of the whole chat region. */

@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
 import type { ChatInput } from "../../core/attachment-reference";
 import type { ReadableStore } from "../../core/readable-store";
-import type { ChatMessage, ConversationActions, ConversationState } from "../../store/types";
+import type {
+  ChatMessage,
+  ConversationActions,
+  ConversationEvents,
+  ConversationState,
+} from "../../store/types";
 
 /**
  * What `<AgentChat>` shows and acts on: a conversation store with the actions the chat UI
@@ -12,7 +17,8 @@ import type { ChatMessage, ConversationActions, ConversationState } from "../../
  * `sendReply`, client tools and approvals cannot answer the agent; without `regenerate`,
  * `editAndResend` or `selectBranch`, messages offer no Regenerate, Edit or version pager. With
  * `attachments`, the composer sends `{ text, attachments }` when files are attached: its codec
- * must encode one (`textCodec` and `agUiCodec` do).
+ * must encode one (`textCodec` and `agUiCodec` do). With `voice`, the call's partial
+ * transcripts show as a caption when the store has `onEvent`.
  */
 export type ChatStore = ReadableStore<ConversationState<ChatInput>> &
   Pick<ConversationActions<ChatInput>, "send"> &
@@ -22,7 +28,8 @@ export type ChatStore = ReadableStore<ConversationState<ChatInput>> &
       ConversationActions,
       "reconnect" | "dismiss" | "sendReply" | "regenerate" | "editAndResend" | "selectBranch"
     >
-  >;
+  > &
+  Partial<Pick<ConversationEvents, "onEvent">>;
 
 /** What `<AgentChat chat>` accepts: a chat store, or anything holding one (the hook's result). */
 export type AgentChatSource = ChatStore | { readonly store: ChatStore };
