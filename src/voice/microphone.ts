@@ -31,8 +31,7 @@ export function stopTracks(stream: MediaStream): void {
  * The microphone of a running call. It follows the input: when the device in use goes away
  * (its track ends, or `devicechange` lists it no more) it opens the default input and hands
  * the new stream on (`onSwitch`), so the call goes on; when none can be opened, it closes and
- * calls `onLost`.
- * `use(deviceId)` switches on request.
+ * calls `onLost`. `use(deviceId)` switches on request.
  */
 export class Microphone {
   readonly #options: MicrophoneOptions;
