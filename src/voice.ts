@@ -24,6 +24,7 @@ export {
 export type {
   AgentVoiceOptions,
   PcmFormat,
+  VoiceDevice,
   VoiceMode,
   VoiceSnapshot,
   VoiceState,

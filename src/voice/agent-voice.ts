@@ -7,13 +7,11 @@ import { AgentVoiceError, microphoneError } from "./errors";
 import { resolveVoiceOptions, type ResolvedVoiceOptions } from "./voice-options";
 import type { AgentVoiceOptions, VoiceMode, VoiceSnapshot, VoiceStats } from "./types";
 import { emptyStats } from "./voice-stats";
+import { Microphone, requestMicrophone, stopTracks } from "./microphone";
+import { changedSnapshot, idleSnapshot } from "./voice-snapshot";
 import type { PlaybackReport } from "./playback-queue";
-import type { VoiceFraming } from "./voice-codec";
+import { CallSender } from "./call-sender";
 import type { CaptureMessage } from "./worklet-processors";
-
-function stopTracks(stream: MediaStream): void {
-  for (const track of stream.getTracks()) track.stop();
-}
 
 /**
  * A voice call over a connection: the microphone to the agent as PCM16 frames, the agent's
@@ -44,18 +42,18 @@ export class AgentVoice {
   #unanswered = false;
   /** Bumped by every start and stop, so a start that finishes late knows it was overtaken. */
   #run = 0;
-  #stream: MediaStream | undefined;
+  #microphone: Microphone | undefined;
+  /** The input `start()` opens; `setDevice()` changes it. */
+  #deviceId: string | undefined;
   #graph: AudioGraph | undefined;
-  #framing: VoiceFraming | undefined;
-  /** The socket the call was opened on (the codec's opening frames sent), by the transport's count. */
-  #openedOn: number | undefined;
+  #sender: CallSender | undefined;
   #unsubscribe: (() => void) | undefined;
 
   /** @throws {AgentRuntimeValidationError} for an option out of range. */
   constructor(options: AgentVoiceOptions) {
     this.#options = resolveVoiceOptions(options);
-    const mode = this.#options.mode;
-    this.#snapshot = { state: "idle", mode, muted: false, talking: false, error: null };
+    this.#deviceId = this.#options.deviceId;
+    this.#snapshot = idleSnapshot(this.#options.mode);
   }
 
   /** The current snapshot (safe for `useSyncExternalStore`). */
@@ -86,17 +84,32 @@ export class AgentVoice {
     if (typeof media?.getUserMedia !== "function" || typeof AudioWorkletNode === "undefined")
       return this.#fail(new AgentVoiceError("unsupported"));
     let stream: MediaStream;
+    const deviceId = this.#deviceId;
     try {
-      stream = await media.getUserMedia({ audio: this.#options.constraints });
+      stream = await requestMicrophone(media, this.#options.constraints, deviceId);
     } catch (thrown) {
       if (run === this.#run) this.#fail(microphoneError(thrown));
       return;
     }
     if (run !== this.#run) return stopTracks(stream);
-    await this.#open(run, stream);
+    await this.#open(run, stream, media);
+    // A device chosen while the call was starting.
+    if (this.#deviceId !== deviceId && this.#deviceId !== undefined && run === this.#run)
+      await this.setDevice(this.#deviceId);
   }
 
-  async #open(run: number, stream: MediaStream): Promise<void> {
+  /**
+   * Switches the microphone to the input `deviceId` (from `enumerateDevices()`) without
+   * restarting the call; before a call, sets the input `start()` opens (while it starts, the
+   * call moves to it once started). Resolves `true` once the call captures from it (or, before
+   * a call, at once); `false` when it could not be opened (the call keeps its input).
+   */
+  async setDevice(deviceId: string): Promise<boolean> {
+    this.#deviceId = deviceId;
+    return this.#microphone ? this.#microphone.use(deviceId) : true;
+  }
+
+  async #open(run: number, stream: MediaStream, media: MediaDevices): Promise<void> {
     const { inputRate, outputRate, frameMs, prebufferMs, workletUrl } = this.#options;
     let graph: AudioGraph;
     try {
@@ -118,30 +131,31 @@ export class AgentVoice {
       stopTracks(stream);
       return void graph.close().catch(() => undefined);
     }
-    this.#stream = stream;
+    const microphone = new Microphone(stream, {
+      media,
+      constraints: this.#options.constraints,
+      onSwitch: (next) => {
+        graph.setInput(next);
+        this.#set({ device: microphone.device });
+      },
+      onLost: (error) => run === this.#run && this.#fail(error),
+    });
+    microphone.enabled = !this.#snapshot.muted;
+    this.#microphone = microphone;
     this.#graph = graph;
-    this.#framing = this.#options.framing();
+    this.#sender = new CallSender(this.#options.transport, this.#options.framing());
     this.#stats.contextRate = graph.context.sampleRate;
-    for (const track of stream.getAudioTracks()) {
-      track.enabled = !this.#snapshot.muted;
-      track.addEventListener("ended", () => {
-        if (run === this.#run) this.#fail(new AgentVoiceError("device-lost"));
-      });
-    }
     this.#unsubscribe = this.#options.connection.onEvent((event) => this.#onEvent(event));
-    this.#set({ state: "listening" });
+    this.#set({ state: "listening", device: microphone.device });
   }
 
   /** Ends the call: releases the microphone and the audio. A call not started stays `idle`. */
   stop(): void {
-    // Closing frames only on the socket the call was opened on (not one opened since).
-    const { transport } = this.#options;
-    if (this.#framing && this.#openedOn === (transport.sockets ?? 0)) {
-      for (const frame of this.#framing.close()) transport.send(frame);
-    }
+    this.#sender?.close();
     this.#run++;
     this.#release();
-    if (this.#snapshot.state !== "idle") this.#set({ state: "stopped", talking: false });
+    if (this.#snapshot.state !== "idle")
+      this.#set({ state: "stopped", talking: false, device: null });
   }
 
   /** Stops sending the microphone (the track is disabled, so the level reads 0). */
@@ -179,8 +193,7 @@ export class AgentVoice {
     this.#flush();
     this.#discarding = true;
     this.#unanswered = true;
-    const frame = this.#framing?.interrupt();
-    if (frame !== undefined) this.#options.transport.send(frame);
+    this.#sender?.interrupt();
   }
 
   #flush(): void {
@@ -190,7 +203,7 @@ export class AgentVoice {
   }
 
   #setMuted(muted: boolean): void {
-    for (const track of this.#stream?.getAudioTracks() ?? []) track.enabled = !muted;
+    if (this.#microphone) this.#microphone.enabled = !muted;
     this.#set({ muted });
   }
 
@@ -204,26 +217,12 @@ export class AgentVoice {
     this.#stats.framesCaptured++;
     if (!this.#sending()) return;
     this.#watchBargeIn(level);
-    if (this.#sendAudio(pcm)) {
+    if (this.#sender?.audio(pcm)) {
       this.#stats.framesSent++;
       this.#stats.samplesSent += pcm.byteLength / 2;
     } else {
       this.#stats.framesDropped++;
     }
-  }
-
-  /** Sends a chunk, after the codec's opening frames when the socket is new to the call. */
-  #sendAudio(pcm: ArrayBuffer): boolean {
-    const { transport } = this.#options;
-    const framing = this.#framing;
-    if (!framing) return false;
-    const socket = transport.sockets ?? 0;
-    if (this.#openedOn !== socket) {
-      const opening = framing.open();
-      if (!opening.every((frame) => transport.send(frame))) return false;
-      this.#openedOn = socket;
-    }
-    return transport.send(framing.audio(pcm));
   }
 
   #watchBargeIn(level: number): void {
@@ -264,18 +263,17 @@ export class AgentVoice {
   #fail(error: AgentVoiceError): void {
     this.#run++;
     this.#release();
-    this.#set({ state: "failed", error, talking: false });
+    this.#set({ state: "failed", error, talking: false, device: null });
   }
 
   #release(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    if (this.#stream) stopTracks(this.#stream);
-    this.#stream = undefined;
+    this.#microphone?.close();
+    this.#microphone = undefined;
     void this.#graph?.close().catch(() => undefined);
     this.#graph = undefined;
-    this.#framing = undefined;
-    this.#openedOn = undefined;
+    this.#sender = undefined;
     this.#level = 0;
     this.#loudMs = 0;
     this.#discarding = false;
@@ -283,15 +281,8 @@ export class AgentVoice {
   }
 
   #set(change: Partial<VoiceSnapshot>): void {
-    const current = this.#snapshot;
-    const next = { ...current, ...change };
-    const same =
-      next.state === current.state &&
-      next.mode === current.mode &&
-      next.muted === current.muted &&
-      next.talking === current.talking &&
-      next.error === current.error;
-    if (same) return;
+    const next = changedSnapshot(this.#snapshot, change);
+    if (!next) return;
     this.#snapshot = next;
     notify(this.#listeners);
   }

@@ -16,6 +16,8 @@ export interface AudioGraphOptions {
 /** The running audio of one call: microphone in, agent audio out. */
 export interface AudioGraph {
   readonly context: AudioContext;
+  /** Captures from `stream` instead (another microphone), in the same context. */
+  setInput(stream: MediaStream): void;
   /** Queues agent audio, ends the agent's turn, or drops what is queued. */
   play(command: PlaybackCommand): void;
   close(): Promise<void>;
@@ -78,7 +80,7 @@ export async function openAudioGraph(
       options.onCapture(event.data);
     playbackNode.port.onmessage = (event: MessageEvent<PlaybackReport>) =>
       options.onPlayback(event.data);
-    const source = context.createMediaStreamSource(stream);
+    let source = context.createMediaStreamSource(stream);
     source.connect(captureNode);
     // The capture node outputs silence; connected so the graph keeps pulling it.
     captureNode.connect(context.destination);
@@ -86,6 +88,11 @@ export async function openAudioGraph(
     await context.resume();
     return {
       context,
+      setInput(next) {
+        source.disconnect();
+        source = context.createMediaStreamSource(next);
+        source.connect(captureNode);
+      },
       // Copied, not transferred: other listeners of the connection may hold the same buffer.
       play: (command) => playbackNode.port.postMessage(command),
       close: () => context.close(),

@@ -1,8 +1,10 @@
-import type { AgentEvent, IncomingFrame } from "../codecs/types";
+import type { AgentEvent, AgentReply, IncomingFrame } from "../codecs/types";
 import { frameToText } from "../codecs/frame-text";
 import { binaryPcmFraming, type VoiceCodec } from "./voice-codec";
 import {
+  asText,
   jsonObject,
+  toolCallEvents,
   transcriptEvents,
   VOICE_EVENT,
   voiceEvent,
@@ -38,6 +40,16 @@ function controlEvents(
       return voiceEvent(VOICE_EVENT.interrupted);
     case "audio-end":
       return voiceEvent(VOICE_EVENT.audioEnd);
+    case "tool_call": {
+      const { toolCallId, name, args } = message;
+      if (typeof toolCallId !== "string" || typeof name !== "string") return [MALFORMED];
+      return toolCallEvents(toolCallId, name, asText(args ?? {}));
+    }
+    case "tool_result": {
+      const { toolCallId, content } = message;
+      if (typeof toolCallId !== "string") return [MALFORMED];
+      return [{ type: "tool-call-result", toolCallId, content: asText(content ?? "") }];
+    }
     case "error": {
       const text = typeof message.message === "string" ? message.message : "The agent failed";
       return [{ type: "error", message: text, code: "agent-error" }];
@@ -54,8 +66,12 @@ function controlEvents(
  *
  * - agent to client: `{"type":"transcript","role":"user"|"assistant","text":"…","final":true}`
  *   (final ones also become messages in the conversation), `{"type":"interrupted"}`,
- *   `{"type":"audio-end"}`, `{"type":"error","message":"…"}`;
- * - client to agent: `{"type":"interrupt"}` (barge-in), `{"type":"text","text":"…"}` (typed).
+ *   `{"type":"audio-end"}`, `{"type":"error","message":"…"}`, and the agent's tool calls as
+ *   `{"type":"tool_call","toolCallId","name","args"}` and `{"type":"tool_result","toolCallId",
+ *   "content"}` (tool calls in the conversation);
+ * - client to agent: `{"type":"interrupt"}` (barge-in), `{"type":"text","text":"…"}` (typed),
+ *   `{"type":"reply","toolResults":[{"toolCallId","content","error"?}]}` (what tools the
+ *   browser ran returned).
  */
 export function binaryPcmCodec(): VoiceCodec {
   const transcripts = transcriptEvents();
@@ -63,6 +79,7 @@ export function binaryPcmCodec(): VoiceCodec {
     name: "binary-pcm",
     encode: (text) => JSON.stringify({ type: "text", text }),
     cancel: () => JSON.stringify({ type: "interrupt" }),
+    encodeReply: (reply: AgentReply) => JSON.stringify({ type: "reply", ...reply }),
     voice: binaryPcmFraming,
     decode(frame: IncomingFrame): AgentEvent[] {
       if (typeof frame !== "string") return voiceEvent(VOICE_EVENT.audio, audioBuffer(frame));

@@ -93,6 +93,64 @@ describe("novaSonicCodec: the client's events", () => {
   });
 });
 
+describe("novaSonicCodec: client tool results", () => {
+  const reply = (toolResults: { toolCallId: string; content: string; error?: string }[]) =>
+    novaSonicCodec()
+      .encodeReply?.({ toolResults }, { messageId: "m", sessionId: "s" })
+      .split("\n") ?? [];
+
+  it("sends each result as a TOOL content naming its toolUseId, one event per line", () => {
+    const lines = reply([
+      { toolCallId: "t1", content: '{"time":"12:00"}' },
+      { toolCallId: "t2", content: "sunny" },
+    ]);
+    expect(names(lines)).toEqual([
+      "contentStart",
+      "toolResult",
+      "contentEnd",
+      "contentStart",
+      "toolResult",
+      "contentEnd",
+    ]);
+    const [start, result, end, , second] = lines.map((line) => events(line).event);
+    expect(start?.contentStart).toMatchObject({
+      interactive: false,
+      type: "TOOL",
+      role: "TOOL",
+      toolResultInputConfiguration: {
+        toolUseId: "t1",
+        type: "TEXT",
+        textInputConfiguration: { mediaType: "text/plain" },
+      },
+    });
+    const ids = {
+      promptName: start?.contentStart?.promptName,
+      contentName: start?.contentStart?.contentName,
+    };
+    expect(typeof ids.promptName).toBe("string");
+    expect(result?.toolResult).toEqual({ ...ids, content: '{"time":"12:00"}' });
+    expect(end?.contentEnd).toEqual(ids);
+    // Nova takes JSON: plain text goes in an object.
+    expect(second?.toolResult?.content).toBe('{"text":"sunny"}');
+  });
+
+  it("sends a failed tool's error", () => {
+    const [, result] = reply([{ toolCallId: "t1", content: "boom", error: "boom" }]);
+    expect(events(result ?? "").event.toolResult?.content).toBe('{"error":"boom"}');
+  });
+
+  it("uses the prompt the call was opened with", () => {
+    const codec = novaSonicCodec();
+    const opening = codec.voice(format).open();
+    const promptName = events(opening[1] ?? "").event.promptStart?.promptName;
+    const frameText = codec.encodeReply?.(
+      { toolResults: [{ toolCallId: "t1", content: "{}" }] },
+      { messageId: "m", sessionId: "s" },
+    );
+    expect(events(frameText?.split("\n")[1] ?? "").event.toolResult?.promptName).toBe(promptName);
+  });
+});
+
 describe("novaSonicCodec: the agent's events", () => {
   const content = (contentId: string, role: string, type: string, stage?: string) =>
     frame("contentStart", {
@@ -154,11 +212,25 @@ describe("novaSonicCodec: the agent's events", () => {
     expect(
       decode(frame("contentEnd", { contentId: "t", type: "AUDIO", stopReason: "INTERRUPTED" })),
     ).toMatchObject([{ name: VOICE_EVENT.interrupted }]);
-    for (const name of ["toolUse", "usageEvent", "completionEnd"]) {
+    for (const name of ["usageEvent", "completionEnd"]) {
       expect(decode(frame(name, { x: 1 }))).toMatchObject([
         { name: VOICE_EVENT.message, value: { [name]: { x: 1 } } },
       ]);
     }
+  });
+
+  it("decodes toolUse as a tool call, and a toolUse without its ids as a malformed frame", () => {
+    const decode = (text: string) => novaSonicCodec().decode(text);
+    const use = { toolUseId: "t9", toolName: "lookup", content: '{"q":"x"}' };
+    expect(decode(frame("toolUse", use))).toEqual([
+      { type: "tool-call-start", toolCallId: "t9", name: "lookup" },
+      { type: "tool-call-args", toolCallId: "t9", delta: '{"q":"x"}' },
+      { type: "tool-call-end", toolCallId: "t9" },
+      { type: "message-end", messageId: "t9" },
+    ]);
+    expect(decode(frame("toolUse", { toolName: "lookup" }))).toMatchObject([
+      { type: "error", code: "malformed-frame" },
+    ]);
   });
 
   it("passes the agent's own JSON objects on as voice.message events", () => {

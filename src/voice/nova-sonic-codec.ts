@@ -3,6 +3,7 @@ import { frameToText } from "../codecs/frame-text";
 import { isRecord } from "../core/option-checks";
 import { fromBase64 } from "./base64";
 import { novaSonicFraming, novaTextContent, type NovaSonicOptions } from "./nova-sonic-framing";
+import { novaToolResults, novaToolUseEvents } from "./nova-sonic-tools";
 import type { VoiceCodec } from "./voice-codec";
 import { jsonObject, transcriptEvents, VOICE_EVENT, voiceEvent } from "./voice-events";
 
@@ -72,8 +73,10 @@ function novaDecoder(): StreamDecoder {
         interrupted = false;
         return voiceEvent(signal ? VOICE_EVENT.interrupted : VOICE_EVENT.audioEnd);
       }
+      case "toolUse":
+        return novaToolUseEvents(body) ?? [MALFORMED];
       default:
-        // completionStart, completionEnd, toolUse, usageEvent and events yet to come.
+        // completionStart, completionEnd, usageEvent and events yet to come.
         return voiceEvent(VOICE_EVENT.message, { [name]: body });
     }
   };
@@ -104,8 +107,10 @@ function novaDecoder(): StreamDecoder {
  * - agent to client: `audioOutput` (base64 PCM, 24 kHz), `textOutput` (USER: what was heard;
  *   ASSISTANT: what it says, SPECULATIVE before the audio, FINAL after; final ones become
  *   messages in the conversation), `{ "interrupted" : true }` text and an AUDIO `contentEnd`
- *   with `stopReason` `INTERRUPTED` (barge-in); `completionStart`/`End`, `toolUse` and
- *   `usageEvent` become `voice.message` events.
+ *   with `stopReason` `INTERRUPTED` (barge-in), `toolUse` (a tool call in the conversation);
+ *   `completionStart`/`End` and `usageEvent` become `voice.message` events.
+ * - the results of tools the browser ran (`encodeReply`): per result a TOOL content naming
+ *   the `toolUseId` (`contentStart`, `toolResult`, `contentEnd`), one event per line.
  *
  * Nova Sonic has no client interrupt event: it hears the user talk over it.
  */
@@ -115,6 +120,7 @@ export function novaSonicCodec(options: NovaSonicOptions = {}): VoiceCodec {
   return {
     name: "nova-sonic",
     encode: (text) => novaTextContent(promptName, "USER", text).join("\n"),
+    encodeReply: (reply) => novaToolResults(promptName, reply),
     voice: (format) => novaSonicFraming(promptName, options, format),
     decode: (frame) => shared.decode(frame),
     createDecoder: novaDecoder,

@@ -1,6 +1,7 @@
 import type { AgentEvent, IncomingFrame } from "../codecs/types";
 import { frameToText } from "../codecs/frame-text";
 import { fromBase64, toBase64 } from "./base64";
+import { strandsToolEvents } from "./strands-bidi-tools";
 import type { VoiceCodec } from "./voice-codec";
 import { jsonObject, transcriptEvents, VOICE_EVENT, voiceEvent } from "./voice-events";
 
@@ -25,11 +26,14 @@ function text(value: unknown): string | undefined {
  * - agent to client: `bidi_audio_stream` (base64 PCM16), `bidi_transcript_stream` (`role`,
  *   `text`, `is_final`; final ones become messages in the conversation), `bidi_interruption`
  *   (barge-in), `bidi_response_complete` (the turn's audio is over), `bidi_error` (an `error`
- *   event); the others (`bidi_connection_start`, `bidi_connection_restart`,
- *   `bidi_response_start`, `bidi_usage`, `tool_use_stream`, …) become `voice.message` events.
+ *   event), `tool_use_stream` and `tool_result` (the agent's tool calls and their results, in
+ *   the conversation: see `strands-bidi-tools.ts`); the others (`bidi_connection_start`,
+ *   `bidi_connection_restart`, `bidi_response_start`, `bidi_usage`, …) become `voice.message`
+ *   events.
  */
 export function strandsBidiCodec(): VoiceCodec {
   const transcripts = transcriptEvents();
+  const tools = new Set<string>();
   const handle = (event: Record<string, unknown>): AgentEvent[] => {
     switch (event.type) {
       case "bidi_audio_stream": {
@@ -52,7 +56,7 @@ export function strandsBidiCodec(): VoiceCodec {
         return [{ type: "error", message, code: text(event.code) ?? "agent-error" }];
       }
       default:
-        return voiceEvent(VOICE_EVENT.message, event);
+        return strandsToolEvents(event, tools) ?? voiceEvent(VOICE_EVENT.message, event);
     }
   };
   return {

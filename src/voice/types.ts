@@ -13,6 +13,13 @@ export type VoiceState =
 /** Hands-free sends the microphone all the time; push-to-talk only between press and release. */
 export type VoiceMode = "hands-free" | "push-to-talk";
 
+/** A microphone: its `deviceId` (as `enumerateDevices()` lists it) and its label. */
+export interface VoiceDevice {
+  id: string;
+  /** Empty until the page may use the microphone. */
+  label: string;
+}
+
 /** A call's state as one immutable object: the same object until something changes. */
 export interface VoiceSnapshot {
   state: VoiceState;
@@ -22,6 +29,8 @@ export interface VoiceSnapshot {
   talking: boolean;
   /** Set in state `failed`. */
   error: AgentVoiceError | null;
+  /** The input the call captures from; `null` before the call has a microphone and after it. */
+  device: VoiceDevice | null;
 }
 
 /** Counters of one call (from `start()`), for diagnostics and tests. */
@@ -85,6 +94,11 @@ export interface AgentVoiceOptions {
   bargeInLevel?: number | false;
   /** How long the level stays above `bargeInLevel` before it counts (ms). Default 120. */
   bargeInMs?: number;
+  /**
+   * The microphone to use (a `deviceId` from `enumerateDevices()`); `setDevice()` changes it.
+   * Default: the browser's default input.
+   */
+  deviceId?: string;
   /** Extra `getUserMedia` audio constraints (echo cancellation etc. are on by default). */
   audioConstraints?: MediaTrackConstraints;
   /**

@@ -61,3 +61,22 @@ export function jsonObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/**
+ * A whole tool call the agent made, as the events a conversation store shows: the call with
+ * its arguments (JSON text), ended, in an assistant message of its own (named after the call)
+ * that ends with it, so the conversation is not left answering while the tool runs.
+ */
+export function toolCallEvents(toolCallId: string, name: string, args: string): AgentEvent[] {
+  return [
+    { type: "tool-call-start", toolCallId, name },
+    { type: "tool-call-args", toolCallId, delta: args },
+    { type: "tool-call-end", toolCallId },
+    { type: "message-end", messageId: toolCallId },
+  ];
+}
+
+/** A value as text: a string as it is, anything else as JSON. */
+export function asText(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}

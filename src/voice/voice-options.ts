@@ -20,6 +20,7 @@ export interface ResolvedVoiceOptions {
   bargeInLevel: number | false;
   bargeInMs: number;
   constraints: MediaTrackConstraints;
+  deviceId: string | undefined;
   workletUrl: string | undefined;
 }
 
@@ -84,6 +85,7 @@ export function resolveVoiceOptions(options: AgentVoiceOptions): ResolvedVoiceOp
       autoGainControl: true,
       ...options.audioConstraints,
     },
+    deviceId: options.deviceId,
     workletUrl: options.workletUrl,
   };
 }

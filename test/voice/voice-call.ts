@@ -25,12 +25,16 @@ export function endCalls(): void {
   }
 }
 
-/** A call against the emulator's voice agent over `codec`, with every event the connection decoded. */
+/**
+ * A call against the emulator's voice agent over `codec` (`agent`: the one that also makes a
+ * tool call), with every event the connection decoded.
+ */
 export function call(
   options: Partial<AgentVoiceOptions> = {},
   codec: VoiceCodec = binaryPcmCodec(),
+  agent: "voiceEmulator" | "voiceToolEmulator" = "voiceEmulator",
 ) {
-  const { endpoint, runtimeArn, token } = inject("voiceEmulator");
+  const { endpoint, runtimeArn, token } = inject(agent);
   const transport = options.transport ?? voiceTransport();
   const connection = new AgentRuntimeConnection({
     urlProvider: bearerTokenProvider({ runtimeArn, endpoint, getToken: () => token }),

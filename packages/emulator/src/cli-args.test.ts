@@ -81,10 +81,20 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("takes --voice-speech espeak: the voice agent that speaks its answers", () => {
+    const args = parseCliArgs(["--agent", "voice", "--voice-speech", "espeak"], {});
+    expect(args).toMatchObject({ kind: "run", agent: "voice" });
+    expect(args.kind === "run" && typeof args.options.agent).toBe("function");
+    const plain = parseCliArgs(["--agent", "voice"], {});
+    expect(plain.kind === "run" && plain.options.agent).toBe("voice");
+  });
+
   it.each([
     [["--port", "70000"], "--port"],
     [["--port", "abc"], "--port"],
     [["--agent", "parrot"], "--agent"],
+    [["--voice-speech", "espeak"], "--voice-speech"],
+    [["--agent", "voice", "--voice-speech", "loud"], "--voice-speech"],
     [["--access-key-id", "AKID"], "together"],
     [["--region", "mars"], "--region"],
     [["--nope"], "nope"],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { BuiltInAgentName } from "./agents";
+import { voiceAgent, type BuiltInAgentName } from "./agents";
 import { resolveCliCredentials, type CredentialsSource } from "./cli-credentials";
 import {
   readSecretFile,
@@ -26,6 +26,8 @@ Options:
   --host <address>           interface to listen on (default 127.0.0.1)
   --region <region>          region signatures must be scoped to (default us-west-2)
   --agent <name>             echo | streaming | ag-ui | voice (default echo)
+  --voice-speech <kind>      the voice agent's answers: tone (default), or espeak: its
+                             words spoken by espeak-ng (a tone, with a warning, without it)
   --forward <url>            instead of a built-in agent, your agent container, e.g.
                              http://127.0.0.1:8080: each stream is proxied to its /ws
                              (after GET /ping) with the session id and custom headers
@@ -126,24 +128,36 @@ export function parseCliArgs(
       port: numbers.values["port"] ?? CLI_DEFAULT_PORT,
       host: flags.host ?? "127.0.0.1",
       region,
-      ...(agent.forward === undefined ? { agent: agent.name } : { forward: agent.forward }),
+      ...(agent.forward === undefined ? { agent: agent.handler } : { forward: agent.forward }),
       credentials: found.credentials,
       ...otherOptions(secrets.bearerTokens, numbers.values),
     },
   };
 }
 
+interface AgentChoice {
+  kind: "ok";
+  name: BuiltInAgentName;
+  /** What the emulator runs: the agent's name, or the voice agent with `--voice-speech`. */
+  handler: EmulatorOptions["agent"];
+  forward: string | undefined;
+}
+
 /** `--agent` (a built-in agent) or `--forward` (your container), not both. */
-function readAgent(
-  flags: CliFlags,
-): { kind: "ok"; name: BuiltInAgentName; forward: string | undefined } | CliError {
+function readAgent(flags: CliFlags): AgentChoice | CliError {
   const name = flags.agent ?? "echo";
   if (!isBuiltInAgentName(name)) {
     const message = `--agent must be one of ${AGENTS.join(", ")}, got ${JSON.stringify(name)}`;
     return { kind: "error", message };
   }
+  const speech = flags["voice-speech"];
+  if (speech !== undefined && (name !== "voice" || (speech !== "tone" && speech !== "espeak"))) {
+    const message = `--voice-speech takes tone or espeak, with --agent voice; got ${JSON.stringify(speech)}`;
+    return { kind: "error", message };
+  }
+  const handler = speech === undefined ? name : voiceAgent({ speech });
   const forward = flags.forward;
-  if (forward === undefined) return { kind: "ok", name, forward };
+  if (forward === undefined) return { kind: "ok", name, handler, forward };
   if (flags.agent !== undefined)
     return { kind: "error", message: "Give --agent or --forward, not both" };
   try {
@@ -152,7 +166,7 @@ function readAgent(
     if (!(error instanceof EmulatorOptionsError)) throw error;
     return { kind: "error", message: `--${error.message}` };
   }
-  return { kind: "ok", name, forward };
+  return { kind: "ok", name, handler, forward };
 }
 
 /** Bearer tokens, the fault seed and the limits, where given. */
@@ -182,6 +196,7 @@ function readFlags(argv: readonly string[]) {
       host: { type: "string" },
       region: { type: "string" },
       agent: { type: "string" },
+      "voice-speech": { type: "string" },
       forward: { type: "string" },
       "access-key-id": { type: "string" },
       "secret-access-key-file": { type: "string" },

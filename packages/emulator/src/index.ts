@@ -43,6 +43,7 @@ export {
 } from "./agents";
 export type { AgUiAgentOptions } from "./agents/ag-ui";
 export type { VoiceAgentOptions } from "./agents/voice";
+export type { VoiceToolCall, VoiceToolResult } from "./agents/voice-dialect";
 export type { VoiceInputStats } from "./agents/voice-audio";
 export { AG_UI_TOOL_NAME } from "./agents/ag-ui-events";
 export { STREAM_CANCELLED, STREAM_DONE, type StreamingAgentOptions } from "./agents/streaming";

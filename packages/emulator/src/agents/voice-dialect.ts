@@ -11,8 +11,23 @@ export type DialectInput =
   | { kind: "accepted" }
   /** The agent answers with these frames (an error the protocol reports in-band). */
   | { kind: "reply"; frames: AgentFrame[] }
+  /** Results of tools the client ran, as it sent them. */
+  | { kind: "tool-results"; results: VoiceToolResult[] }
   /** A frame the protocol forbids here: the agent closes the socket. */
   | { kind: "close"; code: number; reason: string };
+
+/** A tool result the client sent: the call's id and the result as text. */
+export interface VoiceToolResult {
+  toolCallId: string;
+  content: string;
+}
+
+/** A tool call the agent makes: `result` is the agent's own (the client runs it without). */
+export interface VoiceToolCall {
+  name: string;
+  input: Record<string, unknown>;
+  result?: string;
+}
 
 /** The formats the client must use and the agent speaks. */
 export interface DialectFormat {
@@ -38,6 +53,8 @@ export interface VoiceDialect {
   answerEnd(text: string): AgentFrame[];
   /** The answer stopped because the user talked over it (or asked it to stop). */
   interrupted(): AgentFrame[];
+  /** A tool call `id`, and its result when the agent ran it and the protocol shows results. */
+  toolCall(id: string, call: VoiceToolCall): AgentFrame[];
 }
 
 /** The protocols of `agentcore-react/voice`'s codecs. */
@@ -75,7 +92,8 @@ export function binaryDialect(): VoiceDialect {
       const type = isRecord(message) ? message["type"] : undefined;
       if (type === "interrupt") return { kind: "interrupt" };
       if (type === "text") return { kind: "accepted" };
-      const error = 'Expected audio, {"type":"interrupt"} or {"type":"stats"}';
+      if (type === "reply" && isRecord(message)) return replyResults(message["toolResults"]);
+      const error = 'Expected audio, {"type":"interrupt"}, {"type":"reply"} or {"type":"stats"}';
       return { kind: "reply", frames: [json({ type: "error", message: error })] };
     },
     userTurn: (text) => [transcript("user", text, true)],
@@ -86,7 +104,24 @@ export function binaryDialect(): VoiceDialect {
     audio: (pcm) => pcm,
     answerEnd: () => [json({ type: "audio-end" })],
     interrupted: () => [json({ type: "interrupted" })],
+    toolCall: (toolCallId, { name, input, result }) => [
+      json({ type: "tool_call", toolCallId, name, args: input }),
+      ...(result === undefined ? [] : [json({ type: "tool_result", toolCallId, content: result })]),
+    ],
   };
+}
+
+/** `{"type":"reply","toolResults":[{"toolCallId","content"}]}`'s results. */
+function replyResults(toolResults: unknown): DialectInput {
+  const list: unknown[] = Array.isArray(toolResults) ? toolResults : [];
+  const results = list.flatMap((result) => {
+    if (!isRecord(result)) return [];
+    const { toolCallId, content } = result;
+    return typeof toolCallId === "string" && typeof content === "string"
+      ? [{ toolCallId, content }]
+      : [];
+  });
+  return { kind: "tool-results", results };
 }
 
 /** Which protocol a client speaks, from its first frame: binary audio, `{"event":…}` or `{"type":"bidi_…"}`. */

@@ -1,13 +1,34 @@
 import type { AgentFrame } from "../agent-types";
-import type { DialectFormat, VoiceDialect } from "./voice-dialect";
+import type { DialectFormat, VoiceDialect, VoiceToolCall } from "./voice-dialect";
 import { NovaInput, novaFrame } from "./voice-nova-input";
+
+/** A tool call as Nova sends it: a TOOL content holding `toolUse` (the input as JSON text). */
+function toolUse(names: Record<string, unknown>, toolUseId: string, call: VoiceToolCall) {
+  return [
+    novaFrame("contentStart", {
+      ...names,
+      type: "TOOL",
+      role: "TOOL",
+      toolUseOutputConfiguration: { mediaType: "application/json" },
+    }),
+    novaFrame("toolUse", {
+      ...names,
+      role: "TOOL",
+      toolUseId,
+      toolName: call.name,
+      content: JSON.stringify(call.input),
+    }),
+    novaFrame("contentEnd", { ...names, type: "TOOL", stopReason: "TOOL_USE" }),
+  ];
+}
 
 /**
  * Amazon Nova Sonic's bidirectional events as an agent relays them, one `{"event":{…}}` per
  * frame. It reads the client's events with {@link NovaInput}'s checks. Its answers: USER and
  * ASSISTANT text contents (SPECULATIVE before the audio, FINAL after), an ASSISTANT AUDIO
  * content of audioOutput events (base64), and on barge-in `{ "interrupted" : true }` text and
- * an AUDIO contentEnd with stopReason INTERRUPTED.
+ * an AUDIO contentEnd with stopReason INTERRUPTED; a tool call as a TOOL content holding
+ * `toolUse`.
  */
 export function novaDialect(format: DialectFormat): VoiceDialect {
   const input = new NovaInput(format);
@@ -63,5 +84,7 @@ export function novaDialect(format: DialectFormat): VoiceDialect {
       ...text("ASSISTANT", "SPECULATIVE", '{ "interrupted" : true }', "INTERRUPTED"),
       ...endAudio("INTERRUPTED"),
     ],
+    // Nova shows no tool results: the agent (or here, the client) writes them into the stream.
+    toolCall: (toolUseId, call) => toolUse(ids(), toolUseId, call),
   };
 }

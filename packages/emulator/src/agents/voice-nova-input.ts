@@ -1,7 +1,13 @@
 import { isRecord } from "../json-record";
 import { parseJson } from "./client-frames";
 import type { AgentFrame } from "../agent-types";
-import { checkPcm, decodeBase64, type DialectFormat, type DialectInput } from "./voice-dialect";
+import {
+  checkPcm,
+  decodeBase64,
+  type DialectFormat,
+  type DialectInput,
+  type VoiceToolResult,
+} from "./voice-dialect";
 
 type Body = Record<string, unknown>;
 
@@ -27,12 +33,15 @@ const fail = (reason: string): DialectInput => ({ kind: "close", code: 1007, rea
 /**
  * The client's side of a Nova Sonic session, checked in order: sessionStart, promptStart
  * (base64 PCM16 mono out at the output rate), then contents; audioInput only inside the open
- * interactive USER AUDIO content (PCM16 mono at the input rate) of that prompt.
+ * interactive USER AUDIO content (PCM16 mono at the input rate) of that prompt; toolResult
+ * only inside a TOOL content naming the toolUseId it answers.
  */
 export class NovaInput {
   readonly #format: DialectFormat;
   #stage: "session" | "prompt" | "content" | "open" = "session";
   #audioContent: unknown;
+  /** The open TOOL contents: contentName to the toolUseId it answers. */
+  readonly #toolContents = new Map<unknown, string>();
   promptName: unknown;
 
   constructor(format: DialectFormat) {
@@ -43,6 +52,7 @@ export class NovaInput {
   read(data: AgentFrame): DialectInput {
     if (typeof data !== "string") return fail('Expected {"event":{…}} JSON, not binary frames');
     let result: DialectInput = { kind: "accepted" };
+    const results: VoiceToolResult[] = [];
     for (const line of data.split("\n")) {
       const event = parseJson(line);
       const inner = isRecord(event) ? event["event"] : undefined;
@@ -51,8 +61,9 @@ export class NovaInput {
       if (name === undefined || !isRecord(body)) return fail('Expected {"event":{"<name>":{…}}}');
       result = this.#event(name, body);
       if (result.kind === "close") return result;
+      if (result.kind === "tool-results") results.push(...result.results);
     }
-    return result;
+    return results.length > 0 ? { kind: "tool-results", results } : result;
   }
 
   #event(name: string, body: Body): DialectInput {
@@ -67,7 +78,15 @@ export class NovaInput {
       return fail(`${name} names another prompt`);
     switch (name) {
       case "contentStart":
+        if (body["type"] === "TOOL") return this.#toolStart(body);
         return body["type"] === "AUDIO" ? this.#audioStart(body) : { kind: "accepted" };
+      case "toolResult": {
+        const toolCallId = this.#toolContents.get(body["contentName"]);
+        const content = body["content"];
+        if (toolCallId === undefined || typeof content !== "string")
+          return fail("toolResult outside an open TOOL content, or without content text");
+        return { kind: "tool-results", results: [{ toolCallId, content }] };
+      }
       case "audioInput": {
         if (this.#stage !== "open" || body["contentName"] !== this.#audioContent)
           return fail("audioInput outside the open AUDIO content");
@@ -75,6 +94,7 @@ export class NovaInput {
         return pcm ? checkPcm(pcm) : fail("audioInput content is not base64");
       }
       case "contentEnd":
+        this.#toolContents.delete(body["contentName"]);
         if (body["contentName"] === this.#audioContent) this.#stage = "content";
         return { kind: "accepted" };
       case "textInput":
@@ -99,6 +119,16 @@ export class NovaInput {
       completionId: "completion-1",
     });
     return { kind: "reply", frames: [started] };
+  }
+
+  /** A TOOL content carries the result of the tool use its configuration names. */
+  #toolStart(body: Body): DialectInput {
+    const configuration = body["toolResultInputConfiguration"];
+    const toolUseId = isRecord(configuration) ? configuration["toolUseId"] : undefined;
+    if (body["role"] !== "TOOL" || typeof toolUseId !== "string")
+      return fail("A TOOL content has role TOOL and names its toolUseId");
+    this.#toolContents.set(body["contentName"], toolUseId);
+    return { kind: "accepted" };
   }
 
   #audioStart(body: Body): DialectInput {

@@ -36,7 +36,8 @@ function readStrands(
  * Strands Agents' experimental bidirectional events (`strands.experimental.bidi`) as a
  * `BidiAgent` relays them over a WebSocket: `bidi_audio_input` in (base64 PCM16 mono at the
  * input rate); `bidi_connection_start`, `bidi_transcript_stream`, `bidi_response_start`,
- * `bidi_audio_stream`, `bidi_response_complete` and `bidi_interruption` out.
+ * `bidi_audio_stream`, `bidi_response_complete` and `bidi_interruption` out; a tool call as
+ * `tool_use_stream`, with `tool_result` when the agent ran the tool.
  */
 export function strandsDialect(format: DialectFormat, connectionId: string): VoiceDialect {
   let response = 0;
@@ -86,5 +87,13 @@ export function strandsDialect(format: DialectFormat, connectionId: string): Voi
       send({ type: "bidi_interruption", reason: "user_speech" }),
       complete("interrupted"),
     ],
+    toolCall(toolUseId, { name, input, result }) {
+      const use = { toolUseId, name, input };
+      const done = { toolUseId, status: "success", content: [{ text: result }] };
+      return [
+        send({ type: "tool_use_stream", delta: { toolUse: use }, current_tool_use: use }),
+        ...(result === undefined ? [] : [send({ type: "tool_result", tool_result: done })]),
+      ];
+    },
   };
 }

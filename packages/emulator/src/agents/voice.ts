@@ -3,12 +3,15 @@ import { isRecord } from "../json-record";
 import { parseJson } from "./client-frames";
 import { pause } from "./pace";
 import { emptyInputStats, FrameRate, ToneFrames, type VoiceInputStats } from "./voice-audio";
+import { espeakPcm } from "./voice-speech";
 import {
   binaryDialect,
   sniffDialect,
   type DialectInput,
   type VoiceDialect,
   type VoiceDialectName,
+  type VoiceToolCall,
+  type VoiceToolResult,
 } from "./voice-dialect";
 import { novaDialect } from "./voice-nova-dialect";
 import { strandsDialect } from "./voice-strands-dialect";
@@ -21,6 +24,13 @@ export interface VoiceAgentOptions {
   outputRate?: number;
   /** Client samples after which the agent answers (each time). Default: one second's worth. */
   replyAfterSamples?: number;
+  /**
+   * What it answers with: `tone` (default), a deterministic tone of `toneHz` for `replyMs`; or
+   * `espeak`, the answer's transcript spoken by `espeak-ng` (Debian's package), resampled from
+   * its 22 050 Hz to `outputRate`, falling back to the tone with a warning when espeak-ng is not
+   * installed.
+   */
+  speech?: "tone" | "espeak";
   /** Length of each spoken answer (a tone), in ms. Default 1 500. */
   replyMs?: number;
   /** The tone's frequency. Default 440 Hz. */
@@ -41,9 +51,18 @@ export interface VoiceAgentOptions {
    * to be talking over it and stops (those protocols have no interrupt frame). Default 100.
    */
   bargeInMs?: number;
+  /**
+   * A tool call the agent makes once per connection, before its first answer, in the protocol's
+   * own events (binary PCM `tool_call`, Nova Sonic `toolUse`, Strands `tool_use_stream`), with
+   * the agent's `result` where the protocol shows results (binary PCM `tool_result`, Strands
+   * `tool_result`). Results the client sends back (binary PCM `{"type":"reply"}`, Nova Sonic
+   * TOOL contents) are listed in `{"type":"stats"}`'s `toolResults`.
+   */
+  toolCall?: VoiceToolCall;
 }
 
-type Resolved = Required<Omit<VoiceAgentOptions, "protocol">> & Pick<VoiceAgentOptions, "protocol">;
+type Optional = "protocol" | "toolCall";
+type Resolved = Required<Omit<VoiceAgentOptions, Optional>> & Pick<VoiceAgentOptions, Optional>;
 
 function resolve(options: VoiceAgentOptions): Resolved {
   const inputRate = options.inputRate ?? 16_000;
@@ -52,41 +71,62 @@ function resolve(options: VoiceAgentOptions): Resolved {
     outputRate: options.outputRate ?? 24_000,
     replyAfterSamples: options.replyAfterSamples ?? inputRate,
     replyMs: options.replyMs ?? 1_500,
+    speech: options.speech ?? "tone",
     toneHz: options.toneHz ?? 440,
     frameMs: options.frameMs ?? 40,
     leadMs: options.leadMs ?? 200,
     maxFrameBytes: options.maxFrameBytes ?? 32_768,
     protocol: options.protocol,
+    toolCall: options.toolCall,
     bargeInMs: options.bargeInMs ?? 100,
   };
 }
 
+/** The answer's words and their audio (PCM16 at the output rate): speech, or the tone. */
+async function answerOf(
+  options: Resolved,
+  turn: number,
+  heard: string,
+): Promise<{ text: string; pcm: Uint8Array }> {
+  if (options.speech === "espeak") {
+    const text = `Answer ${turn}. I heard ${heard} seconds of audio.`;
+    const pcm = await espeakPcm(text, options.outputRate);
+    if (pcm) return { text, pcm };
+  }
+  const seconds = (options.replyMs / 1000).toFixed(2);
+  const text = `Answer ${turn}: a ${options.toneHz} Hz tone for ${seconds} s.`;
+  const perFrame = Math.round((options.outputRate * options.frameMs) / 1000);
+  const frames = Math.ceil(options.replyMs / options.frameMs);
+  return { text, pcm: new ToneFrames(options.outputRate, options.toneHz).next(frames * perFrame) };
+}
+
 /**
- * One spoken answer: transcripts, then the tone paced at real time (`leadMs` ahead), then
- * `audio-end`; it resolves once the tone has played out in real time, or at an interrupt.
+ * One spoken answer: transcripts, then its audio in frames paced at real time (`leadMs`
+ * ahead), then `audio-end`; it resolves once the audio has played out in real time, or at an
+ * interrupt.
  */
 async function speak(
   socket: AgentSocket,
   context: AgentContext,
-  { options, dialect }: { options: Resolved; dialect: VoiceDialect },
+  { options, dialect, heard }: { options: Resolved; dialect: VoiceDialect; heard: string },
   turn: number,
   cancelled: AbortSignal,
 ): Promise<void> {
-  const seconds = (options.replyMs / 1000).toFixed(2);
-  const text = `Answer ${turn}: a ${options.toneHz} Hz tone for ${seconds} s.`;
+  const { text, pcm } = await answerOf(options, turn, heard);
+  if (cancelled.aborted) return;
   sendAll(socket, dialect.answerStart(`Answer ${turn}`, text));
-  const tone = new ToneFrames(options.outputRate, options.toneHz);
-  const perFrame = Math.round((options.outputRate * options.frameMs) / 1000);
-  const frames = Math.ceil(options.replyMs / options.frameMs);
+  const frameBytes = 2 * Math.round((options.outputRate * options.frameMs) / 1000);
+  const frames = Math.ceil(pcm.byteLength / frameBytes);
   const start = context.now();
   for (let k = 0; k < frames; k++) {
     const wait = start + k * options.frameMs - options.leadMs - context.now();
     if (wait > 0 && !(await pause(context.timers, wait, [socket.signal, cancelled]))) return;
-    if (cancelled.aborted || !socket.send(dialect.audio(tone.next(perFrame)))) return;
+    const frame = pcm.slice(k * frameBytes, (k + 1) * frameBytes);
+    if (cancelled.aborted || !socket.send(dialect.audio(frame))) return;
   }
   sendAll(socket, dialect.answerEnd(text));
   // It is still speaking until its audio has played out: what it hears meanwhile is not a turn.
-  const playedOut = start + frames * options.frameMs - context.now();
+  const playedOut = start + (pcm.byteLength / 2 / options.outputRate) * 1000 - context.now();
   if (playedOut > 0) await pause(context.timers, playedOut, [socket.signal, cancelled]);
 }
 
@@ -113,6 +153,8 @@ class VoiceCall {
   readonly stats: VoiceInputStats = emptyInputStats();
   /** `[arrival ms, samples received before it]` of the last 1 000 audio frames. */
   readonly arrivals: [number, number][] = [];
+  /** Tool results the client sent, in order. */
+  readonly toolResults: VoiceToolResult[] = [];
   readonly #rate = new FrameRate();
   readonly #socket: AgentSocket;
   readonly #context: AgentContext;
@@ -151,6 +193,7 @@ class VoiceCall {
       type: "stats",
       protocol: this.#dialect?.name,
       ...this.stats,
+      toolResults: this.toolResults,
       arrivals,
     });
     return true;
@@ -165,6 +208,9 @@ class VoiceCall {
         return sendAll(socket, input.frames);
       case "interrupt":
         return this.#interrupt();
+      case "tool-results":
+        this.toolResults.push(...input.results);
+        return;
       case "audio":
         sendAll(socket, input.reply ?? []);
         return this.#audio(input.pcm);
@@ -215,9 +261,13 @@ class VoiceCall {
     this.#overlap = 0;
     this.#turn += 1;
     sendAll(this.#socket, dialect.userTurn(`(${seconds} s of audio)`));
+    const { toolCall } = this.#options;
+    if (toolCall && this.#turn === 1) {
+      sendAll(this.#socket, dialect.toolCall(`tool-${this.#context.connectionId}`, toolCall));
+    }
     const controller = new AbortController();
     this.#answer = controller;
-    const speaking = { options: this.#options, dialect };
+    const speaking = { options: this.#options, dialect, heard: seconds };
     const spoken = speak(this.#socket, this.#context, speaking, this.#turn, controller.signal);
     void spoken.finally(() => {
       if (this.#answer === controller) this.#answer = undefined;
