@@ -1,4 +1,4 @@
-import { memo, useRef } from "react";
+import { memo, useMemo } from "react";
 import { cutPoint } from "./internal/display-budget";
 
 /**
@@ -21,54 +21,20 @@ export function textPieces(text: string, size = PLAIN_TEXT_PIECE_CHARS): string[
   return pieces;
 }
 
-/** A text and its pieces, as {@link grownPieces} takes and returns them. */
-export interface TextInPieces {
-  text: string;
-  pieces: readonly string[];
-}
-
 /**
- * The pieces of `text`, given those of an earlier text: when `text` only grew at the end (a
- * streaming answer), every piece but the last is kept as it was (the same strings) and only
- * the last piece with what was appended is cut again. Otherwise `text` is cut anew. Either way
- * the pieces are those {@link textPieces} gives: a piece is only cut once it is full.
+ * One piece of a long text. While an answer streams, every piece but the last keeps its text,
+ * so its memoized component skips rendering and only the growing last piece is drawn again.
  */
-export function grownPieces(
-  previous: TextInPieces | null,
-  text: string,
-  size = PLAIN_TEXT_PIECE_CHARS,
-): TextInPieces {
-  if (!previous || previous.pieces.length === 0 || !text.startsWith(previous.text)) {
-    return { text, pieces: textPieces(text, size) };
-  }
-  const kept = previous.pieces.slice(0, -1);
-  const keptChars = previous.text.length - previous.pieces.at(-1)!.length;
-  return { text, pieces: [...kept, ...textPieces(text.slice(keptChars), size)] };
-}
-
-/** One piece of a long text: drawn again only when its own text changes. */
 const TextPiece = memo(function TextPiece({ text }: { text: string }) {
   return <div className="acr-text__piece">{text}</div>;
 });
 
-/**
- * The pieces of `text`, reusing those of the text this component drew last: while an answer
- * streams, the finished pieces stay the same strings and their {@link TextPiece}s skip
- * rendering; only the growing last piece is cut and drawn again.
- */
-function usePieces(text: string): readonly string[] | null {
-  const last = useRef<TextInPieces | null>(null);
-  if (text.length <= PLAIN_TEXT_PIECE_CHARS) {
-    last.current = null;
-    return null;
-  }
-  if (last.current?.text !== text) last.current = grownPieces(last.current, text);
-  return last.current.pieces;
-}
-
 /** Agent or user text as text: React escapes it, line breaks are kept by CSS. */
 export function PlainText({ text }: { text: string }) {
-  const pieces = usePieces(text);
+  const pieces = useMemo(
+    () => (text.length > PLAIN_TEXT_PIECE_CHARS ? textPieces(text) : null),
+    [text],
+  );
   if (!pieces) return <div className="acr-text">{text}</div>;
   return (
     <div className="acr-text">
