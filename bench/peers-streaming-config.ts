@@ -1,3 +1,42 @@
+import { baselineSource } from "./lib/bundle";
+import { answerTail } from "./lib/seeded-stream";
+import type { StreamScript } from "./lib/stream-server";
+import type { PeerStreamSetup } from "./pages/peers/stream-harness";
+
+/** One way the agent streams the answer: back-to-back, or one chunk per millisecond. */
+export interface StreamScenario extends StreamScript {
+  name: "burst" | "paced";
+  /** The user message that asks the bench agent for this scenario. */
+  prompt: string;
+}
+
+/** The scenarios over `chunks`, those named in `BENCH_SCENARIOS` (default both). */
+export function streamScenarios(chunks: readonly string[]): StreamScenario[] {
+  const names = (process.env.BENCH_SCENARIOS ?? "burst,paced").split(",");
+  return (
+    [
+      { name: "burst", prompt: "bench:burst", chunks },
+      { name: "paced", prompt: "bench:paced", chunks, chunksPerMs: 1 },
+    ] satisfies StreamScenario[]
+  ).filter((scenario) => names.includes(scenario.name));
+}
+
+/** What the page of `impl` is told before streaming `scenario` from the agent at `url`. */
+export function peerStreamSetup(
+  scenario: StreamScenario,
+  impl: StreamImplementation,
+  url: string,
+): PeerStreamSetup {
+  return {
+    url,
+    textFrames: scenario.chunks.length,
+    finalTail: answerTail(scenario.chunks),
+    answer: scenario.chunks.join(""),
+    prompt: scenario.prompt,
+    options: impl.options,
+  };
+}
+
 /** The implementations `bench/peers-streaming.ts` compares, and how each is set up. */
 export interface StreamImplementation {
   id: string;
@@ -9,6 +48,8 @@ export interface StreamImplementation {
   setup: string;
   /** Packages whose installed versions the result file records. */
   packages: string[];
+  /** Another copy of the library's `src/` the page is built from (the baseline, see below). */
+  librarySrc?: string;
 }
 
 export const STREAM_IMPLEMENTATIONS: StreamImplementation[] = [
@@ -67,3 +108,19 @@ export const STREAM_IMPLEMENTATIONS: StreamImplementation[] = [
     packages: ["react-use-websocket"],
   },
 ];
+
+/**
+ * `BENCH_BASELINE=<git ref>` (e.g. `main`) adds `<AgentChat>` as it is at that ref, set up as
+ * ours, so a change is measured against what it changes in the same run (ours / baseline).
+ */
+const baselineRef = process.env.BENCH_BASELINE;
+if (baselineRef) {
+  const ours = STREAM_IMPLEMENTATIONS[0]!;
+  STREAM_IMPLEMENTATIONS.push({
+    ...ours,
+    id: "ours-baseline",
+    label: `<AgentChat> at ${baselineRef}`,
+    setup: `${ours.setup}; the library's src/ and stylesheet as at git ${baselineRef}`,
+    librarySrc: baselineSource(baselineRef),
+  });
+}

@@ -9,20 +9,29 @@
  *
  * The default is a quick run for `npm run bench` (3 rounds of 2,000 chunks); the documented run
  * is the issue's: `BENCH_ROUNDS=5 BENCH_CHUNKS=10000 npm run bench:streaming`. Other knobs:
- * BENCH_ONLY (comma-separated peer ids; ours always runs), BENCH_SCENARIOS (burst,paced).
+ * BENCH_ONLY (comma-separated peer ids; ours always runs), BENCH_SCENARIOS (burst,paced),
+ * BENCH_BASELINE (a git ref: also runs `<AgentChat>` as it is there, id `ours-baseline`).
  */
-import { bundlePeerPages } from "./lib/bundle";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { bundlePeerPages, peerBundleKey } from "./lib/bundle";
 import { launchChromium } from "./lib/chromium";
 import { sampleLoad } from "./lib/load";
 import { mainThreadDelta, mainThreadTime, openBenchPage } from "./lib/page";
 import { buildScenarioReports, type ReportShape, type RunRecord } from "./lib/peer-report";
 import { installedVersions } from "./lib/peer-versions";
 import { writeResult } from "./lib/results";
-import { answerTail, CHUNK_LENGTH, seededChunks } from "./lib/seeded-stream";
+import { CHUNK_LENGTH, seededChunks } from "./lib/seeded-stream";
 import { rotate } from "./lib/stats";
-import { startStreamServer, type StreamScript } from "./lib/stream-server";
-import type { PeerStreamPage, PeerStreamSetup } from "./pages/peers/stream-harness";
-import { STREAM_IMPLEMENTATIONS, type StreamImplementation } from "./peers-streaming-config";
+import { startStreamServer } from "./lib/stream-server";
+import type { PeerStreamPage } from "./pages/peers/stream-harness";
+import {
+  peerStreamSetup,
+  STREAM_IMPLEMENTATIONS,
+  streamScenarios,
+  type StreamImplementation,
+  type StreamScenario,
+} from "./peers-streaming-config";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 2_000);
@@ -32,18 +41,7 @@ const IMPLEMENTATIONS = STREAM_IMPLEMENTATIONS.filter(
   (impl) => impl.id === "ours" || !only || only.includes(impl.id),
 );
 
-interface Scenario extends StreamScript {
-  name: "burst" | "paced";
-  prompt: string;
-}
-
-const chunks = seededChunks(CHUNKS, SEED);
-const SCENARIOS: Scenario[] = (
-  [
-    { name: "burst", prompt: "bench:burst", chunks },
-    { name: "paced", prompt: "bench:paced", chunks, chunksPerMs: 1 },
-  ] satisfies Scenario[]
-).filter((s) => (process.env.BENCH_SCENARIOS ?? "burst,paced").split(",").includes(s.name));
+const SCENARIOS = streamScenarios(seededChunks(CHUNKS, SEED));
 
 export const STREAM_METRICS = [
   "commits",
@@ -55,6 +53,12 @@ export const STREAM_METRICS = [
 
 type Bench = { peerStreamBench: PeerStreamPage };
 
+/** Ours gets the library's stylesheet (a baseline its own); the peers bring their CSS. */
+function libraryStyles(impl: StreamImplementation): boolean | string {
+  if (impl.librarySrc) return readFileSync(join(impl.librarySrc, "react", "styles.css"), "utf8");
+  return impl.id === "ours";
+}
+
 async function main() {
   const load = sampleLoad();
   const bundles = await bundlePeerPages(IMPLEMENTATIONS);
@@ -64,24 +68,17 @@ async function main() {
   const browser = await launchChromium();
   const runs: RunRecord[] = [];
 
-  const once = async (scenario: Scenario, impl: StreamImplementation) => {
-    const code = bundles.get(impl.page)!;
+  const once = async (scenario: StreamScenario, impl: StreamImplementation) => {
+    const code = bundles.get(peerBundleKey(impl))!;
     const { page, cdp, errors } = await openBenchPage(
       browser,
       code,
       "peerStreamBench",
       server.pageUrl,
-      impl.id === "ours",
+      libraryStyles(impl),
     );
     try {
-      const setup: PeerStreamSetup = {
-        url: server.url,
-        textFrames: scenario.chunks.length,
-        finalTail: answerTail(scenario.chunks),
-        answer: scenario.chunks.join(""),
-        prompt: scenario.prompt,
-        options: impl.options,
-      };
+      const setup = peerStreamSetup(scenario, impl, server.url);
       await page.evaluate((s) => (window as unknown as Bench).peerStreamBench.prepare(s), setup);
       const before = await mainThreadTime(cdp);
       const figures = await page.evaluate(() =>
@@ -175,14 +172,18 @@ function report(runs: RunRecord[], load: ReturnType<ReturnType<typeof sampleLoad
       {
         chunks: scenario.chunks.length,
         delivery: scenario.chunksPerMs ? `${scenario.chunksPerMs} chunk per ms` : "back-to-back",
-        // +2: the commit that shows the first chunk may land before the frame counter's first tick.
+        // Commits while the answer streams (those taking the user's message come before the
+        // first chunk) within the frames it streamed in; +2: the commit that shows the first
+        // chunk may land before the frame counter's first tick.
         oursCommitsBoundedByFrames: oursRuns
           .filter((run) => run.scenario === scenario.name)
-          .every(
-            (run) =>
-              run.metrics.commits! <=
-              (run.detail as { animationFrames: number }).animationFrames + 2,
-          ),
+          .every((run) => {
+            const { animationFrames, commitsBeforeFirstChunk } = run.detail as {
+              animationFrames: number;
+              commitsBeforeFirstChunk: number;
+            };
+            return run.metrics.commits! - commitsBeforeFirstChunk <= animationFrames + 2;
+          }),
         // Runs whose page did not show the whole answer at the end, or threw uncaught errors.
         incompleteAnswers: countRuns(runs, scenario.name, (d) => !d.answerComplete),
         runsWithPageErrors: countRuns(runs, scenario.name, (d) => d.pageErrors > 0),

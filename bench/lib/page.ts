@@ -13,7 +13,7 @@ export interface MainThreadTime {
 
 /**
  * A blank page (`about:blank` unless `url` is given) with the library's stylesheet (unless
- * `libraryStyles` is false) and a bundled module loaded; resolves once the module set
+ * `libraryStyles` is false; a string is another version's stylesheet) and a bundled module loaded; resolves once the module set
  * `window[ready]`. `errors` collects the page's uncaught errors from then on.
  */
 export async function openBenchPage(
@@ -21,13 +21,15 @@ export async function openBenchPage(
   code: string,
   ready: string,
   url = "about:blank",
-  libraryStyles = true,
+  libraryStyles: boolean | string = true,
 ): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(url);
-  if (libraryStyles) await page.addStyleTag({ content: STYLES });
+  if (libraryStyles) {
+    await page.addStyleTag({ content: typeof libraryStyles === "string" ? libraryStyles : STYLES });
+  }
   await page.addScriptTag({ type: "module", content: code });
   await page.waitForFunction((name) => name in window, ready);
   const cdp = await page.context().newCDPSession(page);

@@ -37,6 +37,11 @@ export interface PeerStreamFigures {
   answerComplete: boolean;
   /** React commits from the send until the final text was committed. */
   commits: number;
+  /**
+   * Those of them before the first chunk arrived: the app taking the user's message (its row,
+   * the emptied composer, its status), which no chunk's frame accounts for.
+   */
+  commitsBeforeFirstChunk: number;
   /** Sum of Profiler `actualDuration` over those commits. */
   renderMs: number;
   /** Animation frames from the first chunk's arrival until the final text was committed. */
@@ -66,6 +71,7 @@ interface Run {
   container: HTMLElement;
   send: ((text: string) => void) | null;
   commits: number;
+  commitsBeforeFirstChunk: number;
   renderMs: number;
   counting: boolean;
   lastCommitAt: number | null;
@@ -79,6 +85,7 @@ function onRender(_id: string, _phase: string, actualDuration: number): void {
   const current = run;
   if (!current || !current.counting || current.finalCommitAt !== null) return;
   current.commits += 1;
+  if (current.log.firstAt === null) current.commitsBeforeFirstChunk += 1;
   current.renderMs += actualDuration;
   current.lastCommitAt = performance.now();
   // Only look for the final text once the last chunk arrived: the check reads the whole text.
@@ -109,6 +116,7 @@ async function prepare(app: StreamApp, setup: PeerStreamSetup): Promise<void> {
     container,
     send: null,
     commits: 0,
+    commitsBeforeFirstChunk: 0,
     renderMs: 0,
     counting: false,
     lastCommitAt: null,
@@ -178,6 +186,7 @@ async function stream(): Promise<PeerStreamFigures> {
     framesReceived: log.received,
     answerComplete: (current.container.textContent ?? "").includes(setup.answer),
     commits: current.commits,
+    commitsBeforeFirstChunk: current.commitsBeforeFirstChunk,
     renderMs: round(current.renderMs),
     animationFrames: frameTimes.filter((time) => time >= firstAt && time <= finalAt).length,
     receiveMs: round(log.lastTextAt! - firstAt),

@@ -29,8 +29,17 @@ function partsOf(message: ChatMessage): readonly MessagePart[] {
   return message.text ? [{ type: "text", text: message.text }] : [];
 }
 
-/** The dots shown while an answer streams, with the words for screen readers. */
-function AnsweringProgress({ label, empty }: { label: string; empty: boolean }) {
+/**
+ * The dots shown while an answer streams, with the words for screen readers. Memoized, as are
+ * the author and the notes: their props stay the same while the answer's text grows.
+ */
+const AnsweringProgress = memo(function AnsweringProgress({
+  label,
+  empty,
+}: {
+  label: string;
+  empty: boolean;
+}) {
   return (
     <span className="acr-message__progress" data-empty={empty || undefined}>
       <span className="acr-message__dots" aria-hidden="true">
@@ -41,20 +50,26 @@ function AnsweringProgress({ label, empty }: { label: string; empty: boolean }) 
       <span className="acr-visually-hidden">{label}</span>
     </span>
   );
+});
+
+interface StatusNotesProps {
+  status: ChatMessage["status"];
+  truncated: boolean;
+  labels: AgentChatLabels;
 }
 
 /** The notes under a message still queued, an answer the user stopped, or one the store cut. */
-function StatusNotes({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
+const StatusNotes = memo(function StatusNotes({ status, truncated, labels }: StatusNotesProps) {
   return (
     <>
-      {message.status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
-      {message.status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
-      {message.truncated && (
+      {status === "pending" && <p className="acr-message__note">{labels.messageQueued}</p>}
+      {status === "stopped" && <p className="acr-message__note">{labels.messageStopped}</p>}
+      {truncated && (
         <p className="acr-message__note acr-message__truncated">{labels.messageTruncated}</p>
       )}
     </>
   );
-}
+});
 
 /**
  * "Show all": whether the user asked for the whole message, and the ref where the revealed
@@ -152,14 +167,14 @@ function ShowAllButton({ label, onClick }: { label: string; onClick: () => void 
 }
 
 /** Who wrote a message: shown when the role's label is, and read first either way. */
-function Author({ label, name }: { label: string | boolean; name: string }) {
+const Author = memo(function Author({ label, name }: { label: string | boolean; name: string }) {
   return (
     <span className={label ? "acr-message__author" : "acr-visually-hidden"}>
       {typeof label === "string" ? label : name}
       <span className="acr-visually-hidden">: </span>
     </span>
   );
-}
+});
 
 function ShownMessage({ message, className, renderPart }: MessageProps) {
   const { labels, markdown, maxDisplayChars, unpinScroll, roles } = useChatContext("Message");
@@ -212,7 +227,7 @@ function ShownMessage({ message, className, renderPart }: MessageProps) {
             )}
           </div>
         )}
-        <StatusNotes message={message} labels={labels} />
+        <StatusNotes status={message.status} truncated={!!message.truncated} labels={labels} />
         {message.status === "error" && <Failure message={message} labels={labels} />}
         {finished && !edit.editing && (
           <MessageActions message={message} onEdit={edit.open} editRef={edit.editRef} />

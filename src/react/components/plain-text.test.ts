@@ -18,3 +18,15 @@ describe("textPieces", () => {
     expect(textPieces("😀😀", 1).join("")).toBe("😀😀");
   });
 });
+
+describe("textPieces of a growing text", () => {
+  it("keeps every piece but the last as the text grows, so their components can skip rendering", () => {
+    const text = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? "line\n" : `w${i} `)).join(
+      "",
+    );
+    const before = textPieces(text.slice(0, 1_000), 100);
+    const after = textPieces(text.slice(0, 1_050), 100);
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    expect(after.join("")).toBe(text.slice(0, 1_050));
+  });
+});

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { cutPoint } from "./internal/display-budget";
 
 /**
@@ -21,6 +21,14 @@ export function textPieces(text: string, size = PLAIN_TEXT_PIECE_CHARS): string[
   return pieces;
 }
 
+/**
+ * One piece of a long text. While an answer streams, every piece but the last keeps its text,
+ * so its memoized component skips rendering and only the growing last piece is drawn again.
+ */
+const TextPiece = memo(function TextPiece({ text }: { text: string }) {
+  return <div className="acr-text__piece">{text}</div>;
+});
+
 /** Agent or user text as text: React escapes it, line breaks are kept by CSS. */
 export function PlainText({ text }: { text: string }) {
   const pieces = useMemo(
@@ -31,9 +39,7 @@ export function PlainText({ text }: { text: string }) {
   return (
     <div className="acr-text">
       {pieces.map((piece, index) => (
-        <div key={index} className="acr-text__piece">
-          {piece}
-        </div>
+        <TextPiece key={index} text={piece} />
       ))}
     </div>
   );
