@@ -7,18 +7,13 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { chromiumLaunchOptions } from "./test/support/chromium-launch.ts";
 import { secondTabCommands } from "./test/support/second-tab.ts";
 import { visualCommands } from "./test/visual/commands.ts";
-import { FAKE_MICROPHONE_WAV } from "./test/voice/fake-microphone.ts";
+import { FAKE_MICROPHONE_WAV, fakeMicrophoneFlags } from "./test/voice/fake-microphone.ts";
 
 /**
  * The voice tests' microphone and speakers: a fake capture device granted without a prompt,
  * playing a WAV file the voice global setup writes, and audio that may start without a click.
  */
-const FAKE_MEDIA = [
-  "--use-fake-ui-for-media-stream",
-  "--use-fake-device-for-media-stream",
-  `--use-file-for-fake-audio-capture=${FAKE_MICROPHONE_WAV}`,
-  "--autoplay-policy=no-user-gesture-required",
-];
+const FAKE_MEDIA = fakeMicrophoneFlags(FAKE_MICROPHONE_WAV);
 
 /** A fresh browser config per project: vitest refuses one object shared by two projects. */
 function chromium(extraArgs: string[] = []) {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import { startEmulator, voiceAgent, type VoiceAgentOptions } from "../packages/emulator/src/index";
 import { chromiumLaunchOptions } from "../test/support/chromium-launch";
-import { sineWav } from "../test/voice/fake-microphone";
+import { fakeMicrophoneFlags, sineWav } from "../test/voice/fake-microphone";
 import { bundleForBrowser } from "./lib/bundle";
 import { openBenchPage } from "./lib/page";
 import type { VoiceBenchPage, VoicePageSetup } from "./pages/voice/voice-page";
@@ -33,13 +33,7 @@ export async function launchWithMicrophone(): Promise<Browser> {
   return chromium.launch({
     ...chromiumLaunchOptions,
     headless: true,
-    args: [
-      ...chromiumLaunchOptions.args,
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${MICROPHONE_WAV}`,
-      "--autoplay-policy=no-user-gesture-required",
-    ],
+    args: [...chromiumLaunchOptions.args, ...fakeMicrophoneFlags(MICROPHONE_WAV)],
   });
 }
 

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoConfig } from "../../examples/src/demo-config";
 import { chromiumLaunchOptions } from "../support/chromium-launch";
-import { sineWav } from "../voice/fake-microphone";
+import { fakeMicrophoneFlags, sineWav } from "../voice/fake-microphone";
 import { newContext, newPage, pageErrors, SCREENSHOT_DIR } from "./support/browser";
 import { DemoPage } from "./support/demo-page";
 import { StartScript } from "./support/start-script";
@@ -42,12 +42,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     ...chromiumLaunchOptions,
     headless: true,
-    args: [
-      ...chromiumLaunchOptions.args,
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-audio-capture=${MICROPHONE_WAV}`,
-    ],
+    args: [...chromiumLaunchOptions.args, ...fakeMicrophoneFlags(MICROPHONE_WAV)],
   });
   script = new StartScript([
     ...["--port", "0", "--backend-port", "0", "--emulator-port", "0"],

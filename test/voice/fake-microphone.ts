@@ -45,3 +45,16 @@ export function writeFakeMicrophone(): void {
   mkdirSync(dirname(FAKE_MICROPHONE_WAV), { recursive: true });
   writeFileSync(FAKE_MICROPHONE_WAV, sineWav());
 }
+
+/**
+ * Chromium's flags for a fake microphone playing `wav` (looped), granted without a prompt, and
+ * audio that may start without a click.
+ */
+export function fakeMicrophoneFlags(wav: string): string[] {
+  return [
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-audio-capture=${wav}`,
+    "--autoplay-policy=no-user-gesture-required",
+  ];
+}
