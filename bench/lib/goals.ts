@@ -82,9 +82,16 @@ function streamingGoals(stream: PeerResult): Omit<GoalRow, "because">[] {
     const { value, label } = versusBestPeer(stream, scenario, metric);
     return { id, goal, measured: `${ratio(value)} (vs ${label})`, met: value <= limit };
   };
-  const longest = Math.max(
-    ...["burst", "paced"].map((s) => stream.scenarios[s]!.medians.ours!.longestTaskMs!.median),
+  const longestTasks = ["burst", "paced"].map(
+    (s) => stream.scenarios[s]!.medians.ours!.longestTaskMs!,
   );
+  const longest = Math.max(...longestTasks.map((task) => task.median));
+  const worst = Math.max(...longestTasks.map((task) => task.max));
+  // The browser reports long tasks from 50 ms up: 0 is a round without any.
+  const longestMeasured =
+    longest === 0
+      ? `none of 50 ms or more in the median round (worst round: ${Math.round(worst)} ms)`
+      : `${Math.round(longest)} ms (median of the worst task per round; worst round: ${Math.round(worst)} ms)`;
   return [
     vsBest(
       "stream-main-burst",
@@ -124,7 +131,7 @@ function streamingGoals(stream: PeerResult): Omit<GoalRow, "because">[] {
     {
       id: "stream-long-task",
       goal: "streaming: no task over 100 ms",
-      measured: `${Math.round(longest)} ms (median of the worst task per round)`,
+      measured: longestMeasured,
       met: longest <= 100,
     },
   ];
