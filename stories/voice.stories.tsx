@@ -78,6 +78,33 @@ export const Connecting = callStory({ state: "requesting-permission" }, "Connect
 /** The call runs: the meter shows the microphone's level (fixed here). */
 export const Listening = callStory({ state: "listening", level: 0.12 }, "Listening…");
 
+/** The user is still speaking: what was heard so far shows as a caption, not yet a message. */
+export const PartialTranscript: Story = {
+  args: {
+    voice: createMockVoice({ state: "listening", level: 0.18 }),
+    script: {
+      ...spokenTurns,
+      events: [
+        {
+          type: "custom",
+          name: "voice.transcript",
+          value: { role: "user", text: "And what about tomorrow morning", final: false },
+        },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expectCall(canvasElement, ["Listening…"]);
+    // The caption follows the store's events, heard once the controls have subscribed.
+    const controls = within(within(canvasElement).getByRole("group", { name: /controls/ }));
+    await expect(
+      await controls.findByText("And what about tomorrow morning", undefined, {
+        timeout: STATE_TIMEOUT_MS,
+      }),
+    ).toBeVisible();
+  },
+};
+
 /** Muted: the meter rests and Mute is pressed. */
 export const Muted = callStory({ state: "listening", muted: true }, "Muted");
 

@@ -1,4 +1,4 @@
-import type { AgentInterrupt, AgentReply } from "../../../codecs/types";
+import type { AgentEvent, AgentInterrupt, AgentReply } from "../../../codecs/types";
 import type { ConnectionSnapshot } from "../../../connection/types";
 import type {
   ChatMessage,
@@ -60,6 +60,12 @@ export interface ScriptedChatOptions {
   onRetry?: (id: string, chat: ScriptedChat) => void;
   /** Leave out `reconnect`, as a controller that cannot reconnect would. */
   withoutReconnect?: boolean;
+  /**
+   * Agent events the chat's `onEvent` gives each listener as it subscribes (a partial voice
+   * transcript, say): a listener that subscribes late, as a lazily loaded part does, still
+   * hears them.
+   */
+  events?: AgentEvent[];
 }
 
 /** A connection snapshot: open and online unless patched. */
@@ -158,6 +164,14 @@ export function createScriptedChat(options: ScriptedChatOptions = {}): ScriptedC
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
+    ...(options.events
+      ? {
+          onEvent(listener: (event: AgentEvent) => void) {
+            for (const event of options.events ?? []) listener(event);
+            return () => undefined;
+          },
+        }
+      : {}),
     calls: { send: [], inputs: [], stop: 0, retry: [], reconnect: 0, replies: [] },
     sendReply(reply) {
       chat.calls.replies.push(reply);
