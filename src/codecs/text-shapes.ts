@@ -101,7 +101,7 @@ function genericEvents(value: Record<string, unknown>): AgentEvent[] {
 }
 
 /** Payload as text: a string as it is, anything else as JSON. */
-function asText(value: unknown): string {
+export function asText(value: unknown): string {
   return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }
 

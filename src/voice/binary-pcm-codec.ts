@@ -1,8 +1,8 @@
 import type { AgentEvent, AgentReply, IncomingFrame } from "../codecs/types";
 import { frameToText } from "../codecs/frame-text";
 import { binaryPcmFraming, type VoiceCodec } from "./voice-codec";
+import { asText } from "../codecs/text-shapes";
 import {
-  asText,
   jsonObject,
   toolCallEvents,
   transcriptEvents,

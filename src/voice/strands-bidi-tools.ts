@@ -1,6 +1,7 @@
 import type { AgentEvent } from "../codecs/types";
 import { isRecord } from "../core/option-checks";
-import { asText, toolCallEvents } from "./voice-events";
+import { asText } from "../codecs/text-shapes";
+import { toolCallEvents } from "./voice-events";
 
 /*
  * The tool events a Strands `BidiAgent` streams (strands-agents/sdk-python,

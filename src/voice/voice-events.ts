@@ -75,8 +75,3 @@ export function toolCallEvents(toolCallId: string, name: string, args: string): 
     { type: "message-end", messageId: toolCallId },
   ];
 }
-
-/** A value as text: a string as it is, anything else as JSON. */
-export function asText(value: unknown): string {
-  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
-}
