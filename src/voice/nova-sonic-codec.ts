@@ -2,7 +2,12 @@ import type { AgentEvent, IncomingFrame, StreamDecoder } from "../codecs/types";
 import { frameToText } from "../codecs/frame-text";
 import { isRecord } from "../core/option-checks";
 import { fromBase64 } from "./base64";
-import { novaSonicFraming, novaTextContent, type NovaSonicOptions } from "./nova-sonic-framing";
+import {
+  novaId,
+  novaSonicFraming,
+  novaTextContent,
+  type NovaSonicOptions,
+} from "./nova-sonic-framing";
 import { novaToolResults, novaToolUseEvents } from "./nova-sonic-tools";
 import type { VoiceCodec } from "./voice-codec";
 import { jsonObject, transcriptEvents, VOICE_EVENT, voiceEvent } from "./voice-events";
@@ -115,7 +120,7 @@ function novaDecoder(): StreamDecoder {
  * Nova Sonic has no client interrupt event: it hears the user talk over it.
  */
 export function novaSonicCodec(options: NovaSonicOptions = {}): VoiceCodec {
-  const promptName = `prompt-${Math.random().toString(36).slice(2, 12)}`;
+  const promptName = `prompt-${novaId()}`;
   const shared = novaDecoder();
   return {
     name: "nova-sonic",

@@ -20,7 +20,8 @@ export function novaFrame(name: string, body: NovaEvent): string {
   return JSON.stringify({ event: { [name]: body } });
 }
 
-function id(): string {
+/** A fresh name for a Nova prompt or content. */
+export function novaId(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
@@ -34,7 +35,7 @@ export function novaTextContent(
   role: "USER" | "SYSTEM",
   content: string,
 ): string[] {
-  const contentName = id();
+  const contentName = novaId();
   const names = { promptName, contentName };
   return [
     novaFrame("contentStart", {
@@ -60,7 +61,7 @@ export function novaSonicFraming(
   options: NovaSonicOptions,
   format: VoiceCallFormat,
 ): VoiceFraming {
-  let contentName = id();
+  let contentName = novaId();
   const audioOutputConfiguration = {
     ...pcmConfiguration(format.outputRate),
     voiceId: options.voiceId ?? "matthew",
@@ -75,7 +76,7 @@ export function novaSonicFraming(
     : {};
   return {
     open() {
-      contentName = id();
+      contentName = novaId();
       const inferenceConfiguration = options.inferenceConfiguration ?? {
         maxTokens: 1024,
         topP: 0.9,

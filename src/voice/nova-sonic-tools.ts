@@ -1,5 +1,5 @@
 import type { AgentEvent, AgentReply, ToolResult } from "../codecs/types";
-import { novaFrame } from "./nova-sonic-framing";
+import { novaFrame, novaId } from "./nova-sonic-framing";
 import { jsonObject, toolCallEvents } from "./voice-events";
 
 /**
@@ -18,10 +18,6 @@ function resultJson({ content, error }: ToolResult): string {
   return jsonObject(content) ? content : JSON.stringify({ text: content });
 }
 
-function id(): string {
-  return Math.random().toString(36).slice(2, 12);
-}
-
 /**
  * The results of tools the browser ran, in Nova Sonic's framing: per result a TOOL content
  * (`contentStart` naming the `toolUseId`, `toolResult`, `contentEnd`), one event per line of
@@ -29,7 +25,7 @@ function id(): string {
  */
 export function novaToolResults(promptName: string, reply: AgentReply): string {
   const lines = (reply.toolResults ?? []).flatMap((result) => {
-    const names = { promptName, contentName: id() };
+    const names = { promptName, contentName: novaId() };
     return [
       novaFrame("contentStart", {
         ...names,
