@@ -1,5 +1,4 @@
-import type { ChatVoiceSnapshot } from "../chat-voice";
-import type { VoiceLabels } from "../chat-voice";
+import type { ChatVoiceSnapshot, VoiceLabels } from "../chat-voice";
 
 /** A call is on from asking for the microphone until it stops or fails. */
 export function inCall({ state }: ChatVoiceSnapshot): boolean {
