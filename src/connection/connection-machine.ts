@@ -9,7 +9,7 @@ import type {
   Transition,
 } from "./machine-types";
 import {
-  after,
+  precededBy,
   agentEnded,
   attemptFailed,
   attemptNow,
@@ -35,7 +35,7 @@ function onConnect(state: MachineState, online: boolean): Transition {
 
 function onReconnect(state: MachineState, online: boolean): Transition {
   const status = state.status === "open" || state.status === "reconnecting";
-  return after(
+  return precededBy(
     startOver(state, status ? "reconnecting" : "connecting", online),
     { type: "drop-socket", reason: "reconnecting" },
     { type: "abort-url" },
@@ -45,7 +45,7 @@ function onReconnect(state: MachineState, online: boolean): Transition {
 function onStop(state: MachineState, canCancel: boolean): Transition {
   if (state.step !== "open") return unchanged(state);
   if (canCancel) return moveTo(state, {}, { type: "send-cancel" });
-  return after(attemptNow(state, { status: "reconnecting", reason: "stopped" }), {
+  return precededBy(attemptNow(state, { status: "reconnecting", reason: "stopped" }), {
     type: "drop-socket",
     reason: "stopped",
   });
@@ -76,14 +76,14 @@ function onUrlReady(
       event.remainingMs === undefined ? "" : ` (${Math.round(event.remainingMs)} ms left)`;
     const message = `The URL provider answered with a URL that expires within urlSafetyMarginMs${left}`;
     const error = new AgentRuntimeProviderError(message, { code: "expired-url" });
-    return after(attemptFailed(state, env, error, "expired-url"), { type: "discard-url" });
+    return precededBy(attemptFailed(state, env, error, "expired-url"), { type: "discard-url" });
   }
   return moveTo(state, { step: "opening" }, { type: "open-socket", generation: state.generation });
 }
 
 function onSocketError(state: MachineState, env: MachineEnv, error: Error): Transition {
   if (state.step !== "opening") return unchanged(state);
-  return after(attemptFailed(state, env, error, "socket-error"), { type: "discard-url" });
+  return precededBy(attemptFailed(state, env, error, "socket-error"), { type: "discard-url" });
 }
 
 /**
@@ -107,7 +107,7 @@ function onStreamHealthy(state: MachineState): Transition {
 function onHandshakeTimeout(state: MachineState, env: MachineEnv): Transition {
   if (state.step !== "opening") return unchanged(state);
   const error = new AgentRuntimeSocketClosedError(1006, "", "The upgrade got no answer in time");
-  return after(attemptFailed(state, env, error, "handshake-timeout"), {
+  return precededBy(attemptFailed(state, env, error, "handshake-timeout"), {
     type: "drop-socket",
     reason: "handshake timeout",
   });
@@ -141,7 +141,11 @@ function onSocketClosed(
     // A message the agent never read, or one sent while it was closing, needs a stream.
     if (frames.length > 0 || event.waiting) {
       const requeue: MachineEffect[] = frames.length > 0 ? [{ type: "requeue", frames }] : [];
-      next = after(startOver(next.state, "connecting", state.online), ...next.effects, ...requeue);
+      next = precededBy(
+        startOver(next.state, "connecting", state.online),
+        ...next.effects,
+        ...requeue,
+      );
     }
   } else if (decision.action === "resume") {
     next = resume(state, decision.reason, code);
@@ -153,7 +157,7 @@ function onSocketClosed(
   if (event.confirmed && frames.length > 0 && decision.action !== "final") {
     before.push({ type: "requeue", frames });
   }
-  return after(next, ...before);
+  return precededBy(next, ...before);
 }
 
 function onOnlineChanged(state: MachineState, online: boolean): Transition {

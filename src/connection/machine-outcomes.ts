@@ -36,7 +36,7 @@ export function moveTo(
 export const unchanged = (state: MachineState): Transition => ({ state, effects: [] });
 
 /** `next` with `effects` carried out before its own. */
-export function after(next: Transition, ...effects: MachineEffect[]): Transition {
+export function precededBy(next: Transition, ...effects: MachineEffect[]): Transition {
   return { state: next.state, effects: [...effects, ...next.effects] };
 }
 
@@ -61,7 +61,7 @@ export function startOver(
   online: boolean,
 ): Transition {
   const next = attemptNow(state, { status, attempt: 0, reason: null, error: null, online });
-  return after(next, { type: "watch-online" });
+  return precededBy(next, { type: "watch-online" });
 }
 
 /**
