@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type {
   ConnectionSnapshot,
   ConnectionStatus,
@@ -9,7 +9,6 @@ import type { Conversation } from "../store/conversation";
 import type { AgentInterrupt } from "../codecs/types";
 import type { ChatMessage, ConversationActions } from "../store/types";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "./use-agent-runtime-store";
-import { useConversation } from "./use-conversation";
 
 /**
  * What `useAgentRuntimeSocket` returns: the conversation as React state, and its actions (the
@@ -83,7 +82,8 @@ export function useAgentRuntimeSocket<Outgoing = string>(
   options: AgentRuntimeSocketOptions<Outgoing>,
 ): AgentRuntimeSocket<Outgoing> {
   const store = useAgentRuntimeStore(options);
-  const state = useConversation(store);
+  // The whole state, so no selector to memoize: `useConversation(store)` without its machinery.
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getInitialState);
   const actions = useMemo(() => actionsOf(store), [store]);
   return useMemo(
     () => ({
