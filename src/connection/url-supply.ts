@@ -1,6 +1,6 @@
 import { AgentRuntimeProviderError } from "../providers/errors";
 import type { UrlProvider } from "../providers/types";
-import { computeBackoff, type ResolvedRetryOptions } from "./backoff";
+import { jitteredDelay, resolvedCeiling, type ResolvedRetryOptions } from "./backoff";
 import type { TimerSlots } from "./named-timers";
 import { isUsable, toReadyUrl, type ReadyUrl } from "./ready-url";
 
@@ -169,7 +169,9 @@ export class UrlSupply {
     } catch {
       if (!isOpen()) return;
       this.#prefetchAttempt += 1;
-      this.#schedulePrefetch(isOpen, computeBackoff(this.#prefetchAttempt, this.#options.retry));
+      const { retry } = this.#options;
+      const ceiling = resolvedCeiling(this.#prefetchAttempt, retry);
+      this.#schedulePrefetch(isOpen, jitteredDelay(ceiling, retry.random()));
       return;
     }
     if (!isOpen()) return;
