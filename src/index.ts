@@ -145,7 +145,11 @@ export { createConversationStore } from "./store/create-conversation-store";
 export { INTERRUPTED_ANSWER, NO_INTERRUPTS } from "./store/conversation-binding";
 export { UNFINISHED_MESSAGE } from "./store/conversation-model";
 export { RELOADED_ANSWER } from "./store/message-status";
-export { animationFrameScheduler, type FrameScheduler } from "./store/frame-scheduler";
+export {
+  animationFrameScheduler,
+  throttledFrameScheduler,
+  type FrameScheduler,
+} from "./store/frame-scheduler";
 export {
   AgentRuntimeAgentError,
   AgentRuntimeMessageTooLongError,

@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import type { AgentEvent } from "../codecs/types";
 import type { ConnectionOptions, ConversationConnection } from "../connection/types";
 import { toError } from "../core/errors";
-import { numberOption } from "../core/number-option";
+import { numberOption, type NumberRule } from "../core/number-option";
 import { Conversation } from "../store/conversation";
+import { throttledFrameScheduler } from "../store/frame-scheduler";
 import { defaultMessageText } from "../store/message-text";
 import type { ChatMessage, ConnectMode, PersistOptions } from "../store/types";
 import { createAgentRuntimeConnection } from "./create-agent-runtime-connection";
@@ -32,6 +33,13 @@ export interface AgentRuntimeSocketOptions<Outgoing = string> extends Connection
    */
   maxMessageChars?: number;
   /**
+   * Least milliseconds between two renders of a streaming answer: its text is drawn on an
+   * animation frame at most this often (the first text after a pause shows on the next frame).
+   * An answer's end, errors and status changes show at once. Lower is smoother and costs more;
+   * 0 draws on every frame. Read once, when the conversation is created. Default 50.
+   */
+  streamingInterval?: number;
+  /**
    * Builds the connection (advanced: a custom transport or a test double). Default:
    * `new AgentRuntimeConnection(options)`.
    */
@@ -51,6 +59,9 @@ interface TrackedConversation<Outgoing> {
   sessionId: string | undefined;
   conversation: Conversation<Outgoing>;
 }
+
+/** Milliseconds between renders of a streaming answer unless `streamingInterval` says otherwise. */
+const DEFAULT_STREAMING_INTERVAL = 50;
 
 function noop(): void {}
 
@@ -113,14 +124,18 @@ export function useAgentRuntimeStore<Outgoing = string>(
 }
 
 /**
- * `maxMessageChars` checked while rendering without throwing there: an invalid value is
- * thrown when the connection is built, which fails the conversation with that error (as an
- * invalid connection option does) instead of crashing the component.
+ * A numeric option checked while rendering without throwing there: an invalid value is thrown
+ * when the connection is built, which fails the conversation with that error (as an invalid
+ * connection option does) instead of crashing the component.
  */
-function checkMaxMessageChars(value: number | undefined): { value?: number; error?: Error } {
+function checkNumber(
+  name: string,
+  value: number | undefined,
+  rule: NumberRule,
+): { value?: number; error?: Error } {
   if (value === undefined) return {};
   try {
-    return { value: numberOption("maxMessageChars", value, "a whole number >= 1") };
+    return { value: numberOption(name, value, rule) };
   } catch (error) {
     return { error: toError(error) };
   }
@@ -130,16 +145,27 @@ function createConversation<Outgoing>(
   latest: { readonly current: AgentRuntimeSocketOptions<Outgoing> },
   sessionId: string | undefined,
 ): Conversation<Outgoing> {
-  const maxMessageChars = checkMaxMessageChars(latest.current.maxMessageChars);
+  const maxMessageChars = checkNumber(
+    "maxMessageChars",
+    latest.current.maxMessageChars,
+    "a whole number >= 1",
+  );
+  const streamingInterval = checkNumber(
+    "streamingInterval",
+    latest.current.streamingInterval,
+    "a finite number >= 0",
+  );
+  const invalid = maxMessageChars.error ?? streamingInterval.error;
   return new Conversation<Outgoing>({
     placeholderSessionId: sessionId,
     codec: latest.current.codec,
     connect: () => latest.current.connect ?? "eager",
     messageText: (message) => (latest.current.messageText ?? defaultMessageText)(message),
     maxMessageChars: maxMessageChars.value,
+    scheduler: throttledFrameScheduler(streamingInterval.value ?? DEFAULT_STREAMING_INTERVAL),
     ...(latest.current.persist ? { persist: latest.current.persist } : {}),
     connection: (init) => {
-      if (maxMessageChars.error) throw maxMessageChars.error;
+      if (invalid) throw invalid;
       const {
         connect: _connect,
         onMessage: _onMessage,
@@ -147,6 +173,7 @@ function createConversation<Outgoing>(
         onEvent: _onEvent,
         messageText: _messageText,
         maxMessageChars: _maxMessageChars,
+        streamingInterval: _streamingInterval,
         createConnection = createAgentRuntimeConnection,
         sessionId: _sessionId,
         persist: _persist,

@@ -1,5 +1,5 @@
 import { createConversationStore } from "./create-conversation-store";
-import { animationFrameScheduler } from "./frame-scheduler";
+import { animationFrameScheduler, throttledFrameScheduler } from "./frame-scheduler";
 import { FakeConnection } from "./test-utils/fake-connection";
 
 afterEach(() => {
@@ -51,5 +51,101 @@ describe("animationFrameScheduler", () => {
     vi.advanceTimersByTime(0);
     expect(publishes).toHaveBeenCalledTimes(1);
     expect(store.getState().messages[0]?.text).toBe("y".repeat(100));
+  });
+});
+
+describe("throttledFrameScheduler", () => {
+  /** A frame source the test steps by hand: `frames.flush()` runs the frames asked for. */
+  function manualFrames() {
+    let pending: Array<() => void> = [];
+    const scheduler = (callback: () => void) => {
+      pending.push(callback);
+      return () => {
+        pending = pending.filter((each) => each !== callback);
+      };
+    };
+    return {
+      scheduler,
+      pending: () => pending.length,
+      flush: () => {
+        const due = pending;
+        pending = [];
+        for (const callback of due) callback();
+      },
+    };
+  }
+
+  it("asks for a frame at once the first time", () => {
+    vi.useFakeTimers();
+    const frames = manualFrames();
+    const callback = vi.fn();
+    throttledFrameScheduler(50, frames.scheduler)(callback);
+    expect(frames.pending()).toBe(1);
+    frames.flush();
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it("waits out the rest of the interval after a run, then for a frame", () => {
+    vi.useFakeTimers();
+    const frames = manualFrames();
+    const throttled = throttledFrameScheduler(50, frames.scheduler);
+    throttled(() => {});
+    frames.flush();
+    vi.advanceTimersByTime(20);
+    const second = vi.fn();
+    throttled(second);
+    expect(frames.pending()).toBe(0);
+    vi.advanceTimersByTime(29);
+    expect(frames.pending()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.pending()).toBe(1);
+    expect(second).not.toHaveBeenCalled();
+    frames.flush();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("cancels both the wait and the frame", () => {
+    vi.useFakeTimers();
+    const frames = manualFrames();
+    const throttled = throttledFrameScheduler(50, frames.scheduler);
+    throttled(() => {});
+    frames.flush();
+    const waiting = vi.fn();
+    throttled(waiting)();
+    vi.advanceTimersByTime(100);
+    expect(frames.pending()).toBe(0);
+    vi.advanceTimersByTime(0);
+    const framed = vi.fn();
+    throttled(framed);
+    expect(frames.pending()).toBe(1);
+    expect(waiting).not.toHaveBeenCalled();
+  });
+
+  it("is the frame scheduler itself at 0", () => {
+    const frames = manualFrames();
+    expect(throttledFrameScheduler(0, frames.scheduler)).toBe(frames.scheduler);
+  });
+
+  it("publishes a store's stream at most once per interval, and its end at once", () => {
+    vi.useFakeTimers();
+    const frames = manualFrames();
+    const connection = new FakeConnection();
+    const store = createConversationStore({
+      connection,
+      scheduler: throttledFrameScheduler(50, frames.scheduler),
+    });
+    const publishes = vi.fn();
+    store.subscribe(publishes);
+    for (let tick = 0; tick < 10; tick += 1) {
+      connection.emit({ type: "text-delta", delta: "y" });
+      vi.advanceTimersByTime(10);
+      frames.flush();
+    }
+    // 100 ms of deltas every 10 ms: the first frame, then one per 50 ms.
+    expect(publishes).toHaveBeenCalledTimes(2);
+    connection.emit({ type: "text-delta", delta: "z" });
+    connection.emit({ type: "message-end" });
+    expect(publishes).toHaveBeenCalledTimes(3);
+    expect(store.getState().messages[0]?.text).toBe("y".repeat(10) + "z");
   });
 });

@@ -28,3 +28,35 @@ export const animationFrameScheduler: FrameScheduler = (callback) => {
   const timer = setTimeout(callback, 0);
   return () => clearTimeout(timer);
 };
+
+/**
+ * A scheduler that runs on animation frames (through `frames`) but at most once every
+ * `minInterval` ms: a callback scheduled sooner after the last run waits for the rest of the
+ * interval, then for a frame. `minInterval` 0 is `frames` itself.
+ *
+ * A streaming answer then re-renders a few times a second instead of on every frame the display
+ * shows; what is urgent (an answer's end, an error, a status change) publishes at once anyway.
+ */
+export function throttledFrameScheduler(
+  minInterval: number,
+  frames: FrameScheduler = animationFrameScheduler,
+): FrameScheduler {
+  if (minInterval <= 0) return frames;
+  let lastRun = -Infinity;
+  const run = (callback: () => void) => () => {
+    lastRun = Date.now();
+    callback();
+  };
+  return (callback) => {
+    const wait = lastRun + minInterval - Date.now();
+    if (wait <= 0) return frames(run(callback));
+    let cancelFrame: (() => void) | null = null;
+    const timer = setTimeout(() => {
+      cancelFrame = frames(run(callback));
+    }, wait);
+    return () => {
+      clearTimeout(timer);
+      cancelFrame?.();
+    };
+  };
+}

@@ -26,6 +26,7 @@ describe("render cost while an answer streams", () => {
       const { messages } = useAgentRuntimeSocket({
         urlProvider: countingProvider(),
         createConnection,
+        streamingInterval: 0,
       });
       return (
         <ul>
@@ -99,7 +100,11 @@ describe("render cost while an answer streams", () => {
       );
     }
     function Owner() {
-      const store = useAgentRuntimeStore({ urlProvider: countingProvider(), createConnection });
+      const store = useAgentRuntimeStore({
+        urlProvider: countingProvider(),
+        createConnection,
+        streamingInterval: 0,
+      });
       ownerRenders += 1;
       return <List store={store} />;
     }

@@ -10,7 +10,7 @@ import { useChatHandles } from "./internal/use-chat-handles";
 import { useStableAttachments } from "./internal/use-stable-attachments";
 import { useShallowStable } from "./internal/use-shallow-stable";
 import { useToolRunner } from "./internal/use-tool-runner";
-import { LiveAnnouncer, type LiveAnnouncerHandle } from "./internal/live-announcer";
+import { LiveAnnouncer, announceIn } from "./internal/live-announcer";
 import { useAnswerAnnouncements } from "./internal/use-answer-announcements";
 import { resolveLabels, type AgentChatLabels } from "./labels";
 import {
@@ -164,7 +164,7 @@ interface ChatContextSources extends Pick<
   /** Runs client tools and approvals for the chat. */
   toolRunner: ToolRunner;
   /** The live region that `announce` speaks through. */
-  announcer: MutableRef<LiveAnnouncerHandle | null>;
+  announcer: MutableRef<HTMLDivElement | null>;
 }
 
 /**
@@ -196,7 +196,7 @@ function useChatContextValue({
   const stableRenderTool = useShallowStable(renderTool);
   const stableAttachments = useStableAttachments(attachments ?? null);
   const handles = useChatHandles();
-  const announce = useCallback((text: string) => announcer.current?.announce(text), [announcer]);
+  const announce = useCallback((text: string) => announceIn(announcer.current, text), [announcer]);
   const actionSettings = useActionSettings(actions, onFeedback);
 
   return useMemo<ChatContextValue>(
@@ -251,7 +251,7 @@ export function ChatView(props: AgentChatViewProps & { chat: AgentChatSource }) 
     children,
   } = props;
   const store = chatStoreOf(chat);
-  const announcer = useRef<LiveAnnouncerHandle | null>(null);
+  const announcer = useRef<HTMLDivElement | null>(null);
   const toolRunner = useToolRunner(store, props);
   const context = useChatContextValue({ ...props, store, announcer, toolRunner });
   const { labels, announce } = context;
@@ -277,7 +277,7 @@ export function ChatView(props: AgentChatViewProps & { chat: AgentChatSource }) 
             pageSize={pageSize}
           />
         )}
-        <LiveAnnouncer ref={announcer} />
+        <LiveAnnouncer regionRef={announcer} />
       </section>
     </ChatContext.Provider>
   );

@@ -153,9 +153,14 @@ export interface AgentChatLabels extends Partial<MarkdownLabels>, Partial<VoiceL
   version: (index: number, count: number) => string;
 }
 
-/** "Retrying in N s." while counting down, "Retrying…" while an attempt is under way. */
-function retrying(seconds: number | null): string {
-  return seconds === null || seconds <= 0 ? "Retrying…" : `Retrying in ${seconds} s.`;
+/** "`action` in N s." while counting down, "`action`…" while an attempt is under way. */
+function countdown(action: string, seconds: number | null): string {
+  return seconds === null || seconds <= 0 ? `${action}…` : `${action} in ${seconds} s.`;
+}
+
+/** "`what`: `reason`", or `what` alone when the reason is not known. */
+function because(what: string, reason: string | null | undefined, separator = ": "): string {
+  return reason ? what + separator + reason : what;
 }
 
 /** The English defaults. */
@@ -177,9 +182,8 @@ export const defaultLabels: AgentChatLabels = {
   showAll: (characters) => `Show all (${characters.toLocaleString("en-US")} characters)`,
   messageTruncated: "Truncated: the agent sent more than this chat keeps for one message.",
   linkDestination: (destination) => `(${destination})`,
-  messageFailed: (reason) => (reason ? `Not delivered: ${reason}` : "Not delivered"),
-  answerFailed: (reason) =>
-    reason ? `The answer was interrupted: ${reason}` : "The answer was interrupted",
+  messageFailed: (reason) => because("Not delivered", reason),
+  answerFailed: (reason) => because("The answer was interrupted", reason),
   answerAnnouncement: (text) => `Agent: ${text}`,
   stoppedAnnouncement: "Answer stopped",
   jumpToLatest: "Jump to latest",
@@ -188,24 +192,20 @@ export const defaultLabels: AgentChatLabels = {
   welcomeText: "Ask a question to start the conversation.",
   suggestions: "Suggestions",
   connecting: "Connecting…",
-  reconnecting: (seconds) =>
-    seconds === null || seconds <= 0
-      ? "Connection lost. Reconnecting…"
-      : `Connection lost. Reconnecting in ${seconds} s.`,
-  unreachable: (seconds) => `Can't reach the agent. ${retrying(seconds)}`,
+  reconnecting: (seconds) => countdown("Connection lost. Reconnecting", seconds),
+  unreachable: (seconds) => `Can't reach the agent. ${countdown("Retrying", seconds)}`,
   providerFailed: ({ endpoint, status }, seconds) => {
     const from = endpoint ? ` from ${endpoint}` : "";
     const code = status === undefined ? "" : ` (${status})`;
-    return `Couldn't get a connection URL${from}${code}. ${retrying(seconds)}`;
+    return `Couldn't get a connection URL${from}${code}. ${countdown("Retrying", seconds)}`;
   },
-  urlTooShort: (seconds) => `The connection URLs expire too soon to be used. ${retrying(seconds)}`,
+  urlTooShort: (seconds) =>
+    `The connection URLs expire too soon to be used. ${countdown("Retrying", seconds)}`,
   credentialsExpired: (seconds) =>
-    seconds === null || seconds <= 0
-      ? "Credentials expired. Reconnecting with fresh ones…"
-      : `Credentials expired. Reconnecting with fresh ones in ${seconds} s.`,
+    countdown("Credentials expired. Reconnecting with fresh ones", seconds),
   retryNow: "Retry now",
   offline: "You are offline. Messages will be sent when the connection is back.",
-  failed: (reason) => (reason ? `Connection failed. ${reason}` : "Connection failed."),
+  failed: (reason) => because("Connection failed.", reason, " "),
   connectionReasons: {
     closed: "The conversation was closed.",
     "agent-closed": "The agent ended the conversation.",
@@ -243,7 +243,7 @@ export const defaultLabels: AgentChatLabels = {
   deny: "Deny",
   denyReason: "Reason for denying (optional)",
   toolApproved: "approved",
-  toolDenied: (reason) => (reason ? `denied: ${reason}` : "denied"),
+  toolDenied: (reason) => because("denied", reason),
   approvalRequest: (reason) => `The agent asks for approval: ${reason}`,
   reasoning: "Thinking",
   reasoningInProgress: "in progress",

@@ -135,8 +135,13 @@ export function MessageActions({ message, onEdit, editRef }: MessageActionsProps
   const props = { message, behaviour, labels };
   const user = message.role === "user";
   const { branch } = message;
-  const button = (label: string, onClick: () => void, disabled = false) => (
-    <button type="button" className={BUTTON} disabled={disabled} onClick={onClick}>
+  const button = (
+    label: string,
+    onClick: () => void,
+    disabled = false,
+    ref?: (element: HTMLButtonElement | null) => void,
+  ) => (
+    <button type="button" ref={ref} className={BUTTON} disabled={disabled} onClick={onClick}>
       {label}
     </button>
   );
@@ -148,17 +153,7 @@ export function MessageActions({ message, onEdit, editRef }: MessageActionsProps
     user &&
     onEdit &&
     chat.editAndResend &&
-    action(actions.edit, message, () => (
-      <button
-        type="button"
-        ref={editRef}
-        className={BUTTON}
-        disabled={behaviour.busy}
-        onClick={onEdit}
-      >
-        {labels.edit}
-      </button>
-    ));
+    action(actions.edit, message, () => button(labels.edit, onEdit, behaviour.busy, editRef));
   const copy =
     !user &&
     message.text &&

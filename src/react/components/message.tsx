@@ -1,10 +1,11 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import type { ChatMessage, MessagePart } from "../../store/types";
 import { useChatContext } from "./chat-context";
 import { cx } from "./internal/cx";
 import { splitForDisplay } from "./internal/display-budget";
+import { ShowAllButton, useReveal } from "./internal/show-all";
 import type { AgentChatLabels } from "./labels";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
@@ -71,53 +72,28 @@ const StatusNotes = memo(function StatusNotes({ status, truncated, labels }: Sta
   );
 });
 
-/**
- * "Show all": whether the user asked for the whole message, and the ref where the revealed
- * text starts. Revealing unpins the list from the bottom (the text grows below what the user
- * reads) and moves focus to the revealed text, so reading goes on from the cut.
- */
-function useReveal(unpinScroll: () => void) {
-  const [revealed, setRevealed] = useState(false);
-  const restRef = useRef<HTMLDivElement | null>(null);
-  const focusRest = useRef(false);
-  const reveal = useCallback(() => {
-    unpinScroll();
-    focusRest.current = true;
-    setRevealed(true);
-  }, [unpinScroll]);
-  useEffect(() => {
-    if (!revealed || !focusRest.current) return;
-    focusRest.current = false;
-    restRef.current?.focus({ preventScroll: true });
-  }, [revealed]);
-  return { revealed, reveal, restRef };
-}
-
 /** Why a failed message failed; a user message also offers Retry. */
 function Failure({ message, labels }: { message: ChatMessage; labels: AgentChatLabels }) {
   const { chat, focusComposer } = useChatContext("Message");
-  const onRetry = () => {
-    // Only user messages live in the outbox; an interrupted answer has nothing to resend.
-    chat.retry(message.id);
-    focusComposer();
-  };
-  if (message.role !== "user") {
-    return (
-      <div className="acr-message__error">
-        <p className="acr-message__error-text">{labels.answerFailed(message.error)}</p>
-      </div>
-    );
-  }
+  // Only user messages live in the outbox; an interrupted answer has nothing to resend.
+  const isUser = message.role === "user";
   return (
     <div className="acr-message__error">
-      <p className="acr-message__error-text">{labels.messageFailed(message.error)}</p>
-      <button
-        type="button"
-        className="acr-button acr-button--secondary acr-message__retry"
-        onClick={onRetry}
-      >
-        {labels.retry}
-      </button>
+      <p className="acr-message__error-text">
+        {isUser ? labels.messageFailed(message.error) : labels.answerFailed(message.error)}
+      </p>
+      {isUser && (
+        <button
+          type="button"
+          className="acr-button acr-button--secondary acr-message__retry"
+          onClick={() => {
+            chat.retry(message.id);
+            focusComposer();
+          }}
+        >
+          {labels.retry}
+        </button>
+      )}
     </div>
   );
 }
@@ -152,19 +128,6 @@ function useEditing() {
 export const Message = memo(function Message(props: MessageProps) {
   return HIDDEN_ROLES.has(props.message.role) ? null : <ShownMessage {...props} />;
 });
-
-/** Reveals the rest of a message cut at `maxDisplayChars`. */
-function ShowAllButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="acr-button acr-button--ghost acr-message__show-all"
-      onClick={onClick}
-    >
-      {label}
-    </button>
-  );
-}
 
 /** Who wrote a message: shown when the role's label is, and read first either way. */
 const Author = memo(function Author({ label, name }: { label: string | boolean; name: string }) {

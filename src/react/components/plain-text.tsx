@@ -35,12 +35,9 @@ export function PlainText({ text }: { text: string }) {
     () => (text.length > PLAIN_TEXT_PIECE_CHARS ? textPieces(text) : null),
     [text],
   );
-  if (!pieces) return <div className="acr-text">{text}</div>;
   return (
     <div className="acr-text">
-      {pieces.map((piece, index) => (
-        <TextPiece key={index} text={piece} />
-      ))}
+      {pieces ? pieces.map((piece, index) => <TextPiece key={index} text={piece} />) : text}
     </div>
   );
 }

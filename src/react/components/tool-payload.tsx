@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { useChatContext } from "./chat-context";
 import { cutPoint } from "./internal/display-budget";
+import { ShowAllButton, useReveal } from "./internal/show-all";
 import { PlainText } from "./plain-text";
 
 /** Longer payloads are shown as they came: parsing and printing them again costs too much. */
@@ -25,34 +26,24 @@ export function formatToolPayload(payload: string): string {
  */
 export function ToolPayload({ payload }: { payload: string }) {
   const { labels, maxDisplayChars } = useChatContext("ToolCall");
-  const [all, setAll] = useState(false);
-  const restRef = useRef<HTMLDivElement | null>(null);
+  const { revealed, reveal, restRef } = useReveal();
   const text = useMemo(
     () => (payload.length > PRETTY_PRINT_MAX_CHARS ? payload : formatToolPayload(payload)),
     [payload],
   );
   const cut = cutPoint(text, maxDisplayChars);
-  useEffect(() => {
-    if (all) restRef.current?.focus({ preventScroll: true });
-  }, [all]);
   return (
     <>
       <pre className="acr-tool-call__payload">
         <code>{cut < text.length ? text.slice(0, cut) : text}</code>
       </pre>
       {cut < text.length &&
-        (all ? (
+        (revealed ? (
           <div ref={restRef} className="acr-tool-call__payload acr-message__rest" tabIndex={-1}>
             <PlainText text={text.slice(cut)} />
           </div>
         ) : (
-          <button
-            type="button"
-            className="acr-button acr-button--ghost acr-message__show-all"
-            onClick={() => setAll(true)}
-          >
-            {labels.showAll(text.length)}
-          </button>
+          <ShowAllButton label={labels.showAll(text.length)} onClick={reveal} />
         ))}
     </>
   );

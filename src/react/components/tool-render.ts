@@ -48,18 +48,8 @@ export function displayStatus(
   call: ToolCallPart,
   activity: ToolActivity | undefined,
 ): ToolCallDisplayStatus {
-  switch (activity?.phase) {
-    case "approval":
-      return "approval";
-    case "running":
-      return "running";
-    case "failed":
-      return "failed";
-    case "interrupted":
-      return "interrupted";
-    case "done":
-      return call.status === "running" ? "running" : "complete";
-    default:
-      return call.status;
-  }
+  const phase = activity?.phase;
+  // Run or decided here, while the agent's side of the call may still be running.
+  if (phase === "done") return call.status === "running" ? "running" : "complete";
+  return phase ?? call.status;
 }

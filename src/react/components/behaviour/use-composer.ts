@@ -13,7 +13,6 @@ import type { ComposerAttachmentState } from "../../../attachments/chat-attachme
 import { useConversation } from "../../use-conversation";
 import { useChatContext } from "../chat-context";
 import { canQueueMessages } from "../internal/can-queue";
-import type { ChatStore } from "../types";
 
 /** Options of {@link useComposer}. */
 export interface UseComposerOptions {
@@ -79,12 +78,17 @@ interface InputState {
   submit(): void;
   registerComposer(element: HTMLTextAreaElement | null): void;
   input: { current: HTMLTextAreaElement | null };
+  autoFocus: boolean;
 }
 
-/** The input's props: its value, Enter to send (never mid-composition), and its ref. */
+/** The input's props: value, Enter to send (never mid-composition), ref, and `autoFocus`. */
 function useInputProps(state: InputState): ComposerBehaviour["inputProps"] {
   const { draft, setDraft, error, setError, enabled, submit, registerComposer, input } = state;
+  const { autoFocus } = state;
   const composing = useRef(false);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus, input]);
   const ref = useCallback(
     (element: HTMLTextAreaElement | null) => {
       input.current = element;
@@ -114,40 +118,6 @@ function useInputProps(state: InputState): ComposerBehaviour["inputProps"] {
   };
 }
 
-interface SendDraft {
-  chat: ChatStore;
-  text: string;
-  attachments: ComposerAttachmentState | null;
-  setDraft(text: string): void;
-  setError(error: string | null): void;
-  scrollToLatest(): void;
-  onSent: UseComposerOptions["onSent"];
-}
-
-/** Sends the text (with the attached files' references); on a refusal keeps the draft. */
-function sendDraft({
-  chat,
-  text,
-  attachments,
-  setDraft,
-  setError,
-  scrollToLatest,
-  onSent,
-}: SendDraft) {
-  const references = attachments?.references ?? [];
-  try {
-    const id = chat.send(references.length > 0 ? { text, attachments: references } : text);
-    attachments?.clear();
-    setDraft("");
-    setError(null);
-    scrollToLatest();
-    onSent?.(id, text);
-  } catch (refusal) {
-    // Keep the draft so nothing typed is lost; say why it was refused.
-    setError(refusal instanceof Error ? refusal.message : String(refusal));
-  }
-}
-
 /**
  * The message input's behaviour: Enter sends, Shift+Enter adds a line, Enter during IME
  * composition never sends; it queues while the connection is down and is disabled only when
@@ -164,9 +134,6 @@ export function useComposer({
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement | null>(null);
-  useEffect(() => {
-    if (autoFocus) input.current?.focus();
-  }, [autoFocus]);
 
   const references = attachments?.references ?? [];
   const blocked = attachments?.blocked ?? null;
@@ -174,7 +141,19 @@ export function useComposer({
     const text = draft.trim();
     if ((!text && references.length === 0) || !enabled) return;
     if (blocked !== null) announce(blocked);
-    else sendDraft({ chat, text, attachments, setDraft, setError, scrollToLatest, onSent });
+    else {
+      try {
+        const id = chat.send(references.length > 0 ? { text, attachments: references } : text);
+        attachments?.clear();
+        setDraft("");
+        setError(null);
+        scrollToLatest();
+        onSent?.(id, text);
+      } catch (refusal) {
+        // Keep the draft so nothing typed is lost; say why it was refused.
+        setError(refusal instanceof Error ? refusal.message : String(refusal));
+      }
+    }
     input.current?.focus();
   };
 
@@ -187,6 +166,7 @@ export function useComposer({
     submit,
     registerComposer,
     input,
+    autoFocus,
   });
   return {
     draft,

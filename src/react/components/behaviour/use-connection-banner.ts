@@ -56,12 +56,6 @@ export interface ConnectionBannerBehaviour {
   action: { label: string; run(): void } | null;
 }
 
-interface BannerText {
-  text: string;
-  /** Stable wording to announce, without a ticking countdown. */
-  announcement: string;
-}
-
 /** Where a provider failed and with which HTTP status, as its error says (`backendUrlProvider`'s do). */
 function providerDetails(error: Error | null): { endpoint?: string; status?: number } {
   const details: { endpoint?: string; status?: number } = {};
@@ -77,61 +71,44 @@ function failureReason(connection: ConnectionSnapshot<unknown>, labels: AgentCha
   return connection.error?.message ?? null;
 }
 
-function bannerText(
+/**
+ * The text of a kind that counts down to the next attempt (and offers "Retry now"), given the
+ * seconds left; `null` for the others.
+ */
+function countdownText(
   kind: ConnectionBannerKind,
   connection: ConnectionSnapshot<unknown>,
-  seconds: number | null,
   labels: AgentChatLabels,
-): BannerText {
-  const same = (text: string): BannerText => ({ text, announcement: text });
-  const counting = (text: (seconds: number | null) => string): BannerText => ({
-    text: text(seconds),
-    announcement: text(null),
-  });
+): ((seconds: number | null) => string) | null {
   switch (kind) {
-    case "connecting":
-      return same(labels.connecting);
     case "unreachable":
-      return counting(labels.unreachable);
+      return labels.unreachable;
     case "provider-failed": {
       const details = providerDetails(connection.error);
-      return counting((left) => labels.providerFailed(details, left));
+      return (seconds) => labels.providerFailed(details, seconds);
     }
     case "url-too-short":
-      return counting(labels.urlTooShort);
+      return labels.urlTooShort;
     case "reconnecting":
-      return counting(labels.reconnecting);
+      return labels.reconnecting;
     case "credentials-expired":
-      return counting(labels.credentialsExpired);
-    case "offline":
-      return same(labels.offline);
-    case "failed":
-      return same(labels.failed(failureReason(connection, labels)));
-    case "closed":
-      return same(labels.closed);
+      return labels.credentialsExpired;
+    default:
+      return null;
   }
 }
 
-const TONES: Record<ConnectionBannerKind, ConnectionBannerBehaviour["tone"]> = {
-  connecting: "info",
-  unreachable: "warning",
-  "provider-failed": "warning",
-  "url-too-short": "warning",
-  reconnecting: "warning",
-  "credentials-expired": "warning",
-  offline: "warning",
-  failed: "error",
-  closed: "error",
-};
-
-/** The kinds that count down to the next attempt and offer "Retry now". */
-const RETRYING = new Set<ConnectionBannerKind>([
-  "unreachable",
-  "provider-failed",
-  "url-too-short",
-  "reconnecting",
-  "credentials-expired",
-]);
+/** The text of a kind that does not count down. */
+function steadyText(
+  kind: ConnectionBannerKind,
+  connection: ConnectionSnapshot<unknown>,
+  labels: AgentChatLabels,
+): string {
+  if (kind === "connecting") return labels.connecting;
+  if (kind === "offline") return labels.offline;
+  if (kind === "closed") return labels.closed;
+  return labels.failed(failureReason(connection, labels));
+}
 
 /**
  * The connection banner's behaviour: which state to show, its text (announced once per state
@@ -141,19 +118,17 @@ export function useConnectionBanner(): ConnectionBannerBehaviour {
   const { chat, labels, announce, focusComposer } = useChatContext("ConnectionBanner");
   const connection = useConversation(chat, (state) => state.connection);
   const kind = connectionBannerKind(connection);
-  const counting = kind !== null && RETRYING.has(kind);
-  const seconds = useSecondsUntil(counting ? connection.nextRetryAt : null);
-  const banner = kind ? bannerText(kind, connection, seconds, labels) : null;
-  const announcement = banner?.announcement ?? null;
+  const countdown = kind && countdownText(kind, connection, labels);
+  const seconds = useSecondsUntil(countdown ? connection.nextRetryAt : null);
+  const steady = kind && !countdown ? steadyText(kind, connection, labels) : null;
+  // Announced without the ticking countdown, so it is said once per state.
+  const announcement = countdown ? countdown(null) : steady;
   useEffect(() => {
     if (announcement) announce(announcement);
   }, [announcement, announce]);
 
-  const label = counting
-    ? labels.retryNow
-    : kind === "failed" || kind === "closed"
-      ? labels.reconnect
-      : null;
+  const ended = kind === "failed" || kind === "closed";
+  const label = countdown ? labels.retryNow : ended ? labels.reconnect : null;
   const { reconnect } = chat;
   const action =
     label && reconnect
@@ -168,8 +143,8 @@ export function useConnectionBanner(): ConnectionBannerBehaviour {
   return {
     kind,
     connection,
-    text: banner?.text ?? null,
-    tone: kind ? TONES[kind] : "info",
+    text: countdown ? countdown(seconds) : steady,
+    tone: ended ? "error" : kind && kind !== "connecting" ? "warning" : "info",
     action,
   };
 }

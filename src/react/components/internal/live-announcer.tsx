@@ -1,31 +1,21 @@
 "use client";
 
-import { forwardRef, useImperativeHandle, useRef } from "react";
-
-/** Imperative handle of {@link LiveAnnouncer}. */
-export interface LiveAnnouncerHandle {
-  announce(text: string): void;
-}
+import type { MutableRef } from "../../mutable-ref";
 
 /**
- * A visually hidden polite live region. Each announcement replaces the previous one as a new
- * node, so screen readers speak it even when the text repeats; React never re-renders for it.
+ * Says `text` through a {@link LiveAnnouncer}'s region. Each announcement replaces the previous
+ * one as a new node, so screen readers speak it even when the text repeats; React never
+ * re-renders for it.
  */
-export const LiveAnnouncer = forwardRef<LiveAnnouncerHandle>(function LiveAnnouncer(_props, ref) {
-  const regionRef = useRef<HTMLDivElement | null>(null);
-  useImperativeHandle(
-    ref,
-    () => ({
-      announce(text: string) {
-        const region = regionRef.current;
-        if (!region) return;
-        const line = region.ownerDocument.createElement("p");
-        line.textContent = text;
-        region.replaceChildren(line);
-      },
-    }),
-    [],
-  );
+export function announceIn(region: HTMLElement | null, text: string): void {
+  if (!region) return;
+  const line = region.ownerDocument.createElement("p");
+  line.textContent = text;
+  region.replaceChildren(line);
+}
+
+/** A visually hidden polite live region, for {@link announceIn}. */
+export function LiveAnnouncer({ regionRef }: { regionRef: MutableRef<HTMLDivElement | null> }) {
   return (
     <div
       ref={regionRef}
@@ -35,4 +25,4 @@ export const LiveAnnouncer = forwardRef<LiveAnnouncerHandle>(function LiveAnnoun
       aria-atomic="true"
     />
   );
-});
+}

@@ -1,16 +1,15 @@
 import { useRef } from "react";
 import type { ChatAttachments } from "../../../attachments/chat-attachments";
+import { sameEntries } from "./use-shallow-stable";
 
 /** Whether two attachment configs do the same (`attachments(options)` called inline). */
 function sameAttachments(a: ChatAttachments, b: ChatAttachments): boolean {
-  const shallow = (x: object, y: object) =>
-    Object.entries(x).every(([key, value]) => Object.is(Reflect.get(y, key), value));
   return (
     a.load === b.load &&
     a.uploadAttachment === b.uploadAttachment &&
     a.limits.accept.join() === b.limits.accept.join() &&
-    shallow({ ...a.limits, accept: 0 }, { ...b.limits, accept: 0 }) &&
-    shallow(a.labels, b.labels)
+    sameEntries({ ...a.limits, accept: 0 }, { ...b.limits, accept: 0 }) &&
+    sameEntries(a.labels, b.labels)
   );
 }
 
