@@ -97,7 +97,7 @@ export function createTextDecoder(): StreamDecoder {
  */
 export const textCodec: Codec<ChatInput> = {
   name: "text",
-  encode(message: ChatInput): string {
+  encode(message: unknown): string {
     if (typeof message === "string") return JSON.stringify({ inputText: message });
     if (!isMessageWithAttachments(message)) {
       throw invalidOption("textCodec message", "a string or { text, attachments }", message);
@@ -119,4 +119,10 @@ export const textCodec: Codec<ChatInput> = {
     }
   },
   createDecoder: createTextDecoder,
-};
+} satisfies Codec<unknown>;
+
+/**
+ * {@link textCodec} for a connection of any message type (the default codec): its `encode`
+ * checks what it is given, so a message it cannot send is refused when sent.
+ */
+export const defaultTextCodec: Codec<unknown> = textCodec;

@@ -74,19 +74,14 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     const parts = { slot: this.#slot, timers: this.#timers, listeners: this.#eventListeners };
     this.#delivery = startDelivery(resolved.delivery, { ...parts, flush: () => this.#flush() });
     this.#sender = new OutboxSender({
+      ...resolved,
       delivery: this.#delivery,
       outbox: this.#outbox,
       slot: this.#slot,
-      codec: resolved.codec,
-      maxFrameBytes: resolved.maxFrameBytes,
       sessionId: () => this.sessionId,
     });
     this.#urls = new UrlSupply({
-      provider: resolved.urlProvider,
-      sessionId: resolved.sessionId,
-      prefetchMarginMs: resolved.prefetchMarginMs,
-      safetyMarginMs: resolved.safetyMarginMs,
-      retry: resolved.retry,
+      ...resolved,
       timers: this.#timers,
       onSessionAdopted: () => this.#publish(),
     });
@@ -99,12 +94,10 @@ export class AgentRuntimeConnection<Outgoing = string> implements ConversationCo
     const acks = (event: AgentEvent) => codec.acknowledges?.(event) && this.#slot.acknowledged();
     if (!this.#delivery) this.#eventListeners.add(acks);
     this.#attempts = new AttemptRunner({
+      ...resolved,
       timers: this.#timers,
-      providerTimeoutMs: resolved.providerTimeoutMs,
-      handshakeTimeoutMs: resolved.handshakeTimeoutMs,
       urls: this.#urls,
       slot: this.#slot,
-      WebSocket: resolved.WebSocket,
       handlers: {
         open: () => this.#onOpen(),
         message: (data) => this.#onMessage(data),

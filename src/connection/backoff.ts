@@ -33,10 +33,10 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
       `retry.maxDelayMs must be a finite number >= retry.initialDelayMs (got ${String(maxDelayMs)})`,
     );
   }
-  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
+  const maxAttempts = options.maxAttempts ?? Infinity;
   return {
     maxAttempts:
-      maxAttempts === Number.POSITIVE_INFINITY
+      maxAttempts === Infinity
         ? maxAttempts
         : numberOption("retry.maxAttempts", maxAttempts, "a whole number >= 1"),
     initialDelayMs,

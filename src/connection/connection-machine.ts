@@ -9,18 +9,21 @@ import type {
   Transition,
 } from "./machine-types";
 import {
+  precededBy,
   agentEnded,
   attemptFailed,
+  attemptNow,
   initialMachineState,
+  moveTo,
   resume,
   shutDown,
   startOver,
+  unchanged,
+  waitForNetwork,
 } from "./machine-outcomes";
 import type { ConnectionStatus } from "./types";
 
 export { initialMachineState };
-
-const unchanged = (state: MachineState): Transition => ({ state, effects: [] });
 
 const isWaitingToConnect = (status: ConnectionStatus): boolean =>
   status === "connecting" || status === "reconnecting";
@@ -32,46 +35,30 @@ function onConnect(state: MachineState, online: boolean): Transition {
 
 function onReconnect(state: MachineState, online: boolean): Transition {
   const status = state.status === "open" || state.status === "reconnecting";
-  const next = startOver(state, status ? "reconnecting" : "connecting", online);
-  return {
-    ...next,
-    effects: [
-      { type: "drop-socket", reason: "reconnecting" },
-      { type: "abort-url" },
-      ...next.effects,
-    ],
-  };
+  return precededBy(
+    startOver(state, status ? "reconnecting" : "connecting", online),
+    { type: "drop-socket", reason: "reconnecting" },
+    { type: "abort-url" },
+  );
 }
 
 function onStop(state: MachineState, canCancel: boolean): Transition {
   if (state.step !== "open") return unchanged(state);
-  if (canCancel) return { state, effects: [{ type: "send-cancel" }] };
-  const generation = state.generation + 1;
-  return {
-    state: {
-      ...state,
-      status: "reconnecting",
-      step: "waiting",
-      generation,
-      nextRetryAt: null,
-      reason: "stopped",
-    },
-    effects: [
-      { type: "drop-socket", reason: "stopped" },
-      { type: "schedule-attempt", delay: "now", generation },
-    ],
-  };
+  if (canCancel) return moveTo(state, {}, { type: "send-cancel" });
+  return precededBy(attemptNow(state, { status: "reconnecting", reason: "stopped" }), {
+    type: "drop-socket",
+    reason: "stopped",
+  });
 }
 
 function onAttemptDue(state: MachineState, generation: number): Transition {
   if (generation !== state.generation || state.step !== "waiting") return unchanged(state);
-  if (!state.online) {
-    return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
-  }
-  return {
-    state: { ...state, step: "preparing", nextRetryAt: null },
-    effects: [{ type: "prepare-url", generation, attempt: state.attempt }],
-  };
+  if (!state.online) return waitForNetwork(state);
+  return moveTo(
+    state,
+    { step: "preparing", nextRetryAt: null },
+    { type: "prepare-url", generation, attempt: state.attempt },
+  );
 }
 
 function onUrlReady(
@@ -83,27 +70,20 @@ function onUrlReady(
     return unchanged(state);
   }
   // The network may have gone while the provider answered; going online tries again.
-  if (!state.online) {
-    return { state: { ...state, step: "idle", nextRetryAt: null, reason: "offline" }, effects: [] };
-  }
+  if (!state.online) return waitForNetwork(state);
   if (event.expired) {
     const left =
       event.remainingMs === undefined ? "" : ` (${Math.round(event.remainingMs)} ms left)`;
     const message = `The URL provider answered with a URL that expires within urlSafetyMarginMs${left}`;
     const error = new AgentRuntimeProviderError(message, { code: "expired-url" });
-    const failed = attemptFailed(state, env, error, "expired-url");
-    return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
+    return precededBy(attemptFailed(state, env, error, "expired-url"), { type: "discard-url" });
   }
-  return {
-    state: { ...state, step: "opening" },
-    effects: [{ type: "open-socket", generation: state.generation }],
-  };
+  return moveTo(state, { step: "opening" }, { type: "open-socket", generation: state.generation });
 }
 
 function onSocketError(state: MachineState, env: MachineEnv, error: Error): Transition {
   if (state.step !== "opening") return unchanged(state);
-  const failed = attemptFailed(state, env, error, "socket-error");
-  return { ...failed, effects: [{ type: "discard-url" }, ...failed.effects] };
+  return precededBy(attemptFailed(state, env, error, "socket-error"), { type: "discard-url" });
 }
 
 /**
@@ -112,25 +92,25 @@ function onSocketError(state: MachineState, env: MachineEnv, error: Error): Tran
  */
 function onSocketOpen(state: MachineState): Transition {
   if (state.step !== "opening") return unchanged(state);
-  return {
-    state: { ...state, status: "open", step: "open", nextRetryAt: null, reason: null, error: null },
-    effects: [{ type: "stream-opened" }],
-  };
+  return moveTo(
+    state,
+    { status: "open", step: "open", nextRetryAt: null, reason: null, error: null },
+    { type: "stream-opened" },
+  );
 }
 
 function onStreamHealthy(state: MachineState): Transition {
   if (state.step !== "open" || state.attempt === 0) return unchanged(state);
-  return { state: { ...state, attempt: 0 }, effects: [] };
+  return moveTo(state, { attempt: 0 });
 }
 
 function onHandshakeTimeout(state: MachineState, env: MachineEnv): Transition {
   if (state.step !== "opening") return unchanged(state);
   const error = new AgentRuntimeSocketClosedError(1006, "", "The upgrade got no answer in time");
-  const failed = attemptFailed(state, env, error, "handshake-timeout");
-  return {
-    ...failed,
-    effects: [{ type: "drop-socket", reason: "handshake timeout" }, ...failed.effects],
-  };
+  return precededBy(attemptFailed(state, env, error, "handshake-timeout"), {
+    type: "drop-socket",
+    reason: "handshake timeout",
+  });
 }
 
 function onSocketClosed(
@@ -160,12 +140,12 @@ function onSocketClosed(
     next = agentEnded(state, code);
     // A message the agent never read, or one sent while it was closing, needs a stream.
     if (frames.length > 0 || event.waiting) {
-      const reopened = startOver(next.state, "connecting", state.online);
       const requeue: MachineEffect[] = frames.length > 0 ? [{ type: "requeue", frames }] : [];
-      next = {
-        state: reopened.state,
-        effects: [...next.effects, ...requeue, ...reopened.effects],
-      };
+      next = precededBy(
+        startOver(next.state, "connecting", state.online),
+        ...next.effects,
+        ...requeue,
+      );
     }
   } else if (decision.action === "resume") {
     next = resume(state, decision.reason, code);
@@ -177,28 +157,21 @@ function onSocketClosed(
   if (event.confirmed && frames.length > 0 && decision.action !== "final") {
     before.push({ type: "requeue", frames });
   }
-  return { state: next.state, effects: [...before, ...next.effects] };
+  return precededBy(next, ...before);
 }
 
 function onOnlineChanged(state: MachineState, online: boolean): Transition {
   if (online === state.online) return unchanged(state);
   const waiting = isWaitingToConnect(state.status);
   if (!online) {
-    if (!waiting) return { state: { ...state, online }, effects: [] };
+    if (!waiting) return moveTo(state, { online });
     // A scheduled attempt is pointless offline; one under way finishes and then waits.
     const cancel =
       state.step === "waiting" ? { step: "idle" as const, generation: state.generation + 1 } : {};
-    return {
-      state: { ...state, online, nextRetryAt: null, reason: "offline", ...cancel },
-      effects: [],
-    };
+    return moveTo(state, { online, nextRetryAt: null, reason: "offline", ...cancel });
   }
-  if (!waiting || state.step === "opening") return { state: { ...state, online }, effects: [] };
-  const generation = state.generation + 1;
-  return {
-    state: { ...state, online, step: "waiting", generation },
-    effects: [{ type: "schedule-attempt", delay: "now", generation }],
-  };
+  if (!waiting || state.step === "opening") return moveTo(state, { online });
+  return attemptNow(state, { online });
 }
 
 /**

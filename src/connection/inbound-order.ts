@@ -10,11 +10,6 @@ export class InboundOrder {
   #tail: Promise<void> | null = null;
   #pending = 0;
 
-  /** Whether a step is waiting. */
-  get isWaiting(): boolean {
-    return this.#pending > 0;
-  }
-
   /**
    * Runs `step` once `ready` (if any) settled and every step pushed before it ran. With nothing
    * to wait for, it runs now, synchronously.

@@ -1,9 +1,8 @@
-import { textCodec } from "../codecs/text-codec";
-import { isMessageWithAttachments } from "../core/attachment-reference";
+import { defaultTextCodec } from "../codecs/text-codec";
 import { invalidOption } from "../core/option-checks";
 import type { Codec } from "../codecs/types";
 import { AgentRuntimeValidationError } from "../core/errors";
-import { numberOption } from "../core/number-option";
+import { numberOption, type NumberRule } from "../core/number-option";
 import { assertSessionId, createSessionId } from "../core/session-id";
 import type { UrlProvider } from "../providers/types";
 import { resolveRetryOptions, type ResolvedRetryOptions } from "./backoff";
@@ -42,7 +41,7 @@ export interface ResolvedConnectionOptions<Outgoing> {
   codec: Codec<Outgoing>;
   retry: ResolvedRetryOptions;
   prefetchMarginMs: number;
-  safetyMarginMs: number;
+  urlSafetyMarginMs: number;
   maxFrameBytes: number;
   maxQueuedMessages: number;
   streamLifetimeMs: number;
@@ -64,24 +63,6 @@ function isDeliveryProtocol(value: unknown): value is DeliveryProtocol {
 function resolveDelivery(delivery: unknown): DeliveryProtocol | undefined {
   if (delivery === undefined || isDeliveryProtocol(delivery)) return delivery;
   throw invalidOption("delivery", "deliveryProtocol() from agentcore-react/delivery", delivery);
-}
-
-/**
- * The codec a connection without one uses: the text codec, which sends strings (and messages
- * with attachments). A connection whose messages are something else must bring its own;
- * anything else is refused when sent.
- */
-function defaultCodec<Outgoing>(codec: Codec<Outgoing> | undefined): Codec<Outgoing> {
-  if (codec !== undefined) return codec;
-  return {
-    ...textCodec,
-    encode(message, context) {
-      if (typeof message !== "string" && !isMessageWithAttachments(message)) {
-        throw invalidOption("textCodec message", "a string or { text, attachments }", message);
-      }
-      return textCodec.encode(message, context);
-    },
-  };
 }
 
 /** With `delivery` on, the frame is the protocol's `@ack` (set by the connection). */
@@ -108,27 +89,51 @@ function resolveHeartbeat(
   return { intervalMs, frame: codecHeartbeat };
 }
 
-/** The deadlines and the inbound frame cap, checked. */
-function resolveDeadlines(options: ConnectionOptions<unknown>) {
+type NumberOptionName =
+  | "prefetchMarginMs"
+  | "urlSafetyMarginMs"
+  | "maxFrameBytes"
+  | "maxQueuedMessages"
+  | "streamLifetimeMs"
+  | "idleTimeoutMs"
+  | "providerTimeoutMs"
+  | "handshakeTimeoutMs"
+  | "healthyStreamMs"
+  | "maxInboundFrameBytes";
+
+/** Every numeric option, defaulted and checked (in this order: the first bad one is reported). */
+function resolveNumbers(options: ConnectionOptions<unknown>): Record<NumberOptionName, number> {
+  const check = (name: NumberOptionName, fallback: number, rule: NumberRule) =>
+    numberOption(name, options[name] ?? fallback, rule);
   return {
-    providerTimeoutMs: numberOption(
-      "providerTimeoutMs",
-      options.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
-      "a finite number > 0",
-    ),
-    handshakeTimeoutMs: numberOption(
-      "handshakeTimeoutMs",
-      options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-      "a finite number > 0",
-    ),
-    healthyStreamMs: numberOption(
-      "healthyStreamMs",
-      options.healthyStreamMs ?? DEFAULT_HEALTHY_STREAM_MS,
+    prefetchMarginMs: check("prefetchMarginMs", DEFAULT_PREFETCH_MARGIN_MS, "a finite number >= 0"),
+    urlSafetyMarginMs: check(
+      "urlSafetyMarginMs",
+      DEFAULT_URL_SAFETY_MARGIN_MS,
       "a finite number >= 0",
     ),
-    maxInboundFrameBytes: numberOption(
+    maxFrameBytes: check("maxFrameBytes", DEFAULT_MAX_FRAME_BYTES, "a whole number >= 1"),
+    maxQueuedMessages: check(
+      "maxQueuedMessages",
+      DEFAULT_MAX_QUEUED_MESSAGES,
+      "a whole number >= 1",
+    ),
+    streamLifetimeMs: check("streamLifetimeMs", DEFAULT_STREAM_LIFETIME_MS, "a finite number > 0"),
+    idleTimeoutMs: check("idleTimeoutMs", DEFAULT_IDLE_TIMEOUT_MS, "a finite number > 0"),
+    providerTimeoutMs: check(
+      "providerTimeoutMs",
+      DEFAULT_PROVIDER_TIMEOUT_MS,
+      "a finite number > 0",
+    ),
+    handshakeTimeoutMs: check(
+      "handshakeTimeoutMs",
+      DEFAULT_HANDSHAKE_TIMEOUT_MS,
+      "a finite number > 0",
+    ),
+    healthyStreamMs: check("healthyStreamMs", DEFAULT_HEALTHY_STREAM_MS, "a finite number >= 0"),
+    maxInboundFrameBytes: check(
       "maxInboundFrameBytes",
-      options.maxInboundFrameBytes ?? DEFAULT_MAX_INBOUND_FRAME_BYTES,
+      DEFAULT_MAX_INBOUND_FRAME_BYTES,
       "a whole number >= 1",
     ),
   };
@@ -147,46 +152,18 @@ export function resolveConnectionOptions<Outgoing>(
   if (typeof options?.urlProvider !== "function") {
     throw new AgentRuntimeValidationError("urlProvider must be a function");
   }
-  const codec = defaultCodec(options.codec);
+  // The text codec's encode refuses what is neither a string nor a message with attachments.
+  const codec = options.codec ?? defaultTextCodec;
+  const delivery = resolveDelivery(options.delivery);
   return {
     urlProvider: options.urlProvider,
     sessionId:
       options.sessionId === undefined ? createSessionId() : assertSessionId(options.sessionId),
     codec,
     retry: resolveRetryOptions(options.retry),
-    prefetchMarginMs: numberOption(
-      "prefetchMarginMs",
-      options.prefetchMarginMs ?? DEFAULT_PREFETCH_MARGIN_MS,
-      "a finite number >= 0",
-    ),
-    safetyMarginMs: numberOption(
-      "urlSafetyMarginMs",
-      options.urlSafetyMarginMs ?? DEFAULT_URL_SAFETY_MARGIN_MS,
-      "a finite number >= 0",
-    ),
-    maxFrameBytes: numberOption(
-      "maxFrameBytes",
-      options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
-      "a whole number >= 1",
-    ),
-    maxQueuedMessages: numberOption(
-      "maxQueuedMessages",
-      options.maxQueuedMessages ?? DEFAULT_MAX_QUEUED_MESSAGES,
-      "a whole number >= 1",
-    ),
-    streamLifetimeMs: numberOption(
-      "streamLifetimeMs",
-      options.streamLifetimeMs ?? DEFAULT_STREAM_LIFETIME_MS,
-      "a finite number > 0",
-    ),
-    idleTimeoutMs: numberOption(
-      "idleTimeoutMs",
-      options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-      "a finite number > 0",
-    ),
-    ...resolveDeadlines(options),
-    heartbeat: resolveHeartbeat(options.heartbeat, codec, resolveDelivery(options.delivery)),
-    delivery: resolveDelivery(options.delivery),
+    ...resolveNumbers(options),
+    heartbeat: resolveHeartbeat(options.heartbeat, codec, delivery),
+    delivery,
     WebSocket: options.WebSocket,
     onlineSource: options.onlineSource ?? navigatorOnlineSource,
   };

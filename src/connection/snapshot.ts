@@ -1,18 +1,6 @@
 import type { MachineState } from "./machine-types";
 import type { ConnectionSnapshot, OutboxEntry } from "./types";
 
-const SNAPSHOT_KEYS = [
-  "status",
-  "sessionId",
-  "attempt",
-  "nextRetryAt",
-  "reason",
-  "lastCloseCode",
-  "error",
-  "online",
-  "outbox",
-] as const satisfies ReadonlyArray<keyof ConnectionSnapshot>;
-
 /** The public picture of a connection: the machine's state, its session id and its outbox. */
 export function toSnapshot<Outgoing>(
   machine: MachineState,
@@ -23,10 +11,10 @@ export function toSnapshot<Outgoing>(
   return { status, sessionId, attempt, nextRetryAt, reason, lastCloseCode, error, online, outbox };
 }
 
-/** Whether two snapshots show the same thing, field by field. */
+/** Whether two snapshots (both from {@link toSnapshot}) show the same thing, field by field. */
 export function sameSnapshot<Outgoing>(
   a: ConnectionSnapshot<Outgoing>,
   b: ConnectionSnapshot<Outgoing>,
 ): boolean {
-  return SNAPSHOT_KEYS.every((key) => a[key] === b[key]);
+  return Object.keys(a).every((key) => Reflect.get(a, key) === Reflect.get(b, key));
 }

@@ -1,6 +1,6 @@
 import { AgentRuntimeProviderError } from "../providers/errors";
 import type { UrlProvider } from "../providers/types";
-import { computeBackoff, type ResolvedRetryOptions } from "./backoff";
+import { jitteredDelay, resolvedCeiling, type ResolvedRetryOptions } from "./backoff";
 import type { TimerSlots } from "./named-timers";
 import { isUsable, toReadyUrl, type ReadyUrl } from "./ready-url";
 
@@ -14,10 +14,10 @@ interface UrlRequest {
 
 /** What a {@link UrlSupply} needs. */
 export interface UrlSupplyOptions {
-  provider: UrlProvider;
+  urlProvider: UrlProvider;
   sessionId: string;
   prefetchMarginMs: number;
-  safetyMarginMs: number;
+  urlSafetyMarginMs: number;
   retry: ResolvedRetryOptions;
   timers: TimerSlots<"prefetch">;
   /** Called when the conversation adopts the session id a backend bound to its user. */
@@ -53,12 +53,12 @@ export class UrlSupply {
   /** The ready URL when it may still be opened at `now`. */
   usable(now: number): ReadyUrl | null {
     const ready = this.#ready;
-    return ready && isUsable(ready, now, this.#options.safetyMarginMs) ? ready : null;
+    return ready && isUsable(ready, now, this.#options.urlSafetyMarginMs) ? ready : null;
   }
 
   /** Whether `ready` may still be opened at `now`, keeping the safety margin in hand. */
   isUsable(ready: ReadyUrl, now: number): boolean {
-    return isUsable(ready, now, this.#options.safetyMarginMs);
+    return isUsable(ready, now, this.#options.urlSafetyMarginMs);
   }
 
   /** Forgets the ready URL (refused, or about to expire). */
@@ -110,7 +110,7 @@ export class UrlSupply {
   }
 
   async #ask(controller: AbortController, attempt: number): Promise<ReadyUrl> {
-    const answer = await this.#options.provider({
+    const answer = await this.#options.urlProvider({
       sessionId: this.#sessionId,
       signal: controller.signal,
       attempt,
@@ -153,8 +153,8 @@ export class UrlSupply {
     const ready = this.#ready;
     if (!ready) return 0;
     const now = Date.now();
-    const { prefetchMarginMs, safetyMarginMs } = this.#options;
-    const usableFor = ready.localExpiresAt - safetyMarginMs - now;
+    const { prefetchMarginMs, urlSafetyMarginMs } = this.#options;
+    const usableFor = ready.localExpiresAt - urlSafetyMarginMs - now;
     return Math.max(
       ready.localExpiresAt - prefetchMarginMs - now,
       usableFor / 2,
@@ -169,7 +169,9 @@ export class UrlSupply {
     } catch {
       if (!isOpen()) return;
       this.#prefetchAttempt += 1;
-      this.#schedulePrefetch(isOpen, computeBackoff(this.#prefetchAttempt, this.#options.retry));
+      const { retry } = this.#options;
+      const ceiling = resolvedCeiling(this.#prefetchAttempt, retry);
+      this.#schedulePrefetch(isOpen, jitteredDelay(ceiling, retry.random()));
       return;
     }
     if (!isOpen()) return;

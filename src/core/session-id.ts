@@ -29,11 +29,13 @@ export function randomUuid(): string {
   if (!crypto || typeof crypto.getRandomValues !== "function") {
     throw new AgentRuntimeValidationError("Web Crypto (crypto.getRandomValues) is unavailable");
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join("");
-  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+  // One random byte per hex digit: `x` takes 4 of its bits, `y` (the variant, 10xx) 2.
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let next = 0;
+  return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (digit) => {
+    const random = bytes[next++]!;
+    return (digit === "x" ? random & 15 : 8 | (random & 3)).toString(16);
+  });
 }
 
 /**

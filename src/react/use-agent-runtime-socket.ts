@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type {
   ConnectionSnapshot,
   ConnectionStatus,
@@ -9,7 +9,6 @@ import type { Conversation } from "../store/conversation";
 import type { AgentInterrupt } from "../codecs/types";
 import type { ChatMessage, ConversationActions } from "../store/types";
 import { useAgentRuntimeStore, type AgentRuntimeSocketOptions } from "./use-agent-runtime-store";
-import { useConversation } from "./use-conversation";
 
 /**
  * What `useAgentRuntimeSocket` returns: the conversation as React state, and its actions (the
@@ -44,26 +43,6 @@ export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActio
   store: Conversation<Outgoing>;
 }
 
-/** The actions of a conversation, as one object (the conversation's own functions). */
-function actionsOf<Outgoing>(store: Conversation<Outgoing>): ConversationActions<Outgoing> {
-  const { connect, send, retry, dismiss, stop, reconnect, close, clearError, sendReply } = store;
-  const { regenerate, editAndResend, selectBranch } = store;
-  return {
-    connect,
-    send,
-    retry,
-    dismiss,
-    stop,
-    reconnect,
-    close,
-    clearError,
-    sendReply,
-    regenerate,
-    editAndResend,
-    selectBranch,
-  };
-}
-
 /**
  * Talks to an agent on AgentCore Runtime: opens (and keeps open) a WebSocket through
  * `urlProvider`, and returns the conversation as React state plus the actions on it.
@@ -83,11 +62,23 @@ export function useAgentRuntimeSocket<Outgoing = string>(
   options: AgentRuntimeSocketOptions<Outgoing>,
 ): AgentRuntimeSocket<Outgoing> {
   const store = useAgentRuntimeStore(options);
-  const state = useConversation(store);
-  const actions = useMemo(() => actionsOf(store), [store]);
+  // The whole state, so no selector to memoize: `useConversation(store)` without its machinery.
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getInitialState);
   return useMemo(
     () => ({
-      ...actions,
+      // The conversation's own functions: the same ones on every render.
+      connect: store.connect,
+      send: store.send,
+      retry: store.retry,
+      dismiss: store.dismiss,
+      stop: store.stop,
+      reconnect: store.reconnect,
+      close: store.close,
+      clearError: store.clearError,
+      sendReply: store.sendReply,
+      regenerate: store.regenerate,
+      editAndResend: store.editAndResend,
+      selectBranch: store.selectBranch,
       status: state.connection.status,
       messages: state.messages,
       isStreaming: state.isStreaming,
@@ -99,6 +90,6 @@ export function useAgentRuntimeSocket<Outgoing = string>(
       connection: store.connection,
       store,
     }),
-    [actions, state, store],
+    [state, store],
   );
 }

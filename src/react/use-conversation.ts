@@ -27,8 +27,8 @@ function memoizedSelection<State, T>(
 }
 
 /**
- * Subscribes a component to a slice of a conversation: the one selector hook that
- * `useAgentRuntimeSocket` and every `<AgentChat>` part use. The component re-renders only when
+ * Subscribes a component to a slice of a conversation: the selector hook every `<AgentChat>`
+ * part uses (`useAgentRuntimeSocket` reads the whole state). The component re-renders only when
  * the selected value changes (by `isEqual`, default `Object.is`), so a message row that selects
  * its own message with `selectMessageById(id)` skips every publish that leaves it alone.
  *

@@ -38,12 +38,7 @@ export class ConversationBinding<Outgoing> {
   constructor(connection: ConversationConnection<Outgoing>, options: BindingOptions<Outgoing>) {
     this.connection = connection;
     this.#options = options;
-    this.#model = new ConversationModel({
-      now: options.now,
-      messageText: options.messageText,
-      maxMessageChars: options.maxMessageChars,
-      extension: options.extension,
-    });
+    this.#model = new ConversationModel(options);
     if (options.restored) this.#model.restore(options.restored);
     this.#snapshot = connection.getSnapshot();
     this.#lastSnapshotError = this.#snapshot.error;

@@ -1,16 +1,11 @@
+import { initialMachineState } from "../connection/machine-outcomes";
+import { toSnapshot } from "../connection/snapshot";
 import type { ConnectionSnapshot } from "../connection/types";
 
-/** The snapshot of a conversation whose connection does not exist (yet). */
+/**
+ * The snapshot of a conversation whose connection does not exist (yet): what a connection
+ * that was never opened shows, with an empty outbox.
+ */
 export function idleSnapshot<Outgoing>(sessionId: string): ConnectionSnapshot<Outgoing> {
-  return {
-    status: "idle",
-    sessionId,
-    attempt: 0,
-    nextRetryAt: null,
-    reason: null,
-    lastCloseCode: null,
-    error: null,
-    online: true,
-    outbox: [],
-  };
+  return toSnapshot(initialMachineState(true), sessionId, []);
 }
