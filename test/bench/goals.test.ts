@@ -40,8 +40,8 @@ describe("the README's goals", () => {
 
   it("refuses to publish a missed goal without a reason", () => {
     const r = results();
-    const ratios = r.thread.scenarios.thread!.ratios.keyToPaintMs!["ai-sdk-memo"]!;
+    const ratios = r.thread.scenarios.thread!.ratios.openMs!["assistant-ui"]!;
     ratios.median = 0.9;
-    expect(() => rowsOf(r)).toThrow(/thread-keydown is missed: say why/);
+    expect(() => rowsOf(r)).toThrow(/thread-open is missed: say why/);
   });
 });
