@@ -86,6 +86,16 @@ const IMPLEMENTATIONS: ThreadImplementation[] = [
     setup: "<AgentChat chat={store}> over a 50-message thread: the short-thread reference",
     packages: ["react", "react-dom"],
   },
+  {
+    id: "floor",
+    label: "floor: a bare textarea",
+    page: "thread-floor.tsx",
+    messages: MESSAGES,
+    options: {},
+    setup:
+      "the last message as text and a controlled <textarea>, nothing else: what a keystroke costs before any chat draws",
+    packages: ["react", "react-dom"],
+  },
 ];
 
 const METRICS = ["openMs", "keyToPaintMs", "keyToPaintP95Ms", "mainThreadPerKeyMs"] as const;
