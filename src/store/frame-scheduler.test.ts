@@ -121,6 +121,18 @@ describe("throttledFrameScheduler", () => {
     expect(waiting).not.toHaveBeenCalled();
   });
 
+  it("never waits longer than the interval when the clock is set back", () => {
+    vi.useFakeTimers();
+    const frames = manualFrames();
+    const throttled = throttledFrameScheduler(50, frames.scheduler);
+    throttled(() => {});
+    frames.flush();
+    vi.setSystemTime(Date.now() - 3_600_000);
+    throttled(() => {});
+    vi.advanceTimersByTime(50);
+    expect(frames.pending()).toBe(1);
+  });
+
   it("is the frame scheduler itself at 0", () => {
     const frames = manualFrames();
     expect(throttledFrameScheduler(0, frames.scheduler)).toBe(frames.scheduler);

@@ -34,8 +34,9 @@ export const animationFrameScheduler: FrameScheduler = (callback) => {
  * `minInterval` ms: a callback scheduled sooner after the last run waits for the rest of the
  * interval, then for a frame. `minInterval` 0 is `frames` itself.
  *
- * A streaming answer then re-renders a few times a second instead of on every frame the display
- * shows; what is urgent (an answer's end, an error, a status change) publishes at once anyway.
+ * A streaming answer then re-renders at most 1000 / `minInterval` times a second instead of on
+ * every frame the display shows; what is urgent (an answer's end, an error, a status change)
+ * publishes at once anyway. The wait never exceeds `minInterval`, even if the clock is set back.
  */
 export function throttledFrameScheduler(
   minInterval: number,
@@ -48,7 +49,7 @@ export function throttledFrameScheduler(
     callback();
   };
   return (callback) => {
-    const wait = lastRun + minInterval - Date.now();
+    const wait = Math.min(lastRun + minInterval - Date.now(), minInterval);
     if (wait <= 0) return frames(run(callback));
     let cancelFrame: (() => void) | null = null;
     const timer = setTimeout(() => {
