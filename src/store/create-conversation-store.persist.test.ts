@@ -50,9 +50,13 @@ function persistedStore(
   return { store, release, provider };
 }
 
-/** Waits until the kept record is read (the keeper loads with import()) and the stream opened. */
+/**
+ * Waits until the kept record is read (the keeper loads with import()) and the stream opened.
+ * The first import() transforms the keeper's modules: on a loaded machine that alone can take
+ * longer than waitFor's default second.
+ */
 async function restored(store: { readonly connection: unknown }): Promise<void> {
-  await vi.waitFor(() => expect(store.connection).not.toBeNull());
+  await vi.waitFor(() => expect(store.connection).not.toBeNull(), { timeout: 15_000 });
   await settle();
 }
 
