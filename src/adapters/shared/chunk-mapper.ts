@@ -48,7 +48,7 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
   #current: string | null = null;
   #implied: { type: ImpliedType; id: string } | null = null;
   /** Messages of other roles (system, user...): not part of the answer. */
-  readonly #others = new Set<string>();
+  readonly #others = new Set<string | undefined>();
   #inRuns = false;
   #count = 0;
 
@@ -201,7 +201,7 @@ export class ChunkMapper implements AnswerMapper<UIMessageChunk> {
   }
 
   #isOthers(messageId: string | undefined): boolean {
-    return messageId !== undefined && this.#others.has(messageId);
+    return this.#others.has(messageId); // only ids are added: no id is never found
   }
 
   /** Ends the part a `*-chunk` event implied, unless `event` is one more of its chunks. */
