@@ -1,7 +1,7 @@
 /**
  * `npm run bench:docs`: rewrites the generated parts of `docs/benchmarks-ui.md`, the README's
  * benchmark summary and docs/voice.md's measured figures from `bench/results/peers-streaming.json`,
- * `peers-long-thread.json`, `signing.json`, `size.json` and `voice.json`, so the figures quoted
+ * `peers-long-thread.json`, `signing.json`, `size.json`, `size-app.json` and `voice.json`, so the figures quoted
  * come from one run each. Each part sits between
  * `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`; the prose around them is written by hand.
  * `--check` only reports whether the files are up to date (exit code 1 when not).
@@ -23,6 +23,7 @@ import {
 import { goalRows, goalTable, type SizeResult } from "./lib/goals";
 import { checkPeerReport, type RunRecord } from "./lib/peer-report";
 import { RESULTS_DIR } from "./lib/results";
+import { sizeAppTable, type SizeAppResult } from "./lib/size-app-doc";
 import { voiceRunLine, voiceTable, type VoiceResult } from "./lib/voice-doc";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -149,6 +150,7 @@ function blocks(): Record<string, string> {
     "signing-table": signingTable(signing),
     "signing-browser": browserSentence(signing),
     "readme-peers": readmeSummary(stream, thread, signing, sizes, voice),
+    "readme-size-app": sizeAppTable(readResult<SizeAppResult>("size-app")),
     "voice-run": voiceRunLine(voice),
     "voice-table": voiceTable(voice),
   };

@@ -47,7 +47,7 @@ export const MISSED_BECAUSE: Record<string, string> = {
   "voice-underruns":
     "the agent's audio reaches the playback worklet through the page's main thread; on a loaded machine a stall of it (or of the emulator, in the bench's own Node process) longer than the 200 ms the agent sends ahead lets the queue run dry. The page's longest stall in the run is in the voice table below",
   "size-chat":
-    "the hook, store and connection under it are 17.8 kB, the chat's own parts about 13.4 kB and its stylesheet 6.2 kB. The 2026-12-04 pass that removed restated code and rules saved 0.5 kB; what remains is the features the chat shows. Loading the editor and the approval UI with `import()` saves 0.10 kB in this check and 0.35 kB in an app's build, and a chunk that failed to load would hide an approval, so they stay in the main chunk (Amplify UI's `AIConversation`: 35.8 kB)",
+    "the hook, store and connection under it are 17.8 kB of the 20, the chat's own parts about 13.4 kB and its stylesheet 6.2 kB. Passes that removed restated code and rules saved 0.5 kB; what remains is the features the chat shows. Moving more behind `import()` does not hold up: the connection's recovery code cannot be fetched while the page is offline, an approval behind a chunk that failed to load would be hidden, and the editor and approval UI as chunks save 0.10 kB here. Measured against the peers in one app build (`npm run bench:size:app`, below), `<AgentChat>` adds the least of every chat: 37.8 kB to a Vite app's first load, against 118.6 kB for Amplify UI's `AIConversation` as its docs set it up and 58.4 kB for a bare, unstyled `useChat` list",
 };
 
 const ratio = (value: number) => `${ratioText(value)}x`;
