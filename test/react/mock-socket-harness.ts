@@ -21,10 +21,12 @@ export function mockAgent() {
     socket.on("close", () => (closes += 1));
   });
   let constructed = 0;
+  let opened = 0;
   class CountingWebSocket extends MockWebSocket {
     constructor(socketUrl: string | URL, protocols?: string | string[]) {
       super(socketUrl, protocols);
       constructed += 1;
+      this.addEventListener("open", () => (opened += 1));
     }
   }
   const providerCalls: string[] = [];
@@ -42,6 +44,11 @@ export function mockAgent() {
     get constructed() {
       return constructed;
     },
+    /** Client sockets that reached open (a socket closed while connecting never does). */
+    get opened() {
+      return opened;
+    },
+    /** Closes seen by the server: only sockets that reached open are counted. */
     get closes() {
       return closes;
     },
