@@ -54,7 +54,7 @@ export interface AgentRuntimeSocket<Outgoing = string> extends ConversationActio
  * @example
  * ```tsx
  * const { messages, send, status } = useAgentRuntimeSocket({
- *   urlProvider: backendUrlProvider({ endpoint: "/api/presign" }),
+ *   urlProvider: backendUrlProvider({ endpoint: "/api/agent-url" }),
  * });
  * ```
  */

@@ -19,7 +19,8 @@ import {
  * React-TS template (from the registry), the packed library and emulator installed as the
  * README says, the README's three-line chat, `vite.config.ts` and Express backend written
  * exactly as the README shows them; then the emulator, the backend (configured by the
- * README's variables) and `vite dev`, and a chat in Chromium that streams an answer.
+ * README's variables) and `vite dev`, and a chat in Chromium that streams an answer; then the
+ * template's `npm run build` and the same chat from `vite preview`, through the same proxy.
  *
  * It installs from the registry (npm's cache in CACHE_DIR makes reruns fast), so its deadlines
  * are long; it waits on output and on the page, never on the clock.
@@ -32,6 +33,8 @@ let work = "";
 let app = "";
 const servers: Started[] = [];
 let browser: Browser | undefined;
+/** The README's backend, once the dev test started it (the preview test uses it too). */
+let backendUrl = "";
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "agentcore-react-newcomer-"));
@@ -48,6 +51,45 @@ afterAll(async () => {
 }, STEP_MS);
 
 const bin = (name: string) => join(app, "node_modules", ".bin", name);
+
+/** The fresh app's npm scripts. */
+function scripts(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  return manifest.scripts;
+}
+
+/**
+ * Opens the README's first page (the demo sign-in) on `port`, sends `question` and waits for
+ * the agent's answer: it streams, then completes, with no error on the page.
+ */
+async function chatsThrough(port: number, question: string): Promise<void> {
+  browser ??= await launchChromium();
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.addInitScript(recordAnswerStatuses);
+  const firstPage = readmeFirstPage();
+  firstPage.port = String(port);
+  await page.goto(firstPage.href, { timeout: STEP_MS }); // the demo sign-in, then the app
+  expect(new URL(page.url()).pathname).toBe("/");
+
+  await page.getByLabel("Message", { exact: true }).fill(question, { timeout: STEP_MS });
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const answer = page.locator('.acr-message--assistant[data-status="complete"]');
+  await answer.waitFor({ timeout: STEP_MS });
+  const text = await answer.innerText();
+  expect(text).toContain(`You said: "${question}"`);
+  expect(text).toContain("see the conversation carry on.");
+  const statuses = await page.evaluate(
+    () => (window as unknown as { answerStatuses: string[] }).answerStatuses,
+  );
+  expect(statuses).toContain("streaming");
+  expect(statuses[statuses.length - 1]).toBe("complete");
+  expect(pageErrors).toEqual([]);
+  await page.close();
+}
 
 /** Records every `data-status` an answer shows, in order (runs in the page). */
 function recordAnswerStatuses(): void {
@@ -108,47 +150,43 @@ describe("a newcomer's Vite app, as README.md tells it", () => {
           ready: /Presign backend on http:\/\/localhost:\d+\/api\/agent-url/,
         }),
       );
+      backendUrl = `http://localhost:${backendPort}`;
 
       // `npm run dev` is `vite`, here on a free port, with the proxy pointed at the backend.
       expect(readmeDevCommand()).toBe("npm run dev");
-      const manifest = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as {
-        scripts: Record<string, string>;
-      };
-      expect(manifest.scripts.dev).toBe("vite");
+      expect(scripts().dev).toBe("vite");
       const vitePort = await freePort();
       servers.push(
         await start(bin("vite"), ["--port", String(vitePort), "--strictPort"], {
           cwd: app,
-          env: { ...env, BACKEND_URL: `http://localhost:${backendPort}` },
+          env: { ...env, BACKEND_URL: backendUrl },
           ready: /Local:\s+http:\/\/localhost:\d+\//,
         }),
       );
 
-      browser = await launchChromium();
-      const page = await browser.newPage();
-      const pageErrors: string[] = [];
-      page.on("pageerror", (error) => pageErrors.push(error.message));
-      await page.addInitScript(recordAnswerStatuses);
-      const firstPage = readmeFirstPage();
-      firstPage.port = String(vitePort);
-      await page.goto(firstPage.href, { timeout: STEP_MS }); // the demo sign-in, then the app
-      expect(new URL(page.url()).pathname).toBe("/");
-
-      const question = "Hello from a fresh Vite app";
-      await page.getByLabel("Message", { exact: true }).fill(question, { timeout: STEP_MS });
-      await page.getByRole("button", { name: "Send", exact: true }).click();
-      const answer = page.locator('.acr-message--assistant[data-status="complete"]');
-      await answer.waitFor({ timeout: STEP_MS });
-      const text = await answer.innerText();
-      expect(text).toContain(`You said: "${question}"`);
-      expect(text).toContain("see the conversation carry on.");
-      const statuses = await page.evaluate(
-        () => (window as unknown as { answerStatuses: string[] }).answerStatuses,
-      );
-      expect(statuses).toContain("streaming");
-      expect(statuses[statuses.length - 1]).toBe("complete");
+      await chatsThrough(vitePort, "Hello from a fresh Vite app");
       expect(emulator.output()).toMatch(/upgrade accepted 101 auth=sigv4-query/);
-      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    "builds with the template's `npm run build` and streams an answer from `vite preview`",
+    async () => {
+      expect(backendUrl, "the backend of the test before").not.toBe("");
+      const env = freshTerminalEnvironment();
+      expect(scripts().build).toBe("tsc -b && vite build");
+      await run("npm", ["run", "build"], { cwd: app, env });
+      expect(scripts().preview).toBe("vite preview");
+      const previewPort = await freePort();
+      servers.push(
+        await start(bin("vite"), ["preview", "--port", String(previewPort), "--strictPort"], {
+          cwd: app,
+          env: { ...env, BACKEND_URL: backendUrl },
+          ready: /Local:\s+http:\/\/localhost:\d+\//,
+        }),
+      );
+      await chatsThrough(previewPort, "Hello from a production build");
     },
     STEP_MS,
   );

@@ -116,6 +116,17 @@ describe("the packed packages", () => {
     }
   });
 
+  it("names every entry of its exports map in the shipped README's import table", () => {
+    const readme = readFileSync(join(library.dir, "README.md"), "utf8");
+    const start = readme.indexOf("| import ");
+    const table = readme.slice(start, readme.indexOf("\n\n", start));
+    const named = [...table.matchAll(/^\| `([^`]+)` +\|/gm)].map((row) => row[1]);
+    const entries = Object.keys(library.manifest.exports)
+      .filter((subpath) => subpath !== "./package.json")
+      .map((subpath) => `agentcore-react${subpath.slice(1)}`);
+    expect(named.sort()).toEqual(entries.sort());
+  });
+
   it.each([
     ["agentcore-react", () => library],
     ["agentcore-react-emulator", () => emulator],

@@ -92,7 +92,7 @@ function AgentChatWithSocket(props: AgentChatWithSocketProps) {
 /**
  * The drop-in chat: connection banner, message list and composer over one conversation.
  *
- * - `<AgentChat urlProvider={backendUrlProvider({ endpoint: "/api/agentcore-url" })} />` opens
+ * - `<AgentChat urlProvider={backendUrlProvider({ endpoint: "/api/agent-url" })} />` opens
  *   and owns the socket (every `useAgentRuntimeSocket` option is a prop).
  * - `<AgentChat chat={useAgentRuntimeSocket(options)} />` shows a conversation the app owns.
  *
