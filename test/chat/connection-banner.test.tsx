@@ -23,6 +23,22 @@ describe("ConnectionBanner", () => {
     expect(liveRegion()).toHaveTextContent("Connecting…");
   });
 
+  it("says Connected. once the connection is up again, and nothing while it stays up", () => {
+    const { chat } = renderChat({ connection: { status: "connecting" } });
+    act(() => chat.setConnection({ status: "open" }));
+    expect(banner()).toBeNull();
+    expect(liveRegion()).toHaveTextContent(/^Connected\.$/);
+    act(() => chat.setConnection({ status: "reconnecting", attempt: 1, lastCloseCode: 1006 }));
+    expect(liveRegion()).toHaveTextContent("Connection lost. Reconnecting…");
+    act(() => chat.setConnection({ status: "open", attempt: 0 }));
+    expect(liveRegion()).toHaveTextContent(/^Connected\.$/);
+  });
+
+  it("says nothing about a connection that was up from the start", () => {
+    renderChat();
+    expect(liveRegion()).toHaveTextContent(/^$/);
+  });
+
   it("counts down to the next reconnect, offers Retry now, and announces the state once", async () => {
     vi.useFakeTimers({
       now: 1_000_000,

@@ -73,6 +73,8 @@ export interface AgentChatLabels extends Partial<MarkdownLabels>, Partial<VoiceL
   /** Accessible name of the suggestion list. */
   suggestions: string;
   connecting: string;
+  /** Said (not shown) when the connection is up again after the banner showed a state. */
+  connected: string;
   /** While reconnecting; `seconds` until the next attempt, `null` while it is under way. */
   reconnecting: (seconds: number | null) => string;
   /** A first connection keeps failing; `seconds` until the next attempt, `null` while it is under way. */
@@ -192,6 +194,7 @@ export const defaultLabels: AgentChatLabels = {
   welcomeText: "Ask a question to start the conversation.",
   suggestions: "Suggestions",
   connecting: "Connecting…",
+  connected: "Connected.",
   reconnecting: (seconds) => countdown("Connection lost. Reconnecting", seconds),
   unreachable: (seconds) => `Can't reach the agent. ${countdown("Retrying", seconds)}`,
   providerFailed: ({ endpoint, status }, seconds) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { CLOSE_CODES } from "../../../connection/close-policy";
 import type { ConnectionSnapshot } from "../../../connection/types";
 import { useConversation } from "../../use-conversation";
@@ -121,11 +121,15 @@ export function useConnectionBanner(): ConnectionBannerBehaviour {
   const countdown = kind && countdownText(kind, connection, labels);
   const seconds = useSecondsUntil(countdown ? connection.nextRetryAt : null);
   const steady = kind && !countdown ? steadyText(kind, connection, labels) : null;
-  // Announced without the ticking countdown, so it is said once per state.
+  // Announced without the ticking countdown, so it is said once per state. When the banner
+  // goes, "Connected." replaces what the region last said about the connection.
   const announcement = countdown ? countdown(null) : steady;
+  const announced = useRef(false);
   useEffect(() => {
     if (announcement) announce(announcement);
-  }, [announcement, announce]);
+    else if (announced.current) announce(labels.connected);
+    announced.current = announcement !== null;
+  }, [announcement, announce, labels]);
 
   const ended = kind === "failed" || kind === "closed";
   const label = countdown ? labels.retryNow : ended ? labels.reconnect : null;
