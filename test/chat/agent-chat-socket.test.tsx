@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useEffect, useState } from "react";
 import { AgentRuntimeConnection } from "../../src/connection/agent-runtime-connection";
-import type { WebSocketConstructor } from "../../src/connection/types";
+import { stalledWebSocket } from "../../src/connection/test-utils/harness";
 import { AgentChat } from "../../src/index";
 import { useAgentRuntimeSocket } from "../../src/react/use-agent-runtime-socket";
 import { createConversationStore } from "../../src/store/create-conversation-store";
@@ -114,35 +114,14 @@ describe("<AgentChat urlProvider>", () => {
   });
 
   it("closes a socket still connecting when unmounted", async () => {
-    const made: StalledSocket[] = [];
-    /** A socket whose handshake never completes: it stays connecting until closed. */
-    class StalledSocket {
-      readyState = 0;
-      binaryType = "blob";
-      onopen = null;
-      onmessage = null;
-      onclose = null;
-      onerror = null;
-      constructor() {
-        made.push(this);
-      }
-      send(): void {
-        throw new Error("send() on a socket that is not open");
-      }
-      close(): void {
-        this.readyState = 3;
-      }
-    }
+    const { WebSocket: StalledWebSocket, made } = stalledWebSocket();
     const { unmount } = render(
-      <AgentChat
-        urlProvider={agent.urlProvider}
-        WebSocket={StalledSocket as unknown as WebSocketConstructor}
-      />,
+      <AgentChat urlProvider={agent.urlProvider} WebSocket={StalledWebSocket} />,
     );
     await waitFor(() => expect(made).toHaveLength(1));
-    expect(made[0]!.readyState).toBe(0);
+    expect(made[0]!.closed).toBe(false);
     unmount();
-    await waitFor(() => expect(made[0]!.readyState).toBe(3));
+    await waitFor(() => expect(made[0]!.closed).toBe(true));
     expect(made).toHaveLength(1);
   });
 });

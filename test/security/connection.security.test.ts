@@ -4,6 +4,7 @@ import type { AgentRuntimeConnection } from "../../src/connection/agent-runtime-
 import {
   connectionUnderTest,
   settle,
+  stalledWebSocket,
   startMockRuntime,
   type MockRuntime,
 } from "../../src/connection/test-utils/harness";
@@ -110,31 +111,15 @@ describe("deadlines", () => {
   });
 
   it("closes an upgrade that is never answered (a black hole) after handshakeTimeoutMs", async () => {
-    const opened: Array<{ close(): void; closed: boolean }> = [];
-    class BlackHoleSocket {
-      readyState = 0;
-      binaryType = "blob";
-      closed = false;
-      onopen = null;
-      onmessage = null;
-      onclose = null;
-      onerror = null;
-      constructor() {
-        opened.push(this);
-      }
-      send(): void {}
-      close(): void {
-        this.closed = true;
-      }
-    }
+    const blackHole = stalledWebSocket();
     const { connection } = connectionUnderTest({
-      options: { WebSocket: BlackHoleSocket, handshakeTimeoutMs: 4_000 },
+      options: { WebSocket: blackHole.WebSocket, handshakeTimeoutMs: 4_000 },
     });
     connection.connect();
     await vi.advanceTimersByTimeAsync(3_999);
     expect(connection.getSnapshot().status).toBe("connecting");
     await vi.advanceTimersByTimeAsync(1);
-    expect(opened[0]!.closed).toBe(true);
+    expect(blackHole.made[0]!.closed).toBe(true);
     expect(connection.getSnapshot()).toMatchObject({
       status: "connecting",
       reason: "handshake-timeout",

@@ -163,6 +163,39 @@ export function scriptedProvider(steps: ProviderStep[] = [{ kind: "ok" }]) {
   };
 }
 
+/** A socket whose handshake never completes (a black hole): it stays connecting until closed. */
+export interface StalledSocket {
+  readonly readyState: number;
+  /** Whether the code under test called `close()` on it. */
+  readonly closed: boolean;
+}
+
+/** A WebSocket class whose sockets never open, and every socket it made, in order. */
+export function stalledWebSocket(): { WebSocket: WebSocketConstructor; made: StalledSocket[] } {
+  const made: StalledSocket[] = [];
+  class Stalled {
+    readyState = 0;
+    binaryType = "blob";
+    onopen = null;
+    onmessage = null;
+    onclose = null;
+    onerror = null;
+    constructor() {
+      made.push(this);
+    }
+    get closed(): boolean {
+      return this.readyState === 3;
+    }
+    send(): void {
+      throw new Error("send() on a socket that is not open");
+    }
+    close(): void {
+      this.readyState = 3;
+    }
+  }
+  return { WebSocket: Stalled, made };
+}
+
 /** An online source the test flips by hand. */
 export function manualOnlineSource(initial = true) {
   let online = initial;
